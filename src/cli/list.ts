@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { registry } from '../../generators/index.js';
+import { familyOf } from '../../generators/index.js';
+import { loadSuite, shippedSuiteNames } from '../suite/load.js';
+import { Store } from '../store/store.js';
+import { textTable } from '../runner/format.js';
+import { DEFAULT_DB } from './options.js';
+import { UsageError } from './errors.js';
+
+export function registerList(program: Command): void {
+  program
+    .command('list')
+    .description('list generators, shipped suites, and the models and runs stored in the database')
+    .argument('[what]', 'generators | suites | models | runs (default: all)')
+    .option('--db <file>', 'SQLite database', DEFAULT_DB)
+    .option('--json', 'print JSON')
+    .addHelpText('after', `
+Examples:
+  $ bench list generators
+  $ bench list runs --db results/genbench.sqlite`)
+    .action((what: string | undefined, flags: { db: string; json?: boolean }) => {
+      const show = (w: string) => !what || what === w;
+      const out: Record<string, unknown> = {};
+      if (show('generators')) out.generators = [...registry.values()].map((g) => ({ name: g.name, version: g.version, family: familyOf(g), description: g.description }));
+      if (show('suites')) out.suites = shippedSuiteNames().map((name) => {
+        const s = loadSuite(name);
+        return { name, version: s.version, tasks: s.tasks.length, items: s.tasks.reduce((n, t) => n + t.n, 0), description: s.description };
+      });
+      if ((show('models') || show('runs')) && existsSync(flags.db)) {
+        const store = Store.open(flags.db);
+        try {
+          if (show('models')) out.models = store.models();
+          if (show('runs')) out.runs = store.runs();
+        } finally { store.close(); }
+      }
+      if (what && !['generators', 'suites', 'models', 'runs'].includes(what)) {
+        throw new UsageError(`unknown list '${what}': use generators, suites, models or runs`);
+      }
+      if (flags.json) return void process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      const sections: string[] = [];
+      const gens = out.generators as { name: string; version: string; family: string; description: string }[] | undefined;
+      if (gens) sections.push(`Generators\n${textTable(['name', 'version', 'family', 'description'], gens.map((g) => [g.name, g.version, g.family, g.description]))}`);
+      const suites = out.suites as { name: string; version: string; tasks: number; items: number; description: string }[] | undefined;
+      if (suites) sections.push(`Suites\n${textTable(['name', 'version', 'tasks', 'items', 'description'], suites.map((s) => [s.name, s.version, String(s.tasks), String(s.items), s.description]))}`);
+      const models = out.models as { modelSpec: string; runs: number; lastRun: string }[] | undefined;
+      if (models) sections.push(`Models in ${flags.db}\n${textTable(['model', 'runs', 'last run'], models.map((m) => [m.modelSpec, String(m.runs), m.lastRun]))}`);
+      const runs = out.runs as { id: string; modelSpec: string; suiteName: string; status: string; startedAt: string; planned: number }[] | undefined;
+      if (runs) sections.push(`Runs in ${flags.db}\n${textTable(['run', 'model', 'suite', 'status', 'items', 'started'], runs.map((r) => [r.id, r.modelSpec, r.suiteName, r.status, String(r.planned), r.startedAt]))}`);
+      if ((show('models') || show('runs')) && !existsSync(flags.db)) sections.push(`No database at ${flags.db} yet: run 'bench run' first.`);
+      process.stdout.write(`${sections.join('\n\n')}\n`);
+    });
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// The `bench` command line. Each command lives in its own file and calls library functions; this
+// file only wires them up and turns errors into one line and an exit code.
+import { Command, CommanderError } from 'commander';
+import { harnessVersion } from '../core/paths.js';
+import { reportError } from './errors.js';
+import { registerRun } from './run.js';
+import { registerGenerate } from './generate.js';
+import { registerList } from './list.js';
+import { registerShow } from './show.js';
+
+export function buildProgram(): Command {
+  const program = new Command('bench')
+    .description('genbench: does the model still work out of distribution? Procedural ID/OOD suites, exact verifiers, SQLite results.')
+    .version(harnessVersion())
+    .showSuggestionAfterError(true)
+    .exitOverride();
+  registerRun(program);
+  registerGenerate(program);
+  registerList(program);
+  registerShow(program);
+  program.commands.forEach((c) => c.exitOverride());
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? 0 : 2;
+    return reportError(err);
+  }
+}
+
+main(process.argv).then((code) => {
+  // Let stdout drain, then exit even if a provider left a keep-alive socket open.
+  process.exitCode = code;
+  setImmediate(() => process.exit(code));
+});

@@ -1,0 +1,129 @@
+import type { Command } from 'commander';
+import { loadSuite } from '../suite/load.js';
+import { Store } from '../store/store.js';
+import { run, type Progress } from '../runner/run.js';
+import { formatProgress, formatSummary } from '../runner/format.js';
+import { loadModel } from '../models/spec.js';
+import type { Model, Sampling } from '../models/types.js';
+import { EXIT } from './errors.js';
+import { DEFAULT_DB, collect, nonNegativeNumber, positiveInt } from './options.js';
+
+export const DEFAULT_MODELS = ['baseline:oracle', 'baseline:random'];
+
+interface RunFlags {
+  suite: string; model?: string[]; task?: string[]; n?: number; concurrency?: number; samples?: number; db: string;
+  json?: boolean; quiet?: boolean; cache: boolean; fresh?: boolean; temperature?: number; topP?: number;
+  maxTokens?: number; seed?: number; stop?: string[]; timeout?: number;
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run models on a suite, score every answer, store the results, print ID/OOD accuracy')
+    .option('-s, --suite <name|file>', 'a shipped suite name or a path to a suite YAML', 'quick')
+    .option('-m, --model <spec>', `model spec, repeatable (default: ${DEFAULT_MODELS.join(' and ')})`, collect)
+    .option('-t, --task <id>', 'only this task of the suite, repeatable', collect)
+    .option('-n, --n <count>', 'at most this many items per task', positiveInt('--n'))
+    .option('-c, --concurrency <count>', 'concurrent requests per model (adapts downward on 429s)', positiveInt('--concurrency'))
+    .option('--samples <count>', 'answers per item (repeats)', positiveInt('--samples'))
+    .option('--db <file>', 'SQLite database', DEFAULT_DB)
+    .option('--temperature <t>', 'sampling temperature', nonNegativeNumber('--temperature'))
+    .option('--top-p <p>', 'nucleus sampling', nonNegativeNumber('--top-p'))
+    .option('--max-tokens <count>', 'maximum tokens per answer', positiveInt('--max-tokens'))
+    .option('--seed <n>', 'sampling seed passed to the provider', positiveInt('--seed'))
+    .option('--stop <text>', 'stop sequence, repeatable', collect)
+    .option('--timeout <seconds>', 'per-request timeout', positiveInt('--timeout'))
+    .option('--no-cache', 'always ask the model, even for a request answered before')
+    .option('--fresh', 'start a new run instead of resuming the last one with the same settings')
+    .option('--json', 'print the summary as JSON on stdout')
+    .option('-q, --quiet', 'no progress line')
+    .addHelpText('after', `
+Examples:
+  $ bench run                                         # quick suite, oracle and random baselines
+  $ bench run --suite instruct --model openai:gpt-4.1-mini -c 16
+  $ bench run --suite instruct --model openai-compatible:qwen2.5-7b@http://localhost:8000/v1
+  $ bench run --suite quick --model anthropic:claude-sonnet-4-5 --samples 4 --temperature 0.7
+
+An interrupted run (Ctrl-C, kill) resumes when the same command is run again: finished items
+are not asked again. Ctrl-C once finishes the requests in flight and saves them; twice stops now.`)
+    .action(async (flags: RunFlags) => {
+      process.exitCode = await runCommand(flags);
+    });
+}
+
+async function runCommand(flags: RunFlags): Promise<number> {
+  const suite = loadSuite(flags.suite);
+  const specs = flags.model?.length ? flags.model : DEFAULT_MODELS;
+  const modelOptions = { timeoutMs: flags.timeout ? flags.timeout * 1000 : undefined };
+  // Load every model before opening the database: a missing key or a bad spec fails here, with
+  // nothing written.
+  const models: Model[] = [];
+  for (const spec of specs) models.push(await loadModel(spec, modelOptions));
+  const sampling: Sampling = {
+    temperature: flags.temperature, topP: flags.topP, maxTokens: flags.maxTokens, seed: flags.seed, stop: flags.stop,
+  };
+  for (const k of Object.keys(sampling) as (keyof Sampling)[]) if (sampling[k] === undefined) delete sampling[k];
+
+  const store = Store.open(flags.db);
+  const stop = new AbortController();
+  const abort = new AbortController();
+  const onSigint = () => {
+    if (!stop.signal.aborted) {
+      process.stderr.write('\nbench: stopping: finishing the requests in flight (Ctrl-C again to stop now)\n');
+      stop.abort();
+    } else abort.abort(new Error('interrupted'));
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  const progress = progressPrinter(flags.quiet || flags.json === true);
+  try {
+    const results = await run({
+      suite, models, store, n: flags.n, tasks: flags.task, samples: flags.samples, concurrency: flags.concurrency,
+      sampling, cache: flags.cache, fresh: flags.fresh, onProgress: progress.update, stopSignal: stop.signal, abortSignal: abort.signal,
+    });
+    progress.done();
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify({ suite: { name: suite.name, version: suite.version, hash: suite.hash }, db: flags.db, runs: results }, null, 2)}\n`);
+    } else {
+      for (const r of results) {
+        const note = r.resumed ? `resumed: ${r.skipped} finished before, ${r.requests} requests now` : `${r.requests} requests`;
+        process.stdout.write(`${formatSummary(r.summary)}\n(${note}${r.cacheHits ? `, ${r.cacheHits} from cache` : ''}; status ${r.status})\n\n`);
+      }
+      process.stdout.write(`results: ${flags.db}\n`);
+    }
+    if (stop.signal.aborted || abort.signal.aborted) {
+      process.stderr.write('bench: interrupted: run the same command again to resume\n');
+      return EXIT.interrupted;
+    }
+    return results.some((r) => r.summary.tasks.some((t) => t.errors > 0)) ? EXIT.failure : EXIT.ok;
+  } finally {
+    progress.done();
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+    for (const m of models) await m.close?.();
+    store.close();
+  }
+}
+
+/** A throttled progress line on stderr: rewritten in place on a TTY, every 10 s otherwise. */
+function progressPrinter(silent: boolean) {
+  const tty = process.stderr.isTTY === true;
+  let last = 0;
+  let shown = false;
+  let latest: Progress | undefined;
+  return {
+    update: (p: Progress) => {
+      latest = p;
+      if (silent) return;
+      const t = Date.now();
+      if (t - last < (tty ? 200 : 10_000) && p.done < p.total) return;
+      last = t;
+      shown = true;
+      process.stderr.write(tty ? `\r\x1b[2K${formatProgress(p)}` : `${formatProgress(p)}\n`);
+    },
+    done: () => {
+      if (!silent && shown && tty && latest) process.stderr.write('\n');
+      shown = false;
+    },
+  };
+}

@@ -1,0 +1,121 @@
+// The contracts every part of genbench agrees on. Generators produce Problems, the runner drives
+// Episodes through a Model, and verifiers return Verdicts. Nothing here knows about SQL or HTTP.
+import type { Rng } from './rng.js';
+
+export type Split = 'train' | 'id' | 'ood';
+export const SPLITS: readonly Split[] = ['train', 'id', 'ood'];
+
+export interface TextPart { type: 'text'; text: string }
+/** An image travels as base64 bytes; providers turn it into their own image block. */
+export interface ImagePart { type: 'image'; mediaType: 'image/png' | 'image/jpeg'; data: string }
+export type ContentPart = TextPart | ImagePart;
+
+export interface Message {
+  role: 'system' | 'user' | 'assistant';
+  /** A plain string is shorthand for one text part. */
+  content: string | ContentPart[];
+}
+
+export interface Verdict {
+  correct: boolean;
+  /** 0..1; partial credit where the task defines it, otherwise 1 for correct and 0 for wrong. */
+  score: number;
+  /** Did the answer parse in the requested format at all? */
+  formatOk: boolean;
+  /** What the verifier read out of the response (the formula, the assignment, the plan). */
+  parsed?: unknown;
+  /** Human-readable reason, shown in reports and fed back in revision protocols. */
+  reason?: string;
+  /** Task-specific metrics (per-constraint results, valid-action share, ...). JSON only. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * What the model is asked at one turn. `reference` and `randomAnswer` are read only by the
+ * baseline providers (oracle and chance level); real models never see them.
+ */
+export interface Turn {
+  messages: Message[];
+  reference?: string;
+  randomAnswer?: (rng: Rng) => string;
+}
+
+export type EpisodeStep =
+  | { done: true; verdict: Verdict }
+  | ({ done: false } & Turn);
+
+/**
+ * A stateful dialogue with a model about one problem. Single-turn problems use the default
+ * episode (ask once, verify the reply); multi-turn protocols (Sokoban's closed loop, the 24-game
+ * revision loop) supply their own. One instance serves one (item, sample) and is then dropped.
+ */
+export interface Episode {
+  start(): Turn;
+  step(reply: string): EpisodeStep;
+}
+
+export interface Problem {
+  /** The first user turn (text and image parts). */
+  messages: Message[];
+  /** Machine-readable ground truth (plain JSON), enough to verify without this code. */
+  truth: unknown;
+  /** One correct answer in the requested format: what baseline:oracle replies. */
+  reference?: string;
+  /** The knobs that place the problem on the ID/OOD map. */
+  difficulty: Record<string, number | string>;
+  /** Total and pure: any string in, a Verdict out, never an exception. */
+  verify(response: string): Verdict;
+  /** A chance-level answer in the right format, for baseline:random. */
+  randomAnswer?(rng: Rng): string;
+  /** Multi-turn protocol; absent means one turn: ask `messages`, verify the reply. */
+  episode?(): Episode;
+  /**
+   * Identity of the underlying instance for de-duplication (e.g. the sorted card multiset and
+   * rule). Training data never contains an instance whose key appears in an eval split.
+   * Defaults to a hash of the messages.
+   */
+  dedupKey?: string;
+}
+
+export interface Generator<P = unknown> {
+  /** 'instruct/general-points', 'satquest/decision', 'omega/arithmetic-gcd' */
+  name: string;
+  /** Bump whenever the Problem for the same (params, seed, index) changes. */
+  version: string;
+  /** One line for `bench list`. */
+  description: string;
+  /**
+   * The family the ID − OOD gap is reported for ('general-points', 'sokoban', 'omega', ...).
+   * Defaults to the part of `name` before the first '/'.
+   */
+  family?: string;
+  /** Validate and fill defaults. Throws a ParamError naming the bad field and the accepted values. */
+  parseParams(raw: unknown): P;
+  /** Pure: the same (params, rng state) gives the same Problem. */
+  generate(params: P, rng: Rng): Problem;
+}
+
+/** Thrown by parseParams; the suite loader adds file and line. */
+export class ParamError extends Error {
+  constructor(public readonly field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.name = 'ParamError';
+  }
+}
+
+/** The single-turn episode: ask once, verify the reply. */
+export function singleTurnEpisode(problem: Problem): Episode {
+  return {
+    start: () => ({ messages: problem.messages, reference: problem.reference, randomAnswer: problem.randomAnswer?.bind(problem) }),
+    step: (reply) => ({ done: true, verdict: problem.verify(reply) }),
+  };
+}
+
+export function episodeOf(problem: Problem): Episode {
+  return problem.episode ? problem.episode() : singleTurnEpisode(problem);
+}
+
+/** Text of a message, image parts left out. */
+export function messageText(m: Message): string {
+  return typeof m.content === 'string' ? m.content : m.content.filter((p): p is TextPart => p.type === 'text').map((p) => p.text).join('');
+}

@@ -1,0 +1,275 @@
+// The runner: the only place where tasks and models meet. For each model it opens (or resumes)
+// a run, streams items through a bounded pool, drives each episode turn by turn through the
+// cache and the retry layer, and hands results to the batch writer.
+import type { Message, Verdict } from '../core/types.js';
+import { episodeOf } from '../core/types.js';
+import { Rng } from '../core/rng.js';
+import { stableHash } from '../core/hash.js';
+import { harnessVersion } from '../core/paths.js';
+import { safeVerify, wrong } from '../core/verdict.js';
+import type { Model, ModelOptions, ModelResponse, Sampling } from '../models/types.js';
+import { ModelError } from '../models/types.js';
+import { loadModel } from '../models/spec.js';
+import type { Suite, SuiteTask } from '../suite/load.js';
+import { itemId } from '../core/hash.js';
+import { makeItem, itemRecord, type Item } from '../suite/expand.js';
+import type { CacheEntry, ResultRecord, RunStatus, Store } from '../store/store.js';
+import { AdaptiveLimiter } from './limiter.js';
+import { DEFAULT_RETRY, asModelError, withRetries, type RetryPolicy } from './retry.js';
+import { BatchWriter } from './writer.js';
+import { summarize, type RunSummary } from './summary.js';
+
+export interface RunOptions {
+  suite: Suite;
+  /** Spec strings ('openai:gpt-4.1-mini') or ready Model objects (tests, library use). */
+  models: (string | Model)[];
+  store: Store;
+  /** At most this many items per task (default: each task's n). */
+  n?: number;
+  /** Only these task ids. */
+  tasks?: string[];
+  /** Samples per item (repeats), default 1. */
+  samples?: number;
+  /** Concurrency ceiling per model (default: the provider's). */
+  concurrency?: number;
+  sampling?: Sampling;
+  /** Answer identical requests from the response cache (default true). */
+  cache?: boolean;
+  retry?: Partial<RetryPolicy>;
+  /** Start a new run instead of resuming the one with the same settings. */
+  fresh?: boolean;
+  modelOptions?: ModelOptions;
+  onProgress?: (p: Progress) => void;
+  /** Graceful stop (first Ctrl-C): nothing new starts; in-flight items finish and are saved. */
+  stopSignal?: AbortSignal;
+  /** Hard stop (second Ctrl-C): in-flight requests are aborted and not recorded. */
+  abortSignal?: AbortSignal;
+}
+
+export interface Progress {
+  modelSpec: string;
+  total: number;
+  done: number;
+  /** Of `done`, the items an earlier invocation had finished. */
+  skipped: number;
+  correct: number;
+  scored: number;
+  errors: number;
+  requests: number;
+  cacheHits: number;
+  startedAt: number;
+  concurrency: number;
+}
+
+export interface ModelRunResult {
+  runId: string;
+  modelSpec: string;
+  resumed: boolean;
+  status: RunStatus;
+  /** Requests sent to the model in this invocation (retries included). */
+  requests: number;
+  cacheHits: number;
+  /** Items skipped because an earlier invocation had finished them. */
+  skipped: number;
+  summary: RunSummary;
+}
+
+/** A failure that stops the whole run (bad key, unknown model, unreachable server). */
+export class RunAbortedError extends Error {
+  constructor(message: string, readonly kind: string) { super(message); this.name = 'RunAbortedError'; }
+}
+
+interface Work { task: SuiteTask; index: number; id: string; sample: number }
+
+export async function run(opts: RunOptions): Promise<ModelRunResult[]> {
+  const out: ModelRunResult[] = [];
+  // Models run one after another: a local checkpoint is loaded once, and each model gets the
+  // whole concurrency budget of its provider.
+  for (const m of opts.models) {
+    if (opts.stopSignal?.aborted || opts.abortSignal?.aborted) break;
+    const model = typeof m === 'string' ? await loadModel(m, opts.modelOptions) : m;
+    try {
+      out.push(await runModel(model, opts));
+    } finally {
+      if (typeof m === 'string') await model.close?.();
+    }
+  }
+  return out;
+}
+
+export function runIdFor(model: Model, opts: Pick<RunOptions, 'suite' | 'n' | 'tasks' | 'samples' | 'sampling'>, nonce?: string): string {
+  return stableHash({
+    model: model.identity, spec: model.spec, suite: opts.suite.hash, n: opts.n ?? null, tasks: opts.tasks ?? null,
+    samples: opts.samples ?? 1, sampling: opts.sampling ?? {}, nonce: nonce ?? null,
+  }, 16);
+}
+
+function selectedTasks(opts: RunOptions): SuiteTask[] {
+  if (!opts.tasks?.length) return opts.suite.tasks;
+  const known = new Set(opts.suite.tasks.map((t) => t.id));
+  const missing = opts.tasks.filter((t) => !known.has(t));
+  if (missing.length) throw new RunAbortedError(`suite '${opts.suite.name}' has no task ${missing.map((t) => `'${t}'`).join(', ')}; its tasks: ${[...known].join(', ')}`, 'config');
+  return opts.suite.tasks.filter((t) => opts.tasks!.includes(t.id));
+}
+
+async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult> {
+  const { store, suite } = opts;
+  const samples = Math.max(1, opts.samples ?? 1);
+  const sampling = opts.sampling ?? {};
+  const tasks = selectedTasks(opts);
+  const countOf = (t: SuiteTask) => Math.min(t.n, opts.n ?? t.n);
+  const planned = tasks.reduce((s, t) => s + countOf(t), 0) * samples;
+  const runId = runIdFor(model, opts, opts.fresh ? `${Date.now()}-${process.pid}` : undefined);
+  const { resumed } = store.beginRun({
+    id: runId, modelSpec: model.spec, modelIdentity: model.identity, suiteName: suite.name, suiteVersion: suite.version,
+    suiteHash: suite.hash, harnessVersion: harnessVersion(), sampling, samples, planned,
+    generatorVersions: Object.fromEntries(tasks.map((t) => [t.generator.name, t.generator.version])),
+    tasks: tasks.map((t) => ({ task: t.id, generator: t.generator.name, family: t.family, split: t.split, axis: t.axis, params: t.params, seed: t.seed, n: countOf(t) })),
+  });
+  const finished = store.finishedKeys(runId);
+  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? model.defaultConcurrency));
+  const limiter = new AdaptiveLimiter({ max: concurrency });
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...opts.retry };
+  const writer = new BatchWriter(store);
+  const useCache = (opts.cache ?? true) && model.cacheable;
+  const jitter = Rng.fromKey(`retry-jitter:${runId}`);
+
+  const progress: Progress = {
+    modelSpec: model.spec, total: planned, done: 0, skipped: 0, correct: 0, scored: 0, errors: 0, requests: 0, cacheHits: 0,
+    startedAt: Date.now(), concurrency,
+  };
+  let successes = 0;
+  let fatal: RunAbortedError | undefined;
+  const hardAbort = opts.abortSignal;
+
+  // Lazily yields the work still to do; finished (item, sample) pairs are skipped without even
+  // generating the problem, so resuming a large run is cheap.
+  function* pending(): Generator<Work> {
+    for (const task of tasks) {
+      for (let index = 0; index < countOf(task); index++) {
+        const id = itemId(task.generator.name, task.generator.version, task.params, task.seed, index);
+        for (let sample = 0; sample < samples; sample++) {
+          if (finished.has(`${id}#${sample}`)) { progress.skipped++; progress.done++; continue; }
+          yield { task, index, id, sample };
+        }
+      }
+    }
+  }
+  const queue = pending();
+  const itemCache = new Map<string, Item>(); // the problem, shared by the samples of one item
+  const savedItems = new Set<string>();
+
+  const itemFor = (w: Work): Item => {
+    let item = itemCache.get(w.id);
+    if (!item) {
+      item = makeItem(w.task, w.index);
+      if (samples > 1) itemCache.set(w.id, item);
+    }
+    if (!savedItems.has(w.id)) { savedItems.add(w.id); writer.addItem(itemRecord(item)); }
+    if (w.sample === samples - 1) itemCache.delete(w.id);
+    return item;
+  };
+
+  const ask = async (messages: Message[], sampleIndex: number, rng: Rng, turn: { reference?: string; randomAnswer?: (r: Rng) => string }) => {
+    const key = useCache ? stableHash({ m: model.identity, s: sampling, msgs: messages, i: sampleIndex }) : '';
+    if (useCache) {
+      const hit = store.cacheGet(key);
+      if (hit) { progress.cacheHits++; return { response: { text: hit.text, usage: hit.usage as ModelResponse['usage'] }, latencyMs: 0, cached: true, cacheEntry: undefined }; }
+    }
+    const t0 = performance.now();
+    const { value } = await withRetries(() => {
+      progress.requests++;
+      return model.generate({ messages, sampling, sampleIndex, rng, reference: turn.reference, randomAnswer: turn.randomAnswer, signal: hardAbort });
+    }, {
+      limiter, policy, random: () => jitter.next(), signal: hardAbort,
+      // Before the first success, a refused connection means a wrong URL or a server that is
+      // not up: say so within a second instead of backing off for a minute.
+      giveUp: (err, attempt) => successes === 0 && attempt >= 2 && /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|connection refused/i.test(err.message),
+    });
+    successes++;
+    const cacheEntry: CacheEntry | undefined = useCache ? { key, text: value.text, usage: value.usage } : undefined;
+    return { response: value, latencyMs: performance.now() - t0, cached: false, cacheEntry };
+  };
+
+  const runEpisode = async (w: Work): Promise<void> => {
+    const item = itemFor(w);
+    const episode = episodeOf(item.problem);
+    const replies: string[] = [];
+    const cacheEntries: CacheEntry[] = [];
+    let turn = episode.start();
+    let verdict: Verdict | undefined;
+    let latencyMs = 0, inputTokens = 0, outputTokens = 0, allCached = true;
+    const result: ResultRecord = { runId, itemId: w.id, sample: w.sample, task: w.task.id, status: 'ok', turns: 0, cached: false };
+    try {
+      for (let t = 1; !verdict; t++) {
+        if (t > 200) { verdict = wrong('the episode did not end within 200 turns', false); break; }
+        const rng = Rng.forItem(w.id, w.sample, `turn:${t}`);
+        const answer = await ask(turn.messages, w.sample, rng, turn);
+        const text = typeof answer.response.text === 'string' ? answer.response.text : '';
+        replies.push(text);
+        latencyMs += answer.latencyMs;
+        inputTokens += answer.response.usage?.inputTokens ?? 0;
+        outputTokens += answer.response.usage?.outputTokens ?? 0;
+        allCached &&= answer.cached;
+        if (answer.cacheEntry) cacheEntries.push(answer.cacheEntry);
+        let step;
+        try {
+          step = episode.step(text);
+        } catch (err) {
+          step = { done: true as const, verdict: wrong(`verifier error: ${(err as Error).message}`, false) };
+        }
+        if (step.done) verdict = safeVerify(() => step.verdict, text);
+        else turn = step;
+      }
+      Object.assign(result, {
+        output: replies[replies.length - 1], verdict: replies.length > 1 ? { ...verdict, details: { ...verdict.details, transcript: replies } } : verdict,
+        turns: replies.length, latencyMs, inputTokens: inputTokens || undefined, outputTokens: outputTokens || undefined, cached: allCached,
+      });
+      progress.scored++;
+      if (verdict.correct) progress.correct++;
+    } catch (err) {
+      if (hardAbort?.aborted) return; // in flight at a hard stop: not recorded, asked again on resume
+      const e = asModelError(err);
+      if (e.fatal || (successes === 0 && e.retryable)) {
+        // A bad key or model name fails every item the same way; an unreachable server too when
+        // nothing has succeeded yet. Stop instead of filling the table with identical errors.
+        fatal ??= new RunAbortedError(`${model.spec}: ${e.message}`, e.kind);
+        return;
+      }
+      Object.assign(result, { status: 'error', errorKind: e.kind, errorMessage: e.message.slice(0, 2000), turns: replies.length });
+      progress.errors++;
+    }
+    progress.done++;
+    writer.addResult(result, cacheEntries);
+    opts.onProgress?.(progress);
+  };
+
+  const workers = Array.from({ length: Math.max(1, concurrency * 2) }, async () => {
+    for (;;) {
+      if (fatal || opts.stopSignal?.aborted || hardAbort?.aborted) return;
+      writer.check();
+      const next = queue.next();
+      if (next.done) return;
+      await runEpisode(next.value);
+    }
+  });
+
+  let status: RunStatus = 'done';
+  try {
+    await Promise.all(workers);
+    writer.flush();
+    if (fatal) status = 'failed';
+    else if (opts.stopSignal?.aborted || hardAbort?.aborted) status = 'interrupted';
+  } catch (err) {
+    status = 'failed';
+    try { writer.flush(); } catch { /* the store itself failed; report the first error */ }
+    store.endRun(runId, status);
+    throw err;
+  }
+  store.endRun(runId, status);
+  opts.onProgress?.(progress);
+  if (fatal) throw fatal;
+  return { runId, modelSpec: model.spec, resumed, status, requests: progress.requests, cacheHits: progress.cacheHits, skipped: progress.skipped, summary: summarize(store, runId) };
+}
+
+export { ModelError };

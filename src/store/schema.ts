@@ -1,0 +1,101 @@
+// Schema migrations, applied in order and recorded in `meta.schema_version`. Never edit a
+// shipped migration: add the next one.
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: the initial schema.
+  `
+  CREATE TABLE generators (
+    name TEXT NOT NULL,
+    version TEXT NOT NULL,
+    family TEXT NOT NULL,
+    PRIMARY KEY (name, version)
+  );
+
+  -- Content-addressed blobs: prompts (which may hold images) are stored once however many
+  -- items or runs share them.
+  CREATE TABLE blobs (
+    hash TEXT PRIMARY KEY,
+    content TEXT NOT NULL
+  );
+
+  CREATE TABLE items (
+    id TEXT PRIMARY KEY,
+    generator TEXT NOT NULL,
+    generator_version TEXT NOT NULL,
+    params TEXT NOT NULL,
+    seed TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    difficulty TEXT NOT NULL,
+    prompt_hash TEXT NOT NULL REFERENCES blobs(hash),
+    truth TEXT NOT NULL,
+    reference TEXT
+  );
+
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    model_spec TEXT NOT NULL,
+    model_identity TEXT NOT NULL,
+    suite_name TEXT NOT NULL,
+    suite_version TEXT NOT NULL,
+    suite_hash TEXT NOT NULL,
+    harness_version TEXT NOT NULL,
+    sampling TEXT NOT NULL,
+    samples INTEGER NOT NULL,
+    generator_versions TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    status TEXT NOT NULL CHECK (status IN ('running', 'done', 'interrupted', 'failed')),
+    planned INTEGER NOT NULL
+  );
+
+  -- The tasks of a run: this is where an item gets its split and axis, because the same item
+  -- could be ID in one suite and OOD in another.
+  CREATE TABLE run_tasks (
+    run_id TEXT NOT NULL REFERENCES runs(id),
+    task TEXT NOT NULL,
+    generator TEXT NOT NULL,
+    family TEXT NOT NULL,
+    split TEXT NOT NULL CHECK (split IN ('train', 'id', 'ood')),
+    axis TEXT NOT NULL,
+    params TEXT NOT NULL,
+    seed TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (run_id, task)
+  );
+
+  CREATE TABLE results (
+    run_id TEXT NOT NULL REFERENCES runs(id),
+    item_id TEXT NOT NULL REFERENCES items(id),
+    sample INTEGER NOT NULL,
+    task TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('ok', 'error')),
+    output TEXT,
+    correct INTEGER,
+    score REAL,
+    format_ok INTEGER,
+    verdict TEXT,
+    error_kind TEXT,
+    error_message TEXT,
+    turns INTEGER NOT NULL DEFAULT 1,
+    latency_ms REAL,
+    input_tokens INTEGER,
+    output_tokens INTEGER,
+    cached INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, item_id, sample)
+  ) WITHOUT ROWID;
+  CREATE INDEX results_item ON results(item_id);
+
+  -- Response cache. Key = hash(model identity, sampling, messages, sample index). Errors are
+  -- never written here.
+  CREATE TABLE cache (
+    key TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    usage TEXT,
+    created_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

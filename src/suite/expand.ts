@@ -1,0 +1,82 @@
+// Turning a suite's tasks into items: (task, index) → Problem, lazily, so 100,000 items never
+// sit in memory at once.
+import type { Problem, Split } from '../core/types.js';
+import { Rng } from '../core/rng.js';
+import { canonicalJson, itemId, sha256 } from '../core/hash.js';
+import type { ItemRecord } from '../store/store.js';
+import type { Suite, SuiteTask } from './load.js';
+
+export interface Item {
+  id: string;
+  task: SuiteTask;
+  index: number;
+  /** The seed the item was drawn from (the task's seed, or a derived one for training items). */
+  seed: number | string;
+  split: Split;
+  problem: Problem;
+}
+
+/** The stream name that keeps training items apart from the eval items of the same task. */
+const TRAIN_STREAM = 'train';
+
+export function makeItem(task: SuiteTask, index: number, stream = ''): Item {
+  const seed = stream ? `${task.seed}/${stream}` : task.seed;
+  const problem = task.generator.generate(task.params, Rng.forItem(seed, index));
+  const id = itemId(task.generator.name, task.generator.version, task.params, seed, index);
+  return { id, task, index, seed, split: stream === TRAIN_STREAM ? 'train' : task.split, problem };
+}
+
+/** Items 0..n-1 of a task (n defaults to the task's count). */
+export function* taskItems(task: SuiteTask, n = task.n): Generator<Item> {
+  for (let i = 0; i < n; i++) yield makeItem(task, i);
+}
+
+export function dedupKeyOf(problem: Problem): string {
+  return problem.dedupKey ?? sha256(canonicalJson(problem.messages));
+}
+
+/**
+ * Training items from the suite's ID region: the ID tasks' generators and params on a separate
+ * seed stream, skipping every instance that also occurs in any eval task of the same generator.
+ * Gives up on a task after `n * 20` draws (a region too small to hold n fresh instances).
+ */
+export function* trainItems(suite: Suite, n?: number): Generator<Item> {
+  const evalKeys = new Map<string, Set<string>>();
+  for (const task of suite.tasks) {
+    if (task.split === 'train') continue;
+    const keys = evalKeys.get(task.generator.name) ?? new Set<string>();
+    for (const item of taskItems(task)) keys.add(dedupKeyOf(item.problem));
+    evalKeys.set(task.generator.name, keys);
+  }
+  for (const task of suite.tasks.filter((t) => t.split === 'id' || t.split === 'train')) {
+    const want = n ?? task.n;
+    const blocked = evalKeys.get(task.generator.name) ?? new Set<string>();
+    const seenHere = new Set<string>();
+    let made = 0;
+    for (let i = 0; made < want && i < want * 20; i++) {
+      const item = makeItem(task, i, TRAIN_STREAM);
+      const key = dedupKeyOf(item.problem);
+      if (blocked.has(key) || seenHere.has(key)) continue;
+      seenHere.add(key);
+      made++;
+      yield item;
+    }
+  }
+}
+
+export function itemRecord(item: Item): ItemRecord {
+  const { task, problem } = item;
+  return {
+    id: item.id,
+    generator: task.generator.name,
+    generatorVersion: task.generator.version,
+    family: task.family,
+    params: task.params,
+    seed: item.seed,
+    index: item.index,
+    difficulty: problem.difficulty,
+    messages: problem.messages,
+    truth: problem.truth,
+    reference: problem.reference,
+  };
+}

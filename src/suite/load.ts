@@ -1,0 +1,159 @@
+// Suites: YAML files listing tasks. Every error names the file, the line and the field, and
+// says what would be accepted, because a suite is usually edited by hand.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, extname, isAbsolute, join, resolve } from 'node:path';
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import type { Generator, Split } from '../core/types.js';
+import { SPLITS } from '../core/types.js';
+import { stableHash } from '../core/hash.js';
+import { didYouMean } from '../core/suggest.js';
+import { familyOf, getGenerator } from '../../generators/index.js';
+import { packageRoot } from '../core/paths.js';
+
+export interface SuiteTask {
+  /** Unique within the suite. */
+  id: string;
+  generator: Generator<any>;
+  family: string;
+  split: Split;
+  axis: string;
+  n: number;
+  seed: number | string;
+  /** As written in the suite (canonical JSON goes into item ids). */
+  rawParams: Record<string, unknown>;
+  /** After the generator's parseParams (defaults filled). */
+  params: unknown;
+  line: number;
+}
+
+export interface Suite {
+  name: string;
+  version: string;
+  description: string;
+  path: string;
+  /** Hash of the parsed content: any change of tasks, params, seeds or counts changes it. */
+  hash: string;
+  tasks: SuiteTask[];
+  /** Sections other tools read (e.g. `gates:` for bench gate), passed through untouched. */
+  extra: Record<string, unknown>;
+}
+
+export class SuiteError extends Error {
+  constructor(message: string) { super(message); this.name = 'SuiteError'; }
+}
+
+export function suitesDir(): string {
+  return join(packageRoot(), 'suites');
+}
+
+export function shippedSuiteNames(): string[] {
+  const dir = suitesDir();
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => basename(f, extname(f))).sort();
+}
+
+/** A suite name ('quick') resolves to the shipped file; anything with a slash or extension is a path. */
+export function resolveSuitePath(nameOrPath: string): string {
+  if (/[\\/]/.test(nameOrPath) || /\.ya?ml$/.test(nameOrPath)) {
+    const p = isAbsolute(nameOrPath) ? nameOrPath : resolve(nameOrPath);
+    if (!existsSync(p)) throw new SuiteError(`suite file ${nameOrPath} does not exist`);
+    return p;
+  }
+  for (const ext of ['.yaml', '.yml']) {
+    const p = join(suitesDir(), nameOrPath + ext);
+    if (existsSync(p)) return p;
+  }
+  throw new SuiteError(`unknown suite '${nameOrPath}'.${didYouMean(nameOrPath, shippedSuiteNames())} Shipped suites: ${shippedSuiteNames().join(', ')}; or pass a path to a .yaml file.`);
+}
+
+const TOP_KEYS = ['name', 'version', 'description', 'tasks', 'defaults', 'gates'];
+const TASK_KEYS = ['id', 'generator', 'split', 'axis', 'n', 'seed', 'params', 'family'];
+
+export function loadSuite(nameOrPath: string): Suite {
+  const path = resolveSuitePath(nameOrPath);
+  return parseSuite(readFileSync(path, 'utf8'), path);
+}
+
+export function parseSuite(text: string, path: string): Suite {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const where = (node: Node | null | undefined): number => (node?.range ? lines.linePos(node.range[0]).line : 1);
+  const fail = (line: number, field: string, msg: string): never => {
+    throw new SuiteError(`${path}:${line}: ${field}: ${msg}`);
+  };
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw new SuiteError(`${path}:${e.linePos?.[0]?.line ?? 1}: invalid YAML: ${e.message.split('\n')[0]}`);
+  }
+  const root = doc.contents;
+  if (!isMap(root)) fail(1, 'suite', 'must be a mapping with name, version and tasks');
+  const top = doc.toJS() as Record<string, unknown>;
+  const lineOf = (...path: (string | number)[]) => where(doc.getIn(path, true) as Node | undefined);
+
+  for (const key of Object.keys(top)) {
+    if (!TOP_KEYS.includes(key)) fail(lineOf(key), key, `unknown key.${didYouMean(key, TOP_KEYS)} Allowed: ${TOP_KEYS.join(', ')}`);
+  }
+  const name = top.name;
+  if (typeof name !== 'string' || !/^[\w.-]+$/.test(name)) fail(lineOf('name'), 'name', 'required: a word such as "quick" (letters, digits, - _ .)');
+  const version = top.version;
+  if (typeof version !== 'string' && typeof version !== 'number') fail(lineOf('version'), 'version', 'required: a number or string, bumped when the suite changes');
+  const defaults = (top.defaults ?? {}) as Record<string, unknown>;
+  if (typeof defaults !== 'object' || Array.isArray(defaults)) fail(lineOf('defaults'), 'defaults', 'must be a mapping (n, seed)');
+
+  const tasksNode = doc.get('tasks', true);
+  if (!isSeq(tasksNode) || tasksNode.items.length === 0) fail(lineOf('tasks'), 'tasks', 'required: a non-empty list of tasks');
+  const rawTasks = top.tasks as Record<string, unknown>[];
+  const seen = new Map<string, number>();
+  const tasks: SuiteTask[] = rawTasks.map((raw, i) => {
+    const at = (field?: string) => (field ? lineOf('tasks', i, field) : lineOf('tasks', i));
+    const f = (field: string) => `tasks[${i}].${field}`;
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail(at(), `tasks[${i}]`, 'must be a mapping with id, generator, split, n');
+    for (const key of Object.keys(raw)) {
+      if (!TASK_KEYS.includes(key)) fail(at(key), f(key), `unknown key.${didYouMean(key, TASK_KEYS)} Allowed: ${TASK_KEYS.join(', ')}`);
+    }
+    const id = raw.id;
+    if (typeof id !== 'string' || !/^[\w.:-]+$/.test(id)) fail(at('id'), f('id'), 'required: a unique task name (letters, digits, - _ . :)');
+    if (seen.has(id as string)) fail(at('id'), f('id'), `duplicate task id '${id}' (first used on line ${seen.get(id as string)})`);
+    seen.set(id as string, at('id'));
+    const genName = raw.generator;
+    if (typeof genName !== 'string') fail(at('generator'), f('generator'), "required: a generator name such as 'instruct/general-points' (see 'bench list')");
+    let generator: Generator<any>;
+    try {
+      generator = getGenerator(genName as string);
+    } catch (err) {
+      return fail(at('generator'), f('generator'), (err as Error).message);
+    }
+    const split = raw.split;
+    if (!SPLITS.includes(split as Split)) fail(at('split'), f('split'), `must be one of ${SPLITS.join(', ')} (got ${JSON.stringify(split)})`);
+    const axis = raw.axis ?? (split === 'id' ? 'id' : 'ood');
+    if (typeof axis !== 'string') fail(at('axis'), f('axis'), 'must be a label such as rule, scale, format, difficulty');
+    const n = raw.n ?? defaults.n;
+    if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 10_000_000) fail(at('n'), f('n'), `must be a whole number of items ≥ 1 (got ${JSON.stringify(n)})`);
+    const seed = raw.seed ?? defaults.seed ?? 0;
+    if (!(Number.isSafeInteger(seed) || typeof seed === 'string')) fail(at('seed'), f('seed'), 'must be an integer or a string');
+    const rawParams = raw.params ?? {};
+    if (typeof rawParams !== 'object' || Array.isArray(rawParams) || rawParams === null) fail(at('params'), f('params'), 'must be a mapping of generator parameters');
+    let params: unknown;
+    try {
+      params = generator.parseParams(rawParams);
+    } catch (err) {
+      const field = (err as { field?: string }).field;
+      const line = field ? lineOf('tasks', i, 'params', ...field.split('.')) : at('params');
+      fail(line || at('params'), f('params'), `${(err as Error).message.replace(/^[^:]*:\s*/, field ? `${field}: ` : '')}`);
+    }
+    const family = raw.family ?? familyOf(generator);
+    if (typeof family !== 'string') fail(at('family'), f('family'), 'must be a string');
+    return {
+      id: id as string, generator, family: family as string, split: split as Split, axis: axis as string,
+      n: n as number, seed: seed as number | string, rawParams: rawParams as Record<string, unknown>, params, line: at(),
+    };
+  });
+
+  const extra: Record<string, unknown> = {};
+  if (top.gates !== undefined) extra.gates = top.gates;
+  const hash = stableHash({
+    name, version: String(version),
+    tasks: tasks.map((t) => ({ id: t.id, g: t.generator.name, v: t.generator.version, split: t.split, axis: t.axis, n: t.n, seed: t.seed, params: t.params })),
+  }, 16);
+  return { name: name as string, version: String(version), description: String(top.description ?? ''), path, hash, tasks, extra };
+}
