@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `bench` command line. Each command lives in its own file and calls library functions; this
 // file only wires them up and turns errors into one line and an exit code.
+import { writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { harnessVersion } from '../core/paths.js';
 import { reportError } from './errors.js';
@@ -34,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv).then((code) => {
+  // For benchmarks: the process's own CPU time and peak memory, measured by the kernel.
+  if (process.env.GENBENCH_RUSAGE_FILE) writeFileSync(process.env.GENBENCH_RUSAGE_FILE, JSON.stringify(process.resourceUsage()));
   // Let stdout drain, then exit even if a provider left a keep-alive socket open.
   process.exitCode = code;
   setImmediate(() => process.exit(code));

@@ -1,6 +1,7 @@
 // The runner: the only place where tasks and models meet. For each model it opens (or resumes)
 // a run, streams items through a bounded pool, drives each episode turn by turn through the
 // cache and the retry layer, and hands results to the batch writer.
+import { setMaxListeners } from 'node:events';
 import type { Message, Verdict } from '../core/types.js';
 import { episodeOf } from '../core/types.js';
 import { Rng } from '../core/rng.js';
@@ -141,6 +142,8 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   let successes = 0;
   let fatal: RunAbortedError | undefined;
   const hardAbort = opts.abortSignal;
+  // Every request in flight links to this one signal; the default cap of 10 would warn.
+  if (hardAbort) setMaxListeners(0, hardAbort);
 
   // Lazily yields the work still to do; finished (item, sample) pairs are skipped without even
   // generating the problem, so resuming a large run is cheap.
@@ -177,15 +180,20 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
       if (hit) { progress.cacheHits++; return { response: { text: hit.text, usage: hit.usage as ModelResponse['usage'] }, latencyMs: 0, cached: true, cacheEntry: undefined }; }
     }
     const t0 = performance.now();
+    // A signal per request, linked to the run's hard stop and unlinked afterwards: SDKs add
+    // listeners to the signal they get and never remove them, which would pile up on a shared one.
+    const request = new AbortController();
+    const onAbort = () => request.abort(hardAbort?.reason);
+    hardAbort?.addEventListener('abort', onAbort, { once: true });
     const { value } = await withRetries(() => {
       progress.requests++;
-      return model.generate({ messages, sampling, sampleIndex, rng, reference: turn.reference, randomAnswer: turn.randomAnswer, signal: hardAbort });
+      return model.generate({ messages, sampling, sampleIndex, rng, reference: turn.reference, randomAnswer: turn.randomAnswer, signal: request.signal });
     }, {
       limiter, policy, random: () => jitter.next(), signal: hardAbort,
       // Before the first success, a refused connection means a wrong URL or a server that is
       // not up: say so within a second instead of backing off for a minute.
       giveUp: (err, attempt) => successes === 0 && attempt >= 2 && /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|connection refused/i.test(err.message),
-    });
+    }).finally(() => hardAbort?.removeEventListener('abort', onAbort));
     successes++;
     const cacheEntry: CacheEntry | undefined = useCache ? { key, text: value.text, usage: value.usage } : undefined;
     return { response: value, latencyMs: performance.now() - t0, cached: false, cacheEntry };

@@ -1,0 +1,157 @@
+// Model spec strings ('openai:gpt-4.1-mini', 'openai-compatible:qwen@http://localhost:8000/v1',
+// 'baseline:oracle', 'mock:fixed:42') → a loaded Model. Providers are loaded lazily through the
+// registry below, so a run that never names Anthropic never pays for importing its SDK.
+import { didYouMean } from '../core/suggest.js';
+import { ModelError, type Model, type ModelOptions } from './types.js';
+
+export const PROVIDER_NAMES = ['openai', 'openai-compatible', 'anthropic', 'baseline', 'mock', 'onnx'] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];
+
+export interface ModelSpec {
+  /** The spec as the user wrote it (trimmed). */
+  spec: string;
+  provider: ProviderName;
+  /** The model id; for baseline and mock the kind ('oracle', 'fixed'); for onnx the path. */
+  model: string;
+  /** What follows the kind in 'mock:<kind>:<arg>'. */
+  arg?: string;
+  /** From '<model>@<url>', normalised (no trailing slash; '/v1' added for bare OpenAI-style hosts). */
+  baseURL?: string;
+}
+
+/** What every provider module exports. */
+export interface ProviderModule {
+  createModel(spec: ModelSpec, opts: ModelOptions): Promise<Model>;
+}
+
+export const BASELINE_KINDS = ['oracle', 'random'] as const;
+export const MOCK_KINDS = ['fixed', 'echo', 'error'] as const;
+const MODEL_ERROR_KINDS: readonly string[] = ['rate_limit', 'transient', 'timeout', 'auth', 'config', 'content'];
+
+const PROVIDERS: Record<ProviderName, () => Promise<ProviderModule>> = {
+  openai: () => import('./openai.js'),
+  'openai-compatible': () => import('./openai.js'),
+  anthropic: () => import('./anthropic.js'),
+  baseline: () => import('./baseline.js'),
+  mock: () => import('./mock.js'),
+  // ── ONNX SLOT ───────────────────────────────────────────────────────────────────────────────
+  // The in-process ONNX Runtime provider will live in src/models/onnx/. When it lands, replace
+  // this loader with `onnx: () => import('./onnx/index.js')` (a module exporting createModel).
+  onnx: async () => {
+    throw new ModelError(
+      'config',
+      'the ONNX provider is not available in this build: serve the checkpoint with an OpenAI-compatible server (vLLM, llama.cpp) and use openai-compatible:<model>@<url>',
+    );
+  },
+  // ────────────────────────────────────────────────────────────────────────────────────────────
+};
+
+const EXAMPLES: Record<ProviderName, string> = {
+  openai: 'openai:gpt-4.1-mini',
+  'openai-compatible': 'openai-compatible:qwen2.5-7b@http://localhost:8000/v1',
+  anthropic: 'anthropic:claude-sonnet-4-5',
+  baseline: 'baseline:oracle',
+  mock: 'mock:fixed:42',
+  onnx: 'onnx:./checkpoints/step-1000',
+};
+
+function bad(spec: string, what: string, provider?: ProviderName): ModelError {
+  const example = provider ? `, e.g. '${EXAMPLES[provider]}'` : '';
+  return new ModelError('config', `bad model spec '${spec}': ${what}${example}`);
+}
+
+/** Parses and validates a spec; throws ModelError('config') with a one-line fix on bad input. */
+export function parseModelSpec(input: string): ModelSpec {
+  const spec = input.trim();
+  const known = `Known: ${PROVIDER_NAMES.join(', ')}`;
+  if (!spec) throw new ModelError('config', `empty model spec: write '<provider>:<model>', e.g. '${EXAMPLES.openai}'. ${known}`);
+  const colon = spec.indexOf(':');
+  if (colon < 0) {
+    const guess = (BASELINE_KINDS as readonly string[]).includes(spec) ? 'baseline' : /^claude/i.test(spec) ? 'anthropic' : 'openai';
+    throw new ModelError('config', `model spec '${spec}' has no provider: write '<provider>:<model>', e.g. '${guess}:${spec}'. ${known}`);
+  }
+  const name = spec.slice(0, colon).toLowerCase();
+  const rest = spec.slice(colon + 1);
+  if (!(PROVIDER_NAMES as readonly string[]).includes(name)) {
+    throw new ModelError('config', `unknown model provider '${spec.slice(0, colon)}' in '${spec}'.${didYouMean(name, PROVIDER_NAMES)} ${known}`);
+  }
+  const provider = name as ProviderName;
+
+  switch (provider) {
+    case 'openai':
+    case 'openai-compatible':
+    case 'anthropic': {
+      const { model, url } = splitAtURL(rest);
+      if (!model) throw bad(spec, 'the model name is empty', provider);
+      if (provider === 'openai-compatible' && url === undefined) {
+        throw bad(spec, "openai-compatible needs the server's base URL after '@'", provider);
+      }
+      const baseURL = url === undefined ? undefined : normaliseBaseURL(spec, url, provider);
+      return baseURL === undefined ? { spec, provider, model } : { spec, provider, model, baseURL };
+    }
+    case 'baseline': {
+      if (!(BASELINE_KINDS as readonly string[]).includes(rest)) {
+        throw bad(spec, `unknown baseline '${rest}'.${didYouMean(rest, BASELINE_KINDS)} Known: ${BASELINE_KINDS.join(', ')}`);
+      }
+      return { spec, provider, model: rest };
+    }
+    case 'mock': {
+      const sep = rest.indexOf(':');
+      const kind = sep < 0 ? rest : rest.slice(0, sep);
+      const arg = sep < 0 ? undefined : rest.slice(sep + 1);
+      if (!(MOCK_KINDS as readonly string[]).includes(kind)) {
+        throw bad(spec, `unknown mock '${kind}'.${didYouMean(kind, MOCK_KINDS)} Known: ${MOCK_KINDS.join(', ')}`);
+      }
+      if (kind === 'fixed' && arg === undefined) throw bad(spec, "mock:fixed needs the reply text after ':'", provider);
+      if (kind === 'echo' && arg !== undefined) throw bad(spec, 'mock:echo takes no argument', provider);
+      if (kind === 'error' && !MODEL_ERROR_KINDS.includes(arg ?? '')) {
+        throw bad(spec, `mock:error needs an error kind, one of ${MODEL_ERROR_KINDS.join(', ')} (e.g. 'mock:error:rate_limit')`);
+      }
+      return arg === undefined ? { spec, provider, model: kind } : { spec, provider, model: kind, arg };
+    }
+    case 'onnx': {
+      if (!rest) throw bad(spec, 'the checkpoint path is empty', provider);
+      return { spec, provider, model: rest };
+    }
+  }
+}
+
+/** Loads the provider for `spec` (importing its SDK only now) and builds the model. */
+export async function loadModel(spec: string, opts: ModelOptions = {}): Promise<Model> {
+  const parsed = parseModelSpec(spec);
+  const provider = await PROVIDERS[parsed.provider]();
+  return provider.createModel(parsed, opts);
+}
+
+/** '<model>@<url>': the '@' that starts a URL wins, so userinfo-free URLs with '@' in the path work. */
+function splitAtURL(rest: string): { model: string; url?: string } {
+  const m = /^(.*?)@([a-z][a-z0-9+.-]*:\/\/.*)$/i.exec(rest) ?? /^(.*?)@(.*)$/.exec(rest);
+  return m ? { model: m[1]!.trim(), url: m[2]!.trim() } : { model: rest.trim() };
+}
+
+function normaliseBaseURL(spec: string, raw: string, provider: ProviderName): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+    throw bad(spec, `the base URL '${raw}' has no scheme: write 'http://${raw}'`, provider);
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw bad(spec, `'${raw}' is not a URL (expected http(s)://host:port/path)`, provider);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw bad(spec, `the base URL must start with http:// or https://, not '${url.protocol}'`, provider);
+  }
+  // Credentials in the URL would end up in the model identity, the database and the site.
+  if (url.username || url.password) {
+    const shown = spec.replace(raw, `${url.protocol}//***@${url.host}${url.pathname}`);
+    throw bad(shown, 'put credentials in the environment (OPENAI_API_KEY / ANTHROPIC_API_KEY), not in the URL', provider);
+  }
+  if (url.search || url.hash) throw bad(spec, 'the base URL must not have a query or fragment', provider);
+  let path = url.pathname.replace(/\/+$/, '');
+  // vLLM, SGLang, llama.cpp and Ollama all serve the OpenAI API under /v1; a bare host means that.
+  if (provider !== 'anthropic' && path === '') path = '/v1';
+  // The Anthropic SDK appends /v1/messages itself.
+  if (provider === 'anthropic') path = path.replace(/\/v1$/, '');
+  return url.origin + path;
+}
