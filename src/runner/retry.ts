@@ -4,13 +4,18 @@ import { ModelError } from '../models/types.js';
 import type { AdaptiveLimiter } from './limiter.js';
 
 export interface RetryPolicy {
-  /** Attempts in total, the first included. */
+  /** Attempts in total for transient errors and timeouts, the first included. */
   maxAttempts: number;
+  /**
+   * Attempts in total when the server keeps saying "too many requests": a quota is a reason to
+   * wait, not a failure, so it gets a much larger budget.
+   */
+  maxRateLimitAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, maxRateLimitAttempts: 40, baseDelayMs: 500, maxDelayMs: 60_000 };
 
 /** Anything a provider did not classify is treated as transient: retried, then recorded as an error. */
 export function asModelError(err: unknown): ModelError {
@@ -46,6 +51,7 @@ export async function withRetries<T>(
     giveUp?: (err: ModelError, attempt: number) => boolean;
   },
 ): Promise<{ value: T; attempts: number }> {
+  let failures = 0; // non-rate-limit failures so far
   for (let n = 1; ; n++) {
     await opts.limiter.acquire();
     let error: ModelError;
@@ -59,7 +65,9 @@ export async function withRetries<T>(
       opts.limiter.release();
     }
     if (opts.signal?.aborted) throw opts.signal.reason ?? error;
-    if (!error.retryable || n >= opts.policy.maxAttempts || opts.giveUp?.(error, n)) throw error;
+    if (error.kind !== 'rate_limit') failures++;
+    const exhausted = error.kind === 'rate_limit' ? n >= opts.policy.maxRateLimitAttempts : failures >= opts.policy.maxAttempts;
+    if (!error.retryable || exhausted || opts.giveUp?.(error, n)) throw error;
     const retryAfter = error.options.retryAfterMs;
     if (error.kind === 'rate_limit') opts.limiter.onRateLimit(retryAfter);
     const wait = retryAfter !== undefined && retryAfter >= 0 ? Math.min(retryAfter, opts.policy.maxDelayMs) : backoffMs(n, opts.policy, opts.random);

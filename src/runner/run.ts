@@ -105,8 +105,9 @@ export function runIdFor(model: Model, opts: Pick<RunOptions, 'suite' | 'n' | 't
   }, 16);
 }
 
+/** The tasks to run: training tasks are for `bench generate --split train`, not for scoring, unless named. */
 function selectedTasks(opts: RunOptions): SuiteTask[] {
-  if (!opts.tasks?.length) return opts.suite.tasks;
+  if (!opts.tasks?.length) return opts.suite.tasks.filter((t) => t.split !== 'train');
   const known = new Set(opts.suite.tasks.map((t) => t.id));
   const missing = opts.tasks.filter((t) => !known.has(t));
   if (missing.length) throw new RunAbortedError(`suite '${opts.suite.name}' has no task ${missing.map((t) => `'${t}'`).join(', ')}; its tasks: ${[...known].join(', ')}`, 'config');
@@ -173,8 +174,10 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
     return item;
   };
 
-  const ask = async (messages: Message[], sampleIndex: number, rng: Rng, turn: { reference?: string; randomAnswer?: (r: Rng) => string }) => {
-    const key = useCache ? stableHash({ m: model.identity, s: sampling, msgs: messages, i: sampleIndex }) : '';
+  const ask = async (messages: Message[], sampleIndex: number, turnIndex: number, rng: Rng, turn: { reference?: string; randomAnswer?: (r: Rng) => string }) => {
+    // The turn index is part of the key: a closed loop without history can show the same prompt
+    // twice (after a blocked move), and a sampled model must get a fresh answer, not a replay.
+    const key = useCache ? stableHash({ m: model.identity, s: sampling, msgs: messages, i: sampleIndex, t: turnIndex }) : '';
     if (useCache) {
       const hit = store.cacheGet(key);
       if (hit) { progress.cacheHits++; return { response: { text: hit.text, usage: hit.usage as ModelResponse['usage'] }, latencyMs: 0, cached: true, cacheEntry: undefined }; }
@@ -212,7 +215,7 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
       for (let t = 1; !verdict; t++) {
         if (t > 200) { verdict = wrong('the episode did not end within 200 turns', false); break; }
         const rng = Rng.forItem(w.id, w.sample, `turn:${t}`);
-        const answer = await ask(turn.messages, w.sample, rng, turn);
+        const answer = await ask(turn.messages, w.sample, t, rng, turn);
         const text = typeof answer.response.text === 'string' ? answer.response.text : '';
         replies.push(text);
         latencyMs += answer.latencyMs;

@@ -115,10 +115,9 @@ describe('loadModel', () => {
     expect(a.identity).toBe('anthropic:c@http://127.0.0.1:9');
   });
 
-  it('leaves a slot for onnx that says it is not in this build', async () => {
-    const e = await modelError(loadModel('onnx:./checkpoints/step-1000'));
+  it('routes onnx: to the ONNX provider, which rejects a missing checkpoint as config', async () => {
+    const e = await modelError(loadModel('onnx:./no/such/checkpoint'));
     expect(e.kind).toBe('config');
-    expect(e.message).toMatch(/ONNX provider is not available in this build/);
   });
 
   it('fails on a bad spec before importing anything', async () => {
@@ -126,9 +125,9 @@ describe('loadModel', () => {
   });
 
   it('imports an SDK only for the provider that needs it', () => {
-    // A loader hook in a fresh process throws on any import of the two SDKs: baselines and mocks
+    // A loader hook in a fresh process throws on any import of the SDKs or ONNX Runtime: baselines and mocks
     // must load without them, and the OpenAI provider must hit the hook (the positive control).
-    const hook = `export async function resolve(s, c, next) { if (s === 'openai' || s.startsWith('@anthropic-ai/sdk')) throw new Error('SDK imported: ' + s); return next(s, c); }`;
+    const hook = `export async function resolve(s, c, next) { if (s === 'openai' || s.startsWith('@anthropic-ai/sdk') || s.startsWith('onnxruntime')) throw new Error('SDK imported: ' + s); return next(s, c); }`;
     const script = `
       import { register } from 'node:module';
       register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));
