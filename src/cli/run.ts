@@ -111,12 +111,15 @@ function progressPrinter(silent: boolean) {
   let last = 0;
   let shown = false;
   let latest: Progress | undefined;
+  let printedFinal: Progress | undefined;
   return {
     update: (p: Progress) => {
       latest = p;
       if (silent) return;
       const t = Date.now();
-      if (t - last < (tty ? 200 : 10_000) && p.done < p.total) return;
+      const final = p.done >= p.total;
+      if (final ? printedFinal === p : t - last < (tty ? 200 : 10_000)) return;
+      if (final) printedFinal = p;
       last = t;
       shown = true;
       process.stderr.write(tty ? `\r\x1b[2K${formatProgress(p)}` : `${formatProgress(p)}\n`);
