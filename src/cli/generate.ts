@@ -3,12 +3,14 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { loadSuite } from '../suite/load.js';
 import { taskItems, trainItems, type Item } from '../suite/expand.js';
+import type { SuiteTask } from '../suite/load.js';
+import type { Exporter } from '../core/types.js';
 import type { Split } from '../core/types.js';
 import { SPLITS } from '../core/types.js';
 import { UsageError } from './errors.js';
 import { collect, positiveInt } from './options.js';
 
-interface GenerateFlags { suite: string; split?: string; task?: string[]; n?: number; out?: string }
+interface GenerateFlags { suite: string; split?: string; task?: string[]; n?: number; out?: string; format: string }
 
 export function registerGenerate(program: Command): void {
   program
@@ -18,11 +20,13 @@ export function registerGenerate(program: Command): void {
     .option('--split <split>', `only this split (${SPLITS.join(', ')}); 'train' draws fresh training items from the ID region that never overlap the eval items`)
     .option('-t, --task <id>', 'only this task, repeatable', collect)
     .option('-n, --n <count>', 'at most this many items per task', positiveInt('--n'))
-    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .option('-o, --out <file>', 'write to a file instead of stdout (a folder with --format)')
+    .option('--format <name>', "jsonl, or a family's own layout (e.g. travelplanner: TravelPlanner's database/ tables, queries and plans)", 'jsonl')
     .addHelpText('after', `
 Examples:
   $ bench generate --suite instruct --split ood -n 5
-  $ bench generate --suite instruct --split train -n 10000 -o train.jsonl`)
+  $ bench generate --suite instruct --split train -n 10000 -o train.jsonl
+  $ bench generate --suite travel --format travelplanner --out ./tp-export`)
     .action(async (flags: GenerateFlags) => {
       await generateCommand(flags);
     });
@@ -46,6 +50,8 @@ async function generateCommand(flags: GenerateFlags): Promise<void> {
     }
   }
 
+  if (flags.format !== 'jsonl') return exportAs(flags, suite.tasks.filter((t) => wanted(t.id)), items());
+
   const out = flags.out ? createWriteStream(flags.out) : process.stdout;
   let count = 0;
   for (const item of items()) {
@@ -62,4 +68,22 @@ async function generateCommand(flags: GenerateFlags): Promise<void> {
     await once(out, 'finish');
     process.stderr.write(`bench: wrote ${count} items to ${flags.out}\n`);
   }
+}
+
+/** A family's own layout: every selected task's generator must know the format. */
+async function exportAs(flags: GenerateFlags, tasks: SuiteTask[], items: Iterable<Item>): Promise<void> {
+  if (!flags.out) throw new UsageError(`--format ${flags.format} writes a folder: give it with --out <dir>`);
+  const known = new Set(tasks.flatMap((t) => Object.keys(t.generator.exporters ?? {})));
+  const lacking = [...new Set(tasks.filter((t) => !t.generator.exporters?.[flags.format]).map((t) => t.generator.name))];
+  if (!known.has(flags.format) || lacking.length) {
+    throw new UsageError(`format '${flags.format}' is not available for ${lacking.join(', ') || 'these tasks'}; formats here: jsonl${[...known].map((k) => `, ${k}`).join('')} (choose tasks with --task)`);
+  }
+  const exporters = new Map<string, Exporter>();
+  for (const item of items) {
+    const g = item.task.generator;
+    let ex = exporters.get(g.name);
+    if (!ex) exporters.set(g.name, (ex = g.exporters![flags.format]!(flags.out)));
+    await ex.add(item.task.id, item.problem);
+  }
+  for (const ex of exporters.values()) process.stderr.write(`bench: ${await ex.finish()}\n`);
 }

@@ -93,6 +93,20 @@ export interface Generator<P = unknown> {
   parseParams(raw: unknown): P;
   /** Pure: the same (params, rng state) gives the same Problem. */
   generate(params: P, rng: Rng): Problem;
+  /**
+   * Family metrics over the verdict `details` of a set of items (e.g. TravelPlanner's delivery,
+   * micro and macro rates). Reports show them per task and split, next to accuracy.
+   */
+  summarizeDetails?(details: readonly unknown[]): Record<string, number>;
+  /** Extra formats for `bench generate --format <name> --out <dir>` (e.g. TravelPlanner's own layout). */
+  exporters?: Record<string, (outDir: string) => Exporter>;
+}
+
+/** Receives the items of a `bench generate --format` call, one task after another. */
+export interface Exporter {
+  add(taskId: string, problem: Problem): void | Promise<void>;
+  /** Writes what is left and returns a one-line summary of what was written. */
+  finish(): string | Promise<string>;
 }
 
 /** Thrown by parseParams; the suite loader adds file and line. */

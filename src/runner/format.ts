@@ -23,12 +23,24 @@ export function formatSummary(s: RunSummary): string {
     `model ${s.modelSpec}  (run ${s.runId})`,
     textTable(['task', 'family', 'split', 'axis', 'n', 'correct', 'accuracy [95% CI]', 'errors'], taskRows, [false, false, false, false, true, true, false, true]),
   ];
+  const withMetrics = s.tasks.filter((t) => t.metrics && Object.keys(t.metrics).length);
+  if (withMetrics.length) {
+    const names = [...new Set(withMetrics.flatMap((t) => Object.keys(t.metrics!)))];
+    parts.push(textTable(['task', 'split', ...names], withMetrics.map((t) => [t.task, t.split, ...names.map((k) => formatMetric(t.metrics![k]))]),
+      [false, false, ...names.map(() => true)]));
+  }
   if (s.gaps.length) {
     const gapRows = s.gaps.map((g) => [g.family, formatInterval(g.id.accuracy), formatInterval(g.ood.accuracy),
       `${signedPct(g.gap.estimate)} [${signedPct(g.gap.low)}, ${signedPct(g.gap.high)}]`]);
     parts.push(textTable(['family', 'ID accuracy', 'OOD accuracy', 'ID − OOD gap (pp) [95% CI]'], gapRows));
   }
   return parts.join('\n\n');
+}
+
+/** Rates (0..1) as percentages, anything else as a number. */
+function formatMetric(x: number | undefined): string {
+  if (x === undefined || !Number.isFinite(x)) return '—';
+  return x >= 0 && x <= 1 ? pct(x) : String(Math.round(x * 100) / 100);
 }
 
 export function formatProgress(p: Progress): string {

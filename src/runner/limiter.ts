@@ -106,7 +106,9 @@ export class AdaptiveLimiter {
     const ok = this.recentSuccessRate(t);
     const limited = this.limitedTimes.filter((x) => x >= t - RATE_WINDOW_MS).length;
     const okCount = this.successTimes.length - this.head;
-    if (limited < 3 || limited < 0.3 * (limited + okCount)) return; // noise, not a quota
+    // A quota shows as many 429s and a large share of them; a few, or a small share, is noise
+    // (and at low rates a handful of events would otherwise spiral the pace down).
+    if (limited < 5 || limited < 0.3 * (limited + okCount)) return;
     this.lastPaceCut = t;
     // Pace just under what the server let through; with no measurement yet (the very first
     // answers were 429s), start from one start per second per slot of the window.

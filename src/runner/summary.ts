@@ -3,10 +3,13 @@
 import type { Split } from '../core/types.js';
 import { proportionDifference, wilson, type Interval } from '../stats/proportion.js';
 import type { Store } from '../store/store.js';
+import { registry } from '../../generators/index.js';
 
 export interface TaskLine {
   task: string; family: string; split: Split; axis: string;
   n: number; correct: number; errors: number; meanScore: number; accuracy: Interval;
+  /** The family's own metrics (Generator.summarizeDetails), when it defines any. */
+  metrics?: Record<string, number>;
 }
 
 export interface GapLine {
@@ -21,10 +24,15 @@ export interface RunSummary { runId: string; modelSpec: string; tasks: TaskLine[
 
 export function summarize(store: Store, runId: string): RunSummary {
   const run = store.run(runId);
-  const tasks: TaskLine[] = store.taskSummary(runId).map((r) => ({
-    task: r.task, family: r.family, split: r.split, axis: r.axis, n: r.n, correct: r.correct, errors: r.errors,
-    meanScore: r.n ? r.scoreSum / r.n : NaN, accuracy: wilson(r.correct, r.n),
-  }));
+  const tasks: TaskLine[] = store.taskSummary(runId).map((r) => {
+    const line: TaskLine = {
+      task: r.task, family: r.family, split: r.split, axis: r.axis, n: r.n, correct: r.correct, errors: r.errors,
+      meanScore: r.n ? r.scoreSum / r.n : NaN, accuracy: wilson(r.correct, r.n),
+    };
+    const summarizeDetails = registry.get(r.generator)?.summarizeDetails;
+    if (summarizeDetails && r.n > 0) line.metrics = summarizeDetails(store.verdictDetails(runId, r.task));
+    return line;
+  });
   return { runId, modelSpec: run?.modelSpec ?? '', tasks, gaps: familyGaps(tasks) };
 }
 

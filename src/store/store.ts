@@ -231,6 +231,12 @@ export class Store {
       WHERE rt.run_id = ? GROUP BY rt.task ORDER BY MIN(rt.rowid)`).all(runId) as TaskSummaryRow[];
   }
 
+  /** The verdict `details` of a run's scored results for one task, for family metrics. */
+  verdictDetails(runId: string, task: string): unknown[] {
+    const rows = this.db.prepare("SELECT verdict FROM results WHERE run_id = ? AND task = ? AND status = 'ok'").raw().all(runId, task) as [string | null][];
+    return rows.map(([v]) => (v ? (JSON.parse(v) as { details?: unknown }).details : undefined));
+  }
+
   item(itemId: string): (ItemRecord & { promptHash: string }) | undefined {
     const row = this.db.prepare(`SELECT i.*, b.content AS prompt, g.family AS family FROM items i JOIN blobs b ON b.hash = i.prompt_hash
       LEFT JOIN generators g ON g.name = i.generator AND g.version = i.generator_version WHERE i.id = ?`).get(itemId) as Record<string, any> | undefined;

@@ -31,7 +31,7 @@ describe('bench run (defaults)', () => {
     expect(r.stdout).toMatch(/model baseline:oracle/);
     expect(r.stdout).toMatch(/model baseline:random/);
     const oracle = r.stdout.split('model baseline:random')[0]!;
-    const rows = oracle.split('\n').filter((l) => /\s(id|ood)\s/.test(l) && /%/.test(l));
+    const rows = oracle.split('\n').filter((l) => /\s(id|ood)\s/.test(l) && /% \[/.test(l));
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows.some((l) => /\sid\s/.test(l)) && rows.some((l) => /\sood\s/.test(l))).toBe(true);
     for (const l of rows) expect(l).toMatch(/100\.0% \[/);
@@ -105,7 +105,11 @@ describe('kill -9 and resume', () => {
   it('gives the same rows as an uninterrupted run, asking only what was not stored', async () => {
     server.setOptions({ latencyMs: 40 });
     const model = `openai-compatible:echo@${server.url}/v1`;
-    const args = (file: string) => ['run', '-m', model, '-c', '2', '--db', file, '-q'];
+    // Single-turn tasks, so requests and stored rows correspond one to one.
+    const suite = join(dir, 'resume.yaml');
+    writeFileSync(suite, 'name: resume\nversion: 1\ntasks:\n' + ['id', 'ood'].map((split) =>
+      `  - id: gp-${split}\n    generator: instruct/general-points\n    split: ${split}\n    n: 30\n    seed: 5\n    params: { rule: ${split === 'id' ? 'face10' : 'regular'}, sampling: face }\n`).join(''));
+    const args = (file: string) => ['run', '--suite', suite, '-m', model, '-c', '2', '--db', file, '-q'];
 
     server.resetStats();
     const whole = await bench(args(db('whole')));
@@ -169,6 +173,19 @@ describe('other commands', () => {
     const evalAll = await bench(['generate', '--suite', 'quick']);
     const evalIds = new Set(evalAll.stdout.trim().split('\n').map((l) => JSON.parse(l).id));
     expect(trainItems.some((i) => evalIds.has(i.id))).toBe(false);
+  });
+
+  it("generate --format writes a family's own layout, and refuses tasks that lack it", async () => {
+    const out = join(dir, 'tp');
+    const r = await bench(['generate', '--suite', 'quick', '--task', 'travel-3d-easy', '-n', '2', '--format', 'travelplanner', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(errorLines(r.stderr).join('\n')).toMatch(/wrote 1 world database\(s\) and 2 queries/);
+    const world = join(out, 'world-1-10');
+    expect(existsSync(join(world, 'travel-3d-easy.queries.jsonl'))).toBe(true);
+    expect(existsSync(join(world, 'database'))).toBe(true);
+    const bad = await bench(['generate', '--suite', 'quick', '--task', 'gp-id', '--format', 'travelplanner', '--out', out]);
+    expect(bad.code).toBe(2);
+    expect(errorLines(bad.stderr)).toEqual([expect.stringMatching(/format 'travelplanner' is not available for instruct\/general-points/)]);
   });
 
   it('show prints the item with every answer, with terminal escapes neutralised', async () => {

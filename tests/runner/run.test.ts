@@ -6,6 +6,7 @@ import { ModelError } from '../../src/models/types.js';
 import { messageText, type Episode, type Generator } from '../../src/core/types.js';
 import { correct, wrong } from '../../src/core/verdict.js';
 import { solveAdd, toySuite } from '../helpers/toy.js';
+import { loadSuite } from '../../src/suite/load.js';
 
 const lastUser = (req: { messages: { role: string; content: unknown }[] }) => messageText(req.messages.filter((m) => m.role === 'user').at(-1) as never);
 const suite = toySuite([{ id: 'easy', split: 'id', n: 30 }, { id: 'hard', split: 'ood', n: 20, max: 999 }]);
@@ -168,5 +169,16 @@ describe('runner', () => {
       else expect(JSON.parse(r.verdict).reason).toMatch(/verifier error: kaboom/);
     }
     expect(rows.filter((r) => r.turns > 1).every((r) => JSON.parse(r.verdict).details.transcript.length === r.turns)).toBe(true);
+  });
+
+  it("reports a family's own metrics next to accuracy (TravelPlanner's rates)", async () => {
+    const store = Store.open(':memory:');
+    const quick = loadSuite('quick');
+    const [res] = await run({ suite: quick, models: ['baseline:oracle'], store, tasks: ['travel-3d-easy', 'gp-id'], n: 2 });
+    const travel = res!.summary.tasks.find((t) => t.task === 'travel-3d-easy')!;
+    expect(travel.metrics).toEqual({ delivery: 1, commonsenseMicro: 1, commonsenseMacro: 1, hardMicro: 1, hardMacro: 1, finalPass: 1 });
+    expect(res!.summary.tasks.find((t) => t.task === 'gp-id')!.metrics).toBeUndefined();
+    const [rnd] = await run({ suite: quick, models: ['mock:fixed:no plan here'], store, tasks: ['travel-3d-easy'], n: 2 });
+    expect(rnd!.summary.tasks[0]!.metrics).toMatchObject({ delivery: 0, finalPass: 0 });
   });
 });
