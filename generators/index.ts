@@ -4,11 +4,13 @@ import type { Generator } from '../src/core/types.js';
 import { didYouMean } from '../src/core/suggest.js';
 import { generators as instruct } from './instruct/index.js';
 import { generators as omega } from './omega/index.js';
+import { generators as omegaCompositional } from './omega/compositional/index.js';
+import { generators as omegaTransformative } from './omega/transformative/index.js';
 import { generators as satquest } from './satquest/index.js';
 import { generators as jigsaw } from './jigsaw/index.js';
 import { generators as travel } from './travel/index.js';
 
-const all: Generator<any>[] = [...instruct, ...omega, ...satquest, ...jigsaw, ...travel];
+const all: Generator<any>[] = [...instruct, ...omega, ...omegaCompositional, ...omegaTransformative, ...satquest, ...jigsaw, ...travel];
 
 export const registry: ReadonlyMap<string, Generator<any>> = new Map(all.map((g) => [g.name, g]));
 if (registry.size !== all.length) throw new Error('generators/index.ts: two generators share a name');
