@@ -66,7 +66,9 @@ export class AdaptiveLimiter {
     }
     return new Promise((resolve) => {
       this.waiters.push(() => { this.start(); resolve(); });
-      this.schedule();
+      // drain, not just schedule: others may be queued while a start is already allowed, and a
+      // queue with no timer and nothing in flight would never move again.
+      this.drain();
     });
   }
 
@@ -145,11 +147,14 @@ export class AdaptiveLimiter {
     this.schedule();
   }
 
-  /** Wakes waiters when a pause or a pacing gap ends (nothing else would). */
+  /**
+   * Wakes waiters when a pause or a pacing gap ends (nothing else would). Always at least 1 ms
+   * ahead: the clock can tick between drain's check and this one, and a wait computed as ≤ 0
+   * must not leave a queue with no timer and nothing in flight.
+   */
   private schedule(): void {
     if (this.timer || this.waiters.length === 0 || this.inFlight >= this.window) return;
-    const wait = Math.max(this.pausedUntil, this.nextStart) - this.now();
-    if (wait <= 0) return;
+    const wait = Math.max(1, Math.ceil(Math.max(this.pausedUntil, this.nextStart) - this.now()));
     this.timer = setTimeout(() => { this.timer = undefined; this.drain(); }, wait);
   }
 }

@@ -41,4 +41,16 @@ describe('runner over HTTP', () => {
     expect(server.stats.peakInFlight).toBeGreaterThanOrEqual(8);
     await model.close?.();
   });
+
+  it('never stalls when 429s with retry-after pause a busy pool (a past bug: the queue lost its wake-up timer)', async () => {
+    server.resetStats();
+    server.setOptions({ rate429: 0.2, rate5xx: 0, retryAfterMs: 100, retryAfter: null, latencyMs: 5, seed: 3 });
+    const suite = toySuite([{ id: 'a', split: 'id', n: 200, max: 1e6 }]);
+    const store = Store.open(':memory:');
+    const model = await loadModel(`openai-compatible:toy@${server.url}/v1`);
+    const [res] = await run({ suite, models: [model], store, concurrency: 32 });
+    expect(res!.summary.tasks[0]).toMatchObject({ n: 200, correct: 200, errors: 0 });
+    expect(server.stats.requests / 200).toBeLessThan(1.3);
+    await model.close?.();
+  }, 60_000);
 });
