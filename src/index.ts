@@ -15,3 +15,5 @@ export { run, RunAbortedError, type RunOptions, type ModelRunResult, type Progre
 export { summarize, type RunSummary } from './runner/summary.js';
 export { wilson, proportionDifference } from './stats/proportion.js';
 export { registry, getGenerator, generatorNames } from '../generators/index.js';
+export { gate, GATE_EXIT, type GateOptions, type GateResult, type GateOutcome } from './gate/index.js';
+export { buildSite, type BuildOptions } from './leaderboard/build.js';

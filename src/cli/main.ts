@@ -9,6 +9,9 @@ import { registerRun } from './run.js';
 import { registerGenerate } from './generate.js';
 import { registerList } from './list.js';
 import { registerShow } from './show.js';
+import { registerGate } from './gate.js';
+import { registerReport } from './report.js';
+import { registerLeaderboard } from './leaderboard.js';
 
 export function buildProgram(): Command {
   const program = new Command('bench')
@@ -20,9 +23,18 @@ export function buildProgram(): Command {
   registerGenerate(program);
   registerList(program);
   registerShow(program);
+  registerGate(program);
+  registerReport(program);
+  registerLeaderboard(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }
+
+// `bench … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 async function main(argv: string[]): Promise<number> {
   try {

@@ -34,16 +34,7 @@ const PROVIDERS: Record<ProviderName, () => Promise<ProviderModule>> = {
   anthropic: () => import('./anthropic.js'),
   baseline: () => import('./baseline.js'),
   mock: () => import('./mock.js'),
-  // ── ONNX SLOT ───────────────────────────────────────────────────────────────────────────────
-  // The in-process ONNX Runtime provider will live in src/models/onnx/. When it lands, replace
-  // this loader with `onnx: () => import('./onnx/index.js')` (a module exporting createModel).
-  onnx: async () => {
-    throw new ModelError(
-      'config',
-      'the ONNX provider is not available in this build: serve the checkpoint with an OpenAI-compatible server (vLLM, llama.cpp) and use openai-compatible:<model>@<url>',
-    );
-  },
-  // ────────────────────────────────────────────────────────────────────────────────────────────
+  onnx: () => import('./onnx/index.js'),
 };
 
 const EXAMPLES: Record<ProviderName, string> = {

@@ -151,7 +151,7 @@ describe('kill -9 and resume', () => {
 
 describe('other commands', () => {
   it('every command has --help with examples', async () => {
-    for (const cmd of ['run', 'generate', 'list', 'show']) {
+    for (const cmd of ['run', 'generate', 'list', 'show', 'report', 'leaderboard', 'gate']) {
       const r = await bench([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Examples:/);

@@ -1,0 +1,22 @@
+// combinatory_probability_no_specific_letter_fixed: probability that no occurrence of a named
+// letter stays in place after shuffling a random word. Answer m + n for p = m/n.
+import { defineFamily } from './lib/family.js';
+import { SHUFFLE_LEVELS, makeShuffleInstance } from './lib/fixed_points.js';
+
+export const combinatoryProbabilityNoSpecificLetterFixed = defineFamily({
+  family: 'combinatory_probability_no_specific_letter_fixed',
+  domain: 'combinatorics',
+  description: 'OMEGA combinatory_probability_no_specific_letter_fixed: P(no letter s stays in place) after shuffling a random word; levels grow word length and multiset (1–5).',
+  version: '1',
+  levels: SHUFFLE_LEVELS,
+  knobs: ['wordLength', 'totalLetters', 'letterTypes'],
+  make: (c, rng) => makeShuffleInstance(c, rng, (m, r) => {
+    const s = r.int(0, m.letters.length - 1);
+    return {
+      phrase: `no letter '${m.letters[s]}' occupies any of their original positions`,
+      event: (w, fixed) => !w.some((t, i) => t === s && fixed[i]),
+      letter: s,
+      params: { event: 'no_specific_letter_fixed', letter: m.letters[s] },
+    };
+  }),
+});

@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { Store } from '../store/store.js';
+import { loadDataset } from '../report/data.js';
+import { buildBoard } from '../report/board.js';
+import { formatJson, formatMarkdown, formatText, type ReportFormat } from '../report/format.js';
+import { UsageError } from './errors.js';
+import { DEFAULT_DB, collect, positiveInt } from './options.js';
+
+interface ReportFlags {
+  db: string; suite?: string[]; model?: string[]; axis?: string; format: ReportFormat; tasks?: boolean;
+  alpha: number; seed: string; resamples: number;
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('ID and OOD accuracy, the gap and OOD/ID retention per suite, family, axis and task, with intervals and tied groups')
+    .option('--db <file>', 'SQLite database', DEFAULT_DB)
+    .option('-s, --suite <name>', 'only this suite, repeatable', collect)
+    .option('-m, --model <spec>', 'only this model (exact spec or a substring of it), repeatable', collect)
+    .option('--axis <axis>', 'OOD = the tasks of this axis only (e.g. scale, format, rule); ID stays whole')
+    .option('-f, --format <format>', 'text, md or json', parseFormat, 'text')
+    .option('--tasks', 'add a per-task table for each family')
+    .option('--alpha <p>', 'significance level of the tied groups, after Holm', parseAlpha, 0.05)
+    .option('--seed <seed>', 'seed of the bootstrap and randomization tests', 'genbench')
+    .option('--resamples <count>', 'bootstrap resamples and randomizations', positiveInt('--resamples'), 2000)
+    .addHelpText('after', `
+Examples:
+  $ bench report
+  $ bench report --suite instruct --tasks
+  $ bench report --model gpt-4.1 --model qwen --axis scale --format md > report.md
+  $ bench report --format json | jq '.suites[0].overall'
+
+Each (model, suite) is represented by its latest finished run. ID and OOD are macro averages over
+tasks (families weigh the same in "all"); 'control' tasks are shown but never averaged.`)
+    .action((flags: ReportFlags) => {
+      process.stdout.write(reportCommand(flags));
+    });
+}
+
+function parseFormat(value: string): ReportFormat {
+  if (value === 'text' || value === 'md' || value === 'json') return value;
+  throw new UsageError(`--format must be text, md or json (got '${value}')`);
+}
+
+function parseAlpha(value: string): number {
+  const x = Number(value);
+  if (!(x > 0 && x < 1)) throw new UsageError(`--alpha must be a number between 0 and 1 (got '${value}')`);
+  return x;
+}
+
+export function reportCommand(flags: ReportFlags): string {
+  if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: run 'bench run' first or pass --db`);
+  const store = Store.open(flags.db);
+  try {
+    const data = loadDataset(store, { suites: flags.suite, models: flags.model });
+    checkFilters(store, data, flags);
+    const board = buildBoard(data, { axis: flags.axis, alpha: flags.alpha, seed: flags.seed, resamples: flags.resamples, permutations: flags.resamples });
+    const view = { tasks: flags.tasks };
+    return flags.format === 'json' ? formatJson(board) : flags.format === 'md' ? formatMarkdown(board, view) : formatText(board, view);
+  } finally {
+    store.close();
+  }
+}
+
+/** A filter that matches nothing is a mistake worth naming, with what would have matched. */
+function checkFilters(store: Store, data: ReturnType<typeof loadDataset>, flags: ReportFlags): void {
+  if (flags.suite?.length) {
+    const known = new Set(store.runs().map((r) => r.suiteName));
+    const missing = flags.suite.filter((s) => !known.has(s));
+    if (missing.length) throw new UsageError(`no runs of suite ${missing.map((s) => `'${s}'`).join(', ')} in ${flags.db}; suites with runs: ${[...known].sort().join(', ') || '(none)'}`);
+  }
+  if (flags.model?.length && data.runs.length === 0) {
+    const models = store.models().map((m) => m.modelSpec);
+    throw new UsageError(`no model matches ${flags.model.map((m) => `'${m}'`).join(', ')}; models in ${flags.db}: ${models.join(', ') || '(none)'}`);
+  }
+  if (flags.axis) {
+    const axes = new Set(data.suites.flatMap((s) => [...s.tasks.values()].filter((t) => t.info.split === 'ood' && !t.info.control).map((t) => t.info.axis)));
+    if (!axes.has(flags.axis)) throw new UsageError(`no OOD task has axis '${flags.axis}'; axes: ${[...axes].sort().join(', ') || '(none)'}`);
+  }
+}

@@ -1,0 +1,231 @@
+// The checks of a gate, each on one scope (a split, a task, a family) with its own threshold:
+//   non-inferiority: the candidate's accuracy change against −margin (paired, same items)
+//   floor:           the candidate's accuracy against an absolute floor
+//   gap-growth:      the change of a family's ID − OOD gap against the largest growth allowed
+// This file computes the statistics; decide.ts turns them into pass / regression / inconclusive.
+import { normalQuantile, wilson, type Interval } from '../stats/proportion.js';
+import type { GateConfig, GatedSplit } from './config.js';
+import { GateConfigError } from './errors.js';
+import { normalCdf } from './normal.js';
+import { changeInterval, designEffect, nonInferiorityP, regressionP, type PairedCounts } from './paired-score.js';
+import { outcomeKey, type GatePlan, type OutcomeMap, type PlannedTask } from './plan.js';
+import { POWER, pairsToDetectDrop, pairsToShowNonInferiority, scaleToDecide, smallestScale, trialsToClearFloor } from './sample-size.js';
+
+export type CheckKind = 'non-inferiority' | 'floor' | 'gap-growth';
+export type CheckStatus = 'pass' | 'regression' | 'inconclusive' | 'info';
+
+export interface Check {
+  /** Stable id: 'change:ood', 'change:task:gp-id', 'floor:ood', 'gap:general-points'. */
+  id: string;
+  kind: CheckKind;
+  scopeType: 'split' | 'task' | 'family';
+  scope: string;
+  /** Gating checks decide the verdict; the others are shown for context. */
+  gating: boolean;
+  /** Items with at least one usable answer, and the usable answers (pairs for paired checks). */
+  items: number;
+  answers: number;
+  /** Planned answers left out because one side (or, for floors, the candidate) erred. */
+  dropped: number;
+  /** Rao–Scott design effect applied (1 with one sample per item). */
+  designEffect: number;
+  /** Accuracy of each side on the scope (the ID − OOD gap for gap-growth); null where not used. */
+  baseline: number | null;
+  candidate: number;
+  /** Change in accuracy, candidate accuracy, or gap growth: what the threshold applies to. */
+  estimate: number;
+  /** Two-sided 1 − 2α interval for the estimate (so each side is a one-sided α bound). */
+  interval: Interval;
+  /** −margin, the floor, or the largest growth allowed; null: shown only, nothing to decide. */
+  threshold: number | null;
+  /** Loss / gain counts (non-inferiority only). */
+  loss?: number;
+  gain?: number;
+  /** One-sided p-value that the candidate got worse (vs. no change; vs. the floor for floors). */
+  pWorse: number;
+  /** pWorse after Holm's adjustment across the gating checks (set by decide). */
+  pAdjusted?: number;
+  /** The estimate is beyond the threshold on the bad side. */
+  material: boolean;
+  /** The whole interval is on the good side of the threshold. */
+  shown: boolean;
+  /** Items that would decide with 80% power, if the observed rates held: to show it, or to flag it. */
+  itemsToShow: number;
+  itemsToFlag: number;
+  status: CheckStatus;
+  /** For an inconclusive check: about how many items in the scope would decide it. */
+  itemsNeeded?: number;
+}
+
+/** The answers of both sides on one item (same samples, in order; null = an error). */
+interface PairedItem { b: (boolean | null)[]; c: (boolean | null)[] }
+
+function pairTask(pt: PlannedTask, samples: number, base: OutcomeMap, cand: OutcomeMap): PairedItem[] {
+  return pt.itemIds.map((id) => {
+    const b: (boolean | null)[] = [], c: (boolean | null)[] = [];
+    for (let s = 0; s < samples; s++) {
+      b.push(base.get(outcomeKey(id, s)) ?? null);
+      c.push(cand.get(outcomeKey(id, s)) ?? null);
+    }
+    return { b, c };
+  });
+}
+
+interface ChangeStats {
+  items: number; pairs: number; dropped: number; deff: number; loss: number; gain: number;
+  baselineAcc: number; candidateAcc: number; counts: PairedCounts; samplesPerItem: number;
+}
+
+function changeStats(items: PairedItem[]): ChangeStats {
+  let pairs = 0, dropped = 0, loss = 0, gain = 0, bSum = 0, cSum = 0, used = 0;
+  const diffs: number[][] = [];
+  for (const it of items) {
+    const d: number[] = [];
+    it.b.forEach((b, s) => {
+      const c = it.c[s];
+      if (b === null || c === null || c === undefined) { dropped++; return; }
+      pairs++;
+      bSum += +b;
+      cSum += +c;
+      if (b && !c) loss++;
+      if (!b && c) gain++;
+      d.push(+c - +b);
+    });
+    if (d.length) { used++; diffs.push(d); }
+  }
+  const deff = designEffect(diffs);
+  return {
+    items: used, pairs, dropped, deff, loss, gain, baselineAcc: bSum / pairs, candidateAcc: cSum / pairs,
+    counts: { n: pairs / deff, loss: loss / deff, gain: gain / deff }, samplesPerItem: used ? pairs / used : 1,
+  };
+}
+
+/** Effective pairs → items, the other way round from the design effect. */
+const toItems = (effective: number, deff: number, perItem: number) => (Number.isFinite(effective) ? Math.ceil((effective * deff) / perItem) : Infinity);
+
+function nonInferiority(id: string, scopeType: Check['scopeType'], scope: string, items: PairedItem[], margin: number | null, alpha: number, gating: boolean): Check {
+  const s = changeStats(items);
+  const level = 1 - 2 * alpha;
+  const { counts } = s;
+  const m = margin ?? 0;
+  const pLoss = s.pairs ? s.loss / s.pairs : 0, pGain = s.pairs ? s.gain / s.pairs : 0;
+  return {
+    id, kind: 'non-inferiority', scopeType, scope, gating, items: s.items, answers: s.pairs, dropped: s.dropped, designEffect: s.deff,
+    baseline: s.baselineAcc, candidate: s.candidateAcc, estimate: s.pairs ? (s.gain - s.loss) / s.pairs : NaN,
+    interval: changeInterval(counts, level), threshold: margin === null ? null : -margin, loss: s.loss, gain: s.gain,
+    pWorse: regressionP(counts),
+    // A drop of exactly the margin is still acceptable; the epsilon absorbs float noise.
+    material: s.pairs > 0 && (s.loss - s.gain) / s.pairs > m + 1e-12,
+    shown: s.pairs > 0 && nonInferiorityP(counts, m) < alpha,
+    itemsToShow: toItems(pairsToShowNonInferiority(pLoss, pGain, m, alpha), s.deff, s.samplesPerItem),
+    itemsToFlag: toItems(pairsToDetectDrop(pLoss, pGain, alpha), s.deff, s.samplesPerItem),
+    status: 'info',
+  };
+}
+
+function floorCheck(id: string, scopeType: Check['scopeType'], scope: string, items: PairedItem[], floor: number, alpha: number): Check {
+  // Only the candidate's answers matter here: a baseline error does not drop the item.
+  const clusters: number[][] = [];
+  let k = 0, n = 0, dropped = 0;
+  for (const it of items) {
+    const v = it.c.filter((c): c is boolean => c !== null).map((c) => +c);
+    dropped += it.c.length - v.length;
+    if (v.length) clusters.push(v);
+    k += v.reduce((a, x) => a + x, 0);
+    n += v.length;
+  }
+  const deff = designEffect(clusters);
+  const kEff = k / deff, nEff = n / deff;
+  const p = n ? k / n : NaN;
+  const level = 1 - 2 * alpha;
+  const interval = n ? wilson(kEff, nEff, level) : { estimate: NaN, low: 0, high: 1 };
+  // The score test that the Wilson interval inverts: significant below the floor ⇔ high < floor.
+  const z = n ? (p - floor) / Math.sqrt((floor * (1 - floor)) / nEff) : 0;
+  const perItem = clusters.length ? n / clusters.length : 1;
+  const needed = toItems(trialsToClearFloor(p, floor, alpha), deff, perItem);
+  return {
+    id, kind: 'floor', scopeType, scope, gating: true, items: clusters.length, answers: n, dropped, designEffect: deff,
+    baseline: null, candidate: p, estimate: p, interval, threshold: floor, pWorse: n ? normalCdf(z) : 1,
+    material: n > 0 && p < floor, shown: n > 0 && interval.low >= floor, itemsToShow: needed, itemsToFlag: needed, status: 'info',
+  };
+}
+
+function gapGrowth(family: string, idItems: PairedItem[], oodItems: PairedItem[], maxGrowth: number | null, alpha: number): Check {
+  const level = 1 - 2 * alpha;
+  const a = changeStats(idItems), o = changeStats(oodItems);
+  const ia = changeInterval(a.counts, level), io = changeInterval(o.counts, level);
+  // growth = (candidate gap) − (baseline gap) = (ID change) − (OOD change). ID and OOD items are
+  // different items, so the two changes are independent: Newcombe's MOVER combines their intervals.
+  const growth = ia.estimate - io.estimate;
+  const low = growth - Math.hypot(ia.estimate - ia.low, io.high - io.estimate);
+  const high = growth + Math.hypot(ia.high - ia.estimate, io.estimate - io.low);
+  const variance = (s: ChangeStats) => (s.counts.n > 0 ? Math.max(0, (s.counts.loss + s.counts.gain) / s.counts.n - ((s.loss - s.gain) / s.pairs) ** 2) / s.counts.n : 0);
+  const se = Math.sqrt(variance(a) + variance(o));
+  const pWorse = se > 0 ? 1 - normalCdf(growth / se) : growth > 0 ? 0 : 1;
+  const t = maxGrowth ?? 0;
+  const items = a.items + o.items;
+  const toItems = (f: number) => (Number.isFinite(f) ? Math.ceil(items * Math.max(f, 1)) : Infinity);
+  // To show it (the analogue of Nam's formula): the α-level upper bound on counts scaled by f
+  // (score intervals under the null) plus z_β true standard errors must stay within t.
+  const zBeta = normalQuantile(POWER);
+  const scale = (c: PairedCounts, f: number): PairedCounts => ({ n: c.n * f, loss: c.loss * f, gain: c.gain * f });
+  const upperAt = (f: number) => {
+    const sa = changeInterval(scale(a.counts, f), level), so = changeInterval(scale(o.counts, f), level);
+    return growth + Math.hypot(sa.high - sa.estimate, so.estimate - so.low) + (zBeta * se) / Math.sqrt(f);
+  };
+  const itemsToShow = growth >= t ? Infinity : toItems(smallestScale((f) => upperAt(f) <= t));
+  // To flag it: the growth must be significant, and the Wald variance does shrink as 1/n.
+  const itemsToFlag = toItems(scaleToDecide(se, growth, alpha));
+  return {
+    id: `gap:${family}`, kind: 'gap-growth', scopeType: 'family', scope: family, gating: maxGrowth !== null,
+    items, answers: a.pairs + o.pairs, dropped: a.dropped + o.dropped, designEffect: Math.max(a.deff, o.deff),
+    baseline: a.baselineAcc - o.baselineAcc, candidate: a.candidateAcc - o.candidateAcc, estimate: growth,
+    interval: { estimate: growth, low: Math.max(-2, low), high: Math.min(2, high) }, threshold: maxGrowth, pWorse,
+    material: growth > t + 1e-12, shown: high <= t, itemsToShow, itemsToFlag, status: 'info',
+  };
+}
+
+/** Every check of the plan: the gating ones the config asks for, and context rows. */
+export function buildChecks(plan: GatePlan, base: OutcomeMap, cand: OutcomeMap, config: GateConfig): Check[] {
+  const paired = new Map(plan.tasks.map((pt) => [pt.task.id, pairTask(pt, plan.samples, base, cand)]));
+  const scored = plan.tasks.filter((pt) => pt.task.axis !== 'control');
+  const itemsOf = (pts: PlannedTask[]) => pts.flatMap((pt) => paired.get(pt.task.id)!);
+  const { alpha } = config;
+  const checks: Check[] = [];
+
+  for (const split of ['id', 'ood'] as GatedSplit[]) {
+    const pts = scored.filter((pt) => pt.task.split === split);
+    const gated = config.splits.includes(split);
+    if (pts.length === 0) {
+      if (gated || config.floors[split] !== undefined) {
+        throw new GateConfigError(`suite '${plan.suite.name}' has no scored ${split} tasks to gate: choose --split ${split === 'id' ? 'ood' : 'id'} or drop the ${split} floor`);
+      }
+      continue;
+    }
+    checks.push(nonInferiority(`change:${split}`, 'split', split, itemsOf(pts), config.margin, alpha, gated));
+    const floor = config.floors[split];
+    if (floor !== undefined) checks.push(floorCheck(`floor:${split}`, 'split', split, itemsOf(pts), floor, alpha));
+  }
+
+  for (const pt of plan.tasks) {
+    const id = pt.task.id;
+    const override = config.tasks[id];
+    if (pt.task.axis === 'control') {
+      // A control's score has no better direction (high Fake success means ignoring the prompt).
+      checks.push(nonInferiority(`change:task:${id}`, 'task', id, paired.get(id)!, null, alpha, false));
+      continue;
+    }
+    const gated = config.perTask || override?.margin !== undefined;
+    checks.push(nonInferiority(`change:task:${id}`, 'task', id, paired.get(id)!, override?.margin ?? config.margin, alpha, gated));
+    if (override?.floor !== undefined) checks.push(floorCheck(`floor:task:${id}`, 'task', id, paired.get(id)!, override.floor, alpha));
+  }
+
+  const families = [...new Set(scored.map((pt) => pt.task.family))];
+  for (const family of families) {
+    const id = scored.filter((pt) => pt.task.family === family && pt.task.split === 'id');
+    const ood = scored.filter((pt) => pt.task.family === family && pt.task.split === 'ood');
+    if (id.length && ood.length) checks.push(gapGrowth(family, itemsOf(id), itemsOf(ood), config.maxGapGrowth ?? null, alpha));
+  }
+  if (!checks.some((c) => c.gating)) throw new GateConfigError('nothing to gate: choose --split, --per-task, floors, task gates or maxGapGrowth');
+  return checks;
+}

@@ -1,0 +1,158 @@
+// `bench leaderboard`: builds the static site from the database. The site is written to a fresh
+// folder next to the target and swapped in at the end, so a failed build leaves the previous
+// site intact and a rebuild leaves no stale pages behind.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { buildBoard, type BoardOptions } from '../report/board.js';
+import { loadDataset, type SelectOptions } from '../report/data.js';
+import { forEachItemKnobs } from '../store/leaderboard-queries.js';
+import type { Store } from '../store/store.js';
+import { APP_JS, STYLE_CSS } from './assets.js';
+import { shownKey, type Prices, type SiteContext } from './context.js';
+import { familyPage } from './pages/family.js';
+import { indexPage } from './pages/index.js';
+import { itemPage, type ItemPlace } from './pages/item.js';
+import { modelPage } from './pages/model.js';
+import { suitePage } from './pages/suite.js';
+import { paths } from './slug.js';
+import type { ItemMeta } from './views.js';
+
+export interface BuildOptions extends BoardOptions, SelectOptions {
+  out: string;
+  /** Items per task that get a page (default 20; 0 for none). */
+  itemsPerTask?: number;
+  prices?: Prices;
+}
+
+export interface BuildResult {
+  out: string;
+  pages: number;
+  files: number;
+  bytes: number;
+  mainPageBytes: number;
+  itemPages: number;
+  ms: number;
+  /** Milliseconds per phase (load, statistics, item knobs, each kind of page). */
+  phases: Record<string, number>;
+}
+
+/** A folder we may replace: absent, empty, or a site this command built (it has the marker). */
+const MARKER = '.genbench-leaderboard';
+
+export class SiteError extends Error {
+  constructor(message: string) { super(message); this.name = 'SiteError'; }
+}
+
+export function buildSite(store: Store, opts: BuildOptions): BuildResult {
+  const t0 = performance.now();
+  const out = resolve(opts.out);
+  if (existsSync(out)) {
+    if (!statSync(out).isDirectory()) throw new SiteError(`--out ${opts.out} is a file: pass a folder`);
+    if (readdirSync(out).length > 0 && !existsSync(join(out, MARKER))) {
+      throw new SiteError(`--out ${opts.out} is not empty and was not built by bench leaderboard: pass an empty or new folder`);
+    }
+  }
+  const phases: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const t = performance.now();
+    phases[name] = (phases[name] ?? 0) + (t - mark);
+    mark = t;
+  };
+  const data = loadDataset(store, opts);
+  lap('load');
+  const board = buildBoard(data, opts);
+  lap('statistics');
+  const chosenRuns = data.suites.flatMap((s) => [...s.runs.values()].map((r) => r.id));
+  const meta = new Map<string, ItemMeta>();
+  const answered = new Set(data.suites.flatMap((s) => [...s.tasks.values()].flatMap((t) => t.items)));
+  forEachItemKnobs(store, answered, ([id, index, , difficulty]) => {
+    let knobs = {};
+    try { knobs = JSON.parse(difficulty); } catch { /* an item without readable knobs is left off the charts */ }
+    meta.set(id, { index, knobs });
+  });
+  lap('item knobs');
+  const perTask = opts.itemsPerTask ?? 20;
+  const shownItems = new Map<string, string[]>();
+  for (const s of data.suites) {
+    for (const t of s.tasks.values()) {
+      const ids = [...t.items].sort((a, b) => (meta.get(a)?.index ?? 0) - (meta.get(b)?.index ?? 0) || (a < b ? -1 : 1)).slice(0, perTask);
+      shownItems.set(shownKey(s.name, t.info.id), ids);
+    }
+  }
+  const allModels = [...new Set(data.runs.map((r) => r.modelSpec))].sort();
+  const colours = new Map(allModels.map((m, i) => [m, i]));
+  const ctx: SiteContext = {
+    store, board, data, meta, shownItems, prices: opts.prices, generatedAt: board.generatedAt,
+    colour: (m) => colours.get(m) ?? 0,
+  };
+
+  const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  const stats = { pages: 0, files: 0, bytes: 0, mainPageBytes: 0, itemPages: 0 };
+  const made = new Set<string>();
+  const write = (rel: string, content: string | Buffer) => {
+    const file = join(tmp, rel);
+    const dir = dirname(file);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(file, content);
+    stats.files++;
+    stats.bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+  };
+  const writePage = (rel: string, p: { html: string; json: unknown }) => {
+    write(rel, p.html);
+    write(paths.json(rel), JSON.stringify(p.json));
+    stats.pages++;
+  };
+
+  try {
+    write('assets/style.css', STYLE_CSS);
+    write('assets/app.js', APP_JS);
+    const index = indexPage(ctx);
+    stats.mainPageBytes = Buffer.byteLength(index.html);
+    writePage(paths.index(), index);
+    lap('index');
+    for (const s of board.suites) {
+      writePage(paths.suite(s.suite), suitePage(ctx, s));
+      lap('suite pages');
+      for (const f of s.families) {
+        writePage(paths.family(s.suite, f.family), familyPage(ctx, s, f));
+        lap('family pages');
+      }
+    }
+    for (const m of allModels) writePage(paths.model(m), modelPage(ctx, m));
+    lap('model pages');
+    const places = new Map<string, ItemPlace[]>();
+    for (const s of data.suites) {
+      for (const t of s.tasks.values()) {
+        for (const id of shownItems.get(shownKey(s.name, t.info.id)) ?? []) {
+          const list = places.get(id) ?? [];
+          list.push({ suite: s.name, task: t.info.id, family: t.info.family });
+          places.set(id, list);
+        }
+      }
+    }
+    for (const [id, where] of places) {
+      const p = itemPage(ctx, id, chosenRuns, where);
+      if (!p) continue;
+      writePage(paths.item(id), p);
+      for (const img of p.images) write(img.path, img.data);
+      stats.itemPages++;
+    }
+    lap('item pages');
+    write(MARKER, `${JSON.stringify({ builtBy: 'bench leaderboard', generatedAt: board.generatedAt })}\n`);
+    // Swap: the old site moves aside only once the new one is complete.
+    const old = `${tmp}.old`;
+    if (existsSync(out)) renameSync(out, old);
+    renameSync(tmp, out);
+    rmSync(old, { recursive: true, force: true });
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  lap('swap');
+  return { out, ...stats, ms: performance.now() - t0, phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])) };
+}

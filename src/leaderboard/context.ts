@@ -1,0 +1,36 @@
+// What every page builder gets: the computed board, the loaded data, and helpers that keep
+// colours and links consistent across the site.
+import type { Board, SuiteBoard } from '../report/board.js';
+import type { Dataset, SuiteData } from '../report/data.js';
+import type { Store } from '../store/store.js';
+import type { ItemMeta } from './views.js';
+
+export interface Prices { [modelPattern: string]: { input: number; output: number } }
+
+export interface SiteContext {
+  store: Store;
+  board: Board;
+  data: Dataset;
+  generatedAt: string;
+  /** Item id → its index within its task and its difficulty knobs. */
+  meta: Map<string, ItemMeta>;
+  /** `${suite}\u0000${task}` → ids of the items that get a page, in index order. */
+  shownItems: Map<string, string[]>;
+  prices?: Prices;
+  /** Palette index of a model: the same colour on every page. */
+  colour(model: string): number;
+}
+
+export function suitePair(ctx: SiteContext, board: SuiteBoard): SuiteData {
+  return ctx.data.suites.find((s) => s.name === board.suite)!;
+}
+
+export const shownKey = (suite: string, task: string) => `${suite}\u0000${task}`;
+
+/** USD per million tokens from the first price entry whose key equals or is contained in the spec. */
+export function priceFor(prices: Prices | undefined, model: string): { input: number; output: number } | undefined {
+  if (!prices) return undefined;
+  if (prices[model]) return prices[model];
+  const key = Object.keys(prices).find((k) => model.includes(k));
+  return key ? prices[key] : undefined;
+}
