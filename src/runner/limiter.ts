@@ -6,7 +6,7 @@
 //   half second. This is what settles a fast model under a requests-per-second quota, where
 //   concurrency alone cannot (one connection at 5 ms latency already asks 200 times a second).
 //   Sporadic 429s (a busy server) leave the pace alone: cutting on noise would spiral down.
-// - Every 429 pauses new starts until its retry-after.
+// - 429s that look like a quota also pause every start until their retry-after.
 
 export interface LimiterOptions {
   /** The ceiling (the user's --concurrency). */
@@ -93,10 +93,13 @@ export class AdaptiveLimiter {
     this.drain();
   }
 
-  /** A 429 or overload answer: pause until `retryAfterMs`; cut the window and maybe the pace. */
+  /**
+   * A 429 or overload answer. The failing request waits its own retry-after (the retry layer
+   * does that); when 429s look like a quota, every start also pauses until then and the pace is
+   * cut. The window is cut once per cooldown either way.
+   */
   onRateLimit(retryAfterMs?: number): void {
     const t = this.now();
-    if (retryAfterMs && retryAfterMs > 0) this.pausedUntil = Math.max(this.pausedUntil, t + Math.min(retryAfterMs, 120_000));
     this.limitedTimes.push(t);
     if (this.limitedTimes.length > 4096) this.limitedTimes = this.limitedTimes.filter((x) => x >= t - RATE_WINDOW_MS);
     if (t - this.lastCut >= this.cooldownMs) {
@@ -104,13 +107,15 @@ export class AdaptiveLimiter {
       this.lastCut = t;
       this.cleanSinceChange = 0;
     }
-    if (t - this.lastPaceCut < 250) return;
     const ok = this.recentSuccessRate(t);
     const limited = this.limitedTimes.filter((x) => x >= t - RATE_WINDOW_MS).length;
     const okCount = this.successTimes.length - this.head;
     // A quota shows as many 429s and a large share of them; a few, or a small share, is noise
-    // (and at low rates a handful of events would otherwise spiral the pace down).
+    // (pausing everyone for noise throws throughput away, and at low rates a handful of events
+    // would otherwise spiral the pace down).
     if (limited < 5 || limited < 0.3 * (limited + okCount)) return;
+    if (retryAfterMs && retryAfterMs > 0) this.pausedUntil = Math.max(this.pausedUntil, t + Math.min(retryAfterMs, 120_000));
+    if (t - this.lastPaceCut < 250) return;
     this.lastPaceCut = t;
     // Pace just under what the server let through; with no measurement yet (the very first
     // answers were 429s), start from one start per second per slot of the window.
