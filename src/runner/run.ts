@@ -210,6 +210,7 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
     let turn = episode.start();
     let verdict: Verdict | undefined;
     let latencyMs = 0, inputTokens = 0, outputTokens = 0, allCached = true;
+    const metricSums = new Map<string, { sum: number; n: number }>();
     const result: ResultRecord = { runId, itemId: w.id, sample: w.sample, task: w.task.id, status: 'ok', turns: 0, cached: false };
     try {
       for (let t = 1; !verdict; t++) {
@@ -222,6 +223,13 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
         inputTokens += answer.response.usage?.inputTokens ?? 0;
         outputTokens += answer.response.usage?.outputTokens ?? 0;
         allCached &&= answer.cached;
+        for (const [k, v] of Object.entries(answer.response.metrics ?? {})) {
+          if (!Number.isFinite(v)) continue;
+          const m = metricSums.get(k) ?? { sum: 0, n: 0 };
+          m.sum += v;
+          m.n++;
+          metricSums.set(k, m);
+        }
         if (answer.cacheEntry) cacheEntries.push(answer.cacheEntry);
         let step;
         try {
@@ -235,6 +243,7 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
       Object.assign(result, {
         output: replies[replies.length - 1], verdict: replies.length > 1 ? { ...verdict, details: { ...verdict.details, transcript: replies } } : verdict,
         turns: replies.length, latencyMs, inputTokens: inputTokens || undefined, outputTokens: outputTokens || undefined, cached: allCached,
+        metrics: metricSums.size ? Object.fromEntries([...metricSums].map(([k, m]) => [k, m.sum / m.n])) : undefined,
       });
       progress.scored++;
       if (verdict.correct) progress.correct++;

@@ -96,6 +96,10 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 2: provider-measured metrics per result (ONNX per-token latency, time to first token, ...).
+  `
+  ALTER TABLE results ADD COLUMN metrics TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -181,4 +181,15 @@ describe('runner', () => {
     const [rnd] = await run({ suite: quick, models: ['mock:fixed:no plan here'], store, tasks: ['travel-3d-easy'], n: 2 });
     expect(rnd!.summary.tasks[0]!.metrics).toMatchObject({ delivery: 0, finalPass: 0 });
   });
+
+  it('stores the metrics a provider measures (e.g. per-token latency), averaged over turns', async () => {
+    const store = Store.open(':memory:');
+    const base = mockModel({ replies: (req) => solveAdd(lastUser(req)) });
+    const withMetrics = { ...base, spec: 'mock:metrics', identity: 'mock:metrics',
+      generate: async (req: Parameters<typeof base.generate>[0]) => ({ ...(await base.generate(req)), metrics: { msPerToken: 2.5, ttftMs: 10 } }) };
+    const [res] = await run({ suite: toySuite([{ id: 'a', split: 'id', n: 5 }]), models: [withMetrics], store });
+    const rows = store.db.prepare('SELECT metrics FROM results WHERE run_id = ?').all(res!.runId) as { metrics: string }[];
+    expect(rows).toHaveLength(5);
+    for (const r of rows) expect(JSON.parse(r.metrics)).toEqual({ msPerToken: 2.5, ttftMs: 10 });
+  });
 });

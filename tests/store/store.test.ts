@@ -1,11 +1,11 @@
 // The store's contract, run against an in-memory and an on-disk database.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Store, type ItemRecord, type RunRecord } from '../../src/store/store.js';
-import { SCHEMA_VERSION } from '../../src/store/schema.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
 
 const dirs: string[] = [];
 afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
@@ -88,6 +88,24 @@ for (const kind of ['memory', 'file'] as const) {
     });
   });
 }
+
+describe('migrations', () => {
+  it('upgrades a version-1 database in place, keeping its rows', () => {
+    const path = tempDb();
+    mkdirSync(join(path, '..'), { recursive: true });
+    const raw = new Database(path);
+    raw.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    raw.exec(MIGRATIONS[0]!);
+    raw.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', '1')").run();
+    raw.prepare("INSERT INTO blobs (hash, content) VALUES ('h', '[]')").run();
+    raw.close();
+    const s = Store.open(path);
+    expect(s.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect((s.db.prepare('SELECT COUNT(*) AS n FROM blobs').get() as { n: number }).n).toBe(1);
+    expect((s.db.prepare('PRAGMA table_info(results)').all() as { name: string }[]).map((c) => c.name)).toContain('metrics');
+    s.close();
+  });
+});
 
 describe('Store errors', () => {
   it('refuses a database from a newer genbench with a clear message', () => {
