@@ -6,7 +6,6 @@ import { formatProgress } from '../runner/format.js';
 import { RunAbortedError, type Progress } from '../runner/run.js';
 import { Store } from '../store/store.js';
 import { loadSuite } from '../suite/load.js';
-import type { Sampling } from '../models/types.js';
 import { gate, type GateResult } from '../gate/gate.js';
 import { gatesFromSuite, loadGatesFile, mergeGates, parseSplits, type GateOverrides } from '../gate/config.js';
 import { GATE_EXIT, GateConfigError, GateHarnessError, GateInterruptedError } from '../gate/errors.js';
@@ -14,13 +13,12 @@ import { classifySide } from '../gate/sides.js';
 import { renderMarkdown } from '../gate/markdown.js';
 import { renderJUnit } from '../gate/junit.js';
 import { reportError, UsageError } from './errors.js';
-import { DEFAULT_DB, collect, nonNegativeNumber, positiveInt } from './options.js';
+import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, samplingFrom, type SamplingFlags } from './options.js';
 
-interface GateFlags {
+interface GateFlags extends SamplingFlags {
   suite: string; baseline: string; candidate?: string; margin?: number; alpha?: number; split?: string[]; perTask?: boolean;
   maxGapGrowth?: number; gates?: string; saveBaseline?: string; markdown?: string; junit?: string; json?: string | boolean;
-  n?: number; samples?: number; concurrency?: number; db: string; temperature?: number; topP?: number; maxTokens?: number;
-  seed?: number; stop?: string[]; timeout?: number; cache: boolean; quiet?: boolean;
+  n?: number; samples?: number; concurrency?: number; db: string; quiet?: boolean;
 }
 
 function fraction(flag: string, lo: number, hi: number, closedLow: boolean) {
@@ -34,7 +32,7 @@ function fraction(flag: string, lo: number, hi: number, closedLow: boolean) {
 }
 
 export function registerGate(program: Command): void {
-  program
+  const command = program
     .command('gate')
     .description('CI regression gate: is a candidate checkpoint worse than a baseline on the same items? Paired tests, exit code per verdict')
     .requiredOption('-s, --suite <name|file>', 'a shipped suite name or a path to a suite YAML')
@@ -53,14 +51,8 @@ export function registerGate(program: Command): void {
     .option('-n, --n <count>', 'at most this many items per task (default: the baseline file\'s, else all)', positiveInt('--n'))
     .option('--samples <count>', 'answers per item (default: the baseline file\'s, else 1)', positiveInt('--samples'))
     .option('-c, --concurrency <count>', 'concurrent requests per model', positiveInt('--concurrency'))
-    .option('--db <file>', 'SQLite database (runs are reused and resumed from it)', DEFAULT_DB)
-    .option('--temperature <t>', 'sampling temperature', nonNegativeNumber('--temperature'))
-    .option('--top-p <p>', 'nucleus sampling', nonNegativeNumber('--top-p'))
-    .option('--max-tokens <count>', 'maximum tokens per answer', positiveInt('--max-tokens'))
-    .option('--seed <n>', 'sampling seed passed to the provider', positiveInt('--seed'))
-    .option('--stop <text>', 'stop sequence, repeatable', collect)
-    .option('--timeout <seconds>', 'per-request timeout', positiveInt('--timeout'))
-    .option('--no-cache', 'always ask the model, even for a request answered before')
+    .option('--db <file>', 'SQLite database (runs are reused and resumed from it)', DEFAULT_DB);
+  addSamplingOptions(command)
     .option('-q, --quiet', 'no progress line')
     .addHelpText('after', `
 Exit codes:
@@ -114,7 +106,7 @@ async function gateCommand(flags: GateFlags): Promise<number> {
     cleanups.push(progress.done);
 
     const outcome = await gate({
-      suite, baseline, candidate, config, store, dbPath: flags.db, n: flags.n, samples: flags.samples, sampling: samplingOf(flags),
+      suite, baseline, candidate, config, store, dbPath: flags.db, n: flags.n, samples: flags.samples, sampling: samplingFrom(flags),
       concurrency: flags.concurrency, cache: flags.cache, modelOptions: { timeoutMs: flags.timeout ? flags.timeout * 1000 : undefined },
       saveBaseline: flags.saveBaseline, onProgress: progress.update, stopSignal: stop.signal, abortSignal: abort.signal,
     });
@@ -134,12 +126,6 @@ async function gateCommand(flags: GateFlags): Promise<number> {
 function cliOverrides(f: GateFlags): GateOverrides {
   const splits = f.split ? parseSplits(f.split.flatMap((s) => s.split(',')), (msg) => { throw new UsageError(`--split ${msg}`); }) : undefined;
   return { margin: f.margin, alpha: f.alpha, splits, perTask: f.perTask ? true : undefined, maxGapGrowth: f.maxGapGrowth };
-}
-
-function samplingOf(f: GateFlags): Sampling {
-  const s: Sampling = { temperature: f.temperature, topP: f.topP, maxTokens: f.maxTokens, seed: f.seed, stop: f.stop };
-  for (const k of Object.keys(s) as (keyof Sampling)[]) if (s[k] === undefined) delete s[k];
-  return s;
 }
 
 function writeOutputs(result: GateResult, flags: GateFlags): void {

@@ -1,5 +1,7 @@
 // Option parsers shared by commands: each rejects bad input with a message that says what would
 // be accepted.
+import type { Command } from 'commander';
+import type { Sampling } from '../models/types.js';
 import { UsageError } from './errors.js';
 
 export const DEFAULT_DB = 'results/genbench.sqlite';
@@ -22,4 +24,27 @@ export function nonNegativeNumber(flag: string) {
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** The sampling and request flags shared by every command that asks models (run, gate). */
+export interface SamplingFlags {
+  temperature?: number; topP?: number; maxTokens?: number; seed?: number; stop?: string[]; timeout?: number; cache: boolean;
+}
+
+export function addSamplingOptions(command: Command): Command {
+  return command
+    .option('--temperature <t>', 'sampling temperature', nonNegativeNumber('--temperature'))
+    .option('--top-p <p>', 'nucleus sampling', nonNegativeNumber('--top-p'))
+    .option('--max-tokens <count>', 'maximum tokens per answer', positiveInt('--max-tokens'))
+    .option('--seed <n>', 'sampling seed passed to the provider', positiveInt('--seed'))
+    .option('--stop <text>', 'stop sequence, repeatable', collect)
+    .option('--timeout <seconds>', 'per-request timeout', positiveInt('--timeout'))
+    .option('--no-cache', 'always ask the model, even for a request answered before');
+}
+
+/** The Sampling the flags ask for, without unset fields (they would change run ids). */
+export function samplingFrom(f: SamplingFlags): Sampling {
+  const s: Sampling = { temperature: f.temperature, topP: f.topP, maxTokens: f.maxTokens, seed: f.seed, stop: f.stop };
+  for (const k of Object.keys(s) as (keyof Sampling)[]) if (s[k] === undefined) delete s[k];
+  return s;
 }

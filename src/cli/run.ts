@@ -4,20 +4,19 @@ import { Store } from '../store/store.js';
 import { run, type Progress } from '../runner/run.js';
 import { formatProgress, formatSummary } from '../runner/format.js';
 import { loadModel } from '../models/spec.js';
-import type { Model, Sampling } from '../models/types.js';
+import type { Model } from '../models/types.js';
 import { EXIT } from './errors.js';
-import { DEFAULT_DB, collect, nonNegativeNumber, positiveInt } from './options.js';
+import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, samplingFrom, type SamplingFlags } from './options.js';
 
 export const DEFAULT_MODELS = ['baseline:oracle', 'baseline:random'];
 
-interface RunFlags {
+interface RunFlags extends SamplingFlags {
   suite: string; model?: string[]; task?: string[]; n?: number; concurrency?: number; samples?: number; db: string;
-  json?: boolean; quiet?: boolean; cache: boolean; fresh?: boolean; temperature?: number; topP?: number;
-  maxTokens?: number; seed?: number; stop?: string[]; timeout?: number;
+  json?: boolean; quiet?: boolean; fresh?: boolean;
 }
 
 export function registerRun(program: Command): void {
-  program
+  const command = program
     .command('run')
     .description('run models on a suite, score every answer, store the results, print ID/OOD accuracy')
     .option('-s, --suite <name|file>', 'a shipped suite name or a path to a suite YAML', 'quick')
@@ -26,14 +25,8 @@ export function registerRun(program: Command): void {
     .option('-n, --n <count>', 'at most this many items per task', positiveInt('--n'))
     .option('-c, --concurrency <count>', 'concurrent requests per model (adapts downward on 429s)', positiveInt('--concurrency'))
     .option('--samples <count>', 'answers per item (repeats)', positiveInt('--samples'))
-    .option('--db <file>', 'SQLite database', DEFAULT_DB)
-    .option('--temperature <t>', 'sampling temperature', nonNegativeNumber('--temperature'))
-    .option('--top-p <p>', 'nucleus sampling', nonNegativeNumber('--top-p'))
-    .option('--max-tokens <count>', 'maximum tokens per answer', positiveInt('--max-tokens'))
-    .option('--seed <n>', 'sampling seed passed to the provider', positiveInt('--seed'))
-    .option('--stop <text>', 'stop sequence, repeatable', collect)
-    .option('--timeout <seconds>', 'per-request timeout', positiveInt('--timeout'))
-    .option('--no-cache', 'always ask the model, even for a request answered before')
+    .option('--db <file>', 'SQLite database', DEFAULT_DB);
+  addSamplingOptions(command)
     .option('--fresh', 'start a new run instead of resuming the last one with the same settings')
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress line')
@@ -59,10 +52,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
   // nothing written.
   const models: Model[] = [];
   for (const spec of specs) models.push(await loadModel(spec, modelOptions));
-  const sampling: Sampling = {
-    temperature: flags.temperature, topP: flags.topP, maxTokens: flags.maxTokens, seed: flags.seed, stop: flags.stop,
-  };
-  for (const k of Object.keys(sampling) as (keyof Sampling)[]) if (sampling[k] === undefined) delete sampling[k];
+  const sampling = samplingFrom(flags);
 
   const store = Store.open(flags.db);
   const stop = new AbortController();
