@@ -3,32 +3,21 @@
 // the target outside the grid; here bounds are x < width, y < height and the target is inside.
 import { integerAnswer } from './lib/answer.js';
 import { defineFamily, drawKnob, guessInt, type Knob } from './lib/family.js';
+import { gridDistance } from './lib/grid.js';
 
 interface Level extends Record<string, unknown> { side: Knob }
 
 /** Minimum leaper moves from (0,0) to (tx,ty) staying on the w×h board; −1 if unreachable. */
 export function leaperDistance(w: number, h: number, a: number, b: number, tx: number, ty: number): number {
-  const dist = new Int32Array(w * h).fill(-1);
   const steps: [number, number][] = [];
   for (const [p, q] of [[a, b], [b, a]] as const) for (const sx of [1, -1]) for (const sy of [1, -1]) steps.push([p * sx, q * sy]);
-  const queue = [0];
-  dist[0] = 0;
-  for (let head = 0; head < queue.length; head++) {
-    const cur = queue[head]!;
-    const x = cur % w;
-    const y = Math.floor(cur / w);
-    if (x === tx && y === ty) return dist[cur]!;
+  return gridDistance(w, h, tx, ty, (x, y, reach) => {
     for (const [dx, dy] of steps) {
       const nx = x + dx;
       const ny = y + dy;
-      if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-      const j = ny * w + nx;
-      if (dist[j] !== -1) continue;
-      dist[j] = dist[cur]! + 1;
-      queue.push(j);
+      if (nx >= 0 && ny >= 0 && nx < w && ny < h) reach(nx, ny);
     }
-  }
-  return -1;
+  });
 }
 
 /** Leaper shapes as upstream: 1 ≤ a, b ≤ 6, a ≠ b, a + b ≤ 7, (2,4)/(4,2) excluded. */

@@ -3,30 +3,17 @@
 // Unreachable instances are redrawn, so the prompt's "-1" option is never the answer.
 import { integerAnswer } from './lib/answer.js';
 import { defineFamily, drawKnob, guessInt, type Knob } from './lib/family.js';
-import { blockedMask, cellText, randomCells, sortCells, type Cell } from './lib/grid.js';
+import { blockedMask, cellText, gridDistance, randomCells, sortCells, type Cell } from './lib/grid.js';
 
 interface Level extends Record<string, unknown> { side: Knob; blockedShare: readonly [number, number] }
 
 /** Fewest right/up rook moves from (0,0) to (w−1,h−1); −1 if unreachable. */
 export function rookDistance(w: number, h: number, blocked: readonly Cell[]): number {
   const b = blockedMask(w, h, blocked);
-  const dist = new Int32Array(w * h).fill(-1);
-  const queue = [0];
-  dist[0] = 0;
-  for (let head = 0; head < queue.length; head++) {
-    const cur = queue[head]!;
-    const x = cur % w;
-    const y = Math.floor(cur / w);
-    for (let nx = x + 1; nx < w && !b[y * w + nx]; nx++) {
-      const j = y * w + nx;
-      if (dist[j] === -1) { dist[j] = dist[cur]! + 1; queue.push(j); }
-    }
-    for (let ny = y + 1; ny < h && !b[ny * w + x]; ny++) {
-      const j = ny * w + x;
-      if (dist[j] === -1) { dist[j] = dist[cur]! + 1; queue.push(j); }
-    }
-  }
-  return dist[w * h - 1]!;
+  return gridDistance(w, h, w - 1, h - 1, (x, y, reach) => {
+    for (let nx = x + 1; nx < w && !b[y * w + nx]; nx++) reach(nx, y);
+    for (let ny = y + 1; ny < h && !b[ny * w + x]; ny++) reach(x, ny);
+  });
 }
 
 export const logicGridworldRookmove = defineFamily<Level>({

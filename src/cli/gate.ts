@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { terminalSafe } from '../core/escape.js';
-import { formatProgress } from '../runner/format.js';
-import { RunAbortedError, type Progress } from '../runner/run.js';
+import { RunAbortedError } from '../runner/run.js';
 import { Store } from '../store/store.js';
 import { loadSuite } from '../suite/load.js';
 import { gate, type GateResult } from '../gate/gate.js';
@@ -13,7 +12,8 @@ import { classifySide } from '../gate/sides.js';
 import { renderMarkdown } from '../gate/markdown.js';
 import { renderJUnit } from '../gate/junit.js';
 import { reportError, UsageError } from './errors.js';
-import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, samplingFrom, type SamplingFlags } from './options.js';
+import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, modelOptionsFrom, samplingFrom, type SamplingFlags } from './options.js';
+import { interruptible, progressPrinter } from './session.js';
 
 interface GateFlags extends SamplingFlags {
   suite: string; baseline: string; candidate?: string; margin?: number; alpha?: number; split?: string[]; perTask?: boolean;
@@ -91,24 +91,15 @@ async function gateCommand(flags: GateFlags): Promise<number> {
     const store = needsDb ? Store.open(flags.db) : undefined;
     if (store) cleanups.push(() => store.close());
 
-    const stop = new AbortController();
-    const abort = new AbortController();
-    const onSigint = () => {
-      if (!stop.signal.aborted) {
-        process.stderr.write('\nbench: stopping: finishing the requests in flight (Ctrl-C again to stop now)\n');
-        stop.abort();
-      } else abort.abort(new Error('interrupted'));
-    };
-    process.on('SIGINT', onSigint);
-    process.on('SIGTERM', onSigint);
-    cleanups.push(() => { process.off('SIGINT', onSigint); process.off('SIGTERM', onSigint); });
+    const { stopSignal, abortSignal, dispose } = interruptible();
+    cleanups.push(dispose);
     const progress = progressPrinter(flags.quiet === true || flags.json === true);
     cleanups.push(progress.done);
 
     const outcome = await gate({
       suite, baseline, candidate, config, store, dbPath: flags.db, n: flags.n, samples: flags.samples, sampling: samplingFrom(flags),
-      concurrency: flags.concurrency, cache: flags.cache, modelOptions: { timeoutMs: flags.timeout ? flags.timeout * 1000 : undefined },
-      saveBaseline: flags.saveBaseline, onProgress: progress.update, stopSignal: stop.signal, abortSignal: abort.signal,
+      concurrency: flags.concurrency, cache: flags.cache, modelOptions: modelOptionsFrom(flags),
+      saveBaseline: flags.saveBaseline, onProgress: progress.update, stopSignal, abortSignal,
     });
     progress.done();
     if (outcome.savedBaseline) process.stderr.write(`bench: gate: saved the baseline's outcomes to ${terminalSafe(outcome.savedBaseline)}\n`);
@@ -159,24 +150,4 @@ function reportGateError(err: unknown): number {
   if (code === undefined) return reportError(err);
   process.stderr.write(`bench: ${code === GATE_EXIT.interrupted ? 'interrupted' : 'error'}: ${terminalSafe((err as Error).message.split('\n')[0])}\n`);
   return code;
-}
-
-/** A throttled progress line on stderr, as `bench run` prints it. */
-function progressPrinter(silent: boolean) {
-  const tty = process.stderr.isTTY === true;
-  let last = 0, shown = false;
-  return {
-    update: (p: Progress) => {
-      if (silent) return;
-      const t = Date.now();
-      if (t - last < (tty ? 200 : 10_000) && p.done < p.total) return;
-      last = t;
-      shown = true;
-      process.stderr.write(tty ? `\r\x1b[2K${formatProgress(p)}` : `${formatProgress(p)}\n`);
-    },
-    done: () => {
-      if (!silent && shown && tty) process.stderr.write('\n');
-      shown = false;
-    },
-  };
 }

@@ -1,7 +1,7 @@
 // Option parsers shared by commands: each rejects bad input with a message that says what would
 // be accepted.
 import type { Command } from 'commander';
-import type { Sampling } from '../models/types.js';
+import type { ModelOptions, Sampling } from '../models/types.js';
 import { UsageError } from './errors.js';
 
 export const DEFAULT_DB = 'results/genbench.sqlite';
@@ -47,4 +47,8 @@ export function samplingFrom(f: SamplingFlags): Sampling {
   const s: Sampling = { temperature: f.temperature, topP: f.topP, maxTokens: f.maxTokens, seed: f.seed, stop: f.stop };
   for (const k of Object.keys(s) as (keyof Sampling)[]) if (s[k] === undefined) delete s[k];
   return s;
+}
+
+export function modelOptionsFrom(f: SamplingFlags): ModelOptions {
+  return { timeoutMs: f.timeout ? f.timeout * 1000 : undefined };
 }

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { loadSuite } from '../suite/load.js';
 import { Store } from '../store/store.js';
-import { run, type Progress } from '../runner/run.js';
-import { formatProgress, formatSummary } from '../runner/format.js';
+import { run } from '../runner/run.js';
+import { interruptible, progressPrinter } from './session.js';
+import { formatSummary } from '../runner/format.js';
 import { loadModel } from '../models/spec.js';
 import type { Model } from '../models/types.js';
 import { EXIT } from './errors.js';
-import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, samplingFrom, type SamplingFlags } from './options.js';
+import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, modelOptionsFrom, samplingFrom, type SamplingFlags } from './options.js';
 
 export const DEFAULT_MODELS = ['baseline:oracle', 'baseline:random'];
 
@@ -47,7 +48,7 @@ are not asked again. Ctrl-C once finishes the requests in flight and saves them;
 async function runCommand(flags: RunFlags): Promise<number> {
   const suite = loadSuite(flags.suite);
   const specs = flags.model?.length ? flags.model : DEFAULT_MODELS;
-  const modelOptions = { timeoutMs: flags.timeout ? flags.timeout * 1000 : undefined };
+  const modelOptions = modelOptionsFrom(flags);
   // Load every model before opening the database: a missing key or a bad spec fails here, with
   // nothing written.
   const models: Model[] = [];
@@ -55,21 +56,12 @@ async function runCommand(flags: RunFlags): Promise<number> {
   const sampling = samplingFrom(flags);
 
   const store = Store.open(flags.db);
-  const stop = new AbortController();
-  const abort = new AbortController();
-  const onSigint = () => {
-    if (!stop.signal.aborted) {
-      process.stderr.write('\nbench: stopping: finishing the requests in flight (Ctrl-C again to stop now)\n');
-      stop.abort();
-    } else abort.abort(new Error('interrupted'));
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
+  const { stopSignal, abortSignal, dispose } = interruptible();
   const progress = progressPrinter(flags.quiet || flags.json === true);
   try {
     const results = await run({
       suite, models, store, n: flags.n, tasks: flags.task, samples: flags.samples, concurrency: flags.concurrency,
-      sampling, cache: flags.cache, fresh: flags.fresh, onProgress: progress.update, stopSignal: stop.signal, abortSignal: abort.signal,
+      sampling, cache: flags.cache, fresh: flags.fresh, onProgress: progress.update, stopSignal, abortSignal,
     });
     progress.done();
     if (flags.json) {
@@ -81,42 +73,15 @@ async function runCommand(flags: RunFlags): Promise<number> {
       }
       process.stdout.write(`results: ${flags.db}\n`);
     }
-    if (stop.signal.aborted || abort.signal.aborted) {
+    if (stopSignal.aborted) {
       process.stderr.write('bench: interrupted: run the same command again to resume\n');
       return EXIT.interrupted;
     }
     return results.some((r) => r.summary.tasks.some((t) => t.errors > 0)) ? EXIT.failure : EXIT.ok;
   } finally {
     progress.done();
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
+    dispose();
     for (const m of models) await m.close?.();
     store.close();
   }
-}
-
-/** A throttled progress line on stderr: rewritten in place on a TTY, every 10 s otherwise. */
-function progressPrinter(silent: boolean) {
-  const tty = process.stderr.isTTY === true;
-  let last = 0;
-  let shown = false;
-  let latest: Progress | undefined;
-  let printedFinal: Progress | undefined;
-  return {
-    update: (p: Progress) => {
-      latest = p;
-      if (silent) return;
-      const t = Date.now();
-      const final = p.done >= p.total;
-      if (final ? printedFinal === p : t - last < (tty ? 200 : 10_000)) return;
-      if (final) printedFinal = p;
-      last = t;
-      shown = true;
-      process.stderr.write(tty ? `\r\x1b[2K${formatProgress(p)}` : `${formatProgress(p)}\n`);
-    },
-    done: () => {
-      if (!silent && shown && tty && latest) process.stderr.write('\n');
-      shown = false;
-    },
-  };
 }

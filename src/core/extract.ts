@@ -49,7 +49,7 @@ export function firstJsonObject(text: string): Record<string, unknown> | undefin
   // Bounded: a flood of unmatched '{' must not make this quadratic.
   let tries = 0;
   for (let start = s.indexOf('{'); start >= 0 && tries < 32; start = s.indexOf('{', start + 1), tries++) {
-    const end = matchingBrace(s, start);
+    const end = matchingClose(s, start);
     if (end > start) candidates.push(s.slice(start, end + 1));
   }
   for (const c of candidates) {
@@ -61,8 +61,12 @@ export function firstJsonObject(text: string): Record<string, unknown> | undefin
   return undefined;
 }
 
-function matchingBrace(s: string, start: number): number {
-  let depth = 0;
+/**
+ * Index of the bracket that closes the `{` or `[` at `start`, skipping JSON strings; -1 when it
+ * never closes or a closer of the other kind comes first.
+ */
+export function matchingClose(s: string, start: number): number {
+  const closers: string[] = [];
   let inString = false;
   for (let i = start; i < s.length; i++) {
     const ch = s[i];
@@ -70,8 +74,12 @@ function matchingBrace(s: string, start: number): number {
       if (ch === '\\') i++;
       else if (ch === '"') inString = false;
     } else if (ch === '"') inString = true;
-    else if (ch === '{') depth++;
-    else if (ch === '}' && --depth === 0) return i;
+    else if (ch === '{') closers.push('}');
+    else if (ch === '[') closers.push(']');
+    else if (ch === '}' || ch === ']') {
+      if (closers.pop() !== ch) return -1;
+      if (closers.length === 0) return i;
+    }
   }
   return -1;
 }

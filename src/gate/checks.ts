@@ -6,7 +6,7 @@
 import { normalQuantile, wilson, type Interval } from '../stats/proportion.js';
 import type { GateConfig, GatedSplit } from './config.js';
 import { GateConfigError } from './errors.js';
-import { normalCdf } from './normal.js';
+import { normalCdf } from '../stats/proportion.js';
 import { changeInterval, designEffect, nonInferiorityP, regressionP, type PairedCounts } from './paired-score.js';
 import { outcomeKey, type GatePlan, type OutcomeMap, type PlannedTask } from './plan.js';
 import { POWER, pairsToDetectDrop, pairsToShowNonInferiority, scaleToDecide, smallestScale, trialsToClearFloor } from './sample-size.js';

@@ -1,7 +1,7 @@
 // `bench gate` as a library call: resolve both sides on identical items, check that they are the
 // same items, compute the checks, decide. The CLI only parses flags and writes the outputs.
 import { canonicalJson } from '../core/hash.js';
-import type { Model, ModelOptions, Sampling } from '../models/types.js';
+import type { ModelOptions, Sampling } from '../models/types.js';
 import type { Progress } from '../runner/run.js';
 import type { Store } from '../store/store.js';
 import type { Suite } from '../suite/load.js';

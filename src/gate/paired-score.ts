@@ -10,7 +10,7 @@
 // non-inferiority only once n is large enough (about 133 items for a 2-point margin at α = 0.05).
 import { binomialHalfCdf } from '../stats/paired.js';
 import { zFor, type Interval } from '../stats/proportion.js';
-import { normalCdf } from './normal.js';
+import { normalCdf } from '../stats/proportion.js';
 
 export interface PairedCounts {
   /** Pairs (effective pairs after a design-effect adjustment). */

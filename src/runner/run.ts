@@ -2,18 +2,15 @@
 // a run, streams items through a bounded pool, drives each episode turn by turn through the
 // cache and the retry layer, and hands results to the batch writer.
 import { setMaxListeners } from 'node:events';
-import type { Message, Verdict } from '../core/types.js';
-import { episodeOf } from '../core/types.js';
+import { episodeOf, type Message, type Verdict } from '../core/types.js';
 import { Rng } from '../core/rng.js';
 import { stableHash } from '../core/hash.js';
 import { harnessVersion } from '../core/paths.js';
 import { safeVerify, wrong } from '../core/verdict.js';
 import type { Model, ModelOptions, ModelResponse, Sampling } from '../models/types.js';
-import { ModelError } from '../models/types.js';
 import { loadModel } from '../models/spec.js';
 import type { Suite, SuiteTask } from '../suite/load.js';
-import { itemId } from '../core/hash.js';
-import { makeItem, itemRecord, type Item } from '../suite/expand.js';
+import { itemIdOf, makeItem, itemRecord, type Item } from '../suite/expand.js';
 import type { CacheEntry, ResultRecord, RunStatus, Store } from '../store/store.js';
 import { AdaptiveLimiter } from './limiter.js';
 import { DEFAULT_RETRY, asModelError, withRetries, type RetryPolicy } from './retry.js';
@@ -151,7 +148,7 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   function* pending(): Generator<Work> {
     for (const task of tasks) {
       for (let index = 0; index < countOf(task); index++) {
-        const id = itemId(task.generator.name, task.generator.version, task.params, task.seed, index);
+        const id = itemIdOf(task, index);
         for (let sample = 0; sample < samples; sample++) {
           if (finished.has(`${id}#${sample}`)) { progress.skipped++; progress.done++; continue; }
           yield { task, index, id, sample };
@@ -166,7 +163,7 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   const itemFor = (w: Work): Item => {
     let item = itemCache.get(w.id);
     if (!item) {
-      item = makeItem(w.task, w.index);
+      item = makeItem(w.task, w.index, '', w.id);
       if (samples > 1) itemCache.set(w.id, item);
     }
     if (!savedItems.has(w.id)) { savedItems.add(w.id); writer.addItem(itemRecord(item)); }
@@ -292,4 +289,3 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   return { runId, modelSpec: model.spec, resumed, status, requests: progress.requests, cacheHits: progress.cacheHits, skipped: progress.skipped, summary: summarize(store, runId) };
 }
 
-export { ModelError };

@@ -12,6 +12,9 @@ import { binomialSample } from './binomial.js';
 import type { BootstrapOptions } from './macro.js';
 import { mcnemarExactP } from './paired.js';
 import { percentileInterval, resampleWeightedMean, weightedMean, type Weighted } from './strata.js';
+import { normalCdf } from './proportion.js';
+
+export { normalCdf };
 
 export interface PairedComparison {
   /** Weighted mean of the per-item differences first − second (on shared items). */
@@ -130,15 +133,3 @@ export function signFlipUpperTail(terms: readonly (readonly [number, number])[],
 
 const normalPdf = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 
-/** Standard normal CDF (erfc-based; relative accuracy ~1e-7 far into the upper tail). */
-export function normalCdf(z: number): number {
-  return 0.5 * erfc(-z / Math.SQRT2);
-}
-
-/** Complementary error function (Numerical Recipes' erfcc: fractional error < 1.2e-7 everywhere). */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-  return x >= 0 ? r : 2 - r;
-}

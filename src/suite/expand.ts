@@ -19,10 +19,17 @@ export interface Item {
 /** The stream name that keeps training items apart from the eval items of the same task. */
 const TRAIN_STREAM = 'train';
 
-export function makeItem(task: SuiteTask, index: number, stream = ''): Item {
-  const seed = stream ? `${task.seed}/${stream}` : task.seed;
+const seedOf = (task: SuiteTask, stream: string) => (stream ? `${task.seed}/${stream}` : task.seed);
+
+/** The id of item `index` of a task, without generating it (resume skips finished items by id). */
+export function itemIdOf(task: SuiteTask, index: number, stream = ''): string {
+  return itemId(task.generator.name, task.generator.version, task.params, seedOf(task, stream), index);
+}
+
+/** `id` may be passed when the caller already computed it. */
+export function makeItem(task: SuiteTask, index: number, stream = '', id = itemIdOf(task, index, stream)): Item {
+  const seed = seedOf(task, stream);
   const problem = task.generator.generate(task.params, Rng.forItem(seed, index));
-  const id = itemId(task.generator.name, task.generator.version, task.params, seed, index);
   return { id, task, index, seed, split: stream === TRAIN_STREAM ? 'train' : task.split, problem };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
-import { normalCdf } from '../../src/gate/normal.js';
+import { normalCdf } from '../../src/stats/proportion.js';
 import { changeInterval, designEffect, dropScoreZ, nonInferiorityP, regressionP } from '../../src/gate/paired-score.js';
 import { pairsToDetectDrop, pairsToShowNonInferiority, smallestScale, trialsToClearFloor } from '../../src/gate/sample-size.js';
 

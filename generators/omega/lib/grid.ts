@@ -25,3 +25,24 @@ export function blockedMask(w: number, h: number, cells: readonly Cell[]): Uint8
 export function sortCells<T extends Cell>(cells: T[]): T[] {
   return cells.slice().sort((a, b) => a[1] - b[1] || a[0] - b[0]);
 }
+
+/**
+ * Fewest moves from (0, 0) to (tx, ty) on a w×h grid by breadth-first search; −1 if unreachable.
+ * `moves(x, y, reach)` calls `reach(nx, ny)` for every cell one move away that is on the grid.
+ */
+export function gridDistance(w: number, h: number, tx: number, ty: number, moves: (x: number, y: number, reach: (nx: number, ny: number) => void) => void): number {
+  const dist = new Int32Array(w * h).fill(-1);
+  const queue = [0];
+  dist[0] = 0;
+  for (let head = 0; head < queue.length; head++) {
+    const cur = queue[head]!;
+    const x = cur % w;
+    const y = Math.floor(cur / w);
+    if (x === tx && y === ty) return dist[cur]!;
+    moves(x, y, (nx, ny) => {
+      const j = ny * w + nx;
+      if (dist[j] === -1) { dist[j] = dist[cur]! + 1; queue.push(j); }
+    });
+  }
+  return -1;
+}

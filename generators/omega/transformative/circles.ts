@@ -12,7 +12,7 @@
 // The tests check each formula against brute force (enumeration, an Euler count).
 import type { Rng } from '../../../src/core/rng.js';
 import { integerAnswer } from '../lib/answer.js';
-import { defineFamily, guessInt, type Instance } from '../lib/family.js';
+import { defineFamily, type Instance } from '../lib/family.js';
 import { factorize } from '../lib/integers.js';
 import { defineSetting } from '../compositional/lib/axis.js';
 import { choose } from './prob_letter.js';

@@ -4,6 +4,7 @@
 // starts later wins: the final answer comes last. Anything else is "not delivered", never a throw.
 import { clampText } from '../../../src/core/extract.js';
 import type { ParsedPlan, PlanDay, PlanField } from './types.js';
+import { matchingClose } from '../../../src/core/extract.js';
 
 /** More days than any trip has: a longer "plan" is cut here (and then fails Complete Information). */
 export const MAX_PLAN_DAYS = 40;
@@ -75,24 +76,11 @@ export function parseTextPlan(text: string): { plan: ParsedPlan; start: number }
 
 // ---- JSON day list -------------------------------------------------------------------------
 
-const JSON_KEY_TO_FIELD: Record<string, PlanField> = {
-  current_city: 'current_city',
-  currentcity: 'current_city',
-  transportation: 'transportation',
-  breakfast: 'breakfast',
-  attraction: 'attraction',
-  attractions: 'attraction',
-  lunch: 'lunch',
-  dinner: 'dinner',
-  accommodation: 'accommodation',
-  accommodations: 'accommodation',
-};
-
 /** The last bracketed JSON array in the text that reads as a day list. */
 export function parseJsonPlan(text: string): { plan: ParsedPlan; start: number } | undefined {
   let tries = 0;
   for (let start = text.lastIndexOf('['); start >= 0 && tries < MAX_JSON_TRIES; start = start > 0 ? text.lastIndexOf('[', start - 1) : -1, tries++) {
-    const end = matchingBracket(text, start);
+    const end = matchingClose(text, start);
     if (end < 0) continue;
     let value: unknown;
     try { value = JSON.parse(text.slice(start, end + 1)); } catch { continue; }
@@ -115,7 +103,9 @@ function dayList(value: unknown): PlanDay[] | undefined {
 function toPlanDay(obj: Record<string, unknown>): PlanDay {
   const day: PlanDay = {};
   for (const [rawKey, v] of Object.entries(obj)) {
-    const field = JSON_KEY_TO_FIELD[rawKey.trim().toLowerCase().replace(/[\s-]+/g, '_')] ?? JSON_KEY_TO_FIELD[rawKey.trim().toLowerCase().replace(/[\s_-]+/g, '')];
+    // "current_city", "Current City", "current-city" all read as the template's label.
+    const key = rawKey.trim().toLowerCase().replace(/[\s_-]+/g, '');
+    const field = Object.hasOwn(LABEL_TO_FIELD, key) ? LABEL_TO_FIELD[key] : undefined;
     if (!field || day[field] !== undefined) continue;
     day[field] = clip(fieldValue(v, field));
   }
@@ -129,20 +119,5 @@ function fieldValue(v: unknown, field: PlanField): string {
   // A list of attractions is read as TravelPlanner's "a;b;" string.
   if (Array.isArray(v) && field === 'attraction' && v.every((x) => typeof x === 'string')) return v.map((x) => `${x};`).join('');
   try { return JSON.stringify(v).slice(0, MAX_FIELD_CHARS); } catch { return '?'; }
-}
-
-function matchingBracket(s: string, start: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < s.length; i++) {
-    const ch = s[i];
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') inString = true;
-    else if (ch === '[' || ch === '{') depth++;
-    else if ((ch === ']' || ch === '}') && --depth === 0) return ch === ']' ? i : -1;
-  }
-  return -1;
 }
 
