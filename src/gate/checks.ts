@@ -196,12 +196,15 @@ function gapGrowth(family: string, idItems: PairedItem[], oodItems: PairedItem[]
   const t = maxGrowth ?? 0;
   const items = a.items + o.items;
   const toItems = (f: number) => (Number.isFinite(f) ? Math.ceil(items * Math.max(f, 1)) : Infinity);
-  // Sample sizes for 80% power, if the observed rates held: the interval's half-width at scale f
-  // stands for z_α standard errors, so z_β more of them must fit between the estimate and the
-  // threshold (to show it) or between the estimate and 0 (to flag it).
-  const stretch = 1 + normalQuantile(POWER) / normalQuantile(1 - alpha);
-  const itemsToShow = growth >= t - 1e-12 ? Infinity : toItems(smallestScale((f) => growth + stretch * (at(f, level).high - growth) <= t));
-  const itemsToFlag = growth <= 1e-12 ? Infinity : toItems(smallestScale((f) => growth - stretch * (growth - at(f, level).low) > 0));
+  // Sample sizes for 80% power, if the observed rates held: at f times the items, the estimate
+  // must clear the threshold (to show it) or 0 (to flag it) by the interval's own distance plus
+  // z_β sampling standard errors of the estimate (the plain binomial ones: they describe how the
+  // estimate varies, the interval is what the test uses).
+  const zBeta = normalQuantile(POWER);
+  const sd = (s: ChangeStats) => (s.pairs > 0 ? Math.max(0, (s.loss + s.gain) / s.pairs - ((s.loss - s.gain) / s.pairs) ** 2) / s.counts.n : 0);
+  const se = Math.sqrt(sd(a) + sd(o));
+  const itemsToShow = growth >= t - 1e-12 ? Infinity : toItems(smallestScale((f) => at(f, level).high + (zBeta * se) / Math.sqrt(f) <= t));
+  const itemsToFlag = growth <= 1e-12 ? Infinity : toItems(smallestScale((f) => at(f, level).low - (zBeta * se) / Math.sqrt(f) > 0));
   return {
     id: `gap:${family}`, kind: 'gap-growth', scopeType: 'family', scope: family, gating: maxGrowth !== null,
     items, answers: a.pairs + o.pairs, dropped: a.dropped + o.dropped, designEffect: Math.max(a.deff, o.deff),

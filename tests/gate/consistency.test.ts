@@ -46,7 +46,36 @@ describe('gap growth: the verdict comes from the interval it prints', () => {
     // Before: a Wald test with zero variance on the ID side called it p = 0.0017, a regression.
     expect(gap.pWorse).toBeGreaterThan(config.alpha);
     expect(gap.status).toBe('inconclusive'); // material (6.7 > 5 points) but not significant
-    expect(explain(gap, config.alpha)).toMatch(/not significant/);
+    expect(explain(gap, config.alpha)).toMatch(/not significant \(p 0\.\d+\): about [\d,]+ items would decide it \(now 150\)/);
+    // More items than now, and a finite number: the same interval at scaled counts clears 0.
+    expect(gap.itemsNeeded).toBeGreaterThan(150);
+    expect(gap.itemsNeeded).toBeLessThan(5000);
+  });
+
+  it('its "items to flag" hint gives about 80% power if the observed rates are the truth (simulated)', () => {
+    const suite = toySuite([{ id: 'gp-id', split: 'id', n: 30 }, { id: 'gp-ood', split: 'ood', n: 120, max: 99 }]);
+    const plan = makePlan(suite);
+    const { base, cand } = outcomes(plan, {
+      'gp-id': Array.from({ length: 30 }, (_, i) => [i < 15, i < 15] as [boolean, boolean]),
+      'gp-ood': Array.from({ length: 120 }, (_, i) => [i < 60, i < 52] as [boolean, boolean]),
+    });
+    const config = mergeGates({ maxGapGrowth: 0.05 });
+    const gap = byId(buildChecks(plan, base, cand, config), 'gap:toy');
+    const f = gap.itemsToFlag / 150;
+    expect(f).toBeGreaterThan(1);
+    const nId = Math.round(30 * f), nOod = Math.round(120 * f);
+    const rng = Rng.fromKey('gap-power');
+    let flagged = 0;
+    const trials = 400;
+    for (let t = 0; t < trials; t++) {
+      let loss = 0;
+      for (let i = 0; i < nOod; i++) if (rng.next() < 8 / 120) loss++;
+      const id = { n: nId, loss: 0, gain: 0 }, ood = { n: nOod, loss, gain: 0 };
+      const at = (x: number) => moverDifference(changeInterval(id, 1 - 2 * x), changeInterval(ood, 1 - 2 * x));
+      if (pFromIntervals(at, at(0.05).estimate) < 0.05) flagged++;
+    }
+    expect(flagged / trials).toBeGreaterThan(0.7);
+    expect(flagged / trials).toBeLessThan(0.92);
   });
 
   it('p < α exactly when the printed interval lies above 0, on random counts', () => {
