@@ -1,6 +1,5 @@
-// Score intervals for a weighted sum of independent proportions, Σ cᵢ·pᵢ: a macro average
-// (cᵢ = task weights), the ID − OOD gap (+ID weights, −OOD weights), and, by inverting
-// "OOD − ρ·ID = 0", OOD/ID retention.
+// Score intervals for a weighted sum of independent proportions, Σ cᵢ·pᵢ: here the macro average
+// of a family's tasks (cᵢ = task weights).
 //
 // The interval is every θ that the score test of H0: Σ cᵢ·pᵢ = θ does not reject: the statistic
 // (Σ cᵢ·p̂ᵢ − θ)² / Σ cᵢ²·p̃ᵢ(1 − p̃ᵢ)/nᵢ takes its variance at p̃, the maximum-likelihood
@@ -99,34 +98,4 @@ export function linearScoreInterval(terms: readonly Term[], level = 0.95): Inter
   };
   const e = Math.min(max, Math.max(min, est));
   return { estimate: e, low: limit(e, min), high: limit(e, max) };
-}
-
-/**
- * Score interval for the ratio (Σ numerator) / (Σ denominator) of two independent weighted sums
- * of proportions (each with positive coefficients): the ρ for which the score test of
- * Σ num − ρ·Σ den = 0 does not reject (Fieller's idea with score variances). The upper limit is
- * Infinity when the denominator could be 0; NaN throughout when its estimate is 0.
- */
-export function ratioScoreInterval(numerator: readonly Term[], denominator: readonly Term[], level = 0.95): Interval {
-  const num = live(numerator), den = live(denominator);
-  const a = linearEstimate(num), b = linearEstimate(den);
-  if (num.length === 0 || den.length === 0 || !(b > 0)) return { estimate: NaN, low: NaN, high: NaN };
-  const rho = a / b;
-  const z2 = zFor(level) ** 2;
-  const accepts = (r: number) => linearScoreStatistic([...num, ...den.map((t) => ({ ...t, coef: -r * t.coef }))], 0) <= z2;
-  const bisect = (inside: number, outside: number) => {
-    for (let i = 0; i < 60; i++) {
-      const mid = (inside + outside) / 2;
-      if (accepts(mid)) inside = mid; else outside = mid;
-    }
-    return (inside + outside) / 2;
-  };
-  const low = accepts(0) ? 0 : bisect(rho, 0);
-  // Widen until the test rejects; past a million-fold the ratio is unbounded for practical purposes.
-  let outside = Math.max(2 * rho, 1);
-  while (accepts(outside)) {
-    if (outside > 1e6) return { estimate: rho, low, high: Infinity };
-    outside *= 4;
-  }
-  return { estimate: rho, low, high: bisect(rho, outside) };
 }

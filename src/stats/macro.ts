@@ -1,16 +1,15 @@
 // Intervals for the numbers of the leaderboard: a macro average over the tasks of a family (or
 // over families), the ID − OOD gap, and OOD/ID retention.
 //
-// The tasks of a suite are fixed by its author; only the items are a random sample. Every one of
-// these numbers is a weighted sum (or, for retention, a ratio of weighted sums) of the tasks'
-// accuracies, so each gets the score interval of linear.ts: Wilson's interval for one task, and
-// its generalization to Σ wᵢ·pᵢ otherwise. Unlike a bootstrap over items it keeps each task's
-// uncertainty when the task sits at 0% or 100% (a 0/30 task resampled is always 0/30), and the
-// gap's interval accounts for both sides, so it is never narrower than either side's own.
-// Tasks answered several times per item count by their Rao–Scott effective size.
+// The tasks of a suite are fixed by its author; only the items are a random sample. A macro
+// average Σ wᵢ·pᵢ gets the score interval of linear.ts (Wilson's for one task). The gap and
+// retention combine the two sides' intervals by MOVER and MOVER-R, so a side at 0% or 100% keeps
+// its whole uncertainty (a bootstrap over items cannot: a 0/30 task resampled is always 0/30) and
+// the gap's interval is never narrower than either side's. Tasks answered several times per item
+// count by their Rao–Scott effective size. Coverage: benchmarks/results/gap-coverage.md.
 import { tidy, wilson, type Interval } from './proportion.js';
 import { linearScoreInterval, type Term } from './linear.js';
-import { type Stratum, type Weighted } from './strata.js';
+import type { Stratum, Weighted } from './strata.js';
 
 export type IntervalMethod = 'wilson' | 'score' | 'mover' | 'bootstrap' | 'none';
 
