@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { terminalSafe } from '../core/escape.js';
+import { tidy } from '../stats/proportion.js';
 import { RunAbortedError } from '../runner/run.js';
 import { Store } from '../store/store.js';
 import { loadSuite } from '../suite/load.js';
@@ -121,7 +122,8 @@ function cliOverrides(f: GateFlags): GateOverrides {
 
 function writeOutputs(result: GateResult, flags: GateFlags): void {
   const markdown = renderMarkdown(result);
-  const json = `${JSON.stringify(result, null, 2)}\n`;
+  // Numbers without float noise (1.0000000000000007 → 1); Infinity and NaN become null.
+  const json = `${JSON.stringify(result, (_key, v: unknown) => (typeof v === 'number' ? tidy(v) : v), 2)}\n`;
   if (flags.markdown) writeAtomic(flags.markdown, markdown);
   if (flags.junit) writeAtomic(flags.junit, renderJUnit(result));
   if (typeof flags.json === 'string') writeAtomic(flags.json, json);

@@ -3,13 +3,18 @@
 //   floor:           the candidate's accuracy against an absolute floor
 //   gap-growth:      the change of a family's ID − OOD gap against the largest growth allowed
 // This file computes the statistics; decide.ts turns them into pass / regression / inconclusive.
+//
+// Errors: a candidate's errored answer counts as a wrong answer (the candidate did not deliver
+// it); a baseline's errored answer leaves its pair out (there is nothing to compare with). Both
+// are counted per side on every check and shown.
 import { normalQuantile, wilson, type Interval } from '../stats/proportion.js';
+import { moverDifference } from '../stats/macro.js';
 import type { GateConfig, GatedSplit } from './config.js';
 import { GateConfigError } from './errors.js';
 import { normalCdf } from '../stats/proportion.js';
 import { changeInterval, designEffect, nonInferiorityP, regressionP, type PairedCounts } from './paired-score.js';
 import { outcomeKey, type GatePlan, type OutcomeMap, type PlannedTask } from './plan.js';
-import { POWER, pairsToDetectDrop, pairsToShowNonInferiority, scaleToDecide, smallestScale, trialsToClearFloor } from './sample-size.js';
+import { POWER, pairsToDetectDrop, pairsToShowNonInferiority, smallestScale, trialsToClearFloor } from './sample-size.js';
 
 export type CheckKind = 'non-inferiority' | 'floor' | 'gap-growth';
 export type CheckStatus = 'pass' | 'regression' | 'inconclusive' | 'info';
@@ -25,8 +30,10 @@ export interface Check {
   /** Items with at least one usable answer, and the usable answers (pairs for paired checks). */
   items: number;
   answers: number;
-  /** Planned answers left out because one side (or, for floors, the candidate) erred. */
+  /** Planned answers left out because the baseline erred (0 for floors, which read only the candidate). */
   dropped: number;
+  /** Errored answers of each side in the scope (the candidate's count as wrong answers). */
+  errors: { baseline: number; candidate: number };
   /** Rao–Scott design effect applied (1 with one sample per item). */
   designEffect: number;
   /** Accuracy of each side on the scope (the ID − OOD gap for gap-growth); null where not used. */
@@ -74,16 +81,19 @@ function pairTask(pt: PlannedTask, samples: number, base: OutcomeMap, cand: Outc
 interface ChangeStats {
   items: number; pairs: number; dropped: number; deff: number; loss: number; gain: number;
   baselineAcc: number; candidateAcc: number; counts: PairedCounts; samplesPerItem: number;
+  errors: { baseline: number; candidate: number };
 }
 
 function changeStats(items: PairedItem[]): ChangeStats {
-  let pairs = 0, dropped = 0, loss = 0, gain = 0, bSum = 0, cSum = 0, used = 0;
+  let pairs = 0, dropped = 0, loss = 0, gain = 0, bSum = 0, cSum = 0, used = 0, bErr = 0, cErr = 0;
   const diffs: number[][] = [];
   for (const it of items) {
     const d: number[] = [];
     it.b.forEach((b, s) => {
-      const c = it.c[s];
-      if (b === null || c === null || c === undefined) { dropped++; return; }
+      const raw = it.c[s] ?? null;
+      if (raw === null) cErr++;
+      if (b === null) { bErr++; dropped++; return; }
+      const c = raw === true; // an errored candidate answer is a wrong answer
       pairs++;
       bSum += +b;
       cSum += +c;
@@ -97,6 +107,7 @@ function changeStats(items: PairedItem[]): ChangeStats {
   return {
     items: used, pairs, dropped, deff, loss, gain, baselineAcc: bSum / pairs, candidateAcc: cSum / pairs,
     counts: { n: pairs / deff, loss: loss / deff, gain: gain / deff }, samplesPerItem: used ? pairs / used : 1,
+    errors: { baseline: bErr, candidate: cErr },
   };
 }
 
@@ -110,7 +121,7 @@ function nonInferiority(id: string, scopeType: Check['scopeType'], scope: string
   const m = margin ?? 0;
   const pLoss = s.pairs ? s.loss / s.pairs : 0, pGain = s.pairs ? s.gain / s.pairs : 0;
   return {
-    id, kind: 'non-inferiority', scopeType, scope, gating, items: s.items, answers: s.pairs, dropped: s.dropped, designEffect: s.deff,
+    id, kind: 'non-inferiority', scopeType, scope, gating, items: s.items, answers: s.pairs, dropped: s.dropped, errors: s.errors, designEffect: s.deff,
     baseline: s.baselineAcc, candidate: s.candidateAcc, estimate: s.pairs ? (s.gain - s.loss) / s.pairs : NaN,
     interval: changeInterval(counts, level), threshold: margin === null ? null : -margin, loss: s.loss, gain: s.gain,
     pWorse: regressionP(counts),
@@ -124,12 +135,13 @@ function nonInferiority(id: string, scopeType: Check['scopeType'], scope: string
 }
 
 function floorCheck(id: string, scopeType: Check['scopeType'], scope: string, items: PairedItem[], floor: number, alpha: number): Check {
-  // Only the candidate's answers matter here: a baseline error does not drop the item.
+  // Only the candidate's answers matter here; its errors are wrong answers.
   const clusters: number[][] = [];
-  let k = 0, n = 0, dropped = 0;
+  let k = 0, n = 0, bErr = 0, cErr = 0;
   for (const it of items) {
-    const v = it.c.filter((c): c is boolean => c !== null).map((c) => +c);
-    dropped += it.c.length - v.length;
+    const v = it.c.map((c) => +(c === true));
+    cErr += it.c.filter((c) => c === null).length;
+    bErr += it.b.filter((b) => b === null).length;
     if (v.length) clusters.push(v);
     k += v.reduce((a, x) => a + x, 0);
     n += v.length;
@@ -144,46 +156,66 @@ function floorCheck(id: string, scopeType: Check['scopeType'], scope: string, it
   const perItem = clusters.length ? n / clusters.length : 1;
   const needed = toItems(trialsToClearFloor(p, floor, alpha), deff, perItem);
   return {
-    id, kind: 'floor', scopeType, scope, gating: true, items: clusters.length, answers: n, dropped, designEffect: deff,
+    id, kind: 'floor', scopeType, scope, gating: true, items: clusters.length, answers: n, dropped: 0, errors: { baseline: bErr, candidate: cErr }, designEffect: deff,
     baseline: null, candidate: p, estimate: p, interval, threshold: floor, pWorse: n ? normalCdf(z) : 1,
     material: n > 0 && p < floor, shown: n > 0 && interval.low >= floor, itemsToShow: needed, itemsToFlag: needed, status: 'info',
   };
 }
 
+/**
+ * One-sided p-value that the growth is not above 0, read off the same family of intervals that is
+ * printed: the α′ at which the lower limit of the 1 − 2α′ interval reaches 0. So p < α exactly when
+ * the printed interval lies above 0, and the verdict can never contradict the interval.
+ */
+export function pFromIntervals(intervalAt: (alpha: number) => Interval, estimate: number): number {
+  if (estimate === 0 || !Number.isFinite(estimate)) return estimate === 0 ? 0.5 : 1;
+  const tiny = 1e-12;
+  // Above 0: the lower limit rises with α′ (narrower intervals); below 0 the upper limit falls.
+  const crosses = estimate > 0 ? (a: number) => intervalAt(a).low > 0 : (a: number) => intervalAt(a).high < 0;
+  if (crosses(tiny)) return estimate > 0 ? tiny : 1 - tiny;
+  let lo = Math.log(tiny), hi = Math.log(0.5);
+  for (let i = 0; i < 50; i++) {
+    const mid = (lo + hi) / 2;
+    if (crosses(Math.exp(mid))) hi = mid; else lo = mid;
+  }
+  const a = Math.exp(hi);
+  return estimate > 0 ? a : 1 - a;
+}
+
 function gapGrowth(family: string, idItems: PairedItem[], oodItems: PairedItem[], maxGrowth: number | null, alpha: number): Check {
   const level = 1 - 2 * alpha;
   const a = changeStats(idItems), o = changeStats(oodItems);
-  const ia = changeInterval(a.counts, level), io = changeInterval(o.counts, level);
   // growth = (candidate gap) − (baseline gap) = (ID change) − (OOD change). ID and OOD items are
-  // different items, so the two changes are independent: Newcombe's MOVER combines their intervals.
-  const growth = ia.estimate - io.estimate;
-  const low = growth - Math.hypot(ia.estimate - ia.low, io.high - io.estimate);
-  const high = growth + Math.hypot(ia.high - ia.estimate, io.estimate - io.low);
-  const variance = (s: ChangeStats) => (s.counts.n > 0 ? Math.max(0, (s.counts.loss + s.counts.gain) / s.counts.n - ((s.loss - s.gain) / s.pairs) ** 2) / s.counts.n : 0);
-  const se = Math.sqrt(variance(a) + variance(o));
-  const pWorse = se > 0 ? 1 - normalCdf(growth / se) : growth > 0 ? 0 : 1;
+  // different items, so the two changes are independent: MOVER combines their score intervals
+  // (Tango's, which keep their width when a side has no discordant items), and the p-value
+  // inverts that same interval.
+  const at = (f: number, lvl: number) => moverDifference(changeInterval(scale(a.counts, f), lvl), changeInterval(scale(o.counts, f), lvl));
+  const interval = at(1, level);
+  const growth = interval.estimate;
+  const pWorse = pFromIntervals((x) => at(1, 1 - 2 * x), growth);
   const t = maxGrowth ?? 0;
   const items = a.items + o.items;
   const toItems = (f: number) => (Number.isFinite(f) ? Math.ceil(items * Math.max(f, 1)) : Infinity);
-  // To show it (the analogue of Nam's formula): the α-level upper bound on counts scaled by f
-  // (score intervals under the null) plus z_β true standard errors must stay within t.
+  // Sample sizes for 80% power, if the observed rates held: at f times the items, the estimate
+  // must clear the threshold (to show it) or 0 (to flag it) by the interval's own distance plus
+  // z_β sampling standard errors of the estimate (the plain binomial ones: they describe how the
+  // estimate varies, the interval is what the test uses).
   const zBeta = normalQuantile(POWER);
-  const scale = (c: PairedCounts, f: number): PairedCounts => ({ n: c.n * f, loss: c.loss * f, gain: c.gain * f });
-  const upperAt = (f: number) => {
-    const sa = changeInterval(scale(a.counts, f), level), so = changeInterval(scale(o.counts, f), level);
-    return growth + Math.hypot(sa.high - sa.estimate, so.estimate - so.low) + (zBeta * se) / Math.sqrt(f);
-  };
-  const itemsToShow = growth >= t ? Infinity : toItems(smallestScale((f) => upperAt(f) <= t));
-  // To flag it: the growth must be significant, and the Wald variance does shrink as 1/n.
-  const itemsToFlag = toItems(scaleToDecide(se, growth, alpha));
+  const sd = (s: ChangeStats) => (s.pairs > 0 ? Math.max(0, (s.loss + s.gain) / s.pairs - ((s.loss - s.gain) / s.pairs) ** 2) / s.counts.n : 0);
+  const se = Math.sqrt(sd(a) + sd(o));
+  const itemsToShow = growth >= t - 1e-12 ? Infinity : toItems(smallestScale((f) => at(f, level).high + (zBeta * se) / Math.sqrt(f) <= t));
+  const itemsToFlag = growth <= 1e-12 ? Infinity : toItems(smallestScale((f) => at(f, level).low - (zBeta * se) / Math.sqrt(f) > 0));
   return {
     id: `gap:${family}`, kind: 'gap-growth', scopeType: 'family', scope: family, gating: maxGrowth !== null,
     items, answers: a.pairs + o.pairs, dropped: a.dropped + o.dropped, designEffect: Math.max(a.deff, o.deff),
+    errors: { baseline: a.errors.baseline + o.errors.baseline, candidate: a.errors.candidate + o.errors.candidate },
     baseline: a.baselineAcc - o.baselineAcc, candidate: a.candidateAcc - o.candidateAcc, estimate: growth,
-    interval: { estimate: growth, low: Math.max(-2, low), high: Math.min(2, high) }, threshold: maxGrowth, pWorse,
-    material: growth > t + 1e-12, shown: high <= t, itemsToShow, itemsToFlag, status: 'info',
+    interval: { estimate: growth, low: Math.max(-2, interval.low), high: Math.min(2, interval.high) }, threshold: maxGrowth, pWorse,
+    material: growth > t + 1e-12, shown: interval.high <= t, itemsToShow, itemsToFlag, status: 'info',
   };
 }
+
+const scale = (c: PairedCounts, f: number): PairedCounts => ({ n: c.n * f, loss: c.loss * f, gain: c.gain * f });
 
 /** Every check of the plan: the gating ones the config asks for, and context rows. */
 export function buildChecks(plan: GatePlan, base: OutcomeMap, cand: OutcomeMap, config: GateConfig): Check[] {

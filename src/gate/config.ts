@@ -31,7 +31,7 @@ export interface GateConfig {
   perTask: boolean;
   /** The largest acceptable growth of each family's ID − OOD gap; undefined: not gated. */
   maxGapGrowth?: number;
-  /** Share of planned answers that may be errors (dropped from the tests) before the gate gives up. */
+  /** Share of planned answers (per side) that may be errors before the gate gives up with exit 3. */
   maxErrorRate: number;
   /** The candidate's pooled accuracy per split must not fall below these. */
   floors: Partial<Record<GatedSplit, number>>;

@@ -10,6 +10,7 @@
 // needed for the chance of a false pass to stay ≤ α); any regression makes it a regression.
 import { holm } from '../stats/paired.js';
 import type { Check, CheckStatus } from './checks.js';
+import { MAX_ITEMS } from './sample-size.js';
 import type { Verdict } from './errors.js';
 
 export function decide(checks: Check[], alpha: number): { verdict: Verdict; checks: Check[] } {
@@ -20,7 +21,8 @@ export function decide(checks: Check[], alpha: number): { verdict: Verdict; chec
     c.status = statusOf(c, c.gating ? c.pAdjusted! : c.pWorse, alpha);
     if (c.status === 'inconclusive') {
       // Never suggest fewer items than there are: the power estimate is rough near the edge.
-      c.itemsNeeded = Math.max(c.items + 1, c.material ? c.itemsToFlag : c.itemsToShow);
+      const needed = Math.max(c.items + 1, c.material ? c.itemsToFlag : c.itemsToShow);
+      c.itemsNeeded = needed > MAX_ITEMS ? Infinity : needed;
     }
   }
   const verdict: Verdict = gating.some((c) => c.status === 'regression') ? 'regression' : gating.every((c) => c.status === 'pass') ? 'pass' : 'inconclusive';

@@ -28,11 +28,19 @@ export function thresholdText(c: Check): string {
 
 export const sideValue = (c: Check, v: number | null) => (v === null ? '—' : c.kind === 'gap-growth' ? `${pts(v)} pt` : pct(v));
 
-const BOUND_WORD: Record<Check['kind'], { bad: string; good: string; what: string; change: string }> = {
-  'non-inferiority': { bad: 'below', good: 'above', what: 'the allowed change', change: 'drop' },
-  floor: { bad: 'below', good: 'above', what: 'the floor', change: 'shortfall' },
-  'gap-growth': { bad: 'above', good: 'below', what: 'the allowed growth', change: 'growth' },
+const BOUND_WORD: Record<Check['kind'], { bad: string; good: string; what: string; change: string; limit: string }> = {
+  'non-inferiority': { bad: 'below', good: 'above', what: 'the allowed change', change: 'drop', limit: 'margin' },
+  floor: { bad: 'below', good: 'above', what: 'the floor', change: 'shortfall', limit: 'floor' },
+  'gap-growth': { bad: 'above', good: 'below', what: 'the allowed growth', change: 'growth', limit: 'limit' },
 };
+
+/** '; errors: candidate 23 (counted as wrong), baseline 2 (left out)' — empty when there are none. */
+export function errorsText(c: Check): string {
+  const parts: string[] = [];
+  if (c.errors.candidate > 0) parts.push(`candidate ${count(c.errors.candidate)} (counted as wrong)`);
+  if (c.errors.baseline > 0) parts.push(`baseline ${count(c.errors.baseline)} (left out)`);
+  return parts.length ? `; errors: ${parts.join(', ')}` : '';
+}
 
 const boundValue = (c: Check) => (c.kind === 'floor' ? pct(c.threshold) : `${pts(c.threshold)} pt`);
 
@@ -42,7 +50,7 @@ const boundValue = (c: Check) => (c.kind === 'floor' ? pct(c.threshold) : `${pts
  */
 export function explain(c: Check, alpha: number, name: (s: string) => string = (s) => s): string {
   const p = c.gating ? c.pAdjusted : c.pWorse;
-  const head = `${KIND_LABEL[c.kind]} on ${c.scopeType} ${name(c.scope)}: ${estimateText(c)}`;
+  const head = `${KIND_LABEL[c.kind]} on ${c.scopeType} ${name(c.scope)}: ${estimateText(c)}${errorsText(c)}`;
   const w = BOUND_WORD[c.kind];
   switch (c.status) {
     case 'regression':
@@ -52,7 +60,7 @@ export function explain(c: Check, alpha: number, name: (s: string) => string = (
     case 'inconclusive': {
       const items = (what: string) => (Number.isFinite(c.itemsNeeded ?? Infinity)
         ? `about ${count(c.itemsNeeded!)} items would ${what} it (now ${count(c.items)})`
-        : 'no item count would decide: the estimate sits on the threshold');
+        : `cannot decide at this ${w.limit}: the estimate sits on the threshold (within rounding), so no item count would decide it`);
       return c.material
         ? `${head}; the estimate is ${w.bad} ${w.what} ${boundValue(c)} but the ${w.change} is not significant (p ${pValue(p)}): ${items('decide')}.`
         : `${head}; the interval reaches ${w.bad} ${w.what} ${boundValue(c)}: ${items('decide')}.`;

@@ -52,9 +52,13 @@ export interface GateResult {
   /** Two-sided level of every interval shown (1 − 2α). */
   level: number;
   plan: { n: number | null; samples: number; tasks: number; items: number };
+  /** Errored answers of each side over the whole plan (candidate errors count as wrong answers). */
+  errors: { baseline: ErrorTally; candidate: ErrorTally };
   checks: Check[];
   notes: string[];
 }
+
+export interface ErrorTally { errors: number; planned: number }
 
 export interface GateOutcome {
   /** Absent when no candidate was given (the call only saved a baseline). */
@@ -97,7 +101,8 @@ export async function gate(opts: GateOptions): Promise<GateOutcome> {
     config: { ...config, tasks: Object.fromEntries(Object.entries(config.tasks).map(([k, { where: _where, ...v }]) => [k, v])) },
     level: 1 - 2 * config.alpha,
     plan: { n: plan.n ?? null, samples: plan.samples, tasks: plan.tasks.length, items: plan.tasks.reduce((s, t) => s + t.count, 0) },
-    checks, notes: notesFor(baseline, candidate, checks),
+    errors: { baseline: errorCount(baseline, plan), candidate: errorCount(candidate, plan) },
+    checks, notes: notesFor(baseline, candidate, plan),
   };
   return { result, savedBaseline };
 }
@@ -121,14 +126,16 @@ function checkErrors(side: ResolvedSide, plan: GatePlan, maxRate: number): void 
   }
 }
 
-function notesFor(baseline: ResolvedSide, candidate: ResolvedSide, checks: Check[]): string[] {
+function notesFor(baseline: ResolvedSide, candidate: ResolvedSide, plan: GatePlan): string[] {
   const notes: string[] = [];
   const b = baseline.info, c = candidate.info;
   if (b.runId && b.runId === c.runId) notes.push(`baseline and candidate are the same run (${b.runId}): the comparison is trivially even.`);
   if (canonicalJson(b.sampling ?? {}) !== canonicalJson(c.sampling ?? {})) {
     notes.push(`the sides were sampled differently (baseline ${canonicalJson(b.sampling ?? {})}, candidate ${canonicalJson(c.sampling ?? {})}): part of any change may come from that.`);
   }
-  const dropped = Math.max(0, ...checks.filter((k) => k.scopeType === 'task').map((k) => k.dropped));
-  if (dropped > 0) notes.push('answers that were errors on either side are left out of the paired tests (see "dropped" in the JSON).');
+  const ce = errorCount(candidate, plan), be = errorCount(baseline, plan);
+  const share = (e: { errors: number; planned: number }) => `${e.errors} of ${e.planned} answers, ${(100 * e.errors / e.planned).toFixed(1)}%`;
+  if (ce.errors > 0) notes.push(`the candidate erred on ${share(ce)}: errors count as wrong answers ('bench show <item>' shows one; running the same command again retries them).`);
+  if (be.errors > 0) notes.push(`the baseline erred on ${share(be)}: those items are left out of the paired tests (see "dropped" in the JSON).`);
   return notes;
 }

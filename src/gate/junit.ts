@@ -20,6 +20,8 @@ export function renderJUnit(r: GateResult): string {
   const props: [string, unknown][] = [
     ['verdict', r.verdict], ['exitCode', r.exitCode], ['suite', `${r.suite.name} v${r.suite.version} (${r.suite.hash})`],
     ['baseline', r.baseline.modelSpec], ['candidate', r.candidate.modelSpec], ['alpha', r.config.alpha], ['margin', r.config.margin],
+    ['baselineErrors', `${r.errors.baseline.errors} of ${r.errors.baseline.planned}`],
+    ['candidateErrors', `${r.errors.candidate.errors} of ${r.errors.candidate.planned} (counted as wrong answers)`],
   ];
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',

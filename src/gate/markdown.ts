@@ -43,13 +43,19 @@ function scopeText(c: Check): string {
 
 function row(c: Check): string {
   const p = c.gating ? c.pAdjusted : c.pWorse;
-  return `| ${ICON[c.status]} | ${KIND_LABEL[c.kind]} | ${scopeText(c)} | ${sideValue(c, c.baseline)} | ${sideValue(c, c.candidate)} | ${estimateText(c)} | ${thresholdText(c)} | ${pValue(p)} | ${count(c.items)} |`;
+  return `| ${ICON[c.status]} | ${KIND_LABEL[c.kind]} | ${scopeText(c)} | ${sideValue(c, c.baseline)} | ${sideValue(c, c.candidate)} | ${estimateText(c)} | ${thresholdText(c)} | ${pValue(p)} | ${count(c.items)} | ${count(c.errors.baseline)} / ${count(c.errors.candidate)} |`;
 }
 
 const HEADER = (level: number, p: string) => [
-  `| | check | scope | baseline | candidate | estimate [${Math.round(level * 100)}% CI] | threshold | ${p} | items |`,
-  '|---|---|---|---|---|---|---|---:|---:|',
+  `| | check | scope | baseline | candidate | estimate [${Math.round(level * 100)}% CI] | threshold | ${p} | items | errors (baseline / candidate) |`,
+  '|---|---|---|---|---|---|---|---:|---:|---:|',
 ];
+
+/** Errors per side, always shown: a gate that hides them can pass a candidate that failed to answer. */
+function errorLine(r: GateResult): string {
+  const side = (e: { errors: number; planned: number }) => `${count(e.errors)} of ${count(e.planned)} answers (${(100 * e.errors / Math.max(1, e.planned)).toFixed(1)}%)`;
+  return `Errors: candidate ${side(r.errors.candidate)}, counted as wrong answers; baseline ${side(r.errors.baseline)}, left out of the comparison.`;
+}
 
 export function renderMarkdown(r: GateResult): string {
   const gating = r.checks.filter((c) => c.gating);
@@ -60,6 +66,8 @@ export function renderMarkdown(r: GateResult): string {
     '',
     `Candidate ${describeSide(r.candidate)} against baseline ${describeSide(r.baseline)} on suite ${code(r.suite.name)} v${text(r.suite.version)} (${code(r.suite.hash)}): ` +
       `${count(r.plan.items)} items in ${r.plan.tasks} tasks, ${r.plan.samples} sample${r.plan.samples === 1 ? '' : 's'} each.`,
+    '',
+    errorLine(r),
     '',
     ...HEADER(r.level, 'p (Holm)'),
     ...gating.map(row),

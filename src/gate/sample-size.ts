@@ -9,32 +9,41 @@ export const POWER = 0.8;
 const zOneSided = (alpha: number) => normalQuantile(1 - alpha);
 
 /**
+ * Rates closer than this are equal: 0.03 − 0.01 is 0.019999999999999997, not below a 0.02
+ * margin, and dividing by the difference would ask for 1.5e34 items instead of saying that no
+ * item count decides. Beyond MAX_ITEMS the answer is the same in practice.
+ */
+const EPS = 1e-9;
+export const MAX_ITEMS = 1e9;
+const bounded = (n: number) => (Number.isFinite(n) && n <= MAX_ITEMS ? Math.ceil(n) : Infinity);
+
+/**
  * Pairs for Tango's non-inferiority test to pass (Nam 1997's formula, the score variance at the
  * margin under H0), when the true loss and gain rates per pair are `pLoss` and `pGain`.
  */
 export function pairsToShowNonInferiority(pLoss: number, pGain: number, margin: number, alpha: number): number {
   const drop = pLoss - pGain;
-  if (drop >= margin) return Infinity;
+  if (drop >= margin - EPS) return Infinity;
   const v0 = nullVariance({ n: 1, loss: pLoss, gain: pGain }, margin);
   const v1 = Math.max(0, pLoss + pGain - drop * drop);
   const n = (zOneSided(alpha) * Math.sqrt(v0) + normalQuantile(POWER) * Math.sqrt(v1)) ** 2 / (margin - drop) ** 2;
-  return Math.ceil(n);
+  return bounded(n);
 }
 
 /** Pairs for the one-sided McNemar test to detect a true drop pLoss − pGain > 0 (Connor 1987). */
 export function pairsToDetectDrop(pLoss: number, pGain: number, alpha: number): number {
   const drop = pLoss - pGain;
-  if (!(drop > 0)) return Infinity;
+  if (!(drop > EPS)) return Infinity;
   const psi = pLoss + pGain;
   const n = (zOneSided(alpha) * Math.sqrt(psi) + normalQuantile(POWER) * Math.sqrt(Math.max(0, psi - drop * drop))) ** 2 / (drop * drop);
-  return Math.ceil(n);
+  return bounded(n);
 }
 
 /** Trials for the one-sided score test of an accuracy p against a floor to come out either way. */
 export function trialsToClearFloor(p: number, floor: number, alpha: number): number {
-  if (p === floor) return Infinity;
+  if (!(Math.abs(p - floor) > EPS)) return Infinity;
   const n = (zOneSided(alpha) * Math.sqrt(floor * (1 - floor)) + normalQuantile(POWER) * Math.sqrt(p * (1 - p))) ** 2 / (p - floor) ** 2;
-  return Math.ceil(n);
+  return bounded(n);
 }
 
 /**
@@ -42,7 +51,7 @@ export function trialsToClearFloor(p: number, floor: number, alpha: number): num
  * from its threshold with 80% power: variances shrink as 1/n, so by this factor.
  */
 export function scaleToDecide(se: number, distance: number, alpha: number): number {
-  if (!(distance > 0)) return Infinity;
+  if (!(distance > EPS)) return Infinity;
   if (!(se > 0)) return 1;
   return ((zOneSided(alpha) + normalQuantile(POWER)) * se / distance) ** 2;
 }

@@ -148,7 +148,7 @@ export function checkCoverage(side: ResolvedSide, plan: GatePlan): void {
   }
 }
 
-/** Errors are dropped from the tests; past `maxRate` of the answers the comparison is not trustworthy. */
+/** Errored answers of a side over the plan; past `maxErrorRate` of them the gate gives up (exit 3). */
 export function errorCount(side: ResolvedSide, plan: GatePlan): { errors: number; planned: number } {
   let errors = 0, planned = 0;
   for (const pt of plan.tasks) {

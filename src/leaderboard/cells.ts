@@ -7,6 +7,7 @@ import { html, type Raw } from './html.js';
 export type Kind = 'pct' | 'gap' | 'ratio';
 
 function fmt(x: number, kind: Kind): string {
+  if (kind === 'ratio' && x === Infinity) return '∞'; // unbounded retention: ID could be 0
   if (!Number.isFinite(x)) return '?';
   if (kind === 'ratio') return x.toFixed(2);
   const v = Math.round(x * 1000) / 10 || 0;

@@ -34,7 +34,8 @@ export function gapInterval(i: Interval): string {
 
 export function ratioInterval(i: Interval): string {
   if (!Number.isFinite(i.estimate)) return '—';
-  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '?');
+  // An upper limit of Infinity is real: the ID accuracy could be 0, so the ratio is unbounded.
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : x === Infinity ? '∞' : '?');
   return Number.isFinite(i.low) || Number.isFinite(i.high) ? `${f(i.estimate)} [${f(i.low)}, ${f(i.high)}]` : f(i.estimate);
 }
 

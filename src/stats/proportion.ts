@@ -45,6 +45,16 @@ function erfc(x: number): number {
   return x >= 0 ? r : 2 - r;
 }
 
+/**
+ * x without float noise (rounded to 12 decimals, so 1.0000000000000007 and 0.9999999999999999 are
+ * 1) and clamped to [lo, hi]: estimates and limits as a report or JSON should show them.
+ */
+export function tidy(x: number, lo = -Infinity, hi = Infinity): number {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? x : Math.min(hi, Math.max(lo, x));
+  const r = Math.round(x * 1e12) / 1e12;
+  return Math.min(hi, Math.max(lo, r === 0 ? 0 : r));
+}
+
 /** Wilson score interval for k successes in n trials. n = 0 gives the uninformative [0, 1]. */
 export function wilson(k: number, n: number, level = 0.95): Interval {
   if (n <= 0) return { estimate: NaN, low: 0, high: 1 };
@@ -54,7 +64,8 @@ export function wilson(k: number, n: number, level = 0.95): Interval {
   const denom = 1 + z2 / n;
   const center = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return { estimate: p, low: Math.max(0, center - half), high: Math.min(1, center + half) };
+  // At k = 0 and k = n the limit is exactly 0 or 1; computed, it can miss by a rounding error.
+  return { estimate: p, low: k <= 0 ? 0 : tidy(center - half, 0, 1), high: k >= n ? 1 : tidy(center + half, 0, 1) };
 }
 
 /**
@@ -68,5 +79,5 @@ export function proportionDifference(k1: number, n1: number, k2: number, n2: num
   if (n1 <= 0 || n2 <= 0) return { estimate: NaN, low: -1, high: 1 };
   const low = d - Math.sqrt((a.estimate - a.low) ** 2 + (b.high - b.estimate) ** 2);
   const high = d + Math.sqrt((a.high - a.estimate) ** 2 + (b.estimate - b.low) ** 2);
-  return { estimate: d, low: Math.max(-1, low), high: Math.min(1, high) };
+  return { estimate: tidy(d), low: tidy(low, -1, 1), high: tidy(high, -1, 1) };
 }

@@ -55,13 +55,17 @@ export function isBinary(s: Stratum): boolean {
 
 /** Σ wᵢ·meanᵢ / Σ wᵢ over the strata that have items; NaN when none has. */
 export function weightedMean(strata: readonly Weighted[]): number {
-  let num = 0, den = 0;
+  let num = 0, den = 0, lo = Infinity, hi = -Infinity;
   for (const { stratum, weight } of strata) {
     if (stratum.n === 0 || weight <= 0) continue;
-    num += weight * (stratum.sum / stratum.n);
+    const mean = stratum.sum / stratum.n;
+    num += weight * mean;
     den += weight;
+    lo = Math.min(lo, mean);
+    hi = Math.max(hi, mean);
   }
-  return den > 0 ? num / den : NaN;
+  // A weighted mean lies between its parts; rounding can push it out (1.0000000000000007).
+  return den > 0 ? Math.min(hi, Math.max(lo, num / den)) : NaN;
 }
 
 /** Sum of n items drawn with replacement from the stratum. */

@@ -7,6 +7,8 @@ import { GATE_EXIT, GateConfigError, GateHarnessError, GateInterruptedError } fr
 import { EXIT } from '../../src/cli/errors.js';
 import type { Check } from '../../src/gate/checks.js';
 import { toySuite } from '../helpers/toy.js';
+import { renderMarkdown } from '../../src/gate/markdown.js';
+import { renderJUnit } from '../../src/gate/junit.js';
 import { bucket, isOod, scripted } from './helpers.js';
 
 const check = (checks: Check[], id: string) => checks.find((c) => c.id === id)!;
@@ -135,18 +137,62 @@ describe('bench gate (library, scripted models)', () => {
     await expect(attempt).rejects.toThrow(/candidate mock:cand has \d+ errors in 100 answers/);
   });
 
-  it('drops a few errored answers from the paired tests and says so', async () => {
+  it("counts the candidate's errored answers as wrong, leaves the baseline's out, and reports both per side", async () => {
     const suite = toySuite([{ id: 'hard', split: 'ood', n: 200, max: 999 }]);
     const { result } = await gate({
       suite, store: Store.open(':memory:'), config: mergeGates({ maxErrorRate: 0.05 }),
-      baseline: { kind: 'model', model: scripted('mock:base', () => false) },
+      baseline: { kind: 'model', model: scripted('mock:base', () => false, { errorIf: (p) => bucket(p, 'b') < 2 }) },
       candidate: { kind: 'model', model: scripted('mock:cand', () => false, { errorIf: (p) => bucket(p) < 2 }) },
     });
     const ood = check(result!.checks, 'change:ood');
-    expect(ood.dropped).toBeGreaterThan(0);
+    expect(ood.errors.candidate).toBeGreaterThan(0);
+    expect(ood.errors.baseline).toBeGreaterThan(0);
+    // Baseline errors: nothing to compare with, the pair is left out.
+    expect(ood.dropped).toBe(ood.errors.baseline);
     expect(ood.answers + ood.dropped).toBe(200);
-    expect(ood.loss).toBe(0); // an error is not a wrong answer
-    expect(result!.notes.join(' ')).toMatch(/left out/);
+    // Candidate errors: wrong answers (unless the baseline also erred there, and the pair is out).
+    expect(ood.loss).toBeGreaterThan(0);
+    expect(ood.loss).toBeLessThanOrEqual(ood.errors.candidate);
+    expect(result!.errors.candidate).toEqual({ errors: ood.errors.candidate, planned: 200 });
+    expect(result!.notes.join(' ')).toMatch(/candidate erred on \d+ of 200 answers.*count as wrong answers/);
+    expect(result!.notes.join(' ')).toMatch(/baseline erred on \d+ of 200 answers.*left out/);
+  });
+
+  it('issue 21: a candidate erring on 1.9% of OOD items and wrong on 1.5% more does not pass; the summary names the errors', async () => {
+    // Baseline wrong on 10% of items. Candidate: errors (HTTP 500) on ~2% of OOD items, wrong on
+    // ~1.5% more, right on some the baseline missed. Errors left out, the change would be about
+    // −1 point (a pass at a 2-point margin); counted as wrong it is past the margin.
+    const suite = toySuite([{ id: 'easy', split: 'id', n: 400 }, { id: 'hard', split: 'ood', n: 2000, max: 999 }]);
+    const baseWrong = (p: string) => bucket(p) < 10;
+    const { result } = await gate({
+      suite, store: Store.open(':memory:'),
+      baseline: { kind: 'model', model: scripted('mock:base', baseWrong) },
+      candidate: {
+        kind: 'model',
+        model: scripted('mock:cand', (p) => (baseWrong(p) ? bucket(p, 'g') >= 10 : isOod(p) && bucket(p, 'w') < 2), {
+          errorIf: (p) => isOod(p) && !baseWrong(p) && bucket(p, 'e') < 2,
+        }),
+      },
+    });
+    const ood = check(result!.checks, 'change:ood');
+    const share = ood.errors.candidate / 2000;
+    expect(share).toBeGreaterThan(0.01);
+    expect(share).toBeLessThan(0.025);
+    expect(ood.errors.baseline).toBe(0);
+    // With the errors left out the drop would be within the margin…
+    const lossWithoutErrors = ood.loss! - ood.errors.candidate;
+    expect((lossWithoutErrors - ood.gain!) / (ood.answers - ood.errors.candidate)).toBeLessThan(0.02);
+    // …counted as wrong answers it is beyond it.
+    expect(-ood.estimate).toBeGreaterThan(0.02);
+    expect(['regression', 'inconclusive']).toContain(result!.verdict);
+    expect([GATE_EXIT.regression, GATE_EXIT.inconclusive]).toContain(result!.exitCode);
+    const md = renderMarkdown(result!);
+    expect(md).toContain(`Errors: candidate ${ood.errors.candidate} of 2,400 answers`);
+    expect(md).toMatch(/\| errors \(baseline \/ candidate\) \|/);
+    expect(md).toContain(`| 2,000 | 0 / ${ood.errors.candidate} |`);
+    const xml = renderJUnit(result!);
+    expect(xml).toMatch(/name="candidateErrors" value="\d+ of 2400 \(counted as wrong answers\)"/);
+    expect(xml).toContain(`errors: candidate ${ood.errors.candidate} (counted as wrong)`);
   });
 
   it('refuses to gate nothing, and a split the suite lacks', async () => {

@@ -36,7 +36,7 @@ describe('gate reports', () => {
     expect(rows.map((l) => l.split(' | ')[0])).toEqual(['| ✅', '| ✅', '| ❌', '| ⚠️']);
     // Every table row has the same number of cells: a '|' in a name does not add one.
     const cells = (l: string) => l.replace(/\\\|/g, '').split('|').length;
-    for (const l of md.split('\n').filter((x) => x.startsWith('|'))) expect(cells(l)).toBe(11);
+    for (const l of md.split('\n').filter((x) => x.startsWith('|'))) expect(cells(l)).toBe(12);
     expect(md).toMatch(/about [\d,]+ items would decide it \(now 20\)/);
     // Names are code spans (rendered literally); outside them no markup survives.
     expect(md).toContain('`mock:<script>alert(1)</script>\\|`');

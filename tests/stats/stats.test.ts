@@ -16,6 +16,14 @@ describe('Wilson interval', () => {
 
   it('handles the edges', () => {
     expect(wilson(10, 10).high).toBe(1);
+    // Exactly 1 and 0 at the edges, never 0.9999999999999999 (issue 22).
+    expect(wilson(30, 30).high).toBe(1);
+    expect(wilson(0, 30).low).toBe(0);
+    for (let n = 1; n <= 200; n++) for (const k of [0, 1, n - 1, n]) {
+      const w = wilson(k, n);
+      expect(w.low).toBeGreaterThanOrEqual(0);
+      expect(w.high).toBeLessThanOrEqual(1);
+    }
     expect(wilson(0, 0)).toMatchObject({ low: 0, high: 1 });
     const d = proportionDifference(56, 70, 48, 80); // Newcombe (1998) example 1: 0.0524 to 0.3339
     expect(d.estimate).toBeCloseTo(0.2, 6);
