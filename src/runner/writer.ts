@@ -1,17 +1,19 @@
-// Batched persistence: results accumulate in memory and commit in one transaction every
-// `maxRows` results or `maxDelayMs`, whichever comes first. One transaction per result is what
-// holds other harnesses to ~50 items/s; batching keeps the store off the critical path.
+// Batched persistence: results accumulate in memory and commit in one transaction at the end of
+// the current event-loop turn (or at once past `maxRows`). One transaction per result is what
+// holds other harnesses to ~50 items/s; a batch per loop turn keeps the store off the critical
+// path while a finished answer waits in memory only until the answers that arrived with it are
+// handled: a kill -9 can cost at most the answers of that one turn, never more than were in flight.
 import type { CacheEntry, ItemRecord, ResultRecord, Store } from '../store/store.js';
 
 export class BatchWriter {
   private items: ItemRecord[] = [];
   private results: ResultRecord[] = [];
   private cache: CacheEntry[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  private scheduled: NodeJS.Immediate | undefined;
   private failure: Error | undefined;
   written = 0;
 
-  constructor(private readonly store: Store, private readonly opts: { maxRows?: number; maxDelayMs?: number } = {}) {}
+  constructor(private readonly store: Store, private readonly opts: { maxRows?: number } = {}) {}
 
   addItem(item: ItemRecord): void {
     this.items.push(item);
@@ -20,18 +22,31 @@ export class BatchWriter {
   addResult(result: ResultRecord, cache?: CacheEntry[]): void {
     this.results.push(result);
     if (cache) this.cache.push(...cache);
-    if (this.results.length >= (this.opts.maxRows ?? 256)) this.flush();
-    else if (!this.timer) {
-      // A failure on the timer path is kept in `failure` and re-thrown by check() or flush().
-      this.timer = setTimeout(() => { try { this.flush(); } catch { /* kept in this.failure */ } }, this.opts.maxDelayMs ?? 100);
+    this.schedule();
+  }
+
+  /**
+   * The answer to one turn of an episode still running: committed with the next batch, so a
+   * resumed run replays the episode's finished turns from the cache instead of asking again.
+   */
+  addCache(entry: CacheEntry): void {
+    this.cache.push(entry);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.results.length + this.cache.length >= (this.opts.maxRows ?? 256)) this.flush();
+    else if (!this.scheduled) {
+      // A failure on this path is kept in `failure` and re-thrown by check() or flush().
+      this.scheduled = setImmediate(() => { this.scheduled = undefined; try { this.flush(); } catch { /* kept in this.failure */ } });
     }
   }
 
   /** Commits everything buffered. A failed commit is remembered and re-thrown to the run loop. */
   flush(): void {
-    if (this.timer) { clearTimeout(this.timer); this.timer = undefined; }
+    if (this.scheduled) { clearImmediate(this.scheduled); this.scheduled = undefined; }
     if (this.failure) throw this.failure;
-    if (this.results.length === 0 && this.items.length === 0) return;
+    if (this.results.length === 0 && this.items.length === 0 && this.cache.length === 0) return;
     const batch = { items: this.items, results: this.results, cache: this.cache };
     this.items = []; this.results = []; this.cache = [];
     try {
@@ -43,7 +58,7 @@ export class BatchWriter {
     }
   }
 
-  /** A write error raised on the timer path surfaces here. */
+  /** A write error raised on the scheduled path surfaces here. */
   check(): void {
     if (this.failure) throw this.failure;
   }
