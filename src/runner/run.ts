@@ -128,8 +128,11 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   const countOf = (t: SuiteTask) => Math.min(t.n, opts.n ?? t.n);
   const planned = tasks.reduce((s, t) => s + countOf(t), 0) * samples;
   const runId = runIdFor(model, opts, opts.fresh ? `${Date.now()}-${process.pid}` : undefined);
-  const limits: ReplyLimits = { ...DEFAULT_REPLY_LIMITS, ...opts.limits };
-  const lease = { ...DEFAULT_LEASE, ...opts.lease };
+  const limits: ReplyLimits = {
+    replyChars: opts.limits?.replyChars ?? DEFAULT_REPLY_LIMITS.replyChars,
+    transcriptChars: opts.limits?.transcriptChars ?? DEFAULT_REPLY_LIMITS.transcriptChars,
+  };
+  const lease = { heartbeatMs: opts.lease?.heartbeatMs ?? DEFAULT_LEASE.heartbeatMs, staleMs: opts.lease?.staleMs ?? DEFAULT_LEASE.staleMs };
   // One writer per run: a second process on the same run would ask every item again.
   const leaseOwner = `${process.pid}:${randomUUID()}`;
   const holder = store.acquireLease(runId, leaseOwner, lease.staleMs);
