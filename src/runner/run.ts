@@ -317,8 +317,9 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
       Object.assign(result, { status: 'error', errorKind: e.kind, errorMessage: e.message.slice(0, 2000), turns: replies.length });
       progress.errors++;
     }
+    // Acknowledged once committed: the worker takes its next item only then.
+    await writer.addResult(result);
     progress.done++;
-    writer.addResult(result);
     opts.onProgress?.(progress);
   };
 

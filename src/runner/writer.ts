@@ -1,8 +1,8 @@
 // Batched persistence: results accumulate in memory and commit in one transaction at the end of
 // the current event-loop turn (or at once past `maxRows`). One transaction per result is what
 // holds other harnesses to ~50 items/s; a batch per loop turn keeps the store off the critical
-// path while a finished answer waits in memory only until the answers that arrived with it are
-// handled: a kill -9 can cost at most the answers of that one turn, never more than were in flight.
+// path. A result is acknowledged (its worker moves on) only once its batch has committed, so a
+// kill -9 can cost only items still in flight, never one a worker had finished.
 import type { CacheEntry, ItemRecord, ResultRecord, Store } from '../store/store.js';
 
 export class BatchWriter {
@@ -11,6 +11,7 @@ export class BatchWriter {
   private cache: CacheEntry[] = [];
   private scheduled: NodeJS.Immediate | undefined;
   private failure: Error | undefined;
+  private waiting: (() => void)[] = [];
   written = 0;
 
   constructor(private readonly store: Store, private readonly opts: { maxRows?: number } = {}) {}
@@ -19,10 +20,16 @@ export class BatchWriter {
     this.items.push(item);
   }
 
-  addResult(result: ResultRecord, cache?: CacheEntry[]): void {
+  /**
+   * Buffers a result; the promise settles once its batch has committed (or failed: the failure
+   * itself surfaces through check() and flush(), so the promise never rejects).
+   */
+  addResult(result: ResultRecord, cache?: CacheEntry[]): Promise<void> {
     this.results.push(result);
     if (cache) this.cache.push(...cache);
+    const done = new Promise<void>((resolve) => this.waiting.push(resolve));
     this.schedule();
+    return done;
   }
 
   /**
@@ -45,16 +52,22 @@ export class BatchWriter {
   /** Commits everything buffered. A failed commit is remembered and re-thrown to the run loop. */
   flush(): void {
     if (this.scheduled) { clearImmediate(this.scheduled); this.scheduled = undefined; }
-    if (this.failure) throw this.failure;
-    if (this.results.length === 0 && this.items.length === 0 && this.cache.length === 0) return;
-    const batch = { items: this.items, results: this.results, cache: this.cache };
-    this.items = []; this.results = []; this.cache = [];
+    const waiting = this.waiting;
+    this.waiting = [];
     try {
-      this.store.writeBatch(batch);
-      this.written += batch.results.length;
-    } catch (err) {
-      this.failure = err as Error;
-      throw err;
+      if (this.failure) throw this.failure;
+      if (this.results.length === 0 && this.items.length === 0 && this.cache.length === 0) return;
+      const batch = { items: this.items, results: this.results, cache: this.cache };
+      this.items = []; this.results = []; this.cache = [];
+      try {
+        this.store.writeBatch(batch);
+        this.written += batch.results.length;
+      } catch (err) {
+        this.failure = err as Error;
+        throw err;
+      }
+    } finally {
+      for (const resolve of waiting) resolve();
     }
   }
 
