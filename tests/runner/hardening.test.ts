@@ -48,6 +48,23 @@ describe('finished answers are committed at once (issue 21 #7, issue 17)', () =>
   });
 });
 
+describe('no hangs (issue 21 #1)', () => {
+  it('a server that accepts and never answers ends the run after two timed-out attempts, not six', async () => {
+    server.resetStats();
+    server.setOptions({ latencyMs: 2 ** 31 - 1 });
+    const store = Store.open(':memory:');
+    const model = await loadModel(`openai-compatible:stall@${server.url}/v1`, { timeoutMs: 300 });
+    const t0 = Date.now();
+    await expect(run({ suite: toySuite([{ id: 'a', split: 'id', n: 1 }]), models: [model], store, concurrency: 1, retry: { baseDelayMs: 10, maxDelayMs: 20 } }))
+      .rejects.toThrow(/timed out/);
+    expect(server.stats.requests).toBe(2);
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    await model.close?.();
+    store.close();
+    server.setOptions({ latencyMs: 0 });
+  }, 60_000);
+});
+
 describe('reply limits (issue 21 #2)', () => {
   it('a 10 MB reply is cut to the limit before verifying, caching and storing; the cut is recorded', async () => {
     const pad = ' '.repeat(10_000_000);
