@@ -43,7 +43,8 @@ Examples:
   $ bench run --suite quick --model anthropic:claude-sonnet-4-5 --samples 4 --temperature 0.7
 
 An interrupted run (Ctrl-C, kill) resumes when the same command is run again: finished items
-are not asked again. Ctrl-C once finishes the requests in flight and saves them; twice stops now.`)
+are not asked again. Ctrl-C (or SIGTERM) once finishes the requests in flight for at most
+--stop-timeout seconds (default 5) and saves them, then exits 130; twice stops now.`)
     .action(async (flags: RunFlags) => {
       process.exitCode = await runCommand(flags);
     });
