@@ -176,9 +176,12 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
   let successes = 0;
   let fatal: RunAbortedError | undefined;
   const hardAbort = opts.abortSignal;
+  let leaseLost = false;
   const heartbeat = setInterval(() => {
     try {
-      if (!store.renewLease(runId, plan.leaseOwner)) fatal ??= new RunAbortedError(`run ${runId} of ${model.spec}: another process took over its lease (this one was silent for over ${Math.round(plan.lease.staleMs / 1000)} s): stopping`, 'busy');
+      if (store.renewLease(runId, plan.leaseOwner)) return;
+      leaseLost = true;
+      fatal ??= new RunAbortedError(`run ${runId} of ${model.spec}: another process took over its lease (this one was silent for over ${Math.round(plan.lease.staleMs / 1000)} s): stopping`, 'busy');
     } catch { /* a store failure surfaces through the writer */ }
   }, plan.lease.heartbeatMs);
   heartbeat.unref();
@@ -345,7 +348,8 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
     store.endRun(runId, status);
     throw err;
   }
-  store.endRun(runId, status);
+  // The run's status belongs to whoever holds its lease.
+  if (!leaseLost) store.endRun(runId, status);
   opts.onProgress?.(progress);
   if (fatal) throw fatal;
   return { runId, modelSpec: model.spec, resumed, status, requests: progress.requests, cacheHits: progress.cacheHits, skipped: progress.skipped, summary: summarize(store, runId) };

@@ -146,6 +146,18 @@ describe('one writer per run (issue 21 #8)', () => {
     expect(again!.skipped).toBe(5);
     store.close();
   }, 60_000);
+
+  it('a process whose lease was taken over stops instead of writing on', async () => {
+    const store = Store.open(':memory:');
+    const suite = toySuite([{ id: 'a', split: 'id', n: 50 }]);
+    const slow = mockModel({ replies: () => '1', latencyMs: 20, spec: 'mock:slow' });
+    const running = run({ suite, models: [slow], store, concurrency: 1, lease: { heartbeatMs: 20, staleMs: 1000 } });
+    await new Promise((r) => setTimeout(r, 100));
+    store.db.prepare("UPDATE run_leases SET owner = 'someone else'").run();
+    await expect(running).rejects.toThrow(/another process took over its lease/);
+    expect(store.runs()[0]!.status).toBe('running'); // the status is the new holder's to set
+    store.close();
+  }, 60_000);
 });
 
 describe('foreign and read-only databases (issue 21 #5)', () => {
