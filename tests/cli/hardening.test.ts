@@ -160,7 +160,7 @@ describe('read commands never write (issue 21 #5) and site builds clean up (issu
     expect(readdirSync(dir).filter((f) => f.startsWith('foreign.sqlite'))).toEqual(['foreign.sqlite']);
   }, 120_000);
 
-  it('a chmod 444 database in a read-only folder is read by report and show; the site build removes leftovers of killed builds', async () => {
+  it('a chmod 444 database in a read-only folder is read by report, list and a gate of stored runs; the site build removes leftovers of killed builds', async () => {
     const made = await bench(['run', '--suite', 'quick', '-n', '1', '-m', 'baseline:oracle', '--db', db('source'), '-q']);
     expect(made.code).toBe(0);
     const ro = join(dir, 'ro');
@@ -184,6 +184,13 @@ describe('read commands never write (issue 21 #5) and site builds clean up (issu
     expect(report.stdout).toMatch(/baseline:oracle/);
     const list = await runAs(['list', 'runs', '--db', join(ro, 'g.sqlite')]);
     expect(list.code).toBe(0);
+    // A gate of two stored runs only reads, so it works there too.
+    const d = new Database(db('source'), { readonly: true });
+    const runId = (d.prepare('SELECT id FROM runs').pluck().get() as string);
+    d.close();
+    const gate = await runAs(['gate', '--suite', 'quick', '-n', '1', '--baseline', runId, '--candidate', runId, '--db', join(ro, 'g.sqlite')]);
+    expect(gate.stderr).not.toMatch(/error/);
+    expect([0, 11]).toContain(gate.code);
     expect(readdirSync(ro)).toEqual(['g.sqlite']);
     expect(sha(join(ro, 'g.sqlite'))).toBe(before);
 
