@@ -89,10 +89,12 @@ async function gateCommand(flags: GateFlags): Promise<number> {
     const needsDb = [baseline, candidate].some((s) => s && s.kind !== 'file');
     const usesRun = [baseline, candidate].some((s) => s?.kind === 'run');
     if (usesRun && !existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: a run id needs the database it is in (pass --db)`);
-    const store = needsDb ? Store.open(flags.db) : undefined;
+    // Gating stored runs (or a frozen file) only reads: the database is opened read-only then.
+    const onlyReads = [baseline, candidate].every((s) => !s || s.kind !== 'model');
+    const store = needsDb ? (onlyReads ? Store.openReadOnly(flags.db) : Store.open(flags.db)) : undefined;
     if (store) cleanups.push(() => store.close());
 
-    const { stopSignal, abortSignal, dispose } = interruptible();
+    const { stopSignal, abortSignal, dispose } = interruptible({ stopTimeoutS: flags.stopTimeout });
     cleanups.push(dispose);
     const progress = progressPrinter(flags.quiet === true || flags.json === true);
     cleanups.push(progress.done);

@@ -52,7 +52,7 @@ function parseAlpha(value: string): number {
 
 export function reportCommand(flags: ReportFlags): string {
   if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: run 'bench run' first or pass --db`);
-  const store = Store.open(flags.db);
+  const store = Store.openReadOnly(flags.db);
   try {
     const data = loadDataset(store, { suites: flags.suite, models: flags.model });
     checkFilters(store, data, flags);

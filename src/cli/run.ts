@@ -4,6 +4,7 @@ import { Store } from '../store/store.js';
 import { run } from '../runner/run.js';
 import { interruptible, progressPrinter } from './session.js';
 import { formatSummary } from '../runner/format.js';
+import { DEFAULT_REPLY_LIMITS } from '../runner/limits.js';
 import { loadModel } from '../models/spec.js';
 import type { Model } from '../models/types.js';
 import { EXIT } from './errors.js';
@@ -13,7 +14,7 @@ export const DEFAULT_MODELS = ['baseline:oracle', 'baseline:random'];
 
 interface RunFlags extends SamplingFlags {
   suite: string; model?: string[]; task?: string[]; n?: number; concurrency?: number; samples?: number; db: string;
-  json?: boolean; quiet?: boolean; fresh?: boolean;
+  json?: boolean; quiet?: boolean; fresh?: boolean; maxReplyChars?: number; maxTranscriptChars?: number;
 }
 
 export function registerRun(program: Command): void {
@@ -29,6 +30,9 @@ export function registerRun(program: Command): void {
     .option('--db <file>', 'SQLite database', DEFAULT_DB);
   addSamplingOptions(command)
     .option('--fresh', 'start a new run instead of resuming the last one with the same settings')
+    // Reply limits (issue 21): longer replies are cut before they are verified and stored.
+    .option('--max-reply-chars <count>', `characters kept of one reply (default ${DEFAULT_REPLY_LIMITS.replyChars})`, positiveInt('--max-reply-chars'))
+    .option('--max-transcript-chars <count>', `characters kept of a multi-turn transcript (default ${DEFAULT_REPLY_LIMITS.transcriptChars})`, positiveInt('--max-transcript-chars'))
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress line')
     .addHelpText('after', `
@@ -39,7 +43,8 @@ Examples:
   $ bench run --suite quick --model anthropic:claude-sonnet-4-5 --samples 4 --temperature 0.7
 
 An interrupted run (Ctrl-C, kill) resumes when the same command is run again: finished items
-are not asked again. Ctrl-C once finishes the requests in flight and saves them; twice stops now.`)
+are not asked again. Ctrl-C (or SIGTERM) once finishes the requests in flight for at most
+--stop-timeout seconds (default 5) and saves them, then exits 130; twice stops now.`)
     .action(async (flags: RunFlags) => {
       process.exitCode = await runCommand(flags);
     });
@@ -56,12 +61,12 @@ async function runCommand(flags: RunFlags): Promise<number> {
   const sampling = samplingFrom(flags);
 
   const store = Store.open(flags.db);
-  const { stopSignal, abortSignal, dispose } = interruptible();
+  const { stopSignal, abortSignal, dispose } = interruptible({ stopTimeoutS: flags.stopTimeout });
   const progress = progressPrinter(flags.quiet || flags.json === true);
   try {
     const results = await run({
       suite, models, store, n: flags.n, tasks: flags.task, samples: flags.samples, concurrency: flags.concurrency,
-      sampling, cache: flags.cache, fresh: flags.fresh, onProgress: progress.update, stopSignal, abortSignal,
+      sampling, cache: flags.cache, fresh: flags.fresh, limits: { replyChars: flags.maxReplyChars, transcriptChars: flags.maxTranscriptChars }, onProgress: progress.update, stopSignal, abortSignal,
     });
     progress.done();
     if (flags.json) {

@@ -3,6 +3,7 @@
 // site intact and a rebuild leaves no stale pages behind.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { OutputError, processAlive, removeStaleTemps, tempSibling } from '../core/atomic-file.js';
 import { buildBoard, type BoardOptions } from '../report/board.js';
 import { loadDataset, type SelectOptions } from '../report/data.js';
 import { forEachItemKnobs } from '../store/leaderboard-queries.js';
@@ -41,6 +42,20 @@ const MARKER = '.genbench-leaderboard';
 
 export class SiteError extends Error {
   constructor(message: string) { super(message); this.name = 'SiteError'; }
+}
+
+/**
+ * A build killed during its swap leaves the previous site at `.<out>.tmp-<pid>.old` and no
+ * `out`: put it back. Then remove what killed builds left next to `out`.
+ */
+function recoverKilledBuild(out: string): void {
+  if (!existsSync(out) && existsSync(dirname(out))) {
+    const prefix = `.${basename(out)}.tmp-`;
+    const old = readdirSync(dirname(out)).find((n) => n.startsWith(prefix) && n.endsWith('.old')
+      && !processAlive(Number.parseInt(n.slice(prefix.length), 10)) && existsSync(join(dirname(out), n, MARKER)));
+    if (old) renameSync(join(dirname(out), old), out);
+  }
+  removeStaleTemps(out);
 }
 
 export function buildSite(store: Store, opts: BuildOptions): BuildResult {
@@ -87,18 +102,23 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
     colour: (m) => colours.get(m) ?? 0,
   };
 
-  const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
+  const tmp = tempSibling(out);
+  recoverKilledBuild(out);
   rmSync(tmp, { recursive: true, force: true });
   const stats = { pages: 0, files: 0, bytes: 0, mainPageBytes: 0, itemPages: 0 };
   const made = new Set<string>();
   const write = (rel: string, content: string | Buffer) => {
     const file = join(tmp, rel);
     const dir = dirname(file);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
+    try {
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      writeFileSync(file, content);
+    } catch (err) {
+      throw new OutputError(file, err); // e.g. a full disk: say where
     }
-    writeFileSync(file, content);
     stats.files++;
     stats.bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
   };

@@ -139,6 +139,10 @@ function normaliseBaseURL(spec: string, raw: string, provider: ProviderName): st
     throw bad(shown, 'put credentials in the environment (OPENAI_API_KEY / ANTHROPIC_API_KEY), not in the URL', provider);
   }
   if (url.search || url.hash) throw bad(spec, 'the base URL must not have a query or fragment', provider);
+  // 'http://host:/v1' parses as the default port; a ':' with nothing after it is a typo (issue 21).
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:(?:[/?#]|$)/i.test(raw)) {
+    throw bad(spec, `the base URL '${raw}' has an empty port: write the port after ':' (e.g. http://localhost:8000/v1) or leave out the ':'`, provider);
+  }
   let path = url.pathname.replace(/\/+$/, '');
   // vLLM, SGLang, llama.cpp and Ollama all serve the OpenAI API under /v1; a bare host means that.
   if (provider !== 'anthropic' && path === '') path = '/v1';

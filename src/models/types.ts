@@ -78,9 +78,16 @@ export class ModelError extends Error {
   }
 }
 
+/**
+ * Per-request timeout of the HTTP providers when none is given (`--timeout`): long enough for a
+ * long non-streamed generation, short enough that a server that accepts and never answers cannot
+ * hold a run for the SDKs' own 10 minutes per attempt.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
+
 /** Options common to all providers, from the CLI or the library call. */
 export interface ModelOptions {
-  /** Per-request timeout in ms. */
+  /** Per-request timeout in ms (default DEFAULT_REQUEST_TIMEOUT_MS). */
   timeoutMs?: number;
   /** Environment to read keys from (tests pass their own). */
   env?: Record<string, string | undefined>;

@@ -100,6 +100,18 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE results ADD COLUMN metrics TEXT;
   `,
+  // 3 (issue 21): characters cut from a result's replies and transcript by the reply limits
+  // (NULL: nothing cut), and the lease that keeps one process writing a run.
+  `
+  ALTER TABLE results ADD COLUMN cut_chars INTEGER;
+  CREATE TABLE run_leases (
+    run_id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    heartbeat_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
