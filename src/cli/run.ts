@@ -4,17 +4,27 @@ import { Store } from '../store/store.js';
 import { run } from '../runner/run.js';
 import { interruptible, progressPrinter } from './session.js';
 import { formatSummary } from '../runner/format.js';
-import { loadModel } from '../models/spec.js';
-import type { Model } from '../models/types.js';
-import { EXIT } from './errors.js';
+import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { loadModel, parseModelSpec, parseServerOptions } from '../models/spec.js';
+import { checkpointInfo, type CheckpointInfo } from '../models/checkpoint.js';
+import type { Model, ModelOptions } from '../models/types.js';
+import { expandSeries, isSeriesPattern } from '../models/series.js';
+import { recordRunCheckpoint } from '../store/series-queries.js';
+import { runIdFor, RunAbortedError, type ModelRunResult } from '../runner/run.js';
+import { terminalSafe } from '../core/escape.js';
+import { EXIT, UsageError } from './errors.js';
 import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, modelOptionsFrom, samplingFrom, type SamplingFlags } from './options.js';
 
 export const DEFAULT_MODELS = ['baseline:oracle', 'baseline:random'];
 
 interface RunFlags extends SamplingFlags {
   suite: string; model?: string[]; task?: string[]; n?: number; concurrency?: number; samples?: number; db: string;
-  json?: boolean; quiet?: boolean; fresh?: boolean;
+  json?: boolean; quiet?: boolean; fresh?: boolean; series?: string; modelOptions?: string; reuseServer?: boolean;
 }
+
+/** One model to run, and the series (and step) it belongs to. */
+interface Entry { spec: string; series?: string; step?: number }
 
 export function registerRun(program: Command): void {
   const command = program
@@ -29,6 +39,9 @@ export function registerRun(program: Command): void {
     .option('--db <file>', 'SQLite database', DEFAULT_DB);
   addSamplingOptions(command)
     .option('--fresh', 'start a new run instead of resuming the last one with the same settings')
+    .option('--series <name>', "name of the training series the checkpoints belong to (default: a pattern's parent folder)")
+    .option('--model-options <query>', "options for every managed server spec, e.g. 'tp=2&max-model-len=8192&dtype=bfloat16'")
+    .option('--reuse-server', 'keep managed servers running after the run and reuse them next time')
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress line')
     .addHelpText('after', `
@@ -37,6 +50,8 @@ Examples:
   $ bench run --suite instruct --model openai:gpt-4.1-mini -c 16
   $ bench run --suite instruct --model openai-compatible:qwen2.5-7b@http://localhost:8000/v1
   $ bench run --suite quick --model anthropic:claude-sonnet-4-5 --samples 4 --temperature 0.7
+  $ bench run --suite core --model 'vllm:./ckpts/checkpoint-1000?tp=2'
+  $ bench run --suite core --model 'vllm:./ckpts/checkpoint-*' --series rl-run-7 -n 50
 
 An interrupted run (Ctrl-C, kill) resumes when the same command is run again: finished items
 are not asked again. Ctrl-C once finishes the requests in flight and saves them; twice stops now.`)
@@ -48,40 +63,117 @@ are not asked again. Ctrl-C once finishes the requests in flight and saves them;
 async function runCommand(flags: RunFlags): Promise<number> {
   const suite = loadSuite(flags.suite);
   const specs = flags.model?.length ? flags.model : DEFAULT_MODELS;
-  const modelOptions = modelOptionsFrom(flags);
-  // Load every model before opening the database: a missing key or a bad spec fails here, with
-  // nothing written.
-  const models: Model[] = [];
-  for (const spec of specs) models.push(await loadModel(spec, modelOptions));
-  const sampling = samplingFrom(flags);
-
-  const store = Store.open(flags.db);
+  let defaults: Record<string, string> | undefined;
+  if (flags.modelOptions !== undefined) {
+    try {
+      defaults = parseServerOptions(flags.modelOptions);
+    } catch (err) {
+      throw new UsageError(`--model-options: ${(err as Error).message}`);
+    }
+  }
+  const entries = await expandEntries(specs, flags.series);
   const { stopSignal, abortSignal, dispose } = interruptible();
+  const modelOptions: ModelOptions = {
+    ...modelOptionsFrom(flags),
+    servers: { logDir: serverLogDir(flags.db), defaults, reuse: flags.reuseServer === true, signal: stopSignal },
+  };
+  const sampling = samplingFrom(flags);
+  // Load every model before opening the database: a missing key or a bad spec fails here, with
+  // nothing written. Managed servers start only when their model is first asked.
+  const models: Model[] = [];
   const progress = progressPrinter(flags.quiet || flags.json === true);
+  let store: Store | undefined;
   try {
-    const results = await run({
-      suite, models, store, n: flags.n, tasks: flags.task, samples: flags.samples, concurrency: flags.concurrency,
-      sampling, cache: flags.cache, fresh: flags.fresh, onProgress: progress.update, stopSignal, abortSignal,
-    });
+    for (const e of entries) models.push(await loadModel(e.spec, modelOptions));
+    store = Store.open(flags.db);
+    const results: ModelRunResult[] = [];
+    const runOpts = { suite, n: flags.n, tasks: flags.task, samples: flags.samples, sampling };
+    for (const [i, model] of models.entries()) {
+      if (stopSignal.aborted) break;
+      const entry = entries[i]!;
+      const record = (runId: string) => {
+        const ck = model.checkpoint ?? localCheckpoint(entry.spec);
+        const path = ck?.path ?? (entry.series ? entry.spec : undefined);
+        if (!path) return;
+        recordRunCheckpoint(store!, {
+          runId, path, fingerprint: ck?.fingerprint, manifest: ck?.manifest, step: entry.step ?? ck?.step, series: entry.series,
+        });
+      };
+      if (!flags.fresh) record(runIdFor(model, runOpts));
+      let result: ModelRunResult | undefined;
+      try {
+        [result] = await run({
+          ...runOpts, models: [model], store, concurrency: flags.concurrency, cache: flags.cache, fresh: flags.fresh,
+          onProgress: progress.update, stopSignal, abortSignal,
+        });
+      } finally {
+        // One server at a time: the checkpoint's server stops before the next one starts.
+        await model.close?.();
+      }
+      if (!result) continue;
+      record(result.runId);
+      results.push(result);
+      progress.done();
+      if (!flags.json) {
+        const note = result.resumed ? `resumed: ${result.skipped} finished before, ${result.requests} requests now` : `${result.requests} requests`;
+        process.stdout.write(`${formatSummary(result.summary)}\n(${note}${result.cacheHits ? `, ${result.cacheHits} from cache` : ''}; status ${result.status})\n\n`);
+      }
+    }
     progress.done();
     if (flags.json) {
       process.stdout.write(`${JSON.stringify({ suite: { name: suite.name, version: suite.version, hash: suite.hash }, db: flags.db, runs: results }, null, 2)}\n`);
     } else {
-      for (const r of results) {
-        const note = r.resumed ? `resumed: ${r.skipped} finished before, ${r.requests} requests now` : `${r.requests} requests`;
-        process.stdout.write(`${formatSummary(r.summary)}\n(${note}${r.cacheHits ? `, ${r.cacheHits} from cache` : ''}; status ${r.status})\n\n`);
-      }
       process.stdout.write(`results: ${flags.db}\n`);
+      for (const name of new Set(entries.map((e) => e.series).filter((s): s is string => !!s))) {
+        process.stdout.write(`series '${name}': bench report --series ${name}\n`);
+      }
     }
     if (stopSignal.aborted) {
       process.stderr.write('bench: interrupted: run the same command again to resume\n');
       return EXIT.interrupted;
     }
     return results.some((r) => r.summary.tasks.some((t) => t.errors > 0)) ? EXIT.failure : EXIT.ok;
+  } catch (err) {
+    if (err instanceof RunAbortedError && stopSignal.aborted) {
+      progress.done();
+      process.stderr.write('bench: interrupted: run the same command again to resume\n');
+      return EXIT.interrupted;
+    }
+    // A managed server's failure quotes its log: print every line, not just the first.
+    if (err instanceof RunAbortedError && err.message.includes('\n')) {
+      progress.done();
+      const [first, ...more] = err.message.split('\n');
+      process.stderr.write(`bench: error: ${terminalSafe(first!)}\n${more.map((l) => `${terminalSafe(l)}\n`).join('')}`);
+      return EXIT.config;
+    }
+    throw err;
   } finally {
     progress.done();
     dispose();
     for (const m of models) await m.close?.();
-    store.close();
+    store?.close();
   }
+}
+
+/** Series patterns become their checkpoints, in step order; plain specs stay as they are. */
+async function expandEntries(specs: string[], series: string | undefined): Promise<Entry[]> {
+  const out: Entry[] = [];
+  for (const spec of specs) {
+    if (!isSeriesPattern(spec)) { out.push(series ? { spec, series } : { spec }); continue; }
+    const x = await expandSeries(spec, { series });
+    if (!x.members.length) throw new UsageError(`no checkpoint matches '${spec}': check the pattern (e.g. 'vllm:./ckpts/checkpoint-*')`);
+    for (const m of x.members) out.push(m.step === undefined ? { spec: m.spec, series: x.series } : { spec: m.spec, series: x.series, step: m.step });
+  }
+  return out;
+}
+
+/** An in-process checkpoint (onnx:<folder>): its identity is recorded like a served one's. */
+function localCheckpoint(spec: string): CheckpointInfo | undefined {
+  const parsed = parseModelSpec(spec);
+  return parsed.provider === 'onnx' && existsSync(parsed.model) ? checkpointInfo(parsed.model) : undefined;
+}
+
+/** Server logs live next to the database. */
+function serverLogDir(db: string): string {
+  return db === ':memory:' ? resolve('results/servers') : join(dirname(resolve(db)), 'servers');
 }

@@ -100,6 +100,20 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE results ADD COLUMN metrics TEXT;
   `,
+  // 3 (engineer E): the checkpoint behind a run and the training series it belongs to. A table of
+  // its own, keyed by run id, so it can be written before the run row exists (series resume).
+  `
+  CREATE TABLE run_checkpoints (
+    run_id TEXT PRIMARY KEY,
+    checkpoint_path TEXT NOT NULL,
+    fingerprint TEXT,
+    manifest TEXT,
+    step INTEGER,
+    series TEXT,
+    recorded_at TEXT NOT NULL
+  );
+  CREATE INDEX run_checkpoints_series ON run_checkpoints(series, step);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
