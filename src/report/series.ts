@@ -108,3 +108,53 @@ export function seriesJson(b: SeriesBoard): string {
   const { bestOod, latest, ...rest } = b;
   return `${JSON.stringify({ ...rest, bestOodStep: bestOod?.step ?? null, latestStep: latest?.step ?? null }, null, 2)}\n`;
 }
+
+// ---- series references for `bench gate`: 'series:<name>@latest', '@best', '@previous', '@<step>' ----
+
+export function isSeriesRef(arg: string | undefined): boolean {
+  return arg !== undefined && /^series:/i.test(arg.trim());
+}
+
+export class SeriesRefError extends Error {}
+
+/**
+ * Turns series references into run ids. '@best' is the step with the best OOD accuracy other than
+ * the candidate's (a checkpoint is never its own baseline); '@previous' the step before the latest.
+ */
+export function resolveSeriesRefs(store: Store, suiteName: string, refs: { candidate?: string; baseline: string }): { candidate?: string; baseline: string; notes: string[] } {
+  const notes: string[] = [];
+  const resolveOne = (arg: string, role: 'candidate' | 'baseline', exclude?: string): string => {
+    if (!isSeriesRef(arg)) return arg;
+    const m = /^series:([^@]+)(?:@(.+))?$/i.exec(arg.trim());
+    if (!m) throw new SeriesRefError(`--${role} ${arg}: write series:<name>@latest, @best, @previous or @<step>`);
+    const name = m[1]!;
+    const sel = (m[2] ?? (role === 'candidate' ? 'latest' : 'best')).toLowerCase();
+    let board: SeriesBoard;
+    try {
+      board = buildSeriesBoard(store, name, { suite: suiteName, resamples: 200 });
+    } catch (err) {
+      if (err instanceof SeriesNotFoundError) throw new SeriesRefError(`--${role} ${arg}: ${err.message}`);
+      throw err;
+    }
+    const finished = board.points.filter((p) => p.status === 'done');
+    let point: SeriesPoint | undefined;
+    if (sel === 'latest') point = finished[finished.length - 1];
+    else if (sel === 'previous') point = finished[finished.length - 2];
+    else if (sel === 'best') {
+      for (const p of finished) if (p.runId !== exclude && Number.isFinite(p.overall.ood.estimate) && (!point || p.overall.ood.estimate > point.overall.ood.estimate)) point = p;
+    } else {
+      const step = /^(?:step-?)?(\d+)$/.exec(sel);
+      if (!step) throw new SeriesRefError(`--${role} ${arg}: '@${sel}' is not latest, best, previous or a step number`);
+      point = finished.find((p) => p.step === Number(step[1]));
+    }
+    if (!point) {
+      const steps = finished.map((p) => p.step ?? '?').join(', ') || 'none finished';
+      throw new SeriesRefError(`--${role} ${arg}: no such finished checkpoint of series '${name}' on suite '${suiteName}' (steps: ${steps}${sel === 'best' ? '; the candidate cannot be its own baseline' : ''})`);
+    }
+    notes.push(`${arg} = step ${point.step ?? '?'} (${point.modelSpec}, run ${point.runId})`);
+    return point.runId;
+  };
+  const candidate = refs.candidate === undefined ? undefined : resolveOne(refs.candidate, 'candidate');
+  const baseline = resolveOne(refs.baseline, 'baseline', candidate);
+  return candidate === undefined ? { baseline, notes } : { candidate, baseline, notes };
+}
