@@ -15,6 +15,7 @@ import { reportError, UsageError } from './errors.js';
 import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, modelOptionsFrom, samplingFrom, type SamplingFlags } from './options.js';
 import { interruptible, progressPrinter } from './session.js';
 import { isSeriesRef, resolveSeriesRefs, SeriesRefError } from '../report/series.js';
+import { serverLogDir } from './run.js';
 
 interface GateFlags extends SamplingFlags {
   suite: string; baseline: string; candidate?: string; margin?: number; alpha?: number; split?: string[]; perTask?: boolean;
@@ -104,7 +105,8 @@ async function gateCommand(flags: GateFlags): Promise<number> {
 
     const outcome = await gate({
       suite, baseline, candidate, config, store, dbPath: flags.db, n: flags.n, samples: flags.samples, sampling: samplingFrom(flags),
-      concurrency: flags.concurrency, cache: flags.cache, modelOptions: modelOptionsFrom(flags),
+      concurrency: flags.concurrency, cache: flags.cache,
+      modelOptions: { ...modelOptionsFrom(flags), servers: { logDir: serverLogDir(flags.db), signal: stopSignal } },
       saveBaseline: flags.saveBaseline, onProgress: progress.update, stopSignal, abortSignal,
     });
     progress.done();

@@ -5,7 +5,8 @@ import { run } from '../runner/run.js';
 import { interruptible, progressPrinter } from './session.js';
 import { formatSummary } from '../runner/format.js';
 import { dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { loadModel, parseModelSpec, parseServerOptions } from '../models/spec.js';
 import { checkpointInfo, type CheckpointInfo } from '../models/checkpoint.js';
 import type { Model, ModelOptions } from '../models/types.js';
@@ -40,7 +41,7 @@ export function registerRun(program: Command): void {
   addSamplingOptions(command)
     .option('--fresh', 'start a new run instead of resuming the last one with the same settings')
     .option('--series <name>', "name of the training series the checkpoints belong to (default: a pattern's parent folder)")
-    .option('--model-options <query>', "options for every managed server spec, e.g. 'tp=2&max-model-len=8192&dtype=bfloat16'")
+    .option('--model-options <query|file>', "options for every managed server spec: 'tp=2&max-model-len=8192&dtype=bfloat16' or a YAML file of them")
     .option('--reuse-server', 'keep managed servers running after the run and reuse them next time')
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress line')
@@ -63,14 +64,7 @@ are not asked again. Ctrl-C once finishes the requests in flight and saves them;
 async function runCommand(flags: RunFlags): Promise<number> {
   const suite = loadSuite(flags.suite);
   const specs = flags.model?.length ? flags.model : DEFAULT_MODELS;
-  let defaults: Record<string, string> | undefined;
-  if (flags.modelOptions !== undefined) {
-    try {
-      defaults = parseServerOptions(flags.modelOptions);
-    } catch (err) {
-      throw new UsageError(`--model-options: ${(err as Error).message}`);
-    }
-  }
+  const defaults = flags.modelOptions === undefined ? undefined : serverDefaults(flags.modelOptions);
   const entries = await expandEntries(specs, flags.series);
   const { stopSignal, abortSignal, dispose } = interruptible();
   const modelOptions: ModelOptions = {
@@ -87,6 +81,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     for (const e of entries) models.push(await loadModel(e.spec, modelOptions));
     store = Store.open(flags.db);
     const results: ModelRunResult[] = [];
+    const failed: string[] = [];
     const runOpts = { suite, n: flags.n, tasks: flags.task, samples: flags.samples, sampling };
     for (const [i, model] of models.entries()) {
       if (stopSignal.aborted) break;
@@ -106,6 +101,14 @@ async function runCommand(flags: RunFlags): Promise<number> {
           ...runOpts, models: [model], store, concurrency: flags.concurrency, cache: flags.cache, fresh: flags.fresh,
           onProgress: progress.update, stopSignal, abortSignal,
         });
+      } catch (err) {
+        // In a series, one checkpoint that cannot be served must not keep the others from being
+        // evaluated: say why, go on, and exit 2 at the end. The failed run is retried next time.
+        if (!(err instanceof RunAbortedError) || !entry.series || entries.length < 2 || stopSignal.aborted) throw err;
+        progress.done();
+        printAborted(err);
+        failed.push(entry.spec);
+        continue;
       } finally {
         // One server at a time: the checkpoint's server stops before the next one starts.
         await model.close?.();
@@ -132,6 +135,10 @@ async function runCommand(flags: RunFlags): Promise<number> {
       process.stderr.write('bench: interrupted: run the same command again to resume\n');
       return EXIT.interrupted;
     }
+    if (failed.length) {
+      process.stderr.write(`bench: ${failed.length} of ${entries.length} checkpoints failed (${failed.join(', ')}): see the errors above; the same command retries them\n`);
+      return EXIT.config;
+    }
     return results.some((r) => r.summary.tasks.some((t) => t.errors > 0)) ? EXIT.failure : EXIT.ok;
   } catch (err) {
     if (err instanceof RunAbortedError && stopSignal.aborted) {
@@ -142,8 +149,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     // A managed server's failure quotes its log: print every line, not just the first.
     if (err instanceof RunAbortedError && err.message.includes('\n')) {
       progress.done();
-      const [first, ...more] = err.message.split('\n');
-      process.stderr.write(`bench: error: ${terminalSafe(first!)}\n${more.map((l) => `${terminalSafe(l)}\n`).join('')}`);
+      printAborted(err);
       return EXIT.config;
     }
     throw err;
@@ -161,6 +167,7 @@ async function expandEntries(specs: string[], series: string | undefined): Promi
   for (const spec of specs) {
     if (!isSeriesPattern(spec)) { out.push(series ? { spec, series } : { spec }); continue; }
     const x = await expandSeries(spec, { series });
+    for (const sk of x.skipped) process.stderr.write(`bench: ${terminalSafe(sk.spec)}: not complete yet (${terminalSafe(sk.reason)}): skipped, picked up next time\n`);
     if (!x.members.length) throw new UsageError(`no checkpoint matches '${spec}': check the pattern (e.g. 'vllm:./ckpts/checkpoint-*')`);
     for (const m of x.members) out.push(m.step === undefined ? { spec: m.spec, series: x.series } : { spec: m.spec, series: x.series, step: m.step });
   }
@@ -173,7 +180,36 @@ function localCheckpoint(spec: string): CheckpointInfo | undefined {
   return parsed.provider === 'onnx' && existsSync(parsed.model) ? checkpointInfo(parsed.model) : undefined;
 }
 
+/** Every line of a failure (a managed server's quotes its log), each made safe for the terminal. */
+function printAborted(err: Error): void {
+  const [first, ...more] = err.message.split('\n');
+  process.stderr.write(`bench: error: ${terminalSafe(first!)}\n${more.map((l) => `${terminalSafe(l)}\n`).join('')}`);
+}
+
+/** --model-options: 'tp=2&dtype=bfloat16', or a YAML file of the same keys ({tp: 2, args: [--enforce-eager]}). */
+function serverDefaults(value: string): Record<string, string> {
+  let query = value;
+  if (/\.ya?ml$/i.test(value)) {
+    if (!existsSync(value)) throw new UsageError(`--model-options ${value}: no such file`);
+    let doc: unknown;
+    try {
+      doc = parseYaml(readFileSync(value, 'utf8'));
+    } catch (err) {
+      throw new UsageError(`--model-options ${value}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
+    }
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`--model-options ${value}: expected a mapping like 'tp: 2'`);
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(doc)) params.set(k, Array.isArray(v) ? v.join(' ') : String(v));
+    query = params.toString();
+  }
+  try {
+    return parseServerOptions(query);
+  } catch (err) {
+    throw new UsageError(`--model-options: ${(err as Error).message}`);
+  }
+}
+
 /** Server logs live next to the database. */
-function serverLogDir(db: string): string {
+export function serverLogDir(db: string): string {
   return db === ':memory:' ? resolve('results/servers') : join(dirname(resolve(db)), 'servers');
 }

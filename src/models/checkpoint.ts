@@ -92,3 +92,31 @@ function headTailHash(path: string, size: number): string {
   }
   return h.digest('hex').slice(0, 16);
 }
+
+/**
+ * Why a Hugging Face checkpoint folder cannot be served yet, or undefined when it looks complete: a
+ * live training run may be writing the newest folder right now. Checks config.json and that every
+ * shard the safetensors (or PyTorch) index names is there.
+ */
+export function incompleteReason(path: string): string | undefined {
+  let names: string[];
+  try {
+    if (!statSync(path).isDirectory()) return undefined;
+    names = readdirSync(path);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  if (!names.includes('config.json')) return 'no config.json';
+  for (const index of names.filter((n) => /\.index\.json$/.test(n))) {
+    let map: Record<string, string>;
+    try {
+      map = (JSON.parse(readFileSync(join(path, index), 'utf8')) as { weight_map?: Record<string, string> }).weight_map ?? {};
+    } catch {
+      return `${index} is not readable JSON (still being written?)`;
+    }
+    const missing = [...new Set(Object.values(map))].filter((f) => !names.includes(f));
+    if (missing.length) return `${index} names ${missing.length} missing file${missing.length === 1 ? '' : 's'} (${missing.slice(0, 2).join(', ')})`;
+  }
+  if (!names.some((n) => /\.(safetensors|bin|pt|gguf)$/.test(n) && !IGNORED.test(n))) return 'no weight files';
+  return undefined;
+}

@@ -5,12 +5,16 @@
 // The pattern may only be in the last path segment; the series name defaults to the parent folder.
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { checkpointInfo, stepFromName } from './checkpoint.js';
+import { checkpointInfo, incompleteReason, stepFromName } from './checkpoint.js';
 import { parseModelSpec } from './spec.js';
 import { ModelError } from './types.js';
 
 export interface SeriesMember { spec: string; step?: number }
-export interface SeriesExpansion { series: string; pattern: string; members: SeriesMember[] }
+export interface SeriesExpansion {
+  series: string; pattern: string; members: SeriesMember[];
+  /** Matching folders left out because they are not complete yet (a run still writing them). */
+  skipped: { spec: string; reason: string }[];
+}
 
 const PATH_PROVIDERS = new Set(['vllm', 'sglang', 'llamacpp', 'onnx']);
 
@@ -53,17 +57,20 @@ export async function expandSeries(spec: string, opts: { series?: string; timeou
   if (!existsSync(dir)) throw new ModelError('config', `'${spec}': no folder '${dir}' (from ${process.cwd()}): check the path`);
   const re = patternRegex(glob);
   const members: SeriesMember[] = [];
+  const skipped: SeriesExpansion['skipped'] = [];
   for (const name of readdirSync(dir).sort()) {
     const m = re.exec(name);
     if (!m || name.startsWith('.')) continue;
     const memberPath = dir === '.' ? (path.startsWith('./') ? `./${name}` : name) : `${dir}/${name}`;
     const member = `${provider}:${memberPath}${query}`;
     parseModelSpec(member); // a bad query fails here, once, not per checkpoint
+    const incomplete = provider === 'vllm' || provider === 'sglang' ? incompleteReason(join(dir, name)) : undefined;
+    if (incomplete) { skipped.push({ spec: member, reason: incomplete }); continue; }
     const step = m[1] !== undefined ? Number(m[1]) : stepFromName(name) ?? checkpointInfo(join(dir, name)).step;
     members.push(step === undefined ? { spec: member } : { spec: member, step });
   }
   const series = opts.series ?? basename(resolve(dir));
-  return { series, pattern: trimmed, members: ordered(members, trimmed) };
+  return { series, pattern: trimmed, members: ordered(members, trimmed), skipped };
 }
 
 async function expandServed(spec: string, opts: { series?: string; timeoutMs?: number }): Promise<SeriesExpansion> {
@@ -84,5 +91,5 @@ async function expandServed(spec: string, opts: { series?: string; timeoutMs?: n
     if (m) members.push({ spec: spec.replace(parsed.model, id), step: m[1] !== undefined ? Number(m[1]) : stepFromName(id) });
   }
   const series = opts.series ?? (parsed.model.replace(/[-_]?\{step\}[-_]?|\*/g, '') || 'series');
-  return { series, pattern: spec, members: ordered(members, spec) };
+  return { series, pattern: spec, members: ordered(members, spec), skipped: [] };
 }

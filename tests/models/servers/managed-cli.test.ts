@@ -2,7 +2,7 @@
 // and is gone afterwards, whether the run succeeds, the server fails at start, the user presses
 // Ctrl-C, or genbench itself is killed with SIGKILL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -47,6 +47,21 @@ describe('vllm:<checkpoint>', () => {
     expect(row.manifest).not.toContain('optimizer.pt');
   });
 
+  it('--model-options (a query or a YAML file) applies to every managed spec; the spec\'s own options win', async () => {
+    const ckpt = makeCheckpoint(join(dir, 'run-h', 'step-13'));
+    const yaml = join(dir, 'server.yaml');
+    writeFileSync(yaml, 'tp: 4\ndtype: bfloat16\nargs: [--enforce-eager, --seed, 3]\n');
+    const r = await bench(['run', ...TASKS, '-n', '1', '--db', join(dir, 'opts', 'db.sqlite'), '-m', `vllm:${ckpt}?tp=2`, '--model-options', yaml, '-q'], envFor('opts'));
+    expect(r.code).toBe(0);
+    const argv = readEvents(join(dir, 'opts.jsonl')).find((e) => e.event === 'start')!.argv!;
+    expect(argv).toEqual(expect.arrayContaining(['--tensor-parallel-size', '2', '--dtype', 'bfloat16', '--enforce-eager', '--seed', '3']));
+    writeFileSync(yaml, 'tensor_parallel: 4\n');
+    const bad = await bench(['run', ...TASKS, '--db', join(dir, 'opts2', 'db.sqlite'), '-m', `vllm:${ckpt}`, '--model-options', yaml], envFor('opts2'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--model-options: unknown server option 'tensor_parallel'/);
+    expect(existsSync(join(dir, 'opts2', 'db.sqlite'))).toBe(false);
+  });
+
   it('a server that fails at start: exit 2, its last log lines quoted, nothing left running', async () => {
     const ckpt = makeCheckpoint(join(dir, 'run-b', 'step-7'));
     const r = await bench(['run', ...TASKS, '-n', '2', '--db', join(dir, 'fail', 'db.sqlite'), '-m', `vllm:${ckpt}`, '-q'], envFor('fail', { FAKE_VLLM_MODE: 'fail' }));
@@ -75,17 +90,32 @@ describe('vllm:<checkpoint>', () => {
     expect(existsSync(join(dir, 'missing', 'db.sqlite'))).toBe(false);
   });
 
-  it('Ctrl-C during the run: the in-flight answers are saved, the server is stopped, exit 130', async () => {
-    const ckpt = makeCheckpoint(join(dir, 'run-e', 'step-10'));
-    const child = startBench(['run', ...TASKS, '-n', '20', '-c', '1', '--db', join(dir, 'int', 'db.sqlite'), '-m', `vllm:${ckpt}`, '-q'], envFor('int', { FAKE_VLLM_LATENCY_MS: '300' }));
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s during the run: the in-flight answers are saved, the server is stopped, exit 130', async (signal) => {
+    const ckpt = makeCheckpoint(join(dir, `run-e-${signal}`, 'step-10'));
+    const name = `int-${signal}`;
+    const child = startBench(['run', ...TASKS, '-n', '20', '-c', '1', '--db', join(dir, name, 'db.sqlite'), '-m', `vllm:${ckpt}`, '-q'], envFor(name, { FAKE_VLLM_LATENCY_MS: '300' }));
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    await waitFor('a first request', () => readEvents(join(dir, 'int.jsonl')).some((e) => e.event === 'request'), 60_000);
-    child.kill('SIGINT');
+    await waitFor('a first request', () => readEvents(join(dir, `${name}.jsonl`)).some((e) => e.event === 'request'), 60_000);
+    child.kill(signal);
     expect(await exited).toBe(130);
     expect(stderr).toMatch(/interrupted/);
-    for (const pid of pidsOf('int')) expect(alive(pid)).toBe(false);
+    for (const pid of pidsOf(name)) expect(alive(pid)).toBe(false);
+    const d = new Database(join(dir, name, 'db.sqlite'), { readonly: true });
+    const saved = (d.prepare("SELECT COUNT(*) AS n FROM results WHERE status = 'ok'").get() as { n: number }).n;
+    d.close();
+    expect(saved).toBeGreaterThanOrEqual(1);
+    expect(saved).toBeLessThan(40);
+  });
+
+  it('a server that dies during the run: exit 2 with its last log lines, nothing left running', async () => {
+    const ckpt = makeCheckpoint(join(dir, 'run-g', 'step-12'));
+    const r = await bench(['run', ...TASKS, '-n', '10', '-c', '1', '--db', join(dir, 'die', 'db.sqlite'), '-m', `vllm:${ckpt}`, '-q'], envFor('die', { FAKE_VLLM_DIE_AFTER: '3' }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/server exited during the run/);
+    expect(r.stderr).toMatch(/\| RuntimeError: engine core died \(fake\)/);
+    for (const pid of pidsOf('die')) expect(alive(pid)).toBe(false);
   });
 
   it('SIGKILL of genbench: the watchdog takes the server group down within 10 s', async () => {

@@ -66,6 +66,27 @@ describe('a checkpoint series', () => {
     expect(unknown.stderr).toMatch(/no series 'nope'.*series: rl-run/);
   });
 
+  it('a checkpoint still being written is skipped, one that fails to load does not stop the others', async () => {
+    const ckpts = join(dir, 'live');
+    for (const step of [1, 2, 3]) makeCheckpoint(join(ckpts, `step-${step}`), String(step));
+    writeFileSync(join(ckpts, 'step-2', 'fake-fail'), '');
+    const partial = makeCheckpoint(join(ckpts, 'step-4'));
+    writeFileSync(join(partial, 'model.safetensors.index.json'), JSON.stringify({ weight_map: { a: 'model-00001-of-00002.safetensors', b: 'model-00002-of-00002.safetensors' } }));
+    writeFileSync(join(partial, 'model-00001-of-00002.safetensors'), 'x');
+    const record = join(dir, 'live.jsonl');
+    const r = await bench(['run', '--suite', 'quick', '-t', 'gp-id', '-n', '2', '--db', join(dir, 'live.sqlite'), '-m', `vllm:${ckpts}/step-*`, '-q'],
+      { GENBENCH_VLLM: FAKE_VLLM, FAKE_VLLM_RECORD: record });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/step-4: not complete yet \(model\.safetensors\.index\.json names 1 missing file \(model-00002-of-00002\.safetensors\)\)/);
+    expect(r.stderr).toMatch(/step-2.*exited before it was ready/);
+    expect(r.stderr).toMatch(/1 of 3 checkpoints failed/);
+    expect(readEvents(record).filter((e) => e.event === 'start').map((e) => e.argv![1])).toEqual([1, 2, 3].map((s) => join(ckpts, `step-${s}`)));
+    const d = new Database(join(dir, 'live.sqlite'), { readonly: true });
+    const rows = d.prepare('SELECT c.step AS step, u.status AS status FROM run_checkpoints c JOIN runs u ON u.id = c.run_id ORDER BY c.step').all();
+    d.close();
+    expect(rows).toEqual([{ step: 1, status: 'done' }, { step: 2, status: 'failed' }, { step: 3, status: 'done' }]);
+  });
+
   it('a pattern that matches nothing, or a folder without a step, is a clear error', async () => {
     const empty = join(dir, 'empty');
     makeCheckpoint(join(empty, 'final'));
