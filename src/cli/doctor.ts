@@ -51,7 +51,7 @@ function onnxInfo(): DoctorReport['onnx'] {
   const cuda = existsSync(cudaProviderLibrary(ortBinDir()));
   const out: DoctorReport['onnx'] = { installed: true, providers: cuda ? ['cpu', 'cuda'] : ['cpu'], cuda };
   if (version) out.version = version;
-  if (!cuda) out.note = `CUDA execution provider not installed (onnx: runs on the CPU); to add it: ${CUDA_INSTALL_COMMAND}`;
+  if (!cuda) out.note = `CUDA execution provider not installed (onnx: runs on the CPU); to add it: ${CUDA_INSTALL_COMMAND} (steps: src/models/onnx/README.md, "Devices and the CUDA execution provider")`;
   return out;
 }
 
