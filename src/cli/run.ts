@@ -117,7 +117,10 @@ async function runCommand(flags: RunFlags): Promise<number> {
       record(result.runId);
       results.push(result);
       progress.done();
-      if (!flags.json) {
+      if (!flags.json && entry.series && result.resumed && result.requests === 0 && result.status === 'done') {
+        // A checkpoint evaluated on an earlier night: one line, not its whole table again.
+        process.stdout.write(`${terminalSafe(model.spec)}: step ${entry.step ?? '?'} done before (run ${result.runId}), nothing asked\n`);
+      } else if (!flags.json) {
         const note = result.resumed ? `resumed: ${result.skipped} finished before, ${result.requests} requests now` : `${result.requests} requests`;
         process.stdout.write(`${formatSummary(result.summary)}\n(${note}${result.cacheHits ? `, ${result.cacheHits} from cache` : ''}; status ${result.status})\n\n`);
       }

@@ -1,7 +1,7 @@
 // A server process in a process group of its own, its output appended to a log file, and a
 // watchdog that takes the group down if genbench dies without stopping it (even by SIGKILL).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readSync, fstatSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, readSync, fstatSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface ServerProcess {
@@ -48,7 +48,7 @@ export function startProcess(command: string[], logPath: string, opts: { watchdo
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('error', (err) => {
       exitInfo = { code: 127, signal: null };
-      try { writeSync(openSync(logPath, 'a'), `genbench: cannot start ${command[0]}: ${err.message}\n`); } catch { /* the log is best effort */ }
+      try { appendFileSync(logPath, `genbench: cannot start ${command[0]}: ${err.message}\n`); } catch { /* the log is best effort */ }
       resolve(exitInfo);
     });
     child.once('exit', (code, signal) => { exitInfo = { code, signal }; resolve(exitInfo); });

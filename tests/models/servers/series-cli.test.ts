@@ -43,6 +43,7 @@ describe('a checkpoint series', () => {
     const again = await bench(args, env);
     expect(again.code).toBe(0);
     expect(readEvents(record).length).toBe(before); // no server started, nothing asked
+    expect(again.stdout.split('\n').filter((l) => /done before \(run [0-9a-f]+\), nothing asked$/.test(l))).toHaveLength(3);
 
     makeCheckpoint(join(ckpts, 'checkpoint-300'), '300');
     const third = await bench(args, env);
