@@ -75,6 +75,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
   // Load every model before opening the database: a missing key or a bad spec fails here, with
   // nothing written. Managed servers start only when their model is first asked.
   const models: Model[] = [];
+  const closed = new Set<Model>();
   const progress = progressPrinter(flags.quiet || flags.json === true);
   let store: Store | undefined;
   try {
@@ -111,6 +112,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
         continue;
       } finally {
         // One server at a time: the checkpoint's server stops before the next one starts.
+        closed.add(model);
         await model.close?.();
       }
       if (!result) continue;
@@ -159,7 +161,8 @@ async function runCommand(flags: RunFlags): Promise<number> {
   } finally {
     progress.done();
     dispose();
-    for (const m of models) await m.close?.();
+    // Only the models the loop did not close: a provider need not survive a second close().
+    for (const m of models) if (!closed.has(m)) await m.close?.();
     store?.close();
   }
 }
@@ -170,7 +173,7 @@ async function expandEntries(specs: string[], series: string | undefined): Promi
   for (const spec of specs) {
     if (!isSeriesPattern(spec)) { out.push(series ? { spec, series } : { spec }); continue; }
     const x = await expandSeries(spec, { series });
-    for (const sk of x.skipped) process.stderr.write(`bench: ${terminalSafe(sk.spec)}: not complete yet (${terminalSafe(sk.reason)}): skipped, picked up next time\n`);
+    for (const sk of x.skipped) process.stderr.write(`bench: ${terminalSafe(sk.spec)}: skipped (${terminalSafe(sk.reason)}); a later run picks it up once it is ready\n`);
     if (!x.members.length) throw new UsageError(`no checkpoint matches '${spec}': check the pattern (e.g. 'vllm:./ckpts/checkpoint-*')`);
     for (const m of x.members) out.push(m.step === undefined ? { spec: m.spec, series: x.series } : { spec: m.spec, series: x.series, step: m.step });
   }

@@ -12,7 +12,7 @@ import { ModelError } from './types.js';
 export interface SeriesMember { spec: string; step?: number }
 export interface SeriesExpansion {
   series: string; pattern: string; members: SeriesMember[];
-  /** Matching folders left out because they are not complete yet (a run still writing them). */
+  /** Matches left out: folders not complete yet (a run still writing them), or without a step. */
   skipped: { spec: string; reason: string }[];
 }
 
@@ -33,12 +33,14 @@ function patternRegex(glob: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
-function ordered(members: SeriesMember[], pattern: string): SeriesMember[] {
+/** Step order. Members without a step are skipped (noted) unless none has one: then the pattern is wrong. */
+function ordered(members: SeriesMember[], pattern: string, skipped: SeriesExpansion['skipped']): SeriesMember[] {
   const missing = members.filter((m) => m.step === undefined);
-  if (missing.length) {
+  if (missing.length && missing.length === members.length) {
     throw new ModelError('config', `'${pattern}': no training step in ${missing.slice(0, 3).map((m) => `'${m.spec}'`).join(', ')}: name folders step-N, checkpoint-N, global_stepN or iter_N, add trainer_state.json, or use {step} in the pattern`);
   }
-  return members.sort((a, b) => a.step! - b.step! || (a.spec < b.spec ? -1 : 1));
+  for (const m of missing) skipped.push({ spec: m.spec, reason: 'no training step in its name or trainer_state.json' });
+  return members.filter((m) => m.step !== undefined).sort((a, b) => a.step! - b.step! || (a.spec < b.spec ? -1 : 1));
 }
 
 export async function expandSeries(spec: string, opts: { series?: string; timeoutMs?: number } = {}): Promise<SeriesExpansion> {
@@ -65,12 +67,12 @@ export async function expandSeries(spec: string, opts: { series?: string; timeou
     const member = `${provider}:${memberPath}${query}`;
     parseModelSpec(member); // a bad query fails here, once, not per checkpoint
     const incomplete = provider === 'vllm' || provider === 'sglang' ? incompleteReason(join(dir, name)) : undefined;
-    if (incomplete) { skipped.push({ spec: member, reason: incomplete }); continue; }
+    if (incomplete) { skipped.push({ spec: member, reason: `not complete yet: ${incomplete}` }); continue; }
     const step = m[1] !== undefined ? Number(m[1]) : stepFromName(name) ?? checkpointInfo(join(dir, name)).step;
     members.push(step === undefined ? { spec: member } : { spec: member, step });
   }
   const series = opts.series ?? basename(resolve(dir));
-  return { series, pattern: trimmed, members: ordered(members, trimmed), skipped };
+  return { series, pattern: trimmed, members: ordered(members, trimmed, skipped), skipped };
 }
 
 async function expandServed(spec: string, opts: { series?: string; timeoutMs?: number }): Promise<SeriesExpansion> {
@@ -86,10 +88,11 @@ async function expandServed(spec: string, opts: { series?: string; timeoutMs?: n
     throw new ModelError('config', `'${spec}': cannot list the server's models at ${parsed.baseURL}/models (${(err as Error).message}): is the server up?`);
   }
   const members: SeriesMember[] = [];
+  const skipped: SeriesExpansion['skipped'] = [];
   for (const id of ids) {
     const m = re.exec(id);
     if (m) members.push({ spec: spec.replace(parsed.model, id), step: m[1] !== undefined ? Number(m[1]) : stepFromName(id) });
   }
   const series = opts.series ?? (parsed.model.replace(/[-_]?\{step\}[-_]?|\*/g, '') || 'series');
-  return { series, pattern: spec, members: ordered(members, spec), skipped: [] };
+  return { series, pattern: spec, members: ordered(members, spec, skipped), skipped };
 }

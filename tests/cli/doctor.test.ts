@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { bench } from '../helpers/cli.js';
 import { FAKE_VLLM } from '../helpers/fake-vllm.js';
 
-describe('bench doctor', () => {
+describe('bench doctor', { timeout: 120_000 }, () => {
   it('finds vllm on PATH, reports a missing override, and always exits 0', async () => {
     const withFake = await bench(['doctor', '--json'], { PATH: `${dirname(FAKE_VLLM)}:${process.env.PATH}`, GENBENCH_VLLM: undefined });
     expect(withFake.code).toBe(0);

@@ -33,7 +33,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('series references', () => {
+describe('series references', { timeout: 120_000 }, () => {
   it('@latest, @best (never the candidate itself), @previous and @<step> name runs', () => {
     const store = Store.open(db);
     try {

@@ -20,7 +20,7 @@ const TASKS = ['--suite', 'quick', '-t', 'gp-id', '-t', 'gp-regular'];
 const envFor = (name: string, extra: Record<string, string> = {}) => ({ GENBENCH_VLLM: FAKE_VLLM, FAKE_VLLM_RECORD: join(dir, `${name}.jsonl`), ...extra });
 const pidsOf = (name: string) => readEvents(join(dir, `${name}.jsonl`)).filter((e) => e.event === 'start').flatMap((e) => [e.pid, e.worker!]);
 
-describe('vllm:<checkpoint>', () => {
+describe('vllm:<checkpoint>', { timeout: 120_000 }, () => {
   it('starts the server, scores through it, records the checkpoint, and stops the whole group', async () => {
     const ckpt = makeCheckpoint(join(dir, 'run-a', 'checkpoint-40'));
     const db = join(dir, 'ok', 'db.sqlite');

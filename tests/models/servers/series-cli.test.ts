@@ -15,7 +15,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('a checkpoint series', () => {
+describe('a checkpoint series', { timeout: 300_000 }, () => {
   it('runs three checkpoints in step order, then nothing, then only a new fourth', async () => {
     const ckpts = join(dir, 'rl-run');
     // Name order (100, 200, 50) differs from step order (50, 100, 200).
@@ -78,7 +78,7 @@ describe('a checkpoint series', () => {
     const r = await bench(['run', '--suite', 'quick', '-t', 'gp-id', '-n', '2', '--db', join(dir, 'live.sqlite'), '-m', `vllm:${ckpts}/step-*`, '-q'],
       { GENBENCH_VLLM: FAKE_VLLM, FAKE_VLLM_RECORD: record });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/step-4: not complete yet \(model\.safetensors\.index\.json names 1 missing file \(model-00002-of-00002\.safetensors\)\)/);
+    expect(r.stderr).toMatch(/step-4: skipped \(not complete yet: model\.safetensors\.index\.json names 1 missing file \(model-00002-of-00002\.safetensors\)\)/);
     expect(r.stderr).toMatch(/step-2.*exited before it was ready/);
     expect(r.stderr).toMatch(/1 of 3 checkpoints failed/);
     expect(readEvents(record).filter((e) => e.event === 'start').map((e) => e.argv![1])).toEqual([1, 2, 3].map((s) => join(ckpts, `step-${s}`)));
@@ -98,6 +98,11 @@ describe('a checkpoint series', () => {
     const nostep = await bench(['run', '--db', join(dir, 'x.sqlite'), '-m', `vllm:${empty}/*`], env);
     expect(nostep.code).toBe(2);
     expect(nostep.stderr).toMatch(/no training step in/);
+    const { expandSeries } = await import('../../../src/models/series.js');
+    makeCheckpoint(join(empty, 'step-5'));
+    const x = await expandSeries(`vllm:${empty}/*`);
+    expect(x.members.map((m) => m.step)).toEqual([5]);
+    expect(x.skipped).toEqual([{ spec: `vllm:${empty}/final`, reason: 'no training step in its name or trainer_state.json' }]);
     writeFileSync(join(empty, 'final', 'trainer_state.json'), JSON.stringify({ global_step: 1234 }));
     const { checkpointInfo } = await import('../../../src/models/checkpoint.js');
     expect(checkpointInfo(join(empty, 'final')).step).toBe(1234);

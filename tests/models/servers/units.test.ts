@@ -35,7 +35,7 @@ function configError(spec: string): string {
   throw new Error(`'${spec}' parsed`);
 }
 
-describe('managed server specs', () => {
+describe('managed server specs', { timeout: 60_000 }, () => {
   it('parse the checkpoint and the options in the query string', () => {
     expect(parseModelSpec('vllm:./ckpts/step-1000?tp=2&max-model-len=8192&dtype=bfloat16&args=--enforce-eager --seed 1')).toEqual({
       spec: 'vllm:./ckpts/step-1000?tp=2&max-model-len=8192&dtype=bfloat16&args=--enforce-eager --seed 1', provider: 'vllm', model: './ckpts/step-1000',
@@ -65,7 +65,7 @@ describe('managed server specs', () => {
   });
 });
 
-describe('checkpoint identity', () => {
+describe('checkpoint identity', { timeout: 60_000 }, () => {
   it('reads the step from the usual folder names', () => {
     expect(stepFromName('step-1000')).toBe(1000);
     expect(stepFromName('checkpoint-500')).toBe(500);
@@ -92,9 +92,9 @@ describe('checkpoint identity', () => {
   });
 });
 
-describe('series expansion', () => {
+describe('series expansion', { timeout: 60_000 }, () => {
   it('onnx:<dir>/step-{step} in step order, with the parent folder as the name', async () => {
-    for (const s of [30, 4, 200]) mkdirSync(join(dir, 'export', `step-${s}`), { recursive: true });
+    for (const s of [30, 4, 200]) makeCheckpoint(join(dir, 'export', `step-${s}`));
     mkdirSync(join(dir, 'export', 'other'));
     expect(isSeriesPattern(`onnx:${dir}/export/step-{step}`)).toBe(true);
     expect(isSeriesPattern('vllm:./ckpts/step-1?tp=2')).toBe(false);
@@ -113,7 +113,7 @@ describe('series expansion', () => {
   });
 });
 
-describe('server processes', () => {
+describe('server processes', { timeout: 60_000 }, () => {
   it('logTail quotes only the latest start', () => {
     const log = join(dir, 'x.log');
     writeFileSync(log, '\n# genbench 2026-01-01: a\nold line\n\n# genbench 2026-01-02: b\nnew 1\nnew 2\n');
