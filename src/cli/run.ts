@@ -83,17 +83,19 @@ async function runCommand(flags: RunFlags): Promise<number> {
     store = Store.open(flags.db);
     const results: ModelRunResult[] = [];
     const failed: string[] = [];
+    const checkpoints = new Map<string, { path: string; fingerprint: string | null; step: number | null; series: string | null }>();
     const runOpts = { suite, n: flags.n, tasks: flags.task, samples: flags.samples, sampling };
     for (const [i, model] of models.entries()) {
       if (stopSignal.aborted) break;
       const entry = entries[i]!;
+      const ck = model.checkpoint ?? localCheckpoint(entry.spec);
+      const path = ck?.path ?? (entry.series ? entry.spec : undefined);
       const record = (runId: string) => {
-        const ck = model.checkpoint ?? localCheckpoint(entry.spec);
-        const path = ck?.path ?? (entry.series ? entry.spec : undefined);
         if (!path) return;
         recordRunCheckpoint(store!, {
           runId, path, fingerprint: ck?.fingerprint, manifest: ck?.manifest, step: entry.step ?? ck?.step, series: entry.series,
         });
+        checkpoints.set(runId, { path, fingerprint: ck?.fingerprint ?? null, step: entry.step ?? ck?.step ?? null, series: entry.series ?? null });
       };
       if (!flags.fresh) record(runIdFor(model, runOpts));
       let result: ModelRunResult | undefined;
@@ -129,7 +131,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     }
     progress.done();
     if (flags.json) {
-      process.stdout.write(`${JSON.stringify({ suite: { name: suite.name, version: suite.version, hash: suite.hash }, db: flags.db, runs: results }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ suite: { name: suite.name, version: suite.version, hash: suite.hash }, db: flags.db, runs: results.map((r) => (checkpoints.has(r.runId) ? { ...r, checkpoint: checkpoints.get(r.runId) } : r)) }, null, 2)}\n`);
     } else {
       process.stdout.write(`results: ${flags.db}\n`);
       for (const name of new Set(entries.map((e) => e.series).filter((s): s is string => !!s))) {

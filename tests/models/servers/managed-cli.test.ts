@@ -51,8 +51,9 @@ describe('vllm:<checkpoint>', { timeout: 120_000 }, () => {
     const ckpt = makeCheckpoint(join(dir, 'run-h', 'step-13'));
     const yaml = join(dir, 'server.yaml');
     writeFileSync(yaml, 'tp: 4\ndtype: bfloat16\nargs: [--enforce-eager, --seed, 3]\n');
-    const r = await bench(['run', ...TASKS, '-n', '1', '--db', join(dir, 'opts', 'db.sqlite'), '-m', `vllm:${ckpt}?tp=2`, '--model-options', yaml, '-q'], envFor('opts'));
+    const r = await bench(['run', ...TASKS, '-n', '1', '--db', join(dir, 'opts', 'db.sqlite'), '-m', `vllm:${ckpt}?tp=2`, '--model-options', yaml, '--json'], envFor('opts'));
     expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).runs[0].checkpoint).toMatchObject({ path: ckpt, step: 13, fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
     const argv = readEvents(join(dir, 'opts.jsonl')).find((e) => e.event === 'start')!.argv!;
     expect(argv).toEqual(expect.arrayContaining(['--tensor-parallel-size', '2', '--dtype', 'bfloat16', '--enforce-eager', '--seed', '3']));
     writeFileSync(yaml, 'tensor_parallel: 4\n');
