@@ -135,7 +135,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     } else {
       process.stdout.write(`results: ${flags.db}\n`);
       for (const name of new Set(entries.map((e) => e.series).filter((s): s is string => !!s))) {
-        process.stdout.write(`series '${name}': bench report --series ${name}\n`);
+        process.stdout.write(terminalSafe(`series '${name}': bench report --series ${name}\n`));
       }
     }
     if (stopSignal.aborted) {
@@ -143,7 +143,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
       return EXIT.interrupted;
     }
     if (failed.length) {
-      process.stderr.write(`bench: ${failed.length} of ${entries.length} checkpoints failed (${failed.join(', ')}): see the errors above; the same command retries them\n`);
+      process.stderr.write(terminalSafe(`bench: ${failed.length} of ${entries.length} checkpoints failed (${failed.join(', ')}): see the errors above; the same command retries them\n`));
       return EXIT.config;
     }
     return results.some((r) => r.summary.tasks.some((t) => t.errors > 0)) ? EXIT.failure : EXIT.ok;
