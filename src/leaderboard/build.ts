@@ -15,6 +15,9 @@ import { indexPage } from './pages/index.js';
 import { itemPage, type ItemPlace } from './pages/item.js';
 import { modelPage } from './pages/model.js';
 import { suitePage } from './pages/suite.js';
+import { seriesPage } from './pages/series.js';
+import { buildSeriesBoard, type SeriesBoard } from '../report/series.js';
+import { seriesNames } from '../store/series-queries.js';
 import { paths } from './slug.js';
 import type { ItemMeta } from './views.js';
 
@@ -97,9 +100,13 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
   }
   const allModels = [...new Set(data.runs.map((r) => r.modelSpec))].sort();
   const colours = new Map(allModels.map((m, i) => [m, i]));
+  // Training series (checkpoints of one run): a page each, linked from their models' rows.
+  const seriesBoards: SeriesBoard[] = seriesNames(store).map((s) => buildSeriesBoard(store, s.series, { seed: opts.seed, resamples: opts.resamples }));
+  const seriesOf = new Map(seriesBoards.flatMap((b) => b.points.map((p) => [p.modelSpec, b.series] as const)));
+  lap('series');
   const ctx: SiteContext = {
     store, board, data, meta, shownItems, prices: opts.prices, generatedAt: board.generatedAt,
-    colour: (m) => colours.get(m) ?? 0,
+    colour: (m) => colours.get(m) ?? 0, seriesOf,
   };
 
   const tmp = tempSibling(out);
@@ -144,6 +151,7 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
       }
     }
     for (const m of allModels) writePage(paths.model(m), modelPage(ctx, m));
+    for (const b of seriesBoards) writePage(paths.series(b.series), seriesPage(ctx, b));
     lap('model pages');
     const places = new Map<string, ItemPlace[]>();
     for (const s of data.suites) {

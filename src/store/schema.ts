@@ -112,6 +112,20 @@ export const MIGRATIONS: readonly string[] = [
     heartbeat_at INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 4 (issue 15): the checkpoint behind a run and the training series it belongs to. A table of
+  // its own, keyed by run id, so it can be written before the run row exists (series resume).
+  `
+  CREATE TABLE run_checkpoints (
+    run_id TEXT PRIMARY KEY,
+    checkpoint_path TEXT NOT NULL,
+    fingerprint TEXT,
+    manifest TEXT,
+    step INTEGER,
+    series TEXT,
+    recorded_at TEXT NOT NULL
+  );
+  CREATE INDEX run_checkpoints_series ON run_checkpoints(series, step);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
