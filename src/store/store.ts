@@ -144,9 +144,10 @@ export class Store {
   /**
    * Opens an existing genbench database for reading only (report, leaderboard, show, list): no
    * table is created, the journal mode is left alone, nothing is migrated, and writes fail. A
-   * file that is not a genbench database, or one of another schema version, is refused with one
+   * file that is not a genbench database, or one of a newer schema version, is refused with one
    * line. A database on a read-only filesystem or folder (where SQLite cannot create the WAL
-   * index next to it) is read from a copy in memory.
+   * index next to it) is read from a copy in memory, and so is one of an older schema (migrated
+   * in memory only).
    */
   static openReadOnly(path: string): Store {
     if (!existsSync(path)) throw new StoreError(`no database at ${path}: run 'bench run' first or pass --db`);
@@ -163,6 +164,15 @@ export class Store {
       if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code)) throw new StoreError(`cannot read database ${path}: ${(err as Error).message}`);
       db = openCopyInMemory(path);
       readOnlyVersion(db, path);
+    }
+    // An older schema is read through an upgraded copy in memory: the file itself never changes.
+    if (readOnlyVersion(db, path) < SCHEMA_VERSION) {
+      const bytes = db.serialize();
+      if (bytes.length >= 20) { bytes[18] = 1; bytes[19] = 1; } // a rollback-journal copy: memory has no WAL
+      const copy = new Database(bytes);
+      db.close();
+      db = copy;
+      migrate(db, path);
     }
     db.pragma('query_only = ON');
     return new Store(db);
@@ -374,9 +384,6 @@ function readOnlyVersion(db: Database.Database, path: string): number {
   const version = row ? Number(row.value) : 0;
   if (version > SCHEMA_VERSION) {
     throw new StoreError(`database ${path} has schema version ${version}, newer than this genbench (${SCHEMA_VERSION}): upgrade genbench or use another --db`);
-  }
-  if (version < SCHEMA_VERSION) {
-    throw new StoreError(`database ${path} has schema version ${version}, older than this genbench (${SCHEMA_VERSION}); reads never change a database: upgrade it by resuming or starting any run on it with 'bench run --db ${path}'`);
   }
   return version;
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Store, StoreError, type RunRecord } from '../../src/store/store.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { BatchWriter } from '../../src/runner/writer.js';
 import { run, RunAbortedError } from '../../src/runner/run.js';
 import { loadModel, parseModelSpec } from '../../src/models/spec.js';
@@ -184,6 +185,24 @@ describe('foreign and read-only databases (issue 21 #5)', () => {
     expect(s.runs()).toEqual([]);
     expect(() => s.beginRun(runRecord())).toThrow();
     s.close();
+  });
+});
+
+describe('older databases (issue 21 #5)', () => {
+  it('a database of an older schema is read through a copy upgraded in memory, the file left byte-identical', () => {
+    const file = join(tempDir(), 'old.sqlite');
+    const d = new Database(file);
+    d.pragma('journal_mode = WAL');
+    d.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    d.exec(MIGRATIONS[0]!);
+    d.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', '1')").run();
+    d.close();
+    const before = readFileSync(file);
+    const s = Store.openReadOnly(file);
+    expect(s.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(s.runs()).toEqual([]);
+    s.close();
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 });
 
