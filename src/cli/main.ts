@@ -12,6 +12,8 @@ import { registerShow } from './show.js';
 import { registerGate } from './gate.js';
 import { registerReport } from './report.js';
 import { registerLeaderboard } from './leaderboard.js';
+import { registerScore } from './score.js';
+import { registerRescore } from './rescore.js';
 
 export function buildProgram(): Command {
   const program = new Command('bench')
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerGate(program);
   registerReport(program);
   registerLeaderboard(program);
+  registerScore(program);
+  registerRescore(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

@@ -66,6 +66,8 @@ export interface ResultRecord {
   /** Provider-measured numbers (per-token latency, time to first token), averaged over turns. */
   metrics?: Record<string, number>;
   cached: boolean;
+  /** The generator's verifierVersion the verdict was made with. */
+  verifierVersion?: string;
 }
 
 export interface CacheEntry { key: string; text: string; usage?: unknown }
@@ -105,8 +107,8 @@ export class Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       generator: db.prepare('INSERT OR IGNORE INTO generators (name, version, family) VALUES (?, ?, ?)'),
       result: db.prepare(`INSERT OR REPLACE INTO results (run_id, item_id, sample, task, status, output, correct, score, format_ok, verdict,
-        error_kind, error_message, turns, latency_ms, input_tokens, output_tokens, metrics, cached, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        error_kind, error_message, turns, latency_ms, input_tokens, output_tokens, metrics, cached, created_at, verifier_version)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       cachePut: db.prepare('INSERT OR REPLACE INTO cache (key, text, usage, created_at) VALUES (?, ?, ?, ?)'),
       cacheGet: db.prepare('SELECT text, usage FROM cache WHERE key = ?'),
     };
@@ -200,7 +202,7 @@ export class Store {
           v ? (v.correct ? 1 : 0) : null, v ? v.score : null, v ? (v.formatOk ? 1 : 0) : null,
           v ? JSON.stringify({ reason: v.reason, parsed: v.parsed, details: v.details }) : null,
           r.errorKind ?? null, r.errorMessage ?? null, r.turns, r.latencyMs ?? null, r.inputTokens ?? null, r.outputTokens ?? null,
-          r.metrics && Object.keys(r.metrics).length ? JSON.stringify(r.metrics) : null, r.cached ? 1 : 0, t);
+          r.metrics && Object.keys(r.metrics).length ? JSON.stringify(r.metrics) : null, r.cached ? 1 : 0, t, v ? r.verifierVersion ?? null : null);
       }
     });
     this.guard(() => tx());
