@@ -16,6 +16,8 @@ export interface RescoreOptions {
   runIds?: readonly string[];
   /** Compute and report, write nothing. */
   dryRun?: boolean;
+  /** Generator by name (default: the registry); tests and plug-ins pass their own. */
+  resolve?: (name: string) => Generator | undefined;
 }
 
 export interface TaskRescore {
@@ -66,7 +68,7 @@ export function rescore(store: Store, opts: RescoreOptions = {}): RescoreResult 
   const updates: VerdictUpdate[] = [];
   let rescored = 0, changed = 0, skipped = 0;
   for (const a of storedAnswers(store, opts.runIds)) {
-    const g = registry.get(a.generator);
+    const g = (opts.resolve ?? ((n: string) => registry.get(n)))(a.generator);
     if (!g) { skipped++; continue; }
     const verdict = reverify(g, JSON.parse(a.truth), repliesOf(a));
     const key = `${a.runId}\u0000${a.task}`;
