@@ -14,6 +14,7 @@ import { registerReport } from './report.js';
 import { registerLeaderboard } from './leaderboard.js';
 import { registerScore } from './score.js';
 import { registerRescore } from './rescore.js';
+import { registerServe } from './serve.js';
 
 export function buildProgram(): Command {
   const program = new Command('bench')
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerLeaderboard(program);
   registerScore(program);
   registerRescore(program);
+  registerServe(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }
