@@ -54,7 +54,6 @@ Examples:
         if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${flags.host}: not an address of this machine`);
         throw new UsageError(e.message);
       }
-      process.stdout.write(`bench serve: listening on ${running.url}${token ? ' (bearer token required)' : ''}\n`);
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
           process.stderr.write(`bench serve: ${signal}, shutting down\n`);
@@ -62,6 +61,8 @@ Examples:
         };
         process.once('SIGINT', () => stop('SIGINT'));
         process.once('SIGTERM', () => stop('SIGTERM'));
+        // Only now say so: a supervisor may signal as soon as it reads this line.
+        process.stdout.write(`bench serve: listening on ${running.url}${token ? ' (bearer token required)' : ''}\n`);
       });
       store?.close();
     });

@@ -89,7 +89,9 @@ export class ItemSource {
       if (split !== 'train' && split !== 'eval') throw new HttpError(400, 'bad_request', "split must be 'train' (fresh items that never repeat an eval item) or 'eval' (the task's own items)");
       const task: SuiteTask = o.params === undefined ? base : { ...base, params: parseParams(base.generator, { ...(base.rawParams as object), ...asObject(o.params, 'params') }) };
       const blocked = split === 'train' ? this.blocked(suite, task.generator.name) : undefined;
-      for (let draws = 0; out.length < count && draws < maxDraws; draws++, index++) {
+      // Training draws skip eval twins, as `bench generate --split train` does (up to 20 draws an item).
+      const draws = blocked ? Math.max(maxDraws, count * 20) : maxDraws;
+      for (let d = 0; out.length < count && d < draws; d++, index++) {
         const item = makeItem(task, index, split === 'train' ? 'train' : '');
         if (blocked?.has(dedupKeyOf(item.problem)) || !matches(item.problem.difficulty, where)) continue;
         out.push(served(task.generator, item.id, item.seed, index, item.problem, withReference, task.id));
