@@ -1,6 +1,6 @@
 // The public API. Everything else is internal and may change.
-export type { Split, Message, ContentPart, TextPart, ImagePart, Verdict, Problem, Generator, Episode, EpisodeStep, Turn } from './core/types.js';
-export { ParamError, episodeOf, messageText } from './core/types.js';
+export type { Split, Message, ContentPart, TextPart, ImagePart, Verdict, Problem, Generator, Episode, EpisodeStep, Turn, Environment, EnvironmentStep } from './core/types.js';
+export { ParamError, episodeOf, environmentEpisode, messageText } from './core/types.js';
 export { Rng } from './core/rng.js';
 export { Rational } from './core/rational.js';
 export { itemId, stableHash } from './core/hash.js';
@@ -17,3 +17,6 @@ export { wilson, proportionDifference } from './stats/proportion.js';
 export { registry, getGenerator, generatorNames } from '../generators/index.js';
 export { gate, GATE_EXIT, type GateOptions, type GateResult, type GateOutcome } from './gate/index.js';
 export { buildSite, type BuildOptions } from './leaderboard/build.js';
+export { scoreRequest, scoreAgainst, replayTranscript, type ScoreRecord, type ScoreFailure, type ItemLookup } from './verify/score.js';
+export { rescore, type RescoreResult, type RescoreOptions } from './verify/rescore.js';
+export { startServer, type ServeOptions, type RunningServer } from './serve/server.js';
