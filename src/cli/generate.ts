@@ -83,7 +83,7 @@ async function generateCommand(flags: GenerateFlags): Promise<void> {
     const rows: VerlRow[] = [];
     for (const item of items()) rows.push(verlRow(item, rows.length));
     if (reportShortfalls() && flags.strict) return strictFailure();
-    await writeFileAtomic(flags.out!, verlParquet(rows));
+    try { await writeFileAtomic(flags.out!, verlParquet(rows)); } catch (err) { throw new UsageError(`cannot write ${flags.out}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (err as Error).message}`); }
     process.stderr.write(`bench: wrote ${rows.length} items to ${flags.out} (verl Parquet)\n`);
     return;
   }
@@ -98,7 +98,9 @@ async function generateCommand(flags: GenerateFlags): Promise<void> {
     };
   };
   let file: AtomicFile | undefined;
-  if (flags.out) file = await openAtomic(flags.out);
+  if (flags.out) {
+    try { file = await openAtomic(flags.out); } catch (err) { throw new UsageError(`cannot write ${flags.out}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (err as Error).message}`); }
+  }
   const out: NodeJS.WritableStream = file ? file.stream : process.stdout;
   let count = 0;
   try {
