@@ -32,6 +32,8 @@ export interface ServeOptions {
 export const SERVE_DEFAULTS = { host: '127.0.0.1', port: 8321, maxBodyBytes: 32 * 1024 * 1024, maxBatch: 10_000, maxEpisodes: 1024, episodeTtlMs: 600_000 };
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+/** Items served by POST /items that {id} requests can name. */
+const REMEMBERED_ITEMS = 20_000;
 
 export function isLoopback(host: string): boolean {
   return LOOPBACK.has(host) || /^127\./.test(host);
@@ -52,6 +54,16 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
   const maxBatch = opts.maxBatch ?? SERVE_DEFAULTS.maxBatch;
   const episodes = new EpisodeTable(opts.maxEpisodes ?? SERVE_DEFAULTS.maxEpisodes, opts.episodeTtlMs ?? SERVE_DEFAULTS.episodeTtlMs);
   const items = new ItemSource(opts.suites ?? []);
+  // Items this server handed out can be scored by id alone (the most recent ones).
+  const served = new Map<string, { generator: string; truth: unknown }>();
+  const remember = (list: { id: string; generator: string; truth: unknown }[]) => {
+    for (const it of list) {
+      served.delete(it.id);
+      served.set(it.id, { generator: it.generator, truth: it.truth });
+      if (served.size > REMEMBERED_ITEMS) served.delete(served.keys().next().value!);
+    }
+  };
+  const lookup: ItemLookup = (id) => served.get(id) ?? opts.lookup?.(id);
   const tokenDigest = opts.token ? createHash('sha256').update(opts.token).digest() : undefined;
 
   const authorized = (req: IncomingMessage): boolean => {
@@ -72,9 +84,13 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       const list = Array.isArray(body) ? body : asObject(body, '{"requests": [{generator, truth, response} | {id, response}, ...]}').requests;
       if (!Array.isArray(list)) throw new HttpError(400, 'bad_request', 'expected {"requests": [...]} or a JSON array of requests');
       if (list.length > maxBatch) throw new HttpError(413, 'batch_too_large', `${list.length} requests in one batch; at most ${maxBatch}`);
-      return sendJson(res, 200, { results: list.map((r) => scoreRequest(r, opts.lookup)) });
+      return sendJson(res, 200, { results: list.map((r) => scoreRequest(r, lookup)) });
     }
-    if (path === '/items' && method === 'POST') return sendJson(res, 200, items.items(await readJson(req, maxBody)));
+    if (path === '/items' && method === 'POST') {
+      const reply = items.items(await readJson(req, maxBody));
+      remember(reply.items);
+      return sendJson(res, 200, reply);
+    }
     if (path === '/episodes' && method === 'POST') {
       const o = asObject(await readJson(req, maxBody), '{generator, truth} or {id} or {generator, params, seed, index}');
       return sendJson(res, 200, startEpisode(o));
@@ -95,7 +111,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       return episodes.start(generatorOr400(o.generator), truth);
     }
     if (typeof o.id === 'string') {
-      const found = opts.lookup?.(o.id);
+      const found = lookup(o.id);
       if (!found) throw new HttpError(404, 'unknown_item', `unknown item id '${o.id}': send generator and truth (from POST /items)`);
       return episodes.start(generatorOr400(found.generator), found.truth);
     }

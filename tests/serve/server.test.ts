@@ -59,6 +59,9 @@ describe('bench serve', () => {
     expect(train.body.items[0]).toMatchObject({ task: 'gp-id', seed: expect.stringMatching(/\/train$/), reference: expect.any(String) });
     const scored = await post(`${s.url}/score`, train.body.items.map((i: any) => ({ generator: i.generator, truth: i.truth, response: i.reference })));
     expect(scored.body.results.map((r: any) => r.reward)).toEqual([1, 1, 1]);
+    // Items this server handed out can be scored by id alone.
+    const byId = await post(`${s.url}/score`, train.body.items.map((i: any) => ({ id: i.id, response: i.reference })));
+    expect(byId.body.results.map((r: any) => [r.id, r.reward])).toEqual(train.body.items.map((i: any) => [i.id, 1]));
     expect((await post(`${s.url}/items`, { suite: 'core', task: 'x' })).body).toMatchObject({ error: 'unknown_suite' });
     const none = await post(`${s.url}/items`, { generator: 'omega/arithmetic_gcd', count: 2, where: { level: 5 } });
     expect(none.body).toMatchObject({ items: [], exhausted: true });
