@@ -53,6 +53,6 @@ export function formatRescore(r: RescoreResult, store: Store): string {
     lines.push(`run ${t.runId} ${terminalSafe(spec.get(t.runId) ?? '')}  ${terminalSafe(t.task)}  ${t.generator} verifier v${t.verifierVersion}: ${t.rescored} re-verified, ${what}`);
   }
   const tail = r.dryRun ? ' (dry run: nothing written)' : r.changed ? `; earlier verdicts kept in verdict_history (rescore ${r.id})` : '';
-  lines.push(`bench: ${r.rescored} answers re-verified, ${r.changed} verdicts changed${r.skipped ? `, ${r.skipped} skipped (generator not in this genbench)` : ''}${tail}`);
+  lines.push(`bench: ${r.rescored} answers re-verified, ${r.changed} verdicts changed${r.skipped ? `, ${r.skipped} skipped (generator not in this genbench)` : ''}${r.notReplayable ? `, ${r.notReplayable} multi-turn answers left as they were (their stored truth predates the step function: run them again with --fresh to re-verify)` : ''}${tail}`);
   return `${lines.join('\n')}\n`;
 }

@@ -40,6 +40,11 @@ export interface RescoreResult {
   changed: number;
   /** Answers of generators this genbench does not have (left as they are). */
   skipped: number;
+  /**
+   * Multi-turn answers whose item truth predates the step function (e.g. 24-game revision items
+   * stored before the truth carried the protocol): left as they are.
+   */
+  notReplayable: number;
   tasks: TaskRescore[];
   dryRun: boolean;
 }
@@ -51,6 +56,13 @@ function repliesOf(a: StoredAnswer): string[] {
     if (Array.isArray(t) && t.every((x) => typeof x === 'string')) return t;
   }
   return [a.output ?? ''];
+}
+
+/** Was the stored answer a multi-turn episode (several turns, or an episode's verdict details)? */
+function wasEpisode(a: StoredAnswer): boolean {
+  if (a.turns > 1) return true;
+  const details = a.verdict ? (JSON.parse(a.verdict) as { details?: Record<string, unknown> }).details : undefined;
+  return Boolean(details && ('attempts' in details || 'transcript' in details || 'validTurns' in details));
 }
 
 /** The verdict the current verifier gives a stored answer, shaped as the runner stores it. */
@@ -66,11 +78,13 @@ export function rescore(store: Store, opts: RescoreOptions = {}): RescoreResult 
   const id = randomUUID();
   const tasks = new Map<string, TaskRescore>();
   const updates: VerdictUpdate[] = [];
-  let rescored = 0, changed = 0, skipped = 0;
+  let rescored = 0, changed = 0, skipped = 0, notReplayable = 0;
   for (const a of storedAnswers(store, opts.runIds)) {
     const g = (opts.resolve ?? ((n: string) => registry.get(n)))(a.generator);
     if (!g) { skipped++; continue; }
-    const verdict = reverify(g, JSON.parse(a.truth), repliesOf(a));
+    const truth = JSON.parse(a.truth);
+    if (wasEpisode(a) && !isEpisodic(g, truth)) { notReplayable++; continue; }
+    const verdict = reverify(g, truth, repliesOf(a));
     const key = `${a.runId}\u0000${a.task}`;
     let t = tasks.get(key);
     if (!t) tasks.set(key, (t = { runId: a.runId, task: a.task, generator: g.name, verifierVersion: g.verifierVersion, rescored: 0, changed: 0, nowCorrect: 0, nowWrong: 0, examples: [] }));
@@ -90,5 +104,5 @@ export function rescore(store: Store, opts: RescoreOptions = {}): RescoreResult 
     }
   }
   if (!opts.dryRun && updates.length) replaceVerdicts(store, updates, id);
-  return { id, rescored, changed, skipped, tasks: [...tasks.values()], dryRun: Boolean(opts.dryRun) };
+  return { id, rescored, changed, skipped, notReplayable, tasks: [...tasks.values()], dryRun: Boolean(opts.dryRun) };
 }

@@ -104,3 +104,23 @@ describe('bench rescore', () => {
     store.close();
   }, 60_000);
 });
+
+describe('bench rescore, multi-turn', () => {
+  it('replays 24-game revision transcripts to the same verdicts; answers whose truth predates the step function are left alone', async () => {
+    const { loadSuite } = await import('../../src/suite/load.js');
+    const instruct = loadSuite('instruct');
+    const task = { ...instruct.tasks.find((t) => t.id === 'gp-id-revision')!, n: 6 };
+    const suite = { ...instruct, hash: `${instruct.hash}-revision-test`, tasks: [task] };
+    const store = Store.open(':memory:');
+    const [r] = await run({ suite, models: ['baseline:random'], store });
+    const turns = store.db.prepare('SELECT turns FROM results WHERE run_id = ?').all(r!.runId) as { turns: number }[];
+    expect(turns.some((t) => t.turns > 1)).toBe(true);
+    const again = rescore(store, { runIds: [r!.runId] });
+    expect(again).toMatchObject({ rescored: 6, changed: 0, notReplayable: 0 });
+    // A database written before the truth carried the protocol.
+    store.db.exec("UPDATE items SET truth = json_remove(truth, '$.protocol', '$.maxAttempts')");
+    const old = rescore(store, { runIds: [r!.runId] });
+    expect(old).toMatchObject({ rescored: 0, changed: 0, notReplayable: 6 });
+    store.close();
+  }, 60_000);
+});
