@@ -93,7 +93,7 @@ async function generateCommand(flags: GenerateFlags): Promise<void> {
     if (flags.format === 'trl') return trlRow(item);
     return {
       id: item.id, suite: suite.name, task: item.task.id, generator: item.task.generator.name, generatorVersion: item.task.generator.version,
-      family: item.task.family, split: item.split, axis: item.task.axis, seed: item.seed, index: item.index,
+      verifierVersion: item.task.generator.verifierVersion, family: item.task.family, split: item.split, axis: item.task.axis, seed: item.seed, index: item.index,
       difficulty: item.problem.difficulty, messages: item.problem.messages, truth: item.problem.truth, reference: item.problem.reference,
     };
   };
