@@ -13,6 +13,9 @@ import { registerGate } from './gate.js';
 import { registerReport } from './report.js';
 import { registerLeaderboard } from './leaderboard.js';
 import { registerDoctor } from './doctor.js';
+import { registerScore } from './score.js';
+import { registerRescore } from './rescore.js';
+import { registerServe } from './serve.js';
 
 export function buildProgram(): Command {
   const program = new Command('bench')
@@ -28,6 +31,9 @@ export function buildProgram(): Command {
   registerReport(program);
   registerLeaderboard(program);
   registerDoctor(program);
+  registerScore(program);
+  registerRescore(program);
+  registerServe(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

@@ -263,7 +263,9 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
     let verdict: Verdict | undefined;
     let latencyMs = 0, inputTokens = 0, outputTokens = 0, allCached = true;
     const metricSums = new Map<string, { sum: number; n: number }>();
-    const result: ResultRecord = { runId, itemId: w.id, sample: w.sample, task: w.task.id, status: 'ok', turns: 0, cached: false };
+    const result: ResultRecord = {
+      runId, itemId: w.id, sample: w.sample, task: w.task.id, status: 'ok', turns: 0, cached: false, verifierVersion: w.task.generator.verifierVersion,
+    };
     try {
       for (let t = 1; !verdict; t++) {
         if (t > 200) { verdict = wrong('the episode did not end within 200 turns', false); break; }

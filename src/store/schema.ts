@@ -126,6 +126,23 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX run_checkpoints_series ON run_checkpoints(series, step);
   `,
+  // 5 (issue 16): the verifier version of each verdict, and the verdicts \`bench rescore\` replaced.
+  `
+  ALTER TABLE results ADD COLUMN verifier_version TEXT;
+  CREATE TABLE verdict_history (
+    run_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    sample INTEGER NOT NULL,
+    verifier_version TEXT,
+    correct INTEGER,
+    score REAL,
+    format_ok INTEGER,
+    verdict TEXT,
+    replaced_at TEXT NOT NULL,
+    replaced_by TEXT
+  );
+  CREATE INDEX verdict_history_result ON verdict_history(run_id, item_id, sample);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
