@@ -6,14 +6,15 @@ import { interruptible, progressPrinter } from './session.js';
 import { formatSummary } from '../runner/format.js';
 import { loadModel } from '../models/spec.js';
 import type { Model } from '../models/types.js';
-import { EXIT } from './errors.js';
+import { EXIT, UsageError } from './errors.js';
+import { parseShard, type Shard } from '../runner/shard.js';
 import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, modelOptionsFrom, samplingFrom, type SamplingFlags } from './options.js';
 
 export const DEFAULT_MODELS = ['baseline:oracle', 'baseline:random'];
 
 interface RunFlags extends SamplingFlags {
   suite: string; model?: string[]; task?: string[]; n?: number; concurrency?: number; samples?: number; db: string;
-  json?: boolean; quiet?: boolean; fresh?: boolean;
+  json?: boolean; quiet?: boolean; fresh?: boolean; shard?: Shard;
 }
 
 export function registerRun(program: Command): void {
@@ -26,7 +27,8 @@ export function registerRun(program: Command): void {
     .option('-n, --n <count>', 'at most this many items per task', positiveInt('--n'))
     .option('-c, --concurrency <count>', 'concurrent requests per model (adapts downward on 429s)', positiveInt('--concurrency'))
     .option('--samples <count>', 'answers per item (repeats)', positiveInt('--samples'))
-    .option('--db <file>', 'SQLite database', DEFAULT_DB);
+    .option('--db <file>', 'SQLite database', DEFAULT_DB)
+    .option('--shard <i/N>', 'run only shard i of N (0-based) of the items; `bench merge` combines the shards', shardFlag);
   addSamplingOptions(command)
     .option('--fresh', 'start a new run instead of resuming the last one with the same settings')
     .option('--json', 'print the summary as JSON on stdout')
@@ -37,6 +39,7 @@ Examples:
   $ bench run --suite instruct --model openai:gpt-4.1-mini -c 16
   $ bench run --suite instruct --model openai-compatible:qwen2.5-7b@http://localhost:8000/v1
   $ bench run --suite quick --model anthropic:claude-sonnet-4-5 --samples 4 --temperature 0.7
+  $ bench run --suite core -m openai-compatible:ckpt@http://node1:8000/v1 --shard 0/4 --db shard-0.sqlite
 
 An interrupted run (Ctrl-C, kill) resumes when the same command is run again: finished items
 are not asked again. Ctrl-C once finishes the requests in flight and saves them; twice stops now.`)
@@ -45,7 +48,17 @@ are not asked again. Ctrl-C once finishes the requests in flight and saves them;
     });
 }
 
+function shardFlag(value: string): Shard {
+  try {
+    return parseShard(value);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
 async function runCommand(flags: RunFlags): Promise<number> {
+  // Each shard would get its own nonce, and the parts would no longer belong to one run.
+  if (flags.fresh && flags.shard) throw new UsageError('--fresh cannot be combined with --shard: give each shard a new --db instead');
   const suite = loadSuite(flags.suite);
   const specs = flags.model?.length ? flags.model : DEFAULT_MODELS;
   const modelOptions = modelOptionsFrom(flags);
@@ -61,14 +74,15 @@ async function runCommand(flags: RunFlags): Promise<number> {
   try {
     const results = await run({
       suite, models, store, n: flags.n, tasks: flags.task, samples: flags.samples, concurrency: flags.concurrency,
-      sampling, cache: flags.cache, fresh: flags.fresh, onProgress: progress.update, stopSignal, abortSignal,
+      sampling, cache: flags.cache, fresh: flags.fresh, shard: flags.shard, onProgress: progress.update, stopSignal, abortSignal,
     });
     progress.done();
     if (flags.json) {
       process.stdout.write(`${JSON.stringify({ suite: { name: suite.name, version: suite.version, hash: suite.hash }, db: flags.db, runs: results }, null, 2)}\n`);
     } else {
       for (const r of results) {
-        const note = r.resumed ? `resumed: ${r.skipped} finished before, ${r.requests} requests now` : `${r.requests} requests`;
+        const part = flags.shard && flags.shard.count > 1 ? `shard ${flags.shard.index}/${flags.shard.count}, ` : '';
+        const note = part + (r.resumed ? `resumed: ${r.skipped} finished before, ${r.requests} requests now` : `${r.requests} requests`);
         process.stdout.write(`${formatSummary(r.summary)}\n(${note}${r.cacheHits ? `, ${r.cacheHits} from cache` : ''}; status ${r.status})\n\n`);
       }
       process.stdout.write(`results: ${flags.db}\n`);

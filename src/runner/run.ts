@@ -16,6 +16,8 @@ import { AdaptiveLimiter } from './limiter.js';
 import { DEFAULT_RETRY, asModelError, withRetries, type RetryPolicy } from './retry.js';
 import { BatchWriter } from './writer.js';
 import { summarize, type RunSummary } from './summary.js';
+import { inShard, isPartial, shardSize, type Shard } from './shard.js';
+import { recordShard } from '../store/shards.js';
 
 export interface RunOptions {
   suite: Suite;
@@ -42,6 +44,8 @@ export interface RunOptions {
   stopSignal?: AbortSignal;
   /** Hard stop (second Ctrl-C): in-flight requests are aborted and not recorded. */
   abortSignal?: AbortSignal;
+  /** Only this part of the items (`--shard i/N`); see shard.ts. */
+  shard?: Shard;
 }
 
 export interface Progress {
@@ -95,10 +99,12 @@ export async function run(opts: RunOptions): Promise<ModelRunResult[]> {
   return out;
 }
 
-export function runIdFor(model: Model, opts: Pick<RunOptions, 'suite' | 'n' | 'tasks' | 'samples' | 'sampling'>, nonce?: string): string {
+export function runIdFor(model: Model, opts: Pick<RunOptions, 'suite' | 'n' | 'tasks' | 'samples' | 'sampling' | 'shard'>, nonce?: string): string {
   return stableHash({
     model: model.identity, spec: model.spec, suite: opts.suite.hash, n: opts.n ?? null, tasks: opts.tasks ?? null,
     samples: opts.samples ?? 1, sampling: opts.sampling ?? {}, nonce: nonce ?? null,
+    // Only partial shards add a key, so unsharded runs keep the ids they always had.
+    ...(isPartial(opts.shard) ? { shard: [opts.shard.index, opts.shard.count] } : {}),
   }, 16);
 }
 
@@ -117,14 +123,17 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   const sampling = opts.sampling ?? {};
   const tasks = selectedTasks(opts);
   const countOf = (t: SuiteTask) => Math.min(t.n, opts.n ?? t.n);
-  const planned = tasks.reduce((s, t) => s + countOf(t), 0) * samples;
-  const runId = runIdFor(model, opts, opts.fresh ? `${Date.now()}-${process.pid}` : undefined);
+  // [shard] a shard plans only its part of the items.
+  const planned = shardSize(tasks.reduce((s, t) => s + countOf(t), 0), opts.shard) * samples;
+  const nonce = opts.fresh ? `${Date.now()}-${process.pid}` : undefined;
+  const runId = runIdFor(model, opts, nonce);
   const { resumed } = store.beginRun({
     id: runId, modelSpec: model.spec, modelIdentity: model.identity, suiteName: suite.name, suiteVersion: suite.version,
     suiteHash: suite.hash, harnessVersion: harnessVersion(), sampling, samples, planned,
     generatorVersions: Object.fromEntries(tasks.map((t) => [t.generator.name, t.generator.version])),
     tasks: tasks.map((t) => ({ task: t.id, generator: t.generator.name, family: t.family, split: t.split, axis: t.axis, params: t.params, seed: t.seed, n: countOf(t) })),
   });
+  if (isPartial(opts.shard)) recordShard(store, runId, opts.shard, runIdFor(model, { ...opts, shard: undefined }, nonce)); // [shard]
   const finished = store.finishedKeys(runId);
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? model.defaultConcurrency));
   const limiter = new AdaptiveLimiter({ max: concurrency });
@@ -146,8 +155,10 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   // Lazily yields the work still to do; finished (item, sample) pairs are skipped without even
   // generating the problem, so resuming a large run is cheap.
   function* pending(): Generator<Work> {
+    let position = 0; // [shard] the item's place in the run's item order
     for (const task of tasks) {
       for (let index = 0; index < countOf(task); index++) {
+        if (!inShard(position++, opts.shard)) continue;
         const id = itemIdOf(task, index);
         for (let sample = 0; sample < samples; sample++) {
           if (finished.has(`${id}#${sample}`)) { progress.skipped++; progress.done++; continue; }
