@@ -8,13 +8,14 @@ import { loadModel } from '../models/spec.js';
 import type { Model } from '../models/types.js';
 import { EXIT, UsageError } from './errors.js';
 import { parseShard, type Shard } from '../runner/shard.js';
+import { defaultPoolSize } from '../runner/pool.js';
 import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, modelOptionsFrom, samplingFrom, type SamplingFlags } from './options.js';
 
 export const DEFAULT_MODELS = ['baseline:oracle', 'baseline:random'];
 
 interface RunFlags extends SamplingFlags {
   suite: string; model?: string[]; task?: string[]; n?: number; concurrency?: number; samples?: number; db: string;
-  json?: boolean; quiet?: boolean; fresh?: boolean; shard?: Shard;
+  json?: boolean; quiet?: boolean; fresh?: boolean; shard?: Shard; workers?: number;
 }
 
 export function registerRun(program: Command): void {
@@ -28,7 +29,8 @@ export function registerRun(program: Command): void {
     .option('-c, --concurrency <count>', 'concurrent requests per model (adapts downward on 429s)', positiveInt('--concurrency'))
     .option('--samples <count>', 'answers per item (repeats)', positiveInt('--samples'))
     .option('--db <file>', 'SQLite database', DEFAULT_DB)
-    .option('--shard <i/N>', 'run only shard i of N (0-based) of the items; `bench merge` combines the shards', shardFlag);
+    .option('--shard <i/N>', 'run only shard i of N (0-based) of the items; `bench merge` combines the shards', shardFlag)
+    .option('--workers <count>', `threads that generate and verify items for API models (default ${defaultPoolSize()}: the CPUs but one; 0: the main thread)`, workersFlag);
   addSamplingOptions(command)
     .option('--fresh', 'start a new run instead of resuming the last one with the same settings')
     .option('--json', 'print the summary as JSON on stdout')
@@ -46,6 +48,12 @@ are not asked again. Ctrl-C once finishes the requests in flight and saves them;
     .action(async (flags: RunFlags) => {
       process.exitCode = await runCommand(flags);
     });
+}
+
+function workersFlag(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new UsageError(`--workers must be a whole number from 0 to 256 (got '${value}')`);
+  return n;
 }
 
 function shardFlag(value: string): Shard {
@@ -74,7 +82,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
   try {
     const results = await run({
       suite, models, store, n: flags.n, tasks: flags.task, samples: flags.samples, concurrency: flags.concurrency,
-      sampling, cache: flags.cache, fresh: flags.fresh, shard: flags.shard, onProgress: progress.update, stopSignal, abortSignal,
+      sampling, cache: flags.cache, fresh: flags.fresh, shard: flags.shard, workers: flags.workers ?? defaultPoolSize(), onProgress: progress.update, stopSignal, abortSignal,
     });
     progress.done();
     if (flags.json) {

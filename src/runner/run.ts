@@ -2,11 +2,11 @@
 // a run, streams items through a bounded pool, drives each episode turn by turn through the
 // cache and the retry layer, and hands results to the batch writer.
 import { setMaxListeners } from 'node:events';
-import { episodeOf, type Message, type Verdict } from '../core/types.js';
+import type { Message, Turn, Verdict } from '../core/types.js';
 import { Rng } from '../core/rng.js';
 import { stableHash } from '../core/hash.js';
 import { harnessVersion } from '../core/paths.js';
-import { safeVerify, wrong } from '../core/verdict.js';
+import { wrong } from '../core/verdict.js';
 import type { Model, ModelOptions, ModelResponse, Sampling } from '../models/types.js';
 import { loadModel } from '../models/spec.js';
 import type { Suite, SuiteTask } from '../suite/load.js';
@@ -17,6 +17,7 @@ import { DEFAULT_RETRY, asModelError, withRetries, type RetryPolicy } from './re
 import { BatchWriter } from './writer.js';
 import { summarize, type RunSummary } from './summary.js';
 import { inShard, isPartial, shardSize, type Shard } from './shard.js';
+import { EpisodePool, canPool, openEpisode, type LiveEpisode } from './pool.js';
 import { recordShard } from '../store/shards.js';
 
 export interface RunOptions {
@@ -46,6 +47,8 @@ export interface RunOptions {
   abortSignal?: AbortSignal;
   /** Only this part of the items (`--shard i/N`); see shard.ts. */
   shard?: Shard;
+  /** Threads generating and verifying items for cacheable models (pool.ts); 0 or unset: this thread. */
+  workers?: number;
 }
 
 export interface Progress {
@@ -210,12 +213,12 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
     return { response: value, latencyMs: performance.now() - t0, cached: false, cacheEntry };
   };
 
-  const runEpisode = async (w: Work): Promise<void> => {
-    const item = itemFor(w);
-    const episode = episodeOf(item.problem);
+  const runEpisode = async (w: Work & { live?: LiveEpisode }): Promise<void> => {
+    // [pool] an episode opened in a worker thread, or here (the same code, see pool.ts)
+    const episode = w.live ?? openEpisode(itemFor(w).problem);
     const replies: string[] = [];
     const cacheEntries: CacheEntry[] = [];
-    let turn = episode.start();
+    let turn: Turn = episode.first;
     let verdict: Verdict | undefined;
     let latencyMs = 0, inputTokens = 0, outputTokens = 0, allCached = true;
     const metricSums = new Map<string, { sum: number; n: number }>();
@@ -239,14 +242,9 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
           metricSums.set(k, m);
         }
         if (answer.cacheEntry) cacheEntries.push(answer.cacheEntry);
-        let step;
-        try {
-          step = episode.step(text);
-        } catch (err) {
-          step = { done: true as const, verdict: wrong(`verifier error: ${(err as Error).message}`, false) };
-        }
-        if (step.done) verdict = safeVerify(() => step.verdict, text);
-        else turn = step;
+        const step = await episode.step(text);
+        if (step.done) verdict = step.verdict;
+        else turn = step.turn;
       }
       Object.assign(result, {
         output: replies[replies.length - 1], verdict: replies.length > 1 ? { ...verdict, details: { ...verdict.details, transcript: replies } } : verdict,
@@ -272,11 +270,16 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
     opts.onProgress?.(progress);
   };
 
+  // [pool] generation and verification in worker threads, started ahead in the runner's order
+  const poolSize = model.cacheable && canPool(tasks) ? (opts.workers ?? 0) : 0;
+  const pool = poolSize > 0
+    ? new EpisodePool(tasks, queue, { size: poolSize, lookahead: Math.max(64, concurrency * 4), onItem: (r) => writer.addItem(r) })
+    : undefined;
   const workers = Array.from({ length: Math.max(1, concurrency * 2) }, async () => {
     for (;;) {
       if (fatal || opts.stopSignal?.aborted || hardAbort?.aborted) return;
       writer.check();
-      const next = queue.next();
+      const next = pool ? await pool.next() : queue.next();
       if (next.done) return;
       await runEpisode(next.value);
     }
@@ -290,10 +293,12 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
     else if (opts.stopSignal?.aborted || hardAbort?.aborted) status = 'interrupted';
   } catch (err) {
     status = 'failed';
+    await pool?.close();
     try { writer.flush(); } catch { /* the store itself failed; report the first error */ }
     store.endRun(runId, status);
     throw err;
   }
+  await pool?.close();
   store.endRun(runId, status);
   opts.onProgress?.(progress);
   if (fatal) throw fatal;
