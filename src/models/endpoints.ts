@@ -29,6 +29,8 @@ interface Replica {
   downUntil: number;
   /** Exponentially weighted latency of successful answers (ms); 0 until the first one. */
   latencyMs: number;
+  /** Start times of the requests in flight: a replica that hangs shows here before any answer does. */
+  started: Set<number>;
 }
 
 export class ReplicatedModel implements Model {
@@ -42,6 +44,8 @@ export class ReplicatedModel implements Model {
   private readonly now: () => number;
   private waiters: (() => void)[] = [];
   private turn = 0;
+  private nextToken = 0;
+  private readonly startTimes = new Map<number, number>();
 
   constructor(spec: string, identity: string, members: { url: string; model: Model }[], opts: ReplicaOptions = {}) {
     if (members.length < 2) throw new ModelError('config', `${spec}: a replicated model needs at least two base URLs`);
@@ -54,7 +58,7 @@ export class ReplicatedModel implements Model {
     this.maxCooldownMs = opts.maxCooldownMs ?? 30_000;
     this.replicas = members.map(({ url, model }) => ({
       url, model, limiter: new AdaptiveLimiter({ max: opts.perReplicaConcurrency ?? model.defaultConcurrency, now: this.now }),
-      requests: 0, failures: 0, consecutiveFailures: 0, downUntil: 0, latencyMs: 0,
+      requests: 0, failures: 0, consecutiveFailures: 0, downUntil: 0, latencyMs: 0, started: new Set<number>(),
     }));
     this.defaultConcurrency = this.replicas.reduce((s, r) => s + r.limiter.max, 0);
   }
@@ -73,6 +77,9 @@ export class ReplicatedModel implements Model {
       tried.add(r);
       r.requests++;
       const t0 = this.now();
+      const token = this.nextToken++;
+      r.started.add(token);
+      this.startTimes.set(token, t0);
       try {
         const out = await r.model.generate(req);
         r.limiter.onSuccess();
@@ -93,6 +100,8 @@ export class ReplicatedModel implements Model {
         r.downUntil = Math.max(r.downUntil, this.now() + cooldown);
         last = new ModelError(e.kind, `${e.message} [replica ${r.url}]`, e.options);
       } finally {
+        r.started.delete(token);
+        this.startTimes.delete(token);
         r.limiter.release();
         this.wake();
       }
@@ -117,7 +126,14 @@ export class ReplicatedModel implements Model {
       const free = pool.filter((r) => r.limiter.active < (r.consecutiveFailures ? 1 : r.limiter.limit) && (up.length || r.limiter.active === 0));
       if (free.length) {
         const typical = median(this.replicas.map((r) => r.latencyMs).filter((x) => x > 0)) || 1;
-        const cost = (r: Replica) => (r.limiter.active + 1) * (r.latencyMs || typical);
+        // Expected wait: queue length × latency, where a request stuck longer than the usual
+        // latency counts as the latency now (a replica that slows or hangs is left early).
+        const latency = (r: Replica) => {
+          let oldest = t;
+          for (const k of r.started) oldest = Math.min(oldest, this.startTimes.get(k) ?? t);
+          return Math.max(r.latencyMs || typical, t - oldest);
+        };
+        const cost = (r: Replica) => (r.limiter.active + 1) * latency(r);
         // Rotating the scan start spreads ties (equal replicas, the first requests) evenly.
         this.turn = (this.turn + 1) % free.length;
         let best = free[this.turn]!;

@@ -18,11 +18,11 @@ async function replica(answered: string[], opts: MockLlmServerOptions = {}): Pro
   return s;
 }
 
-async function runOn(spec: string, n: number, concurrency = 8) {
+async function runOn(spec: string, n: number, concurrency = 8, timeoutMs?: number) {
   const store = Store.open(':memory:');
   // Large values: every prompt distinct, so a repeated prompt is a repeated request.
   const suite = toySuite([{ id: 'a', split: 'id', n, max: 1e9 }]);
-  const model = await loadModel(spec);
+  const model = await loadModel(spec, { timeoutMs });
   try {
     const [r] = await run({ suite, models: [model], store, concurrency, cache: false, retry: { baseDelayMs: 20, maxDelayMs: 200 } });
     return { result: r!, model: model as ReplicatedModel };
@@ -89,5 +89,19 @@ describe('openai-compatible with several base URLs', () => {
     const { result } = await runOn(`openai-compatible:m@${a.url}/v1,${b.url}/v1`, 300);
     expect(result.summary.tasks[0]).toMatchObject({ n: 300, correct: 300 });
     expect(a.stats.requests).toBeGreaterThan(b.stats.requests * 3);
+  }, 60_000);
+
+  it('leaves a replica that hangs: its requests time out and move, the rest go elsewhere', async () => {
+    const answeredA: string[] = [], answeredB: string[] = [];
+    const a = await replica(answeredA, { latencyMs: 5 });
+    const b = await replica(answeredB, { latencyMs: 5 });
+    // Healthy for its first 20 requests, then it stops answering.
+    b.setOptions({ latencyMs: (_body, ctx) => (ctx.index >= 20 ? 60_000 : 5) });
+    const { result } = await runOn(`openai-compatible:m@${a.url}/v1,${b.url}/v1`, 300, 8, 1500);
+    expect(result.summary.tasks[0]).toMatchObject({ n: 300, correct: 300, errors: 0 });
+    expect(answeredB.length).toBeLessThanOrEqual(20);
+    expect(new Set([...answeredA, ...answeredB]).size).toBe(300);
+    // The stuck requests (at most the concurrency) and a probe per cooldown went to B, nothing more.
+    expect(b.stats.requests - answeredB.length).toBeLessThanOrEqual(8 + 4);
   }, 60_000);
 });

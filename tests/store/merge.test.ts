@@ -1,7 +1,7 @@
 // Shards and merge, end to end: 4 shards of a suite run as separate `bench run --shard i/4`
 // processes (one killed with SIGKILL and resumed), merged, compared with one unsharded run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -128,6 +128,19 @@ describe('bench run --shard and bench merge', () => {
       return r.stdout.replace(/"(generatedAt|startedAt|endedAt|createdAt)": "[^"]*"/g, '"$1": "-"');
     };
     expect(await report(db('merged'))).toBe(await report(db('whole')));
+    // So does the site: every page's JSON twin is equal once measured times are left out.
+    const site = async (f: string, out: string) => {
+      const r = await bench(['leaderboard', '--db', f, '--out', out]);
+      expect(r.code, r.stderr).toBe(0);
+      const timing = /^(generatedAt|startedAt|endedAt|duration|latency\w*)$/;
+      const strip = (x: unknown): unknown => (Array.isArray(x) ? x.map(strip) : x && typeof x === 'object'
+        ? Object.fromEntries(Object.entries(x).filter(([k]) => !timing.test(k)).map(([k, v]) => [k, strip(v)])) : x);
+      const files = (readdirSync(out, { recursive: true }) as string[]).filter((p) => p.endsWith('.json')).sort();
+      return Object.fromEntries(files.map((p) => [p, strip(JSON.parse(readFileSync(join(out, p), 'utf8')))]));
+    };
+    const mergedSite = await site(db('merged'), join(dir, 'site-merged'));
+    expect(Object.keys(mergedSite).length).toBeGreaterThan(10);
+    expect(mergedSite).toEqual(await site(db('whole'), join(dir, 'site-whole')));
 
     // A shard run twice on two machines with the same answers is a duplicate, kept once.
     copyFileSync(db('shard-1'), db('shard-1-copy'));
