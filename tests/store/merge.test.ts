@@ -178,3 +178,37 @@ describe('bench run --shard and bench merge', () => {
     expect(usage.stderr).toMatch(/also an input/);
   }, 120_000);
 });
+
+describe('merge in process', () => {
+  async function runInto(file: string, model: string, shard?: { index: number; count: number }) {
+    const { Store } = await import('../../src/store/store.js');
+    const { run } = await import('../../src/runner/run.js');
+    const { loadSuite } = await import('../../src/suite/load.js');
+    const store = Store.open(file);
+    try { await run({ suite: loadSuite('quick'), models: [model], store, n: 3, shard }); } finally { store.close(); }
+  }
+  const results = (f: string) => query(f, 'SELECT run_id, item_id, sample, status, output, correct, verdict FROM results ORDER BY run_id, item_id, sample');
+
+  it('merges merged databases (shards 0–1 and 2–3 apart, then together) into the whole run', async () => {
+    for (let i = 0; i < 4; i++) await runInto(db(`p-${i}`), 'baseline:random', { index: i, count: 4 });
+    await runInto(db('p-whole'), 'baseline:random');
+    const first = mergeDatabases([db('p-0'), db('p-1')], db('p-01'));
+    expect(first.missing.join()).toMatch(/missing shards 2\/4, 3\/4/);
+    mergeDatabases([db('p-2'), db('p-3')], db('p-23'));
+    const all = mergeDatabases([db('p-01'), db('p-23')], db('p-all'));
+    expect(all.missing).toEqual([]);
+    expect(all.runs).toHaveLength(1);
+    expect(all.runs[0]).toMatchObject({ status: 'done', shards: { count: 4, present: [0, 1, 2, 3], missing: [], unfinished: [] } });
+    expect(results(db('p-all'))).toEqual(results(db('p-whole')));
+  }, 60_000);
+
+  it('combines databases of different models into one with both runs', async () => {
+    await runInto(db('m-oracle'), 'baseline:oracle');
+    await runInto(db('m-random'), 'baseline:random');
+    const r = mergeDatabases([db('m-oracle'), db('m-random')], db('m-both'));
+    expect(r.runs.map((x) => x.modelSpec).sort()).toEqual(['baseline:oracle', 'baseline:random']);
+    expect(r.runs.every((x) => x.status === 'done' && x.shards === undefined)).toBe(true);
+    expect(results(db('m-both'))).toEqual([...results(db('m-oracle')), ...results(db('m-random'))].sort((a: any, b: any) =>
+      a.run_id === b.run_id ? (a.item_id === b.item_id ? a.sample - b.sample : a.item_id < b.item_id ? -1 : 1) : a.run_id < b.run_id ? -1 : 1));
+  }, 60_000);
+});
