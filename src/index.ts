@@ -17,3 +17,4 @@ export { wilson, proportionDifference } from './stats/proportion.js';
 export { registry, getGenerator, generatorNames } from '../generators/index.js';
 export { gate, GATE_EXIT, type GateOptions, type GateResult, type GateOutcome } from './gate/index.js';
 export { buildSite, type BuildOptions } from './leaderboard/build.js';
+export { mergeDatabases, MergeError, type MergeReport } from './store/merge.js';
