@@ -180,26 +180,37 @@ describe('bench run --shard and bench merge', () => {
 });
 
 describe('merge in process', () => {
-  async function runInto(file: string, model: string, shard?: { index: number; count: number }) {
+  async function runInto(file: string, model: string | string[], shard?: { index: number; count: number }) {
     const { Store } = await import('../../src/store/store.js');
     const { run } = await import('../../src/runner/run.js');
     const { loadSuite } = await import('../../src/suite/load.js');
     const store = Store.open(file);
-    try { await run({ suite: loadSuite('quick'), models: [model], store, n: 3, shard }); } finally { store.close(); }
+    try { await run({ suite: loadSuite('quick'), models: [model].flat(), store, n: 3, shard }); } finally { store.close(); }
   }
   const results = (f: string) => query(f, 'SELECT run_id, item_id, sample, status, output, correct, verdict FROM results ORDER BY run_id, item_id, sample');
 
   it('merges merged databases (shards 0–1 and 2–3 apart, then together) into the whole run', async () => {
-    for (let i = 0; i < 4; i++) await runInto(db(`p-${i}`), 'baseline:random', { index: i, count: 4 });
-    await runInto(db('p-whole'), 'baseline:random');
+    const models = ['baseline:oracle', 'baseline:random'];
+    for (let i = 0; i < 4; i++) await runInto(db(`p-${i}`), models, { index: i, count: 4 });
+    await runInto(db('p-whole'), models);
     const first = mergeDatabases([db('p-0'), db('p-1')], db('p-01'));
     expect(first.missing.join()).toMatch(/missing shards 2\/4, 3\/4/);
     mergeDatabases([db('p-2'), db('p-3')], db('p-23'));
     const all = mergeDatabases([db('p-01'), db('p-23')], db('p-all'));
     expect(all.missing).toEqual([]);
-    expect(all.runs).toHaveLength(1);
-    expect(all.runs[0]).toMatchObject({ status: 'done', shards: { count: 4, present: [0, 1, 2, 3], missing: [], unfinished: [] } });
+    expect(all.runs).toHaveLength(2);
+    for (const r of all.runs) expect(r).toMatchObject({ status: 'done', shards: { count: 4, present: [0, 1, 2, 3], missing: [], unfinished: [] } });
     expect(results(db('p-all'))).toEqual(results(db('p-whole')));
+    // The gate decides the same on the merged database as on the single-machine one.
+    const [oracle, random] = all.runs.sort((a, b) => a.modelSpec.localeCompare(b.modelSpec)).map((r) => r.runId);
+    const gate = async (f: string) => {
+      const out = join(dir, `gate-${f}.json`);
+      const r = await bench(['gate', '--suite', 'quick', '-n', '3', '--db', db(f), '--baseline', oracle!, '--candidate', random!, '--split', 'all', '--json', out]);
+      return { code: r.code, stdout: r.stdout, json: readFileSync(out, 'utf8') };
+    };
+    const merged = await gate('p-all');
+    expect(merged.code).toBe(10); // the random baseline regresses against the oracle
+    expect(merged).toEqual(await gate('p-whole'));
   }, 60_000);
 
   it('combines databases of different models into one with both runs', async () => {
