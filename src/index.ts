@@ -25,3 +25,4 @@ export { buildSeriesBoard, type SeriesBoard } from './report/series.js';
 export { scoreRequest, scoreAgainst, replayTranscript, type ScoreRecord, type ScoreFailure, type ItemLookup } from './verify/score.js';
 export { rescore, type RescoreResult, type RescoreOptions } from './verify/rescore.js';
 export { startServer as startServeServer, type ServeOptions, type RunningServer as RunningServeServer } from './serve/server.js';
+export { mergeDatabases, MergeError, type MergeReport } from './store/merge.js';

@@ -16,6 +16,7 @@ import { registerDoctor } from './doctor.js';
 import { registerScore } from './score.js';
 import { registerRescore } from './rescore.js';
 import { registerServe } from './serve.js';
+import { registerMerge } from './merge.js';
 
 export function buildProgram(): Command {
   const program = new Command('bench')
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerScore(program);
   registerRescore(program);
   registerServe(program);
+  registerMerge(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }
