@@ -8,7 +8,7 @@ export const geometryBasic = defineFamily<ConstructionLevel>({
   family: 'geometry_basic',
   domain: 'geometry',
   description: 'OMEGA geometry_basic: a measured quantity of a chained geometric construction, to 2 decimals; levels lengthen the construction (1–5).',
-  version: '1',
+  version: '2',
   levels: CONSTRUCTION_LEVELS,
   knobs: ['steps'],
   make: (c, rng) => makeConstruction('basic', c, rng),
