@@ -2,7 +2,7 @@
 // measurement (a length, an angle in radians in [0, π], an area, a radius), to 2 decimals. The
 // DSL, the well-formedness checks and the invariance discriminator are in lib/construction.ts.
 import { defineFamily } from './lib/family.js';
-import { CONSTRUCTION_LEVELS, makeConstruction, type ConstructionLevel } from './lib/construction_family.js';
+import { CONSTRUCTION_LEVELS, constructionUnits, makeConstruction, type ConstructionLevel } from './lib/construction_family.js';
 
 export const geometryCircle = defineFamily<ConstructionLevel>({
   family: 'geometry_circle',
@@ -11,5 +11,6 @@ export const geometryCircle = defineFamily<ConstructionLevel>({
   version: '2',
   levels: CONSTRUCTION_LEVELS,
   knobs: ['steps'],
+  units: constructionUnits,
   make: (c, rng) => makeConstruction('circle', c, rng),
 });

@@ -5,7 +5,7 @@ import { stableHash } from '../../../src/core/hash.js';
 import type { Rng } from '../../../src/core/rng.js';
 import { didYouMean } from '../../../src/core/suggest.js';
 import { ParamError, type Generator, type Problem } from '../../../src/core/types.js';
-import { answerText, boxed, verifyAnswer, type Answer } from './answer.js';
+import { answerText, boxed, verifyAnswer, type Answer, type ReadOptions } from './answer.js';
 
 /** The Eurus-2/PRIME instruction OMEGA appends to every question (spec §1.2). */
 export const ANSWER_SUFFIX = '\n\nPresent the answer in LaTex format: \\boxed{Your answer}';
@@ -43,7 +43,16 @@ export interface FamilySpec<C extends Record<string, unknown>> {
   make(config: C, rng: Rng, level: number): Instance | undefined;
   /** Draws before giving up (a family whose level admits almost no instance is a bug). */
   maxDraws?: number;
+  /**
+   * The unit words the question asks for (`12 \\text{ paths}`), lower case, from the item's
+   * inputs; a reply's trailing unit is stripped only when it is one of these (README, "Reading
+   * answers"). Absent: no unit accepted.
+   */
+  units?: (inputs: Record<string, unknown>) => readonly string[];
 }
+
+/** A counted noun, singular and plural, as unit words. */
+export const countNoun = (singular: string, plural = `${singular}s`) => (): readonly string[] => [singular, plural];
 
 export interface OmegaParams {
   /** The levels items are drawn from, uniformly; one level is the usual case. */
@@ -107,12 +116,13 @@ export function defineFamily<C extends Record<string, unknown>>(spec: FamilySpec
     const inputs = JSON.parse(JSON.stringify(inst.inputs)) as Record<string, unknown>;
     const truth: OmegaTruth = { family: spec.family, level, answer: inst.answer, inputs };
     const answer = inst.answer;
+    const read: ReadOptions = { units: spec.units?.(inputs) ?? [] };
     return {
       messages: [{ role: 'user', content: inst.question + ANSWER_SUFFIX }],
       truth,
       reference: boxed(answerText(answer)),
       difficulty: { level, ...inst.knobs },
-      verify: (response) => verifyAnswer(answer, response),
+      verify: (response) => verifyAnswer(answer, response, read),
       randomAnswer: (r) => boxed(inst.guess(r)),
       dedupKey: `${name}|${stableHash(inputs, 24)}`,
     };

@@ -204,11 +204,13 @@ describe('geometry_{basic,circle,triangle,polygon}', () => {
     }
   });
 
-  it('accepts a 2-decimal answer against the value carried to 10 decimals (upstream stored 4 decimals and matched exactly)', () => {
+  it('judges a 2-decimal answer against the value carried to 10 decimals (upstream stored 4 decimals and matched exactly)', () => {
     const [p] = items('geometry_basic', 1, 1);
     const v = inputsOf(p!).value as number;
     expect(p!.verify(`\\boxed{${v.toFixed(2)}}`).correct).toBe(true);
-    expect(p!.verify(`\\boxed{${v.toFixed(4)}}`).correct).toBe(true);
+    // Issue 17: an unrounded value is not "rounded to 2 decimal places" (unless its extra digits are zeros).
+    expect(p!.verify(`\\boxed{${v.toFixed(4)}}`).correct).toBe(/00$/.test(v.toFixed(4)));
+    expect(p!.verify(`\\boxed{${v.toFixed(2)}00}`).correct).toBe(true);
     expect(p!.verify(`\\boxed{${(v + 0.011).toFixed(2)}}`).correct).toBe(false);
   });
 });
