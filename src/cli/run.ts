@@ -47,6 +47,7 @@ are not asked again. Ctrl-C once finishes the requests in flight and saves them;
 
 async function runCommand(flags: RunFlags): Promise<number> {
   const suite = loadSuite(flags.suite);
+  for (const w of suite.warnings) process.stderr.write(`warning: ${w}\n`);
   const specs = flags.model?.length ? flags.model : DEFAULT_MODELS;
   const modelOptions = modelOptionsFrom(flags);
   // Load every model before opening the database: a missing key or a bad spec fails here, with

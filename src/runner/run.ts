@@ -10,7 +10,7 @@ import { safeVerify, wrong } from '../core/verdict.js';
 import type { Model, ModelOptions, ModelResponse, Sampling } from '../models/types.js';
 import { loadModel } from '../models/spec.js';
 import type { Suite, SuiteTask } from '../suite/load.js';
-import { itemIdOf, makeItem, itemRecord, type Item } from '../suite/expand.js';
+import { itemIdOf, makeItem, itemRecord, taskIndices, type Item } from '../suite/expand.js';
 import type { CacheEntry, ResultRecord, RunStatus, Store } from '../store/store.js';
 import { AdaptiveLimiter } from './limiter.js';
 import { DEFAULT_RETRY, asModelError, withRetries, type RetryPolicy } from './retry.js';
@@ -116,7 +116,8 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   const samples = Math.max(1, opts.samples ?? 1);
   const sampling = opts.sampling ?? {};
   const tasks = selectedTasks(opts);
-  const countOf = (t: SuiteTask) => Math.min(t.n, opts.n ?? t.n);
+  // Issue 17 (engineer B): a task counts its distinct problems (fewer when its region runs out).
+  const countOf = (t: SuiteTask) => taskIndices(t, Math.min(t.n, opts.n ?? t.n)).length;
   const planned = tasks.reduce((s, t) => s + countOf(t), 0) * samples;
   const runId = runIdFor(model, opts, opts.fresh ? `${Date.now()}-${process.pid}` : undefined);
   const { resumed } = store.beginRun({
@@ -147,7 +148,8 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   // generating the problem, so resuming a large run is cheap.
   function* pending(): Generator<Work> {
     for (const task of tasks) {
-      for (let index = 0; index < countOf(task); index++) {
+      // Issue 17 (engineer B): distinct problems only; duplicate indices are skipped, ids unchanged.
+      for (const index of taskIndices(task, Math.min(task.n, opts.n ?? task.n))) {
         const id = itemIdOf(task, index);
         for (let sample = 0; sample < samples; sample++) {
           if (finished.has(`${id}#${sample}`)) { progress.skipped++; progress.done++; continue; }
