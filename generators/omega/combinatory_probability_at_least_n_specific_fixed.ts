@@ -14,7 +14,7 @@ export const combinatoryProbabilityAtLeastNSpecificFixed = defineFamily({
     const s = r.int(0, m.letters.length - 1);
     const n = r.int(1, Math.min(3, m.counts[s]!, c.wordLength));
     return {
-      phrase: `at least ${n} of the positions that held a letter '${m.letters[s]}' before the shuffle hold a letter '${m.letters[s]}' after it`,
+      phrase: `at least ${n} of the positions that held a letter '${m.letters[s]}' before the shuffle ${n === 1 ? 'holds' : 'hold'} a letter '${m.letters[s]}' after it`,
       event: (w, fixed) => w.filter((t, i) => t === s && fixed[i]).length >= n,
       letter: s,
       params: { event: 'at_least_n_specific_fixed', letter: m.letters[s], n },

@@ -55,8 +55,8 @@ const transformed = defineFamily<Level>({
     const l = m.letters[letter]!;
     const held = `the positions that held a letter '${l}' before the shuffle`;
     const phrase = e.kind === 'none' ? `no position that held a letter '${l}' before the shuffle holds a letter '${l}' after it`
-      : e.kind === 'exactly' ? `exactly ${e.j} of ${held} hold a letter '${l}' after it`
-      : `at least ${e.j} of ${held} hold a letter '${l}' after it`;
+      : e.kind === 'exactly' ? `exactly ${e.j} of ${held} ${e.j === 1 ? 'holds' : 'hold'} a letter '${l}' after it`
+      : `at least ${e.j} of ${held} ${e.j === 1 ? 'holds' : 'hold'} a letter '${l}' after it`;
     return {
       question: `What is the probability of such event happening: Form a word using all ${L} letters of the multiset ${formatMultiset(m)} in some fixed order, shuffle the letters in the word (every rearrangement of its ${L} positions equally likely), what is the probability that ${phrase}? (Copies of a letter are interchangeable: a position counts by the letter it holds.) If the probability can be written as the form $\\frac{m}{n}$, where $m$ and $n$ are relatively prime positive integers, find $m + n$.`,
       answer: integerAnswer(p.num + p.den),
