@@ -13,7 +13,7 @@ const check = (checks: Check[], id: string) => checks.find((c) => c.id === id)!;
 
 describe('bench gate (library, scripted models)', () => {
   it('passes a candidate identical to the baseline', async () => {
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 200 }, { id: 'hard', split: 'ood', n: 200, max: 999 }]);
+    const suite = toySuite([{ id: 'easy', split: 'id', n: 200, max: 99 }, { id: 'hard', split: 'ood', n: 200, max: 999 }]);
     const wrong = (p: string) => bucket(p) < 30;
     const { result } = await gate({
       suite, store: Store.open(':memory:'),
@@ -30,7 +30,7 @@ describe('bench gate (library, scripted models)', () => {
   });
 
   it('flags a candidate that fails 10% more OOD items on 1,000 items, and only OOD', async () => {
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 300 }, { id: 'hard', split: 'ood', n: 1000, max: 999 }]);
+    const suite = toySuite([{ id: 'easy', split: 'id', n: 300, max: 99 }, { id: 'hard', split: 'ood', n: 1000, max: 999 }]);
     const { result } = await gate({
       suite, store: Store.open(':memory:'), config: mergeGates({ splits: ['id', 'ood'], perTask: true }),
       baseline: { kind: 'model', model: scripted('mock:base', (p) => bucket(p) < 10) },
@@ -50,7 +50,7 @@ describe('bench gate (library, scripted models)', () => {
   });
 
   it('calls noise on 50 items inconclusive, not a regression, and says how many items would decide', async () => {
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 20 }, { id: 'hard', split: 'ood', n: 50, max: 999 }]);
+    const suite = toySuite([{ id: 'easy', split: 'id', n: 20, max: 99 }, { id: 'hard', split: 'ood', n: 50, max: 999 }]);
     // Same accuracy, independent errors: the two models disagree on about a third of the items.
     const { result } = await gate({
       suite, store: Store.open(':memory:'),
@@ -82,7 +82,7 @@ describe('bench gate (library, scripted models)', () => {
   });
 
   it('gates floors and the growth of the ID − OOD gap', async () => {
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 400 }, { id: 'hard', split: 'ood', n: 400, max: 999 }]);
+    const suite = toySuite([{ id: 'easy', split: 'id', n: 400, max: 99 }, { id: 'hard', split: 'ood', n: 400, max: 999 }]);
     const { result } = await gate({
       suite, store: Store.open(':memory:'),
       config: mergeGates({ splits: ['id'], floors: { ood: 0.9 }, maxGapGrowth: 0.05 }),
@@ -150,7 +150,7 @@ describe('bench gate (library, scripted models)', () => {
   });
 
   it('refuses to gate nothing, and a split the suite lacks', async () => {
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 5 }]);
+    const suite = toySuite([{ id: 'easy', split: 'id', n: 5, max: 99 }]);
     const sides = { baseline: { kind: 'model', model: scripted('mock:b', () => false) }, candidate: { kind: 'model', model: scripted('mock:c', () => false) } } as const;
     await expect(gate({ suite, store: Store.open(':memory:'), ...sides })).rejects.toThrow(/no scored ood tasks to gate: choose --split id/);
   });
