@@ -1,8 +1,8 @@
 // Typed answers and the \boxed verifier of every OMEGA family (spec §1.2). A family states what
-// kind of scalar it wants; the verifier reads the last \boxed{…} of a reply, strips the usual
-// LaTeX and Markdown wrappers, and compares by value: integers exactly, fractions by rational
-// equality, "rounded to k decimals" within half a unit of the k-th place around the exact value,
-// choice indices exactly. Everything here is total: any string in, a Verdict out.
+// kind of scalar it wants; the verifier reads the last \boxed{…} of a reply by one written policy
+// (README, "Reading answers": exact value decides, ambiguous forms are rejected, never guessed)
+// and compares: integers exactly, fractions by rational equality, "rounded to k decimals" as a
+// correct rounding, choice indices exactly. Everything here is total: any string in, a Verdict out.
 import { lastBoxed } from '../../../src/core/extract.js';
 import { Rational } from '../../../src/core/rational.js';
 import type { Verdict } from '../../../src/core/types.js';
@@ -14,8 +14,8 @@ import { correct, wrong } from '../../../src/core/verdict.js';
  * - `rational`: `value` is a reduced `p/q` (q > 1) or an integer string.
  * - `decimal`: the prompt asks for `places` decimals; `exact` is the exact value as a rational
  *   `p/q` (or a decimal string carrying more digits than asked, for validated numerics);
- *   `value` is `exact` rounded half away from zero, the oracle's reply. Any reply within
- *   0.5·10^-places of `exact` is correct, so both roundings of an exact tie pass.
+ *   `value` is `exact` rounded half away from zero, the oracle's reply. A reply is correct when
+ *   it is a multiple of 10^-places within 0.5·10^-places of `exact` (both roundings of a tie).
  * - `choice`: `value` is the 0-based index of the correct option among `choices`.
  */
 export type Answer =
