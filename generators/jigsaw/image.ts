@@ -11,7 +11,7 @@ import type { RgbImage } from './image/png-decode.js';
 import { parseImageJigsawParams, type ImageJigsawParams } from './image/params.js';
 import { drawPoolImage } from './image/pool.js';
 import { drawScene } from './image/scenes/index.js';
-import { cropToGrid, maskBorders, shuffleTiles } from './image/tiles.js';
+import { cropToGrid, maskBorders, shuffleTiles, weakImageEvidence } from './image/tiles.js';
 import { drawPuzzle, puzzleDifficulty, puzzleKey, puzzleTruth, randomAnswer, referenceAnswer, type PuzzleTruth } from './puzzle/draw.js';
 import { gridName } from './puzzle/grid.js';
 import { imageOpening, promptBody } from './puzzle/prompt.js';
@@ -49,17 +49,31 @@ function drawPicture(p: ImageJigsawParams, rng: Rng): { picture: RgbImage; sourc
   return { picture: { width: p.width, height: p.height, rgb: drawScene(p.style!, p.width, p.height, rng).toBytes() } };
 }
 
+/** Pictures drawn (from the item's picture stream) before giving up on minimum evidence. */
+export const MAX_PICTURE_DRAWS = 20;
+
 export function generateImageJigsaw(p: ImageJigsawParams, rng: Rng): Problem {
   // Separate streams, so a change to the scene code never changes the permutations, and back.
   const puzzle = drawPuzzle(p, rng.fork('puzzle'));
-  const { picture, source } = drawPicture(p, rng.fork('picture'));
   const g = puzzle.grid;
-  const original = cropToGrid(picture, g);
-  if (original.width / g.cols < 1 || original.height / g.rows < 1) {
-    throw new Error(`jigsaw/image: ${source?.file ?? 'the picture'} (${picture.width}x${picture.height}) is too small for a ${gridName(g)} grid`);
+  const pictures = rng.fork('picture');
+  let drawn: { picture: RgbImage; source?: { file: string; sha256: string }; original: RgbImage; shuffled: RgbImage } | undefined;
+  let why = '';
+  // Minimum evidence (README): a picture with a blank or near-twin patch is redrawn from the same stream.
+  for (let attempt = 0; attempt < MAX_PICTURE_DRAWS && !drawn; attempt++) {
+    const { picture, source } = drawPicture(p, pictures);
+    const original = cropToGrid(picture, g);
+    if (original.width / g.cols < 1 || original.height / g.rows < 1) {
+      throw new Error(`jigsaw/image: ${source?.file ?? 'the picture'} (${picture.width}x${picture.height}) is too small for a ${gridName(g)} grid`);
+    }
+    const shuffled = shuffleTiles(original, g, puzzle.forward);
+    const mask = maskBorders(shuffled, g, p.mask);
+    const weak = weakImageEvidence(shuffled, g, mask);
+    if (weak) why = `${source?.file ?? `a ${p.style} picture`}: ${weak}`;
+    else drawn = { picture, source, original, shuffled };
   }
-  const shuffled = shuffleTiles(original, g, puzzle.forward);
-  maskBorders(shuffled, g, p.mask);
+  if (!drawn) throw new Error(`jigsaw/image: no picture with enough evidence in ${MAX_PICTURE_DRAWS} draws for a ${gridName(g)} grid (last: ${why}); use larger pictures, a smaller grid or a lower mask`);
+  const { source, original, shuffled } = drawn;
   const png = encodePng(shuffled.width, shuffled.height, shuffled.rgb);
 
   const truth: ImageJigsawTruth = {
@@ -98,7 +112,7 @@ export function generateImageJigsaw(p: ImageJigsawParams, rng: Rng): Problem {
 
 export const imageJigsaw: Generator<ImageJigsawParams> = {
   name: 'jigsaw/image',
-  version: '1',
+  version: '2',
   family: 'jigsaw',
   description: 'Jigsaw-R1 image puzzles: a procedural picture (or a photo) cut into m×n shuffled patches; pair or full-permutation questions.',
   parseParams: parseImageJigsawParams,

@@ -11,7 +11,7 @@ import { gridName, type GridShape } from './puzzle/grid.js';
 import { promptBody } from './puzzle/prompt.js';
 import { summarizeJigsawDetails } from './puzzle/verify.js';
 import { JIGSAW_VERIFIER_VERSION, verifyJigsawTruth } from './puzzle/truth-verify.js';
-import { cropLines, renderGrid, renderList, shuffleLines, type TextLayout } from './text/layout.js';
+import { cropLines, renderGrid, renderList, shuffleLines, weakTextEvidence, type TextLayout } from './text/layout.js';
 import { parseTextJigsawParams, type TextJigsawParams } from './text/params.js';
 import { drawTextScene } from './text/scenes.js';
 
@@ -44,10 +44,23 @@ function opening(g: GridShape, pw: number, ph: number, layout: TextLayout): stri
   return `The picture below is drawn with text characters and divided into ${s} patches of ${size} each that have been randomly permuted from their original positions. Your task is to solve this ${s} jigsaw puzzle and reconstruct the original picture. ${shown}`;
 }
 
+/** Pictures drawn (from the item's picture stream) before giving up on minimum evidence. */
+export const MAX_TEXT_PICTURE_DRAWS = 20;
+
 export function generateTextJigsaw(p: TextJigsawParams, rng: Rng): Problem {
   const puzzle = drawPuzzle(p, rng.fork('puzzle'));
   const g = puzzle.grid;
-  const original = cropLines(drawTextScene(p.style, p.width, p.height, rng.fork('picture')), g);
+  // Minimum evidence (README): a picture with a blank or near-twin patch is redrawn from the same stream.
+  const pictures = rng.fork('picture');
+  let original: string[] | undefined;
+  let why = '';
+  for (let attempt = 0; attempt < MAX_TEXT_PICTURE_DRAWS && !original; attempt++) {
+    const lines = cropLines(drawTextScene(p.style, p.width, p.height, pictures), g);
+    const weak = weakTextEvidence(lines, g);
+    if (weak) why = weak;
+    else original = lines;
+  }
+  if (!original) throw new Error(`jigsaw/text: no ${p.style} picture with enough evidence in ${MAX_TEXT_PICTURE_DRAWS} draws for a ${gridName(g)} grid (last: ${why}); use a larger picture or a smaller grid`);
   const shuffled = shuffleLines(original, g, puzzle.forward);
   const pw = original[0]!.length / g.cols;
   const ph = original.length / g.rows;
@@ -77,7 +90,7 @@ export function generateTextJigsaw(p: TextJigsawParams, rng: Rng): Problem {
 
 export const textJigsaw: Generator<TextJigsawParams> = {
   name: 'jigsaw/text',
-  version: '1',
+  version: '2',
   // Its own family: a text model's ID − OOD gap must not pool with the image puzzles'.
   family: 'jigsaw-text',
   description: 'Text twin of the Jigsaw-R1 puzzles: an ASCII-art picture cut into m×n shuffled patches; pair or full-permutation questions.',

@@ -2,7 +2,7 @@
 // level + 1 components and g one fewer. Crossings are isolated by interval bisection with
 // certified enclosures of f − g and its slope; tangential or unresolvable instances are dropped.
 import { integerAnswer } from './lib/answer.js';
-import { defineFamily, guessInt } from './lib/family.js';
+import { defineFamily, guessInt, countNoun } from './lib/family.js';
 import { crossings, gridSignChanges } from './lib/function_analysis.js';
 import { FUNC_LEVELS, analysedChain, chainJson, countOk, fText, scoreOf, stable, type FuncLevel } from './lib/function_family.js';
 
@@ -13,6 +13,7 @@ export const algebraFuncIntersection = defineFamily<FuncLevel>({
   version: '1',
   levels: FUNC_LEVELS,
   knobs: ['components'],
+  units: countNoun('solution'),
   make(c, rng) {
     const f = analysedChain(rng, c.components);
     const g = f && analysedChain(rng, c.components - 1);

@@ -3,7 +3,7 @@
 // unlabeled boxes of equal size are interchangeable. Counted exactly by enumerating the
 // per-box letter counts (a canonical order within each size group for unlabeled boxes).
 import { integerAnswer } from './lib/answer.js';
-import { defineFamily, drawKnob, type Knob } from './lib/family.js';
+import { defineFamily, drawKnob, type Knob, countNoun } from './lib/family.js';
 import { formatMultiset, randomComposition, randomMultiset } from './lib/multiset.js';
 
 interface Level extends Record<string, unknown> { letterTypes: number; boxes: number; totalLetters: Knob }
@@ -62,6 +62,7 @@ export const combinatoryDistribution = defineFamily<Level>({
     6: { letterTypes: 5, boxes: 5, totalLetters: [13, 14] },
   },
   knobs: ['letterTypes', 'boxes', 'totalLetters'],
+  units: countNoun('way'),
   make(c, rng) {
     const total = drawKnob(rng, c.totalLetters);
     const m = randomMultiset(rng, c.letterTypes, total);

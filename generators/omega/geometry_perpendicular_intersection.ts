@@ -4,7 +4,7 @@
 // diameters through the centre), so crossing points are merged within 1e-9 and the instance is
 // dropped if two distinct points come closer than 1e-6.
 import { integerAnswer } from './lib/answer.js';
-import { defineFamily, drawKnob, guessInt } from './lib/family.js';
+import { defineFamily, drawKnob, guessInt, countNoun } from './lib/family.js';
 import { DIAGONAL_LEVELS, drawPolygon, perpendicularMeetingPairs, polygonPrompt, type DiagonalLevel } from './geometry_polygon_chords.js';
 import { crossingPoint, randomDiagonals, shareEndpoint, type Chord, type Point } from './lib/polygon.js';
 
@@ -34,6 +34,7 @@ export const geometryPerpendicularIntersection = defineFamily<DiagonalLevel>({
   version: '1',
   levels: DIAGONAL_LEVELS,
   knobs: ['diagonals'],
+  units: countNoun('point'),
   make(c, rng) {
     const count = drawKnob(rng, c.diagonals);
     const n = drawPolygon(rng, count);

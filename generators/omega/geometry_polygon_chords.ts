@@ -5,7 +5,7 @@
 // diagonals).
 import type { Rng } from '../../src/core/rng.js';
 import { integerAnswer } from './lib/answer.js';
-import { defineFamily, drawKnob, guessInt, type Knob } from './lib/family.js';
+import { defineFamily, drawKnob, guessInt, type Knob, countNoun } from './lib/family.js';
 import { allDiagonals, crossInside, diagonalList, perpendicular, randomDiagonals, shareEndpoint, type Chord } from './lib/polygon.js';
 
 export interface DiagonalLevel extends Record<string, unknown> { diagonals: Knob }
@@ -45,6 +45,7 @@ export const geometryPolygonChords = defineFamily<DiagonalLevel>({
   version: '1',
   levels: DIAGONAL_LEVELS,
   knobs: ['diagonals'],
+  units: countNoun('pair'),
   make(c, rng) {
     const count = drawKnob(rng, c.diagonals);
     const n = drawPolygon(rng, count);

@@ -4,7 +4,7 @@
 // arrangement (each diagonal splits every convex cell it crosses), corners are counted where the
 // boundary turns, and near-degenerate geometry drops the instance.
 import { integerAnswer } from './lib/answer.js';
-import { defineFamily, drawKnob, guessInt, type Knob } from './lib/family.js';
+import { defineFamily, drawKnob, guessInt, type Knob, countNoun } from './lib/family.js';
 import { NearDegenerate, chordFaces, chordKey, cornerCount, diagonalList, randomDiagonals, type Chord } from './lib/polygon.js';
 
 interface Level extends Record<string, unknown> { diagonals: Knob; sides: Knob }
@@ -42,6 +42,7 @@ export const geometryPolygonRotation = defineFamily<Level>({
     4: { diagonals: 5, sides: [6, 11] }, 5: { diagonals: 6, sides: [6, 11] }, 6: { diagonals: [7, 12], sides: [20, 24] },
   },
   knobs: ['diagonals', 'sides'],
+  units: countNoun('polygon'),
   make(c, rng) {
     const n = drawKnob(rng, c.sides);
     const count = drawKnob(rng, c.diagonals);

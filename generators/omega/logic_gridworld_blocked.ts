@@ -1,7 +1,7 @@
 // logic_gridworld_blocked: the number of monotone (right/up) lattice paths across a w×h grid
 // that avoid blocked cells, by dynamic programming in BigInt (counts reach 10^25 at level 5).
 import { integerAnswer } from './lib/answer.js';
-import { defineFamily, drawKnob, guessInt, type Knob } from './lib/family.js';
+import { defineFamily, drawKnob, guessInt, type Knob, countNoun } from './lib/family.js';
 import { blockedMask, cellText, randomCells, sortCells, type Cell } from './lib/grid.js';
 
 interface Level extends Record<string, unknown> { side: Knob }
@@ -27,6 +27,7 @@ export const logicGridworldBlocked = defineFamily<Level>({
   version: '1',
   levels: { 1: { side: [5, 9] }, 2: { side: [10, 19] }, 3: { side: [20, 29] }, 4: { side: [30, 39] }, 5: { side: [40, 49] } },
   knobs: ['side'],
+  units: countNoun('path'),
   make(c, rng) {
     const w = drawKnob(rng, c.side);
     const h = drawKnob(rng, c.side);

@@ -2,7 +2,7 @@
 // corner, by breadth-first search. Upstream's BFS swapped the axes (x < height) and could place
 // the target outside the grid; here bounds are x < width, y < height and the target is inside.
 import { integerAnswer } from './lib/answer.js';
-import { defineFamily, drawKnob, guessInt, type Knob } from './lib/family.js';
+import { defineFamily, drawKnob, guessInt, type Knob, countNoun } from './lib/family.js';
 import { gridDistance } from './lib/grid.js';
 
 interface Level extends Record<string, unknown> { side: Knob }
@@ -31,6 +31,7 @@ export const logicGridworldKnightMove = defineFamily<Level>({
   version: '1',
   levels: { 1: { side: [5, 9] }, 2: { side: [10, 19] }, 3: { side: [20, 29] }, 4: { side: [30, 39] }, 5: { side: [40, 49] } },
   knobs: ['side'],
+  units: countNoun('step'),
   make(c, rng) {
     const w = drawKnob(rng, c.side);
     const h = drawKnob(rng, c.side);

@@ -2,7 +2,7 @@
 // blocked cell) from (0, 0) to the top right corner, by breadth-first search over cells.
 // Unreachable instances are redrawn, so the prompt's "-1" option is never the answer.
 import { integerAnswer } from './lib/answer.js';
-import { defineFamily, drawKnob, guessInt, type Knob } from './lib/family.js';
+import { defineFamily, drawKnob, guessInt, type Knob, countNoun } from './lib/family.js';
 import { blockedMask, cellText, gridDistance, randomCells, sortCells, type Cell } from './lib/grid.js';
 
 interface Level extends Record<string, unknown> { side: Knob; blockedShare: readonly [number, number] }
@@ -26,6 +26,7 @@ export const logicGridworldRookmove = defineFamily<Level>({
     4: { side: [30, 39], blockedShare: [0.1, 0.2] }, 5: { side: [40, 49], blockedShare: [0.1, 0.2] },
   },
   knobs: ['side'],
+  units: countNoun('step'),
   make(c, rng) {
     const w = drawKnob(rng, c.side);
     const h = drawKnob(rng, c.side);

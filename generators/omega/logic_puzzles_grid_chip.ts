@@ -9,7 +9,7 @@
 //   constraint cells to this answer; that inflation is gone.
 import type { Rng } from '../../src/core/rng.js';
 import { integerAnswer } from './lib/answer.js';
-import { defineFamily, guessInt } from './lib/family.js';
+import { defineFamily, guessInt, countNoun } from './lib/family.js';
 
 interface Level extends Record<string, unknown> { n: number }
 
@@ -85,6 +85,7 @@ export const logicPuzzlesGridChip = defineFamily<Level>({
   version: '1',
   levels: { 1: { n: 4 }, 2: { n: 5 }, 3: { n: 6 }, 4: { n: 7 }, 5: { n: 8 } },
   knobs: ['n'],
+  units: countNoun('chip'),
   make(c, rng) {
     const d = rng.bool() ? countFullyConstrained(c.n, rng) : maxColourCells(c.n, rng);
     if (!d) return undefined;

@@ -12,7 +12,7 @@ export const logicZebralogic = defineFamily<Level>({
   family: 'logic_zebralogic',
   domain: 'logic',
   description: 'OMEGA logic_zebralogic: generated zebra puzzles (unique solution, pruned clues), multiple choice; levels grow the grid (1–5).',
-  version: '1',
+  version: '2',
   levels: { 1: { maxDim: 2 }, 2: { maxDim: 3 }, 3: { maxDim: 4 }, 4: { maxDim: 5 }, 5: { maxDim: 6 } },
   knobs: ['maxDim'],
   make(c, rng) {

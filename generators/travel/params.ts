@@ -20,13 +20,18 @@ export interface TravelParams {
   slackPercent: [number, number];
   /** Values a query may ask for (held-out values are left out of the ID region's lists). */
   cuisines: string[];
+  /**
+   * How many cuisines a hard query asks for, [min, max] (upstream: 4). With a list of only 4
+   * cuisines, 4 of 4 never varies; [2, 3] asks for 10 different sets.
+   */
+  hardCuisines: [number, number];
   houseRules: HouseRuleValue[];
   roomTypes: RoomTypeValue[];
   /** Constraint types a medium or hard query may draw. */
   constraintTypes: ConstraintType[];
 }
 
-const FIELDS = ['days', 'level', 'worldSeed', 'states', 'decoys', 'slackPercent', 'cuisines', 'houseRules', 'roomTypes', 'constraintTypes'];
+const FIELDS = ['days', 'level', 'worldSeed', 'states', 'decoys', 'slackPercent', 'cuisines', 'hardCuisines', 'houseRules', 'roomTypes', 'constraintTypes'];
 export const MAX_DECOYS = 8;
 
 export function parseTravelParams(raw: unknown): TravelParams {
@@ -53,13 +58,18 @@ export function parseTravelParams(raw: unknown): TravelParams {
   if (slackMax < slackMin) throw new ParamError('slackPercent', `min ${slackMin} is above max ${slackMax}`);
 
   const cuisines = listOf(p.cuisines, 'cuisines', QUERYABLE_CUISINES);
+  const hard = p.hardCuisines ?? [4, 4];
+  if (!Array.isArray(hard) || hard.length !== 2) throw new ParamError('hardCuisines', `expected [min, max] cuisines per hard query, e.g. [2, 3]; got ${JSON.stringify(hard)}`);
+  const hardMin = integerIn(hard[0], 'hardCuisines', 1, QUERYABLE_CUISINES.length);
+  const hardMax = integerIn(hard[1], 'hardCuisines', 1, QUERYABLE_CUISINES.length);
+  if (hardMax < hardMin) throw new ParamError('hardCuisines', `min ${hardMin} is above max ${hardMax}`);
   const houseRules = listOf(p.houseRules, 'houseRules', HOUSE_RULE_VALUES);
   const roomTypes = listOf(p.roomTypes, 'roomTypes', ROOM_TYPE_VALUES);
   const constraintTypes = listOf(p.constraintTypes, 'constraintTypes', CONSTRAINT_TYPES);
 
   const parsed: TravelParams = {
     days: days as TripDays, level: level as Level, worldSeed, states, decoys, slackPercent: [slackMin, slackMax],
-    cuisines, houseRules, roomTypes, constraintTypes,
+    cuisines, hardCuisines: [hardMin, hardMax], houseRules, roomTypes, constraintTypes,
   };
   checkDrawable(parsed);
   return parsed;
@@ -90,7 +100,7 @@ function checkDrawable(p: TravelParams): void {
   }
   if (p.level === 'hard' && types.length < 3) throw new ParamError('constraintTypes', `a hard query draws 3 constraint types; got only ${types.length}`);
   if (p.level === 'easy') return;
-  const needCuisines = p.level === 'hard' ? 4 : 2;
+  const needCuisines = p.level === 'hard' ? p.hardCuisines[1] : 2;
   if (types.includes('cuisine') && p.cuisines.length < needCuisines) {
     throw new ParamError('cuisines', `a ${p.level} query asks for ${needCuisines} cuisines; list at least ${needCuisines} (got ${p.cuisines.length})`);
   }

@@ -135,7 +135,7 @@ function dedupKey(p: TravelParams, q: TravelQuery, candidates: readonly string[]
 
 export const solePlanning: Generator<TravelParams> = {
   name: 'travel/sole-planning',
-  version: '1',
+  version: '2',
   family: 'travel',
   description: 'TravelPlanner sole-planning over a seeded synthetic world: 3/5/7-day trips, easy/medium/hard constraints, min-cost reference plans.',
   parseParams: parseTravelParams,

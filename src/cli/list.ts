@@ -25,7 +25,7 @@ Examples:
       if (show('generators')) out.generators = [...registry.values()].map((g) => ({ name: g.name, version: g.version, family: familyOf(g), description: g.description }));
       if (show('suites')) out.suites = shippedSuiteNames().map((name) => {
         const s = loadSuite(name);
-        return { name, version: s.version, tasks: s.tasks.length, items: s.tasks.reduce((n, t) => n + t.n, 0), description: s.description };
+        return { name, version: s.version, tasks: s.tasks.length, items: s.tasks.reduce((n, t) => n + t.n, 0), description: s.description, warnings: s.warnings };
       });
       if ((show('models') || show('runs')) && existsSync(flags.db)) {
         const store = Store.openReadOnly(flags.db);
@@ -41,8 +41,12 @@ Examples:
       const sections: string[] = [];
       const gens = out.generators as { name: string; version: string; family: string; description: string }[] | undefined;
       if (gens) sections.push(`Generators\n${textTable(['name', 'version', 'family', 'description'], gens.map((g) => [g.name, g.version, g.family, g.description]))}`);
-      const suites = out.suites as { name: string; version: string; tasks: number; items: number; description: string }[] | undefined;
-      if (suites) sections.push(`Suites\n${textTable(['name', 'version', 'tasks', 'items', 'description'], suites.map((s) => [s.name, s.version, String(s.tasks), String(s.items), s.description]))}`);
+      const suites = out.suites as { name: string; version: string; tasks: number; items: number; description: string; warnings: string[] }[] | undefined;
+      if (suites) {
+        // Items are distinct problems; a task whose region holds fewer than it asks for is capped (issue 17).
+        const capped = suites.flatMap((s) => s.warnings.map((w) => `  warning (${s.name}): ${w}`));
+        sections.push(`Suites\n${textTable(['name', 'version', 'tasks', 'items', 'description'], suites.map((s) => [s.name, s.version, String(s.tasks), String(s.items), s.description]))}${capped.length ? `\n${capped.join('\n')}` : ''}`);
+      }
       const models = out.models as { modelSpec: string; runs: number; lastRun: string }[] | undefined;
       if (models) sections.push(`Models in ${flags.db}\n${textTable(['model', 'runs', 'last run'], models.map((m) => [m.modelSpec, String(m.runs), m.lastRun]))}`);
       const runs = out.runs as { id: string; modelSpec: string; suiteName: string; status: string; startedAt: string; planned: number }[] | undefined;

@@ -91,6 +91,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
   // Each shard would get its own nonce, and the parts would no longer belong to one run.
   if (flags.fresh && flags.shard) throw new UsageError('--fresh cannot be combined with --shard: give each shard a new --db instead');
   const suite = loadSuite(flags.suite);
+  for (const w of suite.warnings) process.stderr.write(`warning: ${w}\n`);
   const specs = flags.model?.length ? flags.model : DEFAULT_MODELS;
   const defaults = flags.modelOptions === undefined ? undefined : serverDefaults(flags.modelOptions);
   const entries = await expandEntries(specs, flags.series);

@@ -1,14 +1,31 @@
 // Answer-extraction helpers shared by verifiers. All are total: any string in, never a throw.
 
-/** Content of the last \boxed{...} (balanced braces), or undefined. */
+/** Longest \boxed{…} content looked at: an answer box is short, and this bounds the brace scan. */
+const MAX_BOXED_SCAN = 4096;
+
+/**
+ * Content of the last \boxed{...} or \fbox{...} (balanced braces), or undefined. The whole reply
+ * is searched (a box followed by any amount of text is found); the brace scan is bounded. Without
+ * braces, `\boxed 7` boxes one character, as TeX does; `\boxed 75` (TeX boxes only the 7) is
+ * ambiguous and gives undefined.
+ */
 export function lastBoxed(text: string): string | undefined {
   const s = String(text ?? '');
-  let at = Math.max(s.lastIndexOf('\\boxed{'), s.lastIndexOf('\\fbox{'));
+  const at = Math.max(s.lastIndexOf('\\boxed'), s.lastIndexOf('\\fbox'));
   if (at < 0) return undefined;
-  let i = s.indexOf('{', at) + 1;
+  let i = at + (s.startsWith('\\boxed', at) ? 6 : 5);
+  if (/[A-Za-z]/.test(s[i] ?? '')) return undefined; // \boxedfoo is another macro
+  while (i < s.length && i < at + 64 && /\s/.test(s[i]!)) i++;
+  if (s[i] !== '{') {
+    const one = s[i];
+    if (one === undefined || /[\s}$\\]/.test(one)) return undefined;
+    return /^[0-9A-Za-z]|^[.,/]\d/.test(s.slice(i + 1, i + 3)) ? undefined : one;
+  }
+  i++;
   let depth = 1;
   const start = i;
-  for (; i < s.length; i++) {
+  const end = Math.min(s.length, start + MAX_BOXED_SCAN);
+  for (; i < end; i++) {
     if (s[i] === '{') depth++;
     else if (s[i] === '}' && --depth === 0) return s.slice(start, i);
   }

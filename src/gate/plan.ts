@@ -1,7 +1,8 @@
 // The items a gate compares: every scored task of the suite (train tasks excluded, as in `bench
-// run`), items 0..count-1, samples 0..samples-1. Item ids are hashes of (generator, version,
-// params, seed, index), so planning needs no generation at all.
-import { itemId } from '../core/hash.js';
+// run`), its first count distinct items (suite/expand.ts's taskIndices), samples 0..samples-1.
+// Item ids are hashes of (generator, version, params, seed, index), so planning a shipped suite
+// needs no generation at all.
+import { itemIdOf, taskIndices } from '../suite/expand.js';
 import type { Suite, SuiteTask } from '../suite/load.js';
 
 export interface PlannedTask {
@@ -28,9 +29,9 @@ export const outcomeKey = (id: string, sample: number): string => `${id}#${sampl
 export function makePlan(suite: Suite, opts: { n?: number; samples?: number } = {}): GatePlan {
   const samples = opts.samples ?? 1;
   const tasks = suite.tasks.filter((t) => t.split !== 'train').map((task) => {
-    const count = Math.min(task.n, opts.n ?? task.n);
-    const itemIds = Array.from({ length: count }, (_, i) => itemId(task.generator.name, task.generator.version, task.params, task.seed, i));
-    return { task, count, itemIds };
+    // Issue 17 (engineer B): the items the runner asks, distinct problems only (duplicates skipped).
+    const itemIds = taskIndices(task, Math.min(task.n, opts.n ?? task.n)).map((i) => itemIdOf(task, i));
+    return { task, count: itemIds.length, itemIds };
   });
   return { suite, tasks, n: opts.n, samples };
 }

@@ -11,7 +11,7 @@ import { wrong } from '../core/verdict.js';
 import type { Model, ModelOptions, ModelResponse, Sampling } from '../models/types.js';
 import { loadModel } from '../models/spec.js';
 import type { Suite, SuiteTask } from '../suite/load.js';
-import { itemIdOf, makeItem, itemRecord, type Item } from '../suite/expand.js';
+import { itemIdOf, makeItem, itemRecord, taskIndices, type Item } from '../suite/expand.js';
 import type { CacheEntry, ResultRecord, RunStatus, Store } from '../store/store.js';
 import { AdaptiveLimiter } from './limiter.js';
 import { DEFAULT_RETRY, asModelError, withRetries, type RetryPolicy } from './retry.js';
@@ -134,7 +134,8 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   const samples = Math.max(1, opts.samples ?? 1);
   const sampling = opts.sampling ?? {};
   const tasks = selectedTasks(opts);
-  const countOf = (t: SuiteTask) => Math.min(t.n, opts.n ?? t.n);
+  // Issue 17: a task counts its distinct problems (fewer when its region runs out).
+  const countOf = (t: SuiteTask) => taskIndices(t, Math.min(t.n, opts.n ?? t.n)).length;
   // [shard] a shard plans only its part of the items.
   const planned = shardSize(tasks.reduce((s, t) => s + countOf(t), 0), opts.shard) * samples;
   const nonce = opts.fresh ? `${Date.now()}-${process.pid}` : undefined;
@@ -205,7 +206,8 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
   function* pending(): Generator<Work> {
     let position = 0; // [shard] the item's place in the run's item order
     for (const task of tasks) {
-      for (let index = 0; index < countOf(task); index++) {
+      // Issue 17: distinct problems only; duplicate indices are skipped, ids unchanged.
+      for (const index of taskIndices(task, Math.min(task.n, opts.n ?? task.n))) {
         if (!inShard(position++, opts.shard)) continue;
         const id = itemIdOf(task, index);
         for (let sample = 0; sample < samples; sample++) {

@@ -2,9 +2,12 @@
 // sit in memory at once.
 import type { Problem, Split } from '../core/types.js';
 import { Rng } from '../core/rng.js';
-import { canonicalJson, itemId, sha256 } from '../core/hash.js';
+import { itemId } from '../core/hash.js';
 import type { ItemRecord } from '../store/store.js';
 import type { Suite, SuiteTask } from './load.js';
+import { dedupKeyOf, distinctIndices } from './distinct.js';
+
+export { dedupKeyOf, distinctIndices } from './distinct.js';
 
 export interface Item {
   id: string;
@@ -33,13 +36,17 @@ export function makeItem(task: SuiteTask, index: number, stream = '', id = itemI
   return { id, task, index, seed, split: stream === TRAIN_STREAM ? 'train' : task.split, problem };
 }
 
-/** Items 0..n-1 of a task (n defaults to the task's count). */
-export function* taskItems(task: SuiteTask, n = task.n): Generator<Item> {
-  for (let i = 0; i < n; i++) yield makeItem(task, i);
+/**
+ * The item indices of a task's first `n` items: distinct problems, duplicates skipped (not
+ * renumbered). No generation for shipped suites (see distinct.ts). The runner iterates these.
+ */
+export function taskIndices(task: SuiteTask, n = task.n): number[] {
+  return distinctIndices(task, Math.min(n, task.n)).indices;
 }
 
-export function dedupKeyOf(problem: Problem): string {
-  return problem.dedupKey ?? sha256(canonicalJson(problem.messages));
+/** The first n items of a task (n defaults to the task's count), distinct problems. */
+export function* taskItems(task: SuiteTask, n = task.n): Generator<Item> {
+  for (const i of taskIndices(task, n)) yield makeItem(task, i);
 }
 
 /**

@@ -9,6 +9,7 @@ import { stableHash } from '../core/hash.js';
 import { didYouMean } from '../core/suggest.js';
 import { familyOf, getGenerator } from '../../generators/index.js';
 import { packageRoot } from '../core/paths.js';
+import { capToDistinct } from './distinct.js';
 
 export interface SuiteTask {
   /** Unique within the suite. */
@@ -24,6 +25,8 @@ export interface SuiteTask {
   /** After the generator's parseParams (defaults filled). */
   params: unknown;
   line: number;
+  /** The n the suite asked for, when its region held fewer distinct problems (`n` is then the cap). */
+  requestedN?: number;
 }
 
 export interface Suite {
@@ -36,6 +39,8 @@ export interface Suite {
   tasks: SuiteTask[];
   /** Sections other tools read (e.g. `gates:` for bench gate), passed through untouched. */
   extra: Record<string, unknown>;
+  /** Tasks capped at the distinct problems their region holds (issue 17), one line each. */
+  warnings: string[];
 }
 
 export class SuiteError extends Error {
@@ -77,7 +82,8 @@ export function loadSuite(nameOrPath: string): Suite {
   return parseSuite(readFileSync(path, 'utf8'), path);
 }
 
-export function parseSuite(text: string, path: string): Suite {
+/** `distinct: false` skips the cap at distinct problems (for the tool that writes suites/distinct.json). */
+export function parseSuite(text: string, path: string, opts: { distinct?: boolean } = {}): Suite {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const where = (node: Node | null | undefined): number => (node?.range ? lines.linePos(node.range[0]).line : 1);
@@ -164,5 +170,7 @@ export function parseSuite(text: string, path: string): Suite {
     name, version: String(version),
     tasks: tasks.map((t) => ({ id: t.id, g: t.generator.name, v: t.generator.version, split: t.split, axis: t.axis, n: t.n, seed: t.seed, params: t.params })),
   }, 16);
-  return { name: name as string, version: String(version), description: String(top.description ?? ''), path, hash, tasks, extra };
+  // After the hash: the cap follows from the file and the generator versions the hash holds.
+  const warnings = opts.distinct === false ? [] : capToDistinct(tasks);
+  return { name: name as string, version: String(version), description: String(top.description ?? ''), path, hash, tasks, extra, warnings };
 }

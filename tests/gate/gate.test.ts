@@ -15,7 +15,7 @@ const check = (checks: Check[], id: string) => checks.find((c) => c.id === id)!;
 
 describe('bench gate (library, scripted models)', () => {
   it('passes a candidate identical to the baseline', async () => {
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 200 }, { id: 'hard', split: 'ood', n: 200, max: 999 }]);
+    const suite = toySuite([{ id: 'easy', split: 'id', n: 200, max: 99 }, { id: 'hard', split: 'ood', n: 200, max: 999 }]);
     const wrong = (p: string) => bucket(p) < 30;
     const { result } = await gate({
       suite, store: Store.open(':memory:'),
@@ -32,7 +32,7 @@ describe('bench gate (library, scripted models)', () => {
   });
 
   it('flags a candidate that fails 10% more OOD items on 1,000 items, and only OOD', async () => {
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 300 }, { id: 'hard', split: 'ood', n: 1000, max: 999 }]);
+    const suite = toySuite([{ id: 'easy', split: 'id', n: 300, max: 99 }, { id: 'hard', split: 'ood', n: 1000, max: 999 }]);
     const { result } = await gate({
       suite, store: Store.open(':memory:'), config: mergeGates({ splits: ['id', 'ood'], perTask: true }),
       baseline: { kind: 'model', model: scripted('mock:base', (p) => bucket(p) < 10) },
@@ -52,7 +52,7 @@ describe('bench gate (library, scripted models)', () => {
   });
 
   it('calls noise on 50 items inconclusive, not a regression, and says how many items would decide', async () => {
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 20 }, { id: 'hard', split: 'ood', n: 50, max: 999 }]);
+    const suite = toySuite([{ id: 'easy', split: 'id', n: 20, max: 99 }, { id: 'hard', split: 'ood', n: 50, max: 999 }]);
     // Same accuracy, independent errors: the two models disagree on about a third of the items.
     const { result } = await gate({
       suite, store: Store.open(':memory:'),
@@ -84,7 +84,7 @@ describe('bench gate (library, scripted models)', () => {
   });
 
   it('gates floors and the growth of the ID − OOD gap', async () => {
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 400 }, { id: 'hard', split: 'ood', n: 400, max: 999 }]);
+    const suite = toySuite([{ id: 'easy', split: 'id', n: 400, max: 99 }, { id: 'hard', split: 'ood', n: 400, max: 999 }]);
     const { result } = await gate({
       suite, store: Store.open(':memory:'),
       config: mergeGates({ splits: ['id'], floors: { ood: 0.9 }, maxGapGrowth: 0.05 }),
@@ -162,7 +162,7 @@ describe('bench gate (library, scripted models)', () => {
     // Baseline wrong on 10% of items. Candidate: errors (HTTP 500) on ~2% of OOD items, wrong on
     // ~1.5% more, right on some the baseline missed. Errors left out, the change would be about
     // −1 point (a pass at a 2-point margin); counted as wrong it is past the margin.
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 400 }, { id: 'hard', split: 'ood', n: 2000, max: 999 }]);
+    const suite = toySuite([{ id: 'easy', split: 'id', n: 100 }, { id: 'hard', split: 'ood', n: 2000, max: 999 }]);
     const baseWrong = (p: string) => bucket(p) < 10;
     const { result } = await gate({
       suite, store: Store.open(':memory:'),
@@ -187,16 +187,16 @@ describe('bench gate (library, scripted models)', () => {
     expect(['regression', 'inconclusive']).toContain(result!.verdict);
     expect([GATE_EXIT.regression, GATE_EXIT.inconclusive]).toContain(result!.exitCode);
     const md = renderMarkdown(result!);
-    expect(md).toContain(`Errors: candidate ${ood.errors.candidate} of 2,400 answers`);
+    expect(md).toContain(`Errors: candidate ${ood.errors.candidate} of 2,100 answers`);
     expect(md).toMatch(/\| errors \(baseline \/ candidate\) \|/);
     expect(md).toContain(`| 2,000 | 0 / ${ood.errors.candidate} |`);
     const xml = renderJUnit(result!);
-    expect(xml).toMatch(/name="candidateErrors" value="\d+ of 2400 \(counted as wrong answers\)"/);
+    expect(xml).toMatch(/name="candidateErrors" value="\d+ of 2100 \(counted as wrong answers\)"/);
     expect(xml).toContain(`errors: candidate ${ood.errors.candidate} (counted as wrong)`);
   });
 
   it('refuses to gate nothing, and a split the suite lacks', async () => {
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 5 }]);
+    const suite = toySuite([{ id: 'easy', split: 'id', n: 5, max: 99 }]);
     const sides = { baseline: { kind: 'model', model: scripted('mock:b', () => false) }, candidate: { kind: 'model', model: scripted('mock:c', () => false) } } as const;
     await expect(gate({ suite, store: Store.open(':memory:'), ...sides })).rejects.toThrow(/no scored ood tasks to gate: choose --split id/);
   });

@@ -12,7 +12,7 @@ const NASTY = 'mock:<script>alert(1)</script>|`x`&amp;\u0001\u001b[31m';
 async function mixedResult(): Promise<GateResult> {
   // One regression (task 'hard'), one pass (ID), one inconclusive (the small task).
   const suite = toySuite([
-    { id: 'easy', split: 'id', n: 200 },
+    { id: 'easy', split: 'id', n: 200, max: 99 },
     { id: 'hard', split: 'ood', n: 400, max: 999 },
     { id: 'tiny|<b>', split: 'ood', n: 20, max: 99, seed: 3 },
   ]);

@@ -85,3 +85,52 @@ export function maskBorders(img: RgbImage, g: GridShape, ratio: number): Uint8Ar
   }
   return mask;
 }
+
+/**
+ * Minimum evidence (issue 17): two patches whose every pixel differs by at most this many levels
+ * in every channel are "nearly identical", and a patch whose every channel spans at most this
+ * many levels is "blank". Either can only be placed by elimination or by luck, so the picture is
+ * redrawn. 16 levels: the near-twin sky patches the audit found differed by at most 8.
+ */
+export const IMAGE_MIN_EVIDENCE = 16;
+
+/**
+ * Why the patches of `img` give too little evidence, or undefined. `mask` (from maskBorders; 1 =
+ * blacked out) leaves the blacked-out pixels out: only what the model sees counts.
+ */
+export function weakImageEvidence(img: RgbImage, g: GridShape, mask?: Uint8Array, threshold = IMAGE_MIN_EVIDENCE): string | undefined {
+  const pw = img.width / g.cols;
+  const ph = img.height / g.rows;
+  const n = cellCount(g);
+  /** Pixel index (not byte) of row dy, column 0 of patch p. */
+  const start = (p: number, dy: number) => (Math.floor(p / g.cols) * ph + dy) * img.width + (p % g.cols) * pw;
+  const shown = (px: number) => !mask || mask[px] === 0;
+  for (let p = 0; p < n; p++) {
+    const lo = [255, 255, 255];
+    const hi = [0, 0, 0];
+    for (let dy = 0; dy < ph; dy++) {
+      for (let dx = 0, px = start(p, dy); dx < pw; dx++, px++) {
+        if (!shown(px)) continue;
+        for (let c = 0; c < 3; c++) {
+          const v = img.rgb[px * 3 + c]!;
+          if (v < lo[c]!) lo[c] = v;
+          if (v > hi[c]!) hi[c] = v;
+        }
+      }
+    }
+    if (hi.every((h, c) => h - lo[c]! <= threshold)) return `patch at position ${p + 1} is blank (every channel within ${threshold} levels)`;
+  }
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      let differs = false;
+      for (let dy = 0; dy < ph && !differs; dy++) {
+        for (let dx = 0, pa = start(a, dy), pb = start(b, dy); dx < pw && !differs; dx++, pa++, pb++) {
+          if (!shown(pa) || !shown(pb)) continue;
+          for (let c = 0; c < 3; c++) if (Math.abs(img.rgb[pa * 3 + c]! - img.rgb[pb * 3 + c]!) > threshold) differs = true;
+        }
+      }
+      if (!differs) return `patches at positions ${a + 1} and ${b + 1} are nearly identical (no pixel differs by more than ${threshold} levels)`;
+    }
+  }
+  return undefined;
+}

@@ -65,3 +65,27 @@ export function renderGrid(shuffled: readonly string[], g: GridShape): string {
 export function renderList(shuffled: readonly string[], g: GridShape): string {
   return Array.from({ length: cellCount(g) }, (_, i) => `Patch at position ${i + 1}:\n${FENCE}\n${patchAt(shuffled, g, i + 1).join('\n')}\n${FENCE}`).join('\n\n');
 }
+
+/**
+ * Minimum evidence (issue 17): every patch shows at least this many non-space characters, and
+ * every two patches differ in at least this many character cells. A blank or near-twin patch can
+ * only be placed by elimination or by luck, so the picture is redrawn.
+ */
+export const TEXT_MIN_EVIDENCE = 3;
+
+/** Why the patches of a cropped text picture give too little evidence, or undefined. */
+export function weakTextEvidence(lines: readonly string[], g: GridShape, threshold = TEXT_MIN_EVIDENCE): string | undefined {
+  const patches = Array.from({ length: cellCount(g) }, (_, i) => patchAt(lines, g, i + 1).join('\n'));
+  for (const [i, p] of patches.entries()) {
+    const ink = p.replace(/\s/g, '').length;
+    if (ink < threshold) return `patch ${i + 1} has ${ink} non-space character${ink === 1 ? '' : 's'} (fewer than ${threshold})`;
+  }
+  for (let a = 0; a < patches.length; a++) {
+    for (let b = a + 1; b < patches.length; b++) {
+      let diff = 0;
+      for (let k = 0; k < patches[a]!.length; k++) if (patches[a]![k] !== patches[b]![k]) diff++;
+      if (diff < threshold) return `patches ${a + 1} and ${b + 1} differ in ${diff} character${diff === 1 ? '' : 's'} (fewer than ${threshold})`;
+    }
+  }
+  return undefined;
+}

@@ -100,7 +100,7 @@ export const vertexColor = defineSetting({
   axis: 'compositional',
   setting: 'vertex_color',
   description: 'OMEGA compositional 6: polygon colouring under rotation (A) + fixed-letter probability (B) → probability some rotation maps blue onto red (composed).',
-  version: '1',
+  version: '2',
   parts: { a: geometryPolygonColor, b: combinatoryProbabilityNoSpecificLetterFixed, composed },
   testParts: ['composed'],
 });

@@ -277,12 +277,15 @@ export function stepText(s: Step): string {
     case 'segment': return `Let ${joinNames(s.out)} = ${s.length}.`;
     case 'triangle': {
       const [a, b, c] = s.out;
-      return `Let ${a}${b}${c} be a triangle with ${a}${b} = ${s.sides[0]}, ${b}${c} = ${s.sides[1]}, and ${c}${a} = ${s.sides[2]}.`;
+      return `Let ${a}${b}${c} be a triangle with ${a}${b} = ${s.sides[0]}, ${b}${c} = ${s.sides[1]}, and ${c}${a} = ${s.sides[2]}, its vertices ${a}, ${b}, ${c} in counterclockwise order.`;
     }
-    case 'polygon': return `Let ${joinNames(s.out)} be a ${POLYGON_NAMES[s.out.length]} with center ${s.center} and circumradius ${s.circumradius}.`;
+    case 'polygon': {
+      const name = POLYGON_NAMES[s.out.length]!;
+      return `Let ${joinNames(s.out)} be ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} with center ${s.center} and circumradius ${s.circumradius}, its vertices ${s.out.join(', ')} in counterclockwise order.`;
+    }
     case 'midpoint': return `Let ${s.out} be the midpoint of segment ${joinNames(s.args)}.`;
     case 'reflect_point': return `Let ${s.out} be the reflection of point ${s.args[0]} across point ${s.args[1]}.`;
-    case 'rotate': return `Let ${s.out} be the rotation of point ${s.args[0]} by angle ${s.angle} around point ${s.args[1]}.`;
+    case 'rotate': return `Let ${s.out} be the rotation of point ${s.args[0]} by angle ${s.angle} counterclockwise around point ${s.args[1]}.`;
     case 'translate': return `Let ${s.out} be the translation of point ${s.args[0]} by vector ${s.args[1]}${s.args[2]}.`;
     case 'ratio': return `Let ${s.out} be the point on segment ${s.args[0]}${s.args[1]} such that ${s.args[0]}${s.out}:${s.out}${s.args[1]} = ${s.ratio[0]}:${s.ratio[1]}.`;
     case 'ray_distance': return `Let ${s.out} be the point on ray ${s.args[0]}${s.args[1]} such that ${s.args[0]}${s.out} = ${s.distance}.`;

@@ -121,6 +121,15 @@ function pickMeasure(pool: Pool, d: Draft, rng: Rng): Measure | undefined {
   return { kind, args: [x, y, d.last] };
 }
 
+const LENGTH_UNITS = ['unit', 'units', 'length unit', 'length units'];
+/** The unit words a construction question's measurement allows (README, "Reading answers"). */
+export function constructionUnits(inputs: Record<string, unknown>): readonly string[] {
+  const kind = (inputs.measure as Measure | undefined)?.kind;
+  if (kind === 'angle') return ['rad', 'rads', 'radian', 'radians'];
+  if (kind === 'area') return ['square unit', 'square units', 'sq units', 'unit^2', 'units^2'];
+  return LENGTH_UNITS;
+}
+
 /** One draw of a construction instance for `pool` with `steps` steps, or undefined to redraw. */
 export function makeConstruction(pool: Pool, c: ConstructionLevel, rng: Rng): Instance | undefined {
   const total = drawKnob(rng, c.steps);

@@ -5,7 +5,7 @@ import { stableHash } from '../../../src/core/hash.js';
 import type { Rng } from '../../../src/core/rng.js';
 import { didYouMean } from '../../../src/core/suggest.js';
 import { ParamError, type Generator, type Problem } from '../../../src/core/types.js';
-import { answerText, boxed, type Answer } from './answer.js';
+import { answerText, boxed, type Answer, type ReadOptions } from './answer.js';
 import { OMEGA_VERIFIER_VERSION, verifyOmegaTruth } from './truth-verify.js';
 
 /** The Eurus-2/PRIME instruction OMEGA appends to every question (spec §1.2). */
@@ -44,7 +44,16 @@ export interface FamilySpec<C extends Record<string, unknown>> {
   make(config: C, rng: Rng, level: number): Instance | undefined;
   /** Draws before giving up (a family whose level admits almost no instance is a bug). */
   maxDraws?: number;
+  /**
+   * The unit words the question asks for (`12 \\text{ paths}`), lower case, from the item's
+   * inputs; a reply's trailing unit is stripped only when it is one of these (README, "Reading
+   * answers"). Absent: no unit accepted.
+   */
+  units?: (inputs: Record<string, unknown>) => readonly string[];
 }
+
+/** A counted noun, singular and plural, as unit words. */
+export const countNoun = (singular: string, plural = `${singular}s`) => (): readonly string[] => [singular, plural];
 
 export interface OmegaParams {
   /** The levels items are drawn from, uniformly; one level is the usual case. */
@@ -103,17 +112,28 @@ export function defineFamily<C extends Record<string, unknown>>(spec: FamilySpec
     throw new Error(`${name}: no acceptable instance in ${maxDraws} draws at level ${level} (a generator bug)`);
   }
 
+  function unitsOf(truth: unknown): readonly string[] {
+    const inputs = (truth as { inputs?: unknown } | null)?.inputs;
+    if (!spec.units || !inputs || typeof inputs !== 'object') return [];
+    try {
+      return spec.units(inputs as Record<string, unknown>);
+    } catch {
+      return []; // a malformed truth: no unit is accepted
+    }
+  }
+
   function problemOf(inst: Instance, level: number): Problem {
     // A JSON round trip makes the stored truth exactly what a reader gets back (-0 becomes 0).
     const inputs = JSON.parse(JSON.stringify(inst.inputs)) as Record<string, unknown>;
     const truth: OmegaTruth = { family: spec.family, level, answer: inst.answer, inputs };
     const answer = inst.answer;
+    const read: ReadOptions = { units: spec.units?.(inputs) ?? [] };
     return {
       messages: [{ role: 'user', content: inst.question + ANSWER_SUFFIX }],
       truth,
       reference: boxed(answerText(answer)),
       difficulty: { level, ...inst.knobs },
-      verify: (response) => verifyOmegaTruth(truth, response),
+      verify: (response) => verifyOmegaTruth(truth, response, read),
       randomAnswer: (r) => boxed(inst.guess(r)),
       dedupKey: `${name}|${stableHash(inputs, 24)}`,
     };
@@ -127,7 +147,8 @@ export function defineFamily<C extends Record<string, unknown>>(spec: FamilySpec
     parseParams,
     generate,
     verifierVersion: OMEGA_VERIFIER_VERSION,
-    verify: verifyOmegaTruth,
+    // The asked units come from the stored inputs, so verification still needs only the truth.
+    verify: (truth, response) => verifyOmegaTruth(truth, response, { units: unitsOf(truth) }),
     omega: { family: spec.family, domain: spec.domain, maxLevel, levels: spec.levels, knobs: spec.knobs },
   };
 }

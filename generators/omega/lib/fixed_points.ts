@@ -83,7 +83,7 @@ function* weightedWords(m: Multiset, length: number): Generator<{ word: number[]
 }
 
 export interface EventChoice {
-  /** The event phrase after "what is the probability of". */
+  /** The event clause after "what is the probability that". */
   phrase: string;
   event: ShuffleEvent;
   /** Event parameters for the truth record (the letter, n). */
@@ -100,7 +100,7 @@ export function makeShuffleInstance(c: ShuffleLevel, rng: Rng, choose: (m: Multi
   if (!choice) return undefined;
   const p = shuffleProbability(m, c.wordLength, choice.event, choice.letter);
   if (p.isZero() || p.eq(Rational.ONE)) return undefined;
-  const question = `What is the probability of such event happening: Form a word by randomly choosing ${c.wordLength} letters from the multiset ${formatMultiset(m)}, shuffle the letters in the word (every rearrangement of its ${c.wordLength} positions equally likely), what is the probability of ${choice.phrase}? If the probability can be written as the form $\\frac{m}{n}$, where $m$ and $n$ are relatively prime positive integers, find $m + n$.`;
+  const question = `What is the probability of such event happening: Form a word by randomly choosing ${c.wordLength} letters from the multiset ${formatMultiset(m)}, shuffle the letters in the word (every rearrangement of its ${c.wordLength} positions equally likely), what is the probability that ${choice.phrase}? (Copies of a letter are interchangeable: a position counts by the letter it holds.) If the probability can be written as the form $\\frac{m}{n}$, where $m$ and $n$ are relatively prime positive integers, find $m + n$.`;
   return {
     question,
     answer: integerAnswer(p.num + p.den),

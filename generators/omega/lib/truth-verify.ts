@@ -2,10 +2,12 @@
 // truth alone: `truth.answer` is the typed answer the \boxed verifier compares with.
 import type { Verdict } from '../../../src/core/types.js';
 import { wrong } from '../../../src/core/verdict.js';
-import { verifyAnswer, type Answer } from './answer.js';
+import { verifyAnswer, type Answer, type ReadOptions } from './answer.js';
 
 /** Bump when a verdict for the same truth and reply changes (answer parsing included). */
-export const OMEGA_VERIFIER_VERSION = '1';
+// 2: one answer-reading policy (issue 17): mixed numbers, grouping, asked units, \over, repeating
+// decimals, powers, scientific notation; rounded answers must be a correct rounding.
+export const OMEGA_VERIFIER_VERSION = '2';
 
 function answerOf(truth: unknown): Answer | string {
   const a = (truth as { answer?: Record<string, unknown> } | null)?.answer;
@@ -24,8 +26,8 @@ function answerOf(truth: unknown): Answer | string {
   }
 }
 
-export function verifyOmegaTruth(truth: unknown, response: string): Verdict {
+export function verifyOmegaTruth(truth: unknown, response: string, read: ReadOptions = {}): Verdict {
   const answer = answerOf(truth);
   if (typeof answer === 'string') return wrong(`cannot verify: ${answer}`, false);
-  return verifyAnswer(answer, response);
+  return verifyAnswer(answer, response, read);
 }

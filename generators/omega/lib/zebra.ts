@@ -20,7 +20,7 @@ export const CATEGORIES: Category[] = [
   { key: 'Pet', label: 'pet', values: ['cat', 'dog', 'bird', 'fish', 'horse', 'rabbit', 'hamster'], describe: (v) => `the person who keeps ${article(v)}` },
   { key: 'Drink', label: 'favorite drink', values: ['coffee', 'tea', 'milk', 'water', 'juice', 'soda', 'lemonade'], describe: (v) => `the ${v} drinker` },
   { key: 'Hobby', label: 'hobby', values: ['painting', 'gardening', 'reading', 'cooking', 'hiking', 'chess', 'knitting'], describe: (v) => `the person who enjoys ${v}` },
-  { key: 'Car', label: 'car brand', values: ['Toyota', 'Ford', 'Honda', 'BMW', 'Tesla', 'Audi', 'Volvo'], describe: (v) => `the person who drives a ${v}` },
+  { key: 'Car', label: 'car brand', values: ['Toyota', 'Ford', 'Honda', 'BMW', 'Tesla', 'Audi', 'Volvo'], describe: (v) => `the person who drives ${article(v)}` },
   { key: 'Food', label: 'favorite food', values: ['pizza', 'sushi', 'tacos', 'pasta', 'curry', 'salad', 'stew'], describe: (v) => `the person who loves eating ${v}` },
   { key: 'Music', label: 'favorite music genre', values: ['jazz', 'rock', 'pop', 'classical', 'hip hop', 'country', 'blues'], describe: (v) => `the ${v} fan` },
 ];

@@ -38,7 +38,7 @@ const transformed = defineFamily<Level>({
   family: 'transformative/prob_letter',
   domain: 'combinatorics',
   description: 'Fixed-letter probabilities after shuffling a whole long word (hypergeometric counting, not casework).',
-  version: '1',
+  version: '2',
   levels: { 1: { length: [16, 30], types: 3 }, 2: { length: [31, 60], types: 4 }, 3: { length: [61, 120], types: 5 } },
   knobs: ['length', 'types'],
   make(c, rng) {
@@ -53,11 +53,12 @@ const transformed = defineFamily<Level>({
     const p = letterProbability(L, k, e);
     if (p.isZero() || p.eq(Rational.ONE)) return undefined;
     const l = m.letters[letter]!;
-    const phrase = e.kind === 'none' ? `no letter '${l}' occupies any of their original positions`
-      : e.kind === 'exactly' ? `exactly ${e.j} of the letters '${l}' occupy one of the original positions of a letter '${l}'`
-      : `at least ${e.j} of the letters '${l}' occupy one of the original positions of a letter '${l}'`;
+    const held = `the positions that held a letter '${l}' before the shuffle`;
+    const phrase = e.kind === 'none' ? `no position that held a letter '${l}' before the shuffle holds a letter '${l}' after it`
+      : e.kind === 'exactly' ? `exactly ${e.j} of ${held} ${e.j === 1 ? 'holds' : 'hold'} a letter '${l}' after it`
+      : `at least ${e.j} of ${held} ${e.j === 1 ? 'holds' : 'hold'} a letter '${l}' after it`;
     return {
-      question: `What is the probability of such event happening: Form a word using all ${L} letters of the multiset ${formatMultiset(m)} in some fixed order, shuffle the letters in the word (every rearrangement of its ${L} positions equally likely), what is the probability of ${phrase}? If the probability can be written as the form $\\frac{m}{n}$, where $m$ and $n$ are relatively prime positive integers, find $m + n$.`,
+      question: `What is the probability of such event happening: Form a word using all ${L} letters of the multiset ${formatMultiset(m)} in some fixed order, shuffle the letters in the word (every rearrangement of its ${L} positions equally likely), what is the probability that ${phrase}? (Copies of a letter are interchangeable: a position counts by the letter it holds.) If the probability can be written as the form $\\frac{m}{n}$, where $m$ and $n$ are relatively prime positive integers, find $m + n$.`,
       answer: integerAnswer(p.num + p.den),
       inputs: { multiset: Object.fromEntries(m.letters.map((x, i) => [x, m.counts[i]])), length: L, letter: l, copies: k, event: e, probability: p.toString() },
       knobs: { length: L, types: c.types },
@@ -70,7 +71,7 @@ export const transProbLetter = defineSetting({
   axis: 'transformative',
   setting: 'prob_letter',
   description: 'OMEGA transformative 4: short-word fixed-letter probabilities (familiar, casework) → long whole-word shuffles (transformed, counting argument).',
-  version: '1',
+  version: '2',
   parts: { familiar: combinatoryProbabilityNoSpecificLetterFixed, transformed },
   testParts: ['transformed'],
 });

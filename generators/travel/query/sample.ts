@@ -65,6 +65,9 @@ export function sampleTrip(world: World, p: TravelParams, rng: Rng): SampledTrip
   return passesFilters(world, request, scope, destinations) ? { request, scope } : undefined;
 }
 
+/** Upstream's fixed 4 draws nothing, so default items keep their random stream. */
+const hardCuisineCount = (p: TravelParams, rng: Rng) => (p.hardCuisines[0] === p.hardCuisines[1] ? p.hardCuisines[0] : rng.int(p.hardCuisines[0], p.hardCuisines[1]));
+
 function drawConstraints(p: TravelParams, people: number, rng: Rng): LocalConstraint {
   const local: LocalConstraint = { 'house rule': null, cuisine: null, 'room type': null, transportation: null };
   let types: ConstraintType[] = [];
@@ -79,7 +82,7 @@ function drawConstraints(p: TravelParams, people: number, rng: Rng): LocalConstr
   }
   for (const t of types) {
     if (t === 'house rule') local['house rule'] = rng.pick(p.houseRules);
-    if (t === 'cuisine') local.cuisine = rng.sample(p.cuisines, p.level === 'hard' ? 4 : 2);
+    if (t === 'cuisine') local.cuisine = rng.sample(p.cuisines, p.level === 'hard' ? hardCuisineCount(p, rng) : 2);
     if (t === 'transportation') local.transportation = rng.bool() ? 'no flight' : 'no self-driving';
     if (t === 'room type') {
       const pool = people <= 2 ? p.roomTypes : p.roomTypes.filter((r) => LARGE_GROUP_ROOM_TYPES.includes(r));
@@ -96,9 +99,17 @@ function drawConstraints(p: TravelParams, people: number, rng: Rng): LocalConstr
  */
 function passesFilters(world: World, q: TripRequest, scope: TripScope, destinations: readonly City[]): boolean {
   const lc = q.local_constraint;
-  const hotels = destinations.flatMap((c) => c.accommodations)
-    .filter((a) => a.maximumOccupancy >= q.people_number && matchesRoomType(a.roomType, lc['room type']) && allowsHouseRule(a, lc['house rule']));
-  if (hotels.length < q.days) return false;
+  const allowed = (a: City['accommodations'][number]) => matchesRoomType(a.roomType, lc['room type']) && allowsHouseRule(a, lc['house rule']);
+  if (lc['room type'] === 'shared room') {
+    // Shared rooms are rare (1.6% of listings) and sleep one, so upstream's filter (≥ days listings
+    // sleeping the whole group) rejected every such query (0 of 1,900). A shared room is booked per
+    // bed (the cost rule charges ⌈people / occupancy⌉ units), so one listing in each visited city is
+    // enough here; the reference planner then proves the trip feasible or the query is drawn again.
+    if (destinations.filter((c) => c.accommodations.some(allowed)).length < q.visiting_city_number) return false;
+  } else {
+    const hotels = destinations.flatMap((c) => c.accommodations).filter((a) => a.maximumOccupancy >= q.people_number && allowed(a));
+    if (hotels.length < q.days) return false;
+  }
   if (lc.cuisine) {
     const wanted = lc.cuisine;
     const served = destinations.flatMap((c) => c.restaurants).filter((r) => r.cuisines.some((c) => wanted.includes(c)));

@@ -64,6 +64,39 @@ describe('combinatory_probability_*', () => {
     });
   }
 
+  // Issue 17: "no letter 'u' occupies any of their original positions" also read as "no copy of
+  // 'u' stays put", a different event. The prompt now says the reading the key uses.
+  it('no_specific_letter_fixed: the prompt states the position reading; the copy reading would give another answer', () => {
+    let differs = 0;
+    for (const p of items('combinatory_probability_no_specific_letter_fixed', 1, 20, 'reading')) {
+      const i = inputsOf(p);
+      const l = i.letter as string;
+      expect(promptOf(p)).toContain(`what is the probability that no position that held a letter '${l}' before the shuffle holds a letter '${l}' after it? (Copies of a letter are interchangeable: a position counts by the letter it holds.)`);
+      const positions = bruteProbability(i.multiset, i.wordLength, (w, sh) => fixedOf(w, sh, l) === 0);
+      expect(answerOf(p).value).toBe((positions.num + positions.den).toString());
+      // The copy reading: no copy of the letter is moved to its own position (a permutation fixed point).
+      let hits = 0n;
+      let total = 0n;
+      const ps = perms(i.wordLength);
+      for (const w of orderedDraws(tokens(i.multiset), i.wordLength)) {
+        for (const perm of ps) { total++; if (!perm.some((from, to) => from === to && w[to] === l)) hits++; }
+      }
+      const copies = Rational.of(hits, total);
+      if (!copies.eq(positions)) differs++;
+    }
+    expect(differs).toBeGreaterThan(0);
+  });
+
+  it('every shuffle family words its event by positions, never "remains in the same position"', () => {
+    for (const name of Object.keys(events)) {
+      for (const p of items(`combinatory_probability_${name}`, 2, 5, 'reading')) {
+        const text = promptOf(p);
+        expect(text).toMatch(/what is the probability that (no position that held|exactly \d+ of the positions that held|at least \d+ of the positions that held|every position holds a different letter)/);
+        expect(text).not.toMatch(/occupies|remains? in the same position/);
+      }
+    }
+  });
+
   it('the upstream example: {d: 2, p: 1, n: 1}, 2 letters, no fixed points is 5/12 (answer 17)', () => {
     expect(bruteProbability({ d: 2, p: 1, n: 1 }, 2, (w, s) => fixedOf(w, s) === 0).toString()).toBe('5/12');
   });

@@ -20,7 +20,11 @@ const reflectLine = (z: C, a: C, b: C) => plus(a, times(minus(b, a), conj(over(m
 const foot = (z: C, a: C, b: C) => real(0.5, plus(z, reflectLine(z, a, b)));
 const angleOf = (t: string) => { const m = /^(\d*)pi\/(\d+)$/.exec(t)!; return ((Number(m[1] || 1)) * Math.PI) / Number(m[2]); };
 
-function rebuild(text: string): number {
+/**
+ * The figure the prompt describes, measured. `flipLabels` labels the first triangle or polygon the
+ * other way round (rotations keep their stated direction): the reading the prompt must rule out.
+ */
+function rebuild(text: string, flipLabels = false): number {
   const pts = new Map<string, C>();
   const circles = new Map<string, { c: C; r: number }>();
   const P = (n: string) => { const v = pts.get(n); if (!v) throw new Error(`unknown point ${n}`); return v; };
@@ -31,25 +35,29 @@ function rebuild(text: string): number {
   for (const s of sentences) {
     let m: RegExpExecArray | null;
     if ((m = /^Let ([A-Z])([A-Z]) = (\d+)\.$/.exec(s))) { pts.set(m[1]!, frame(c(0))); pts.set(m[2]!, frame(c(Number(m[3])))); continue; }
-    if ((m = /^Let ([A-Z])([A-Z])([A-Z]) be a triangle with \1\2 = (\d+), \2\3 = (\d+), and \3\1 = (\d+)\.$/.exec(s))) {
+    if ((m = /^Let ([A-Z])([A-Z])([A-Z]) be a triangle with \1\2 = (\d+), \2\3 = (\d+), and \3\1 = (\d+), its vertices \1, \2, \3 in (counterclockwise|clockwise) order\.$/.exec(s))) {
       const [ab, bc, ca] = [Number(m[4]), Number(m[5]), Number(m[6])];
-      // Place C first this time: C at 0, A on the positive axis, B by the law of cosines.
+      // Place C first this time: C at 0, A on the positive axis, B by the law of cosines, on the
+      // side that makes A, B, C run in the stated order (or the other one when flipped).
       const cosC = (bc * bc + ca * ca - ab * ab) / (2 * bc * ca);
-      pts.set(m[3]!, frame(c(0))); pts.set(m[1]!, frame(c(ca))); pts.set(m[2]!, frame(real(bc, cis(-Math.acos(cosC)))));
+      const ccw = (m[7] === 'counterclockwise') !== flipLabels;
+      pts.set(m[3]!, frame(c(0))); pts.set(m[1]!, frame(c(ca))); pts.set(m[2]!, frame(real(bc, cis((ccw ? 1 : -1) * Math.acos(cosC)))));
       continue;
     }
-    if ((m = /^Let ([A-Z]+) be a (?:square|equilateral triangle|regular \w+) with center ([A-Z]) and circumradius (\d+)\.$/.exec(s))) {
+    if ((m = /^Let ([A-Z]+) be an? (?:square|equilateral triangle|regular \w+) with center ([A-Z]) and circumradius (\d+), its vertices ([A-Z, ]+) in (counterclockwise|clockwise) order\.$/.exec(s))) {
       const names = m[1]!.split('');
+      expect(m[4]).toBe(names.join(', '));
+      const sign = (m[5] === 'counterclockwise') !== flipLabels ? 1 : -1;
       pts.set(m[2]!, frame(c(0)));
-      names.forEach((v, k) => pts.set(v, frame(real(Number(m![3]), cis((-2 * Math.PI * k) / names.length)))));
+      names.forEach((v, k) => pts.set(v, frame(real(Number(m![3]), cis((sign * 2 * Math.PI * k) / names.length)))));
       continue;
     }
     if ((m = /^Let ([A-Z]) be the midpoint of segment ([A-Z]{2})\.$/.exec(s))) { const [a, b] = twoPt(m[2]!); pts.set(m[1]!, real(0.5, plus(a, b))); continue; }
     if ((m = /^Let ([A-Z]) be the reflection of point ([A-Z]) across point ([A-Z])\.$/.exec(s))) { pts.set(m[1]!, minus(real(2, P(m[3]!)), P(m[2]!))); continue; }
-    if ((m = /^Let ([A-Z]) be the rotation of point ([A-Z]) by angle (\S+) around point ([A-Z])\.$/.exec(s))) {
-      // The mirror-image convention (clockwise): distances, angles and areas cannot tell.
-      const o = P(m[4]!);
-      pts.set(m[1]!, plus(o, times(minus(P(m[2]!), o), cis(-angleOf(m[3]!)))));
+    if ((m = /^Let ([A-Z]) be the rotation of point ([A-Z]) by angle (\S+) (counterclockwise|clockwise) around point ([A-Z])\.$/.exec(s))) {
+      const o = P(m[5]!);
+      const sign = m[4] === 'counterclockwise' ? 1 : -1;
+      pts.set(m[1]!, plus(o, times(minus(P(m[2]!), o), cis(sign * angleOf(m[3]!)))));
       continue;
     }
     if ((m = /^Let ([A-Z]) be the translation of point ([A-Z]) by vector ([A-Z]{2})\.$/.exec(s))) { const [a, b] = twoPt(m[3]!); pts.set(m[1]!, plus(P(m[2]!), minus(b, a))); continue; }
@@ -155,11 +163,54 @@ describe('geometry_{basic,circle,triangle,polygon}', () => {
     });
   }
 
-  it('accepts a 2-decimal answer against the value carried to 10 decimals (upstream stored 4 decimals and matched exactly)', () => {
+  // Issue 17: the key assumed counterclockwise labels and rotations without saying so; labelled
+  // the other way, the same figure gave another answer for about half the items.
+  for (const fam of ['triangle', 'polygon']) {
+    it(`geometry_${fam}: the prompt states the labelling and rotation direction, and the other labelling would change the answer`, () => {
+      let changed = 0;
+      let withRotation = 0;
+      for (const p of items(`geometry_${fam}`, 1, 40, 'orientation')) {
+        const text = promptOf(p);
+        expect(text).toMatch(/its vertices [A-Z](, [A-Z])+ in counterclockwise order\./);
+        const rotations = text.match(/by angle \S+ (\w+) around/g) ?? [];
+        for (const r of rotations) expect(r).toMatch(/ counterclockwise around$/);
+        const body = text.replace(/ Express your answer as a decimal number rounded to 2 decimal places\.$/, '');
+        const stated = rebuild(body);
+        const flipped = rebuild(body, true);
+        expect(Math.abs(stated - inputsOf(p).value)).toBeLessThan(1e-6 * Math.max(1, stated));
+        if (rotations.length > 0) withRotation++;
+        if (Math.abs(flipped - stated) > 0.01) {
+          changed++;
+          // Only a rotation can tell the two labellings apart (every other step is mirror-symmetric).
+          expect(rotations.length).toBeGreaterThan(0);
+          expect(p.verify(`\\boxed{${flipped.toFixed(2)}}`).correct).toBe(false);
+        }
+      }
+      expect(withRotation).toBeGreaterThan(0);
+      expect(changed).toBeGreaterThan(0);
+    });
+  }
+
+  it('geometry_basic and geometry_circle start from a segment: the mirror image has the same answer, and rotations still state their direction', () => {
+    for (const fam of ['basic', 'circle']) {
+      for (const p of items(`geometry_${fam}`, 2, 10, 'orientation')) {
+        const text = promptOf(p);
+        expect(text).not.toMatch(/ in (counter)?clockwise order/);
+        for (const r of text.match(/by angle \S+ (\w+) around/g) ?? []) expect(r).toMatch(/ counterclockwise around$/);
+        const body = text.replace(/ Express your answer as a decimal number rounded to 2 decimal places\.$/, '');
+        const mirrored = rebuild(body.replace(/ counterclockwise around/g, ' clockwise around'));
+        expect(Math.abs(mirrored - inputsOf(p).value)).toBeLessThan(1e-6 * Math.max(1, mirrored));
+      }
+    }
+  });
+
+  it('judges a 2-decimal answer against the value carried to 10 decimals (upstream stored 4 decimals and matched exactly)', () => {
     const [p] = items('geometry_basic', 1, 1);
     const v = inputsOf(p!).value as number;
     expect(p!.verify(`\\boxed{${v.toFixed(2)}}`).correct).toBe(true);
-    expect(p!.verify(`\\boxed{${v.toFixed(4)}}`).correct).toBe(true);
+    // Issue 17: an unrounded value is not "rounded to 2 decimal places" (unless its extra digits are zeros).
+    expect(p!.verify(`\\boxed{${v.toFixed(4)}}`).correct).toBe(/00$/.test(v.toFixed(4)));
+    expect(p!.verify(`\\boxed{${v.toFixed(2)}00}`).correct).toBe(true);
     expect(p!.verify(`\\boxed{${(v + 0.011).toFixed(2)}}`).correct).toBe(false);
   });
 });

@@ -70,7 +70,7 @@ export function defineSetting(spec: SettingSpec): SettingGenerator {
     return {
       ...inner,
       truth,
-      verify: (response) => verifyOmegaTruth(truth, response),
+      verify: (response) => g.verify(truth, response),
       difficulty: { part: params.part, test: spec.testParts.includes(params.part) ? 1 : 0, ...inner.difficulty },
       dedupKey: `${name}|${params.part}|${inner.dedupKey ?? ''}`,
     };
@@ -84,7 +84,12 @@ export function defineSetting(spec: SettingSpec): SettingGenerator {
     parseParams,
     generate,
     verifierVersion: OMEGA_VERIFIER_VERSION,
-    verify: verifyOmegaTruth,
+    // The part's own verifier: it knows the units its question asks for.
+    verify: (truth, response) => {
+      const part = (truth as { part?: unknown } | null)?.part;
+      const g = typeof part === 'string' && Object.hasOwn(spec.parts, part) ? spec.parts[part]! : undefined;
+      return g ? g.verify(truth, response) : verifyOmegaTruth(truth, response);
+    },
     setting: { axis: spec.axis, setting: spec.setting, parts: spec.parts, testParts: spec.testParts },
   };
 }
