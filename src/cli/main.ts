@@ -46,10 +46,26 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv).then((code) => {
+/**
+ * Resolves once everything written so far to `stream` has been handed to the OS. A pipe's writes
+ * are asynchronous in Node: exiting before this loses whatever is still queued (a truncated
+ * `bench report --format json | jq`). A write callback fires after every earlier write.
+ */
+export function drained(stream: NodeJS.WriteStream, timeoutMs = 30_000): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) return resolve();
+    // A reader that never reads must not hang genbench: give up after a deadline.
+    const timer = setTimeout(resolve, timeoutMs);
+    timer.unref();
+    stream.write('', () => { clearTimeout(timer); resolve(); });
+  });
+}
+
+main(process.argv).then(async (code) => {
   // For benchmarks: the process's own CPU time and peak memory, measured by the kernel.
   if (process.env.GENBENCH_RUSAGE_FILE) writeFileSync(process.env.GENBENCH_RUSAGE_FILE, JSON.stringify(process.resourceUsage()));
-  // Let stdout drain, then exit even if a provider left a keep-alive socket open.
   process.exitCode = code;
-  setImmediate(() => process.exit(code));
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  // Exit even if a provider left a keep-alive socket open.
+  process.exit(code);
 });
