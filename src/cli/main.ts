@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { harnessVersion } from '../core/paths.js';
 import { reportError } from './errors.js';
+import { setWide } from '../report/terminal.js';
 import { registerRun } from './run.js';
 import { registerGenerate } from './generate.js';
 import { registerList } from './list.js';
@@ -17,8 +18,10 @@ export function buildProgram(): Command {
   const program = new Command('bench')
     .description('genbench: does the model still work out of distribution? Procedural ID/OOD suites, exact verifiers, SQLite results.')
     .version(harnessVersion())
+    .option('--wide', 'wide tables whatever the terminal width (default: fit the terminal, or $COLUMNS)')
     .showSuggestionAfterError(true)
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', () => setWide(program.opts().wide === true));
   registerRun(program);
   registerGenerate(program);
   registerList(program);

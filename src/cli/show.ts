@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store } from '../store/store.js';
 import { terminalSafe } from '../core/escape.js';
+import { fitLines } from '../report/terminal.js';
 import type { Message } from '../core/types.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_DB } from './options.js';
@@ -45,7 +46,7 @@ Examples:
           const mark = r.status === 'error' ? `ERROR ${r.errorKind}: ${r.errorMessage}` : r.correct ? 'correct' : `wrong${verdict.reason ? `: ${verdict.reason}` : ''}`;
           lines.push(`${r.modelSpec}  [${r.task}, ${r.split}, sample ${r.sample}]  ${mark}`, indent(r.output ?? ''), '');
         }
-        process.stdout.write(`${terminalSafe(lines.join('\n'))}\n`);
+        process.stdout.write(`${fitLines(terminalSafe(lines.join('\n')))}\n`);
       } finally {
         store.close();
       }

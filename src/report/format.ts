@@ -2,7 +2,8 @@
 // itself). Model names and task ids are untrusted: text goes through terminalSafe (in
 // textTable), Markdown cells are escaped for both Markdown and HTML.
 import { terminalSafe } from '../core/escape.js';
-import { textTable } from '../runner/format.js';
+import { COMPACT_BELOW, textTable } from '../runner/format.js';
+import { fitLines, outputWidth } from './terminal.js';
 import type { Interval } from '../stats/proportion.js';
 import type { Board, FamilyBoard, SplitCell, SuiteBoard, TieInfo } from './board.js';
 
@@ -42,19 +43,34 @@ const mark = (tie: TieInfo | undefined, model: string) => (tie?.tied.includes(mo
 
 interface Table { title: string; header: string[]; rows: string[][]; right: boolean[] }
 
-function familyTable(s: SuiteBoard): Table {
+/** "87.5 * [80.1, 92.3]": the tie mark next to the estimate, so a narrow column wraps before the interval. */
+function markedInterval(i: Interval, tie: string): string {
+  const text = pctInterval(i);
+  const cut = text.indexOf(' [');
+  return cut < 0 ? text + tie : text.slice(0, cut) + tie + text.slice(cut);
+}
+
+function familyTable(s: SuiteBoard, compact: boolean): Table {
   const rows: string[][] = [];
   for (const m of s.models) {
     let first = true;
+    // Compact: the model heads its rows, and retention (OOD/ID) is left to the wide layout.
+    if (compact) rows.push([m, '', '', '', '']);
     const line = (label: string, c: SplitCell, ties: SuiteBoard['overallTies']) => {
-      rows.push([first ? m : '', label + (c.partial ? ' (partial)' : ''),
-        pctInterval(c.id) + mark(ties.id, m), pctInterval(c.ood) + mark(ties.ood, m), gapInterval(c.gap), ratioInterval(c.retention)]);
+      const family = label + (c.partial ? ' (partial)' : '');
+      if (compact) rows.push([`  ${family}`, markedInterval(c.id, mark(ties.id, m)), markedInterval(c.ood, mark(ties.ood, m)), gapInterval(c.gap)]);
+      else rows.push([first ? m : '', family, pctInterval(c.id) + mark(ties.id, m), pctInterval(c.ood) + mark(ties.ood, m), gapInterval(c.gap), ratioInterval(c.retention)]);
       first = false;
     };
     if (s.families.length > 1) line('all', s.overall[m]!, s.overallTies);
     for (const f of s.families) line(f.family, f.cells[m]!, f.ties);
   }
-  return {
+  return compact ? {
+    title: 'Families: ID and OOD accuracy (%, macro average over tasks), gap = ID − OOD (points); OOD/ID retention with --wide',
+    header: ['model / family', 'ID', 'OOD', 'gap'],
+    rows,
+    right: [],
+  } : {
     title: 'Families: ID and OOD accuracy (%, macro average over tasks), gap = ID − OOD (points), retention = OOD/ID',
     header: ['model', 'family', 'ID', 'OOD', 'gap', 'OOD/ID'],
     rows,
@@ -62,24 +78,28 @@ function familyTable(s: SuiteBoard): Table {
   };
 }
 
-function axisTable(s: SuiteBoard): Table {
+function axisTable(s: SuiteBoard, compact: boolean): Table {
   const rows: string[][] = [];
   for (const m of s.models) {
+    const start = rows.length;
+    if (compact) rows.push([m, '', '', '', '']);
+    const row = (family: string, ...cells: string[]) => rows.push(compact ? [`  ${family}`, ...cells] : [m, family, ...cells]);
     for (const f of s.families) {
       for (const axis of f.axes) {
         const c = f.axisCells[m]?.[axis];
         if (!c || !Number.isFinite(c.ood.estimate)) continue;
-        rows.push([m, f.family, axis, pctInterval(c.ood), gapInterval(c.gap)]);
+        row(f.family, axis, pctInterval(c.ood), gapInterval(c.gap));
       }
       for (const id of f.controlTasks) {
         const c = f.taskCells[id]?.[m];
-        if (c) rows.push([m, f.family, `control: ${id}`, pctInterval(c.accuracy), '']);
+        if (c) row(f.family, `control: ${id}`, pctInterval(c.accuracy), '');
       }
     }
+    if (compact && rows.length === start + 1) rows.pop();
   }
   return {
     title: 'Axes: OOD accuracy per axis (%) and its gap to ID (points); control tasks are not in any average',
-    header: ['model', 'family', 'axis', 'OOD', 'gap'],
+    header: compact ? ['model / family', 'axis', 'OOD', 'gap'] : ['model', 'family', 'axis', 'OOD', 'gap'],
     rows,
     right: [false, false, false, false, false],
   };
@@ -97,9 +117,9 @@ function taskTable(s: SuiteBoard, f: FamilyBoard): Table {
   return { title: `Tasks of ${f.family}: accuracy (%)`, header: ['task', 'split', 'axis', ...s.models], rows, right: [] };
 }
 
-function suiteTables(s: SuiteBoard, view: ReportView): Table[] {
-  const tables = [familyTable(s)];
-  const axes = axisTable(s);
+function suiteTables(s: SuiteBoard, view: ReportView, compact = false): Table[] {
+  const tables = [familyTable(s, compact)];
+  const axes = axisTable(s, compact);
   if (axes.rows.length) tables.push(axes);
   if (view.tasks) for (const f of s.families) tables.push(taskTable(s, f));
   return tables;
@@ -123,15 +143,15 @@ function legend(b: Board): string {
     `Runs: ${b.runSelection}.`;
 }
 
-export function formatText(b: Board, view: ReportView = {}): string {
+export function formatText(b: Board, view: ReportView = {}, width: number = outputWidth()): string {
   if (b.suites.length === 0) return 'no runs match: run `bench run` first, or loosen --suite/--model\n';
   const parts: string[] = [];
   for (const s of b.suites) {
     parts.push(terminalSafe(suiteHeading(b, s).join('\n')));
-    for (const t of suiteTables(s, view)) parts.push(`${t.title}\n${textTable(t.header, t.rows, t.right)}`);
+    for (const t of suiteTables(s, view, width < COMPACT_BELOW)) parts.push(`${t.title}\n${textTable(t.header, t.rows, t.right, width)}`);
   }
   parts.push(legend(b));
-  return `${parts.join('\n\n')}\n`;
+  return `${fitLines(parts.join('\n\n'), width)}\n`;
 }
 
 /** Escapes a Markdown table cell: pipes, HTML, and the characters that start inline markup. */

@@ -1,6 +1,7 @@
 // Plain-text rendering of run summaries for the terminal. No colour codes when not a TTY, so logs
 // and CI output stay clean.
 import { terminalSafe } from '../core/escape.js';
+import { fitLines, layoutTable, outputWidth } from '../report/terminal.js';
 import type { Interval } from '../stats/proportion.js';
 import type { RunSummary } from './summary.js';
 import type { Progress } from './run.js';
@@ -9,20 +10,31 @@ const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '�
 export const formatInterval = (i: Interval) => (Number.isFinite(i.estimate) ? `${pct(i.estimate)} [${pct(i.low)}, ${pct(i.high)}]` : '—');
 const signedPct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}` : '—');
 
-/** Left-aligned text columns, right-aligned numbers. */
-export function textTable(header: string[], rows: string[][], rightAlign: boolean[] = []): string {
-  const cells = [header, ...rows].map((r) => r.map((c) => terminalSafe(c)));
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => (rightAlign[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+/** Left-aligned text columns, right-aligned numbers, fitted to `width` (default: the terminal's). */
+export function textTable(header: string[], rows: string[][], rightAlign: boolean[] = [], width: number = outputWidth()): string {
+  const cells = [header, ...rows].map((r) => header.map((_, i) => terminalSafe(r[i] ?? '')));
+  return layoutTable(cells, rightAlign, width);
 }
 
-export function formatSummary(s: RunSummary): string {
-  const taskRows = s.tasks.map((t) => [t.task, t.family, t.split, t.axis, String(t.n), String(t.correct), formatInterval(t.accuracy), t.errors ? String(t.errors) : '']);
-  const parts = [
-    `model ${s.modelSpec}  (run ${s.runId})`,
-    textTable(['task', 'family', 'split', 'axis', 'n', 'correct', 'accuracy [95% CI]', 'errors'], taskRows, [false, false, false, false, true, true, false, true]),
-  ];
+/** Under this many columns tables switch to their compact layout (grouped rows, fewer columns). */
+export const COMPACT_BELOW = 100;
+
+export function formatSummary(s: RunSummary, width: number = outputWidth()): string {
+  const errors = s.tasks.some((t) => t.errors > 0);
+  const parts = [`model ${s.modelSpec}  (run ${s.runId})`];
+  if (width >= COMPACT_BELOW) {
+    const taskRows = s.tasks.map((t) => [t.task, t.family, t.split, t.axis, String(t.n), String(t.correct), formatInterval(t.accuracy), t.errors ? String(t.errors) : '']);
+    parts.push(textTable(['task', 'family', 'split', 'axis', 'n', 'correct', 'accuracy [95% CI]', 'errors'], taskRows, [false, false, false, false, true, true, false, true], width));
+  } else {
+    // Compact: the family heads its tasks instead of filling a column; errors only when there are some.
+    const rows: string[][] = [];
+    let family: string | undefined;
+    for (const t of s.tasks) {
+      if (t.family !== family) rows.push([(family = t.family)]);
+      rows.push([`  ${t.task}`, t.split, t.axis, String(t.n), String(t.correct), formatInterval(t.accuracy), ...(errors ? [t.errors ? String(t.errors) : ''] : [])]);
+    }
+    parts.push(textTable(['family / task', 'split', 'axis', 'n', 'ok', 'accuracy [95% CI]', ...(errors ? ['err'] : [])], rows, [false, false, false, true, true, false, true], width));
+  }
   const withMetrics = s.tasks.filter((t) => t.metrics && Object.keys(t.metrics).length);
   if (withMetrics.length) {
     const names = [...new Set(withMetrics.flatMap((t) => Object.keys(t.metrics!)))];
@@ -34,7 +46,7 @@ export function formatSummary(s: RunSummary): string {
       `${signedPct(g.gap.estimate)} [${signedPct(g.gap.low)}, ${signedPct(g.gap.high)}]`]);
     parts.push(textTable(['family', 'ID accuracy', 'OOD accuracy', 'ID − OOD gap (pp) [95% CI]'], gapRows));
   }
-  return parts.join('\n\n');
+  return fitLines(parts.join('\n\n'));
 }
 
 /** Rates (0..1) as percentages, anything else as a number. */
