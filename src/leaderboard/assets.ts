@@ -52,6 +52,7 @@ td.sep, th.sep { border-left: 1px solid var(--line); }
 td.lead .est { color: var(--lead); }
 .tie { color: var(--tie); font-size: 11px; margin-left: 3px; }
 td.partial .est::after { content: " †"; color: var(--tie); }
+td.unsupported { color: var(--muted); font-style: italic; }
 th button.sort { all: unset; cursor: pointer; }
 th button.sort::after { content: " ↕"; color: var(--muted); font-size: 11px; }
 th[aria-sort="descending"] button.sort::after { content: " ↓"; color: var(--fg); }

@@ -31,7 +31,11 @@ export interface SplitCell {
   partial: boolean;
 }
 
-export interface TaskCell { n: number; errors: number; accuracy: Estimate; meanScore: number }
+export interface TaskCell {
+  n: number; errors: number; accuracy: Estimate; meanScore: number;
+  /** Why the model could not take the task (then n = 0 and it is in no average). */
+  unsupported?: string;
+}
 
 export interface AxisCell { ood: Estimate; gap: Estimate }
 
@@ -74,6 +78,8 @@ export interface SuiteBoard {
 export interface RunBrief {
   id: string; status: string; partial: boolean; startedAt: string; endedAt: string | null; samples: number;
   scored: number; errors: number; suiteVersion: string; suiteHash: string; harnessVersion: string;
+  /** Task → why the model could not take it (e.g. image tasks for a text-only model). */
+  unsupported: Record<string, string>;
 }
 
 export interface Board {
@@ -141,7 +147,7 @@ function sideStrata(side: Side, model: string): { strata: Weighted[]; partial: b
   for (const { task, weight } of side.tasks) {
     const s = stratumFor(task, model);
     if (s) strata.push({ stratum: s, weight });
-    else partial = true;
+    else if (!task.unsupported.has(model)) partial = true; // unsupported is by design, not missing
   }
   return { strata, partial: partial && strata.length > 0 };
 }
@@ -200,7 +206,7 @@ function suiteBoard(ctx: Ctx): SuiteBoard {
   return {
     suite: suite.name,
     models,
-    runs: Object.fromEntries([...suite.runs].map(([m, r]) => [m, runBrief(r)])),
+    runs: Object.fromEntries([...suite.runs].map(([m, r]) => [m, runBrief(r, unsupportedOf(tasks, m))])),
     families,
     overall,
     overallTies: { id: tie('all:id'), ood: tie('all:ood') },
@@ -229,6 +235,11 @@ function familyBoard(ctx: Ctx, family: string, side: { id: Side; ood: Side }): F
     taskCells[t.info.id] = {};
     for (const m of suite.models) {
       const s = stratumFor(t, m);
+      const unsupported = t.unsupported.get(m);
+      if (unsupported) {
+        taskCells[t.info.id]![m] = { n: 0, errors: 0, accuracy: macroMean([], { level: opts.level }), meanScore: NaN, unsupported };
+        continue;
+      }
       if (!s && !t.errors.get(m)) continue;
       taskCells[t.info.id]![m] = {
         n: s?.n ?? 0,
@@ -280,10 +291,14 @@ function toTieInfo(r: TieResult | undefined): TieInfo | undefined {
   return { leader: r.leader, tied: r.tied, p: Object.fromEntries(r.p) };
 }
 
-function runBrief(r: RunInfo): RunBrief {
+function unsupportedOf(tasks: readonly TaskData[], model: string): Record<string, string> {
+  return Object.fromEntries(tasks.flatMap((t) => (t.unsupported.has(model) ? [[t.info.id, t.unsupported.get(model)!]] : [])));
+}
+
+function runBrief(r: RunInfo, unsupported: Record<string, string>): RunBrief {
   return {
     id: r.id, status: r.status, partial: r.partial, startedAt: r.startedAt, endedAt: r.endedAt, samples: r.samples,
-    scored: r.ok, errors: r.errors, suiteVersion: r.suiteVersion, suiteHash: r.suiteHash, harnessVersion: r.harnessVersion,
+    scored: r.ok, errors: r.errors, suiteVersion: r.suiteVersion, suiteHash: r.suiteHash, harnessVersion: r.harnessVersion, unsupported,
   };
 }
 

@@ -34,6 +34,8 @@ export interface TaskData {
   errors: Map<string, number>;
   /** Model → mean verifier score (partial credit) over finished results. */
   meanScore: Map<string, number>;
+  /** Model → why it could not take this task (e.g. 'needs image input'): no scores, in no average. */
+  unsupported: Map<string, string>;
 }
 
 export interface SuiteData {
@@ -99,14 +101,17 @@ function loadSuite(store: Store, name: string, chosen: RunInfo[]): SuiteData {
   }
   const tasks = new Map<string, TaskData>();
   const taskIndex = new Map<string, Map<string, number>>();
+  const modelOf = new Map(chosen.map((r) => [r.id, r.modelSpec]));
   for (const t of runTasks(store, chosen.map((r) => r.id))) {
     if (t.split === 'train') continue;
     const info: TaskInfo = { id: t.task, family: t.family, split: t.split, axis: t.axis, generator: t.generator, control: t.axis === 'control' };
     const known = tasks.get(t.task);
     if (!known) {
-      tasks.set(t.task, { info, items: [], scores: new Map(), errors: new Map(), meanScore: new Map() });
+      tasks.set(t.task, { info, items: [], scores: new Map(), errors: new Map(), meanScore: new Map(), unsupported: new Map() });
       taskIndex.set(t.task, new Map());
-    } else if (known.info.split !== info.split || known.info.family !== info.family || known.info.axis !== info.axis) {
+    }
+    if (t.unsupported) tasks.get(t.task)!.unsupported.set(modelOf.get(t.runId)!, t.unsupported);
+    if (known && (known.info.split !== info.split || known.info.family !== info.family || known.info.axis !== info.axis)) {
       warnings.push(`task '${t.task}' of suite '${name}' changed between runs (${known.info.split}/${known.info.axis} vs ${info.split}/${info.axis}); showing the latest`);
     }
   }

@@ -111,6 +111,7 @@ function taskTable(s: SuiteBoard, f: FamilyBoard): Table {
     ...s.models.map((m) => {
       const c = f.taskCells[t.id]?.[m];
       if (!c) return '—';
+      if (c.unsupported) return 'unsupported';
       return `${pctInterval(c.accuracy)}${mark(f.taskTies[t.id], m)} n=${c.n}${c.errors ? ` err=${c.errors}` : ''}`;
     }),
   ]);
@@ -128,7 +129,10 @@ function suiteTables(s: SuiteBoard, view: ReportView, compact = false): Table[] 
 function suiteHeading(b: Board, s: SuiteBoard): string[] {
   const runs = s.models.map((m) => {
     const r = s.runs[m]!;
-    return `${m}: run ${r.id} (${r.status}${r.partial ? ', partial' : ''}, ${r.scored} scored${r.errors ? `, ${r.errors} errors` : ''})`;
+    const unsupported = Object.keys(r.unsupported ?? {});
+    const reasons = [...new Set(Object.values(r.unsupported ?? {}))].join('; ');
+    return `${m}: run ${r.id} (${r.status}${r.partial ? ', partial' : ''}, ${r.scored} scored${r.errors ? `, ${r.errors} errors` : ''}` +
+      `${unsupported.length ? `, ${unsupported.length} task${unsupported.length === 1 ? '' : 's'} unsupported (${reasons}): ${unsupported.join(', ')}` : ''})`;
   });
   return [
     `suite ${s.suite}: ${s.models.length} model${s.models.length === 1 ? '' : 's'}${b.options.axis ? `, OOD axis ${b.options.axis} only` : ''}`,

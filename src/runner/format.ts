@@ -23,7 +23,7 @@ export function formatSummary(s: RunSummary, width: number = outputWidth()): str
   const errors = s.tasks.some((t) => t.errors > 0);
   const parts = [`model ${s.modelSpec}  (run ${s.runId})`];
   if (width >= COMPACT_BELOW) {
-    const taskRows = s.tasks.map((t) => [t.task, t.family, t.split, t.axis, String(t.n), String(t.correct), formatInterval(t.accuracy), t.errors ? String(t.errors) : '']);
+    const taskRows = s.tasks.map((t) => [t.task, t.family, t.split, t.axis, String(t.n), String(t.correct), accuracyCell(t), t.errors ? String(t.errors) : '']);
     parts.push(textTable(['task', 'family', 'split', 'axis', 'n', 'correct', 'accuracy [95% CI]', 'errors'], taskRows, [false, false, false, false, true, true, false, true], width));
   } else {
     // Compact: the family heads its tasks instead of filling a column; errors only when there are some.
@@ -31,7 +31,7 @@ export function formatSummary(s: RunSummary, width: number = outputWidth()): str
     let family: string | undefined;
     for (const t of s.tasks) {
       if (t.family !== family) rows.push([(family = t.family)]);
-      rows.push([`  ${t.task}`, t.split, t.axis, String(t.n), String(t.correct), formatInterval(t.accuracy), ...(errors ? [t.errors ? String(t.errors) : ''] : [])]);
+      rows.push([`  ${t.task}`, t.split, t.axis, String(t.n), String(t.correct), accuracyCell(t), ...(errors ? [t.errors ? String(t.errors) : ''] : [])]);
     }
     parts.push(textTable(['family / task', 'split', 'axis', 'n', 'ok', 'accuracy [95% CI]', ...(errors ? ['err'] : [])], rows, [false, false, false, true, true, false, true], width));
   }
@@ -48,6 +48,9 @@ export function formatSummary(s: RunSummary, width: number = outputWidth()): str
   }
   return fitLines(parts.join('\n\n'));
 }
+
+/** The accuracy with its interval, or why the model could not take the task. */
+const accuracyCell = (t: RunSummary['tasks'][number]) => (t.unsupported ? `unsupported (${t.unsupported})` : formatInterval(t.accuracy));
 
 /** Rates (0..1) as percentages, anything else as a number. */
 function formatMetric(x: number | undefined): string {

@@ -7,7 +7,7 @@ import { Rng } from '../core/rng.js';
 import { stableHash } from '../core/hash.js';
 import { harnessVersion } from '../core/paths.js';
 import { safeVerify, wrong } from '../core/verdict.js';
-import type { Model, ModelOptions, ModelResponse, Sampling } from '../models/types.js';
+import { modalitiesOf, unsupportedReason, type Model, type ModelOptions, type ModelResponse, type Sampling } from '../models/types.js';
 import { loadModel } from '../models/spec.js';
 import type { Suite, SuiteTask } from '../suite/load.js';
 import { itemIdOf, makeItem, itemRecord, type Item } from '../suite/expand.js';
@@ -117,13 +117,20 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   const sampling = opts.sampling ?? {};
   const tasks = selectedTasks(opts);
   const countOf = (t: SuiteTask) => Math.min(t.n, opts.n ?? t.n);
-  const planned = tasks.reduce((s, t) => s + countOf(t), 0) * samples;
+  // [modalities, engineer F] Tasks the model cannot read (image prompts for a text-only model) are
+  // recorded as unsupported: not asked, not retried on resume, not planned.
+  const unsupported = new Map<string, string>();
+  for (const t of tasks) {
+    const reason = countOf(t) > 0 ? unsupportedReason(model, modalitiesOf(makeItem(t, 0, '', itemIdOf(t, 0)).problem.messages)) : undefined;
+    if (reason) unsupported.set(t.id, reason);
+  }
+  const planned = tasks.reduce((s, t) => s + (unsupported.has(t.id) ? 0 : countOf(t)), 0) * samples;
   const runId = runIdFor(model, opts, opts.fresh ? `${Date.now()}-${process.pid}` : undefined);
   const { resumed } = store.beginRun({
     id: runId, modelSpec: model.spec, modelIdentity: model.identity, suiteName: suite.name, suiteVersion: suite.version,
     suiteHash: suite.hash, harnessVersion: harnessVersion(), sampling, samples, planned,
     generatorVersions: Object.fromEntries(tasks.map((t) => [t.generator.name, t.generator.version])),
-    tasks: tasks.map((t) => ({ task: t.id, generator: t.generator.name, family: t.family, split: t.split, axis: t.axis, params: t.params, seed: t.seed, n: countOf(t) })),
+    tasks: tasks.map((t) => ({ task: t.id, generator: t.generator.name, family: t.family, split: t.split, axis: t.axis, params: t.params, seed: t.seed, n: countOf(t), unsupported: unsupported.get(t.id) })),
   });
   const finished = store.finishedKeys(runId);
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? model.defaultConcurrency));
@@ -147,6 +154,7 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   // generating the problem, so resuming a large run is cheap.
   function* pending(): Generator<Work> {
     for (const task of tasks) {
+      if (unsupported.has(task.id)) continue; // [modalities, engineer F]
       for (let index = 0; index < countOf(task); index++) {
         const id = itemIdOf(task, index);
         for (let sample = 0; sample < samples; sample++) {

@@ -8,6 +8,8 @@ import { registry } from '../../generators/index.js';
 export interface TaskLine {
   task: string; family: string; split: Split; axis: string;
   n: number; correct: number; errors: number; meanScore: number; accuracy: Interval;
+  /** Why the model could not take this task (then n = 0 and it is in no average). */
+  unsupported?: string;
   /** The family's own metrics (Generator.summarizeDetails), when it defines any. */
   metrics?: Record<string, number>;
 }
@@ -29,6 +31,7 @@ export function summarize(store: Store, runId: string): RunSummary {
       task: r.task, family: r.family, split: r.split, axis: r.axis, n: r.n, correct: r.correct, errors: r.errors,
       meanScore: r.n ? r.scoreSum / r.n : NaN, accuracy: wilson(r.correct, r.n),
     };
+    if (r.unsupported) line.unsupported = r.unsupported;
     const summarizeDetails = registry.get(r.generator)?.summarizeDetails;
     if (summarizeDetails && r.n > 0) line.metrics = summarizeDetails(store.verdictDetails(runId, r.task));
     return line;
@@ -40,7 +43,7 @@ export function summarize(store: Store, runId: string): RunSummary {
 export function familyGaps(tasks: readonly TaskLine[]): GapLine[] {
   const byFamily = new Map<string, { id: [number, number]; ood: [number, number] }>();
   for (const t of tasks) {
-    if (t.split === 'train' || t.axis === 'control') continue;
+    if (t.split === 'train' || t.axis === 'control' || t.unsupported) continue;
     const f = byFamily.get(t.family) ?? { id: [0, 0], ood: [0, 0] };
     const cell = t.split === 'id' ? f.id : f.ood;
     cell[0] += t.correct;

@@ -100,6 +100,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE results ADD COLUMN metrics TEXT;
   `,
+  // 3: tasks a model cannot take (e.g. image prompts for a text-only model): the reason, or NULL.
+  // Such tasks get no results, are never retried and stay out of the model's averages.
+  `
+  ALTER TABLE run_tasks ADD COLUMN unsupported TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -134,6 +134,8 @@ export async function createOnnxModel(spec: ModelSpec, opts: ModelOptions, inter
     spec: spec.spec,
     identity,
     cacheable: true,
+    // A text decoder: image tasks are unsupported for it, not errors.
+    accepts: ['text'],
     // One batch decoding while the next one fills.
     defaultConcurrency: 2 * batch,
     info: { device, batch, modelFile: ckpt.modelFile, kvCache: layout.kv.length > 0, promptFormat: codec.format, maxContext, eosIds, notes },
