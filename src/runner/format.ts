@@ -58,11 +58,32 @@ function formatMetric(x: number | undefined): string {
   return x >= 0 && x <= 1 ? pct(x) : String(Math.round(x * 100) / 100);
 }
 
-export function formatProgress(p: Progress): string {
+/** Seconds left: turns still to come (items left × turns per finished item, less turns in flight) over the turn rate. */
+export function etaSeconds(p: Progress, now = Date.now()): number {
+  const elapsed = (now - p.startedAt) / 1000;
+  const left = p.total - p.done;
+  if (left <= 0) return 0;
+  const turns = p.turns ?? 0, episodes = p.episodes ?? 0;
+  if (elapsed <= 0 || turns === 0 || episodes === 0) {
+    const rate = elapsed > 0 ? (p.done - p.skipped) / elapsed : 0;
+    return rate > 0 ? left / rate : NaN;
+  }
+  const perItem = (p.episodeTurns ?? turns) / episodes;
+  const inFlight = Math.max(0, turns - (p.episodeTurns ?? turns));
+  return Math.max(0, left * perItem - inFlight) / (turns / elapsed);
+}
+
+const duration = (s: number) => (!Number.isFinite(s) ? '?' : s < 100 ? `${Math.ceil(s)}s` : s < 6000 ? `${Math.round(s / 60)}m` : `${(s / 3600).toFixed(1)}h`);
+
+export function formatProgress(p: Progress, width: number = Infinity): string {
   const elapsed = (Date.now() - p.startedAt) / 1000;
   const rate = elapsed > 0 ? (p.done - p.skipped) / elapsed : 0;
-  const left = p.total - p.done;
-  const eta = rate > 0 ? `${Math.ceil(left / rate)}s` : '?';
-  const acc = p.scored ? pct(p.correct / p.scored) : '—';
-  return `${terminalSafe(p.modelSpec)}  ${p.done}/${p.total}  ${rate.toFixed(1)} items/s  ETA ${eta}  acc ${acc}${p.errors ? `  errors ${p.errors}` : ''}`;
+  const split = (k: 'id' | 'ood') => {
+    const s = p.bySplit?.[k];
+    return s?.scored ? pct(s.correct / s.scored) : '—';
+  };
+  // ID and OOD apart: a pooled number would mix the two things being compared.
+  const acc = p.bySplit ? `ID ${split('id')}  OOD ${split('ood')}` : `acc ${p.scored ? pct(p.correct / p.scored) : '—'}`;
+  const line = `${terminalSafe(p.modelSpec)}  ${p.done}/${p.total}  ${rate.toFixed(1)} items/s  ETA ${duration(etaSeconds(p))}  ${acc}${p.errors ? `  errors ${p.errors}` : ''}`;
+  return line.length > width ? `${line.slice(0, Math.max(1, width - 1))}…` : line;
 }

@@ -57,6 +57,15 @@ export interface Progress {
   cacheHits: number;
   startedAt: number;
   concurrency: number;
+  /** [progress, engineer F] Scored and correct per split, so ID and OOD are shown apart. */
+  bySplit?: Partial<Record<'id' | 'ood' | 'train', { scored: number; correct: number }>>;
+  /**
+   * Model turns answered in this invocation as they arrive, and the turns and number of the episodes
+   * finished: a multi-turn item finishes in a lump, turns arrive steadily, so the ETA counts turns.
+   */
+  turns?: number;
+  episodeTurns?: number;
+  episodes?: number;
 }
 
 export interface ModelRunResult {
@@ -142,7 +151,7 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
 
   const progress: Progress = {
     modelSpec: model.spec, total: planned, done: 0, skipped: 0, correct: 0, scored: 0, errors: 0, requests: 0, cacheHits: 0,
-    startedAt: Date.now(), concurrency,
+    startedAt: Date.now(), concurrency, bySplit: {}, turns: 0, episodeTurns: 0, episodes: 0,
   };
   let successes = 0;
   let fatal: RunAbortedError | undefined;
@@ -224,6 +233,7 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
         const answer = await ask(turn.messages, w.sample, t, rng, turn);
         const text = typeof answer.response.text === 'string' ? answer.response.text : '';
         replies.push(text);
+        progress.turns!++;
         latencyMs += answer.latencyMs;
         inputTokens += answer.response.usage?.inputTokens ?? 0;
         outputTokens += answer.response.usage?.outputTokens ?? 0;
@@ -252,6 +262,9 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
       });
       progress.scored++;
       if (verdict.correct) progress.correct++;
+      const split = (progress.bySplit![w.task.split] ??= { scored: 0, correct: 0 }); // [progress, engineer F]
+      split.scored++;
+      if (verdict.correct) split.correct++;
     } catch (err) {
       if (hardAbort?.aborted) return; // in flight at a hard stop: not recorded, asked again on resume
       const e = asModelError(err);
@@ -265,6 +278,8 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
       progress.errors++;
     }
     progress.done++;
+    progress.episodeTurns! += replies.length;
+    progress.episodes!++;
     writer.addResult(result, cacheEntries);
     opts.onProgress?.(progress);
   };
