@@ -12,7 +12,16 @@ import { stratumOf, type Stratum, type Weighted } from '../stats/strata.js';
 import { tiedGroups, type TieColumn, type TieResult } from '../stats/tied.js';
 import type { Dataset, RunInfo, SuiteData, TaskData, TaskInfo } from './data.js';
 
+/**
+ * How tasks weigh in an average. 'macro': each task of a family the same, each family the same in
+ * "all" (the default: a 30-task family does not drown a 3-task one). 'micro': every scored item
+ * the same (tasks weigh by their items, as the gate's pooled checks do).
+ */
+export type Weighting = 'macro' | 'micro';
+
 export interface BoardOptions {
+  /** Default 'macro'. */
+  weighting?: Weighting;
   /** Restrict OOD to the tasks of this axis (the ID side stays whole). */
   axis?: string;
   /** Interval level (default 0.95). */
@@ -85,7 +94,7 @@ export interface RunBrief {
 export interface Board {
   generatedAt: string;
   runSelection: string;
-  options: Required<Pick<BoardOptions, 'level' | 'alpha' | 'seed' | 'resamples' | 'permutations'>> & { axis: string | null };
+  options: Required<Pick<BoardOptions, 'level' | 'alpha' | 'seed' | 'resamples' | 'permutations' | 'weighting'>> & { axis: string | null };
   suites: SuiteBoard[];
 }
 
@@ -97,6 +106,7 @@ export function buildBoard(data: Dataset, options: BoardOptions = {}): Board {
   const opts: Board['options'] = {
     level: options.level ?? 0.95, alpha: options.alpha ?? 0.05, seed: options.seed ?? 'genbench',
     resamples: options.resamples ?? 2000, permutations: options.permutations ?? 2000, axis: options.axis ?? null,
+    weighting: options.weighting ?? 'macro',
   };
   return {
     generatedAt: new Date().toISOString(),
@@ -141,19 +151,19 @@ export function diffStratum(task: TaskData, first: string, second: string): Stra
 /** The tasks of one side of a column with their weights. */
 interface Side { tasks: { task: TaskData; weight: number }[] }
 
-function sideStrata(side: Side, model: string): { strata: Weighted[]; partial: boolean } {
+function sideStrata(side: Side, model: string, weighting: Weighting): { strata: Weighted[]; partial: boolean } {
   const strata: Weighted[] = [];
   let partial = false;
   for (const { task, weight } of side.tasks) {
     const s = stratumFor(task, model);
-    if (s) strata.push({ stratum: s, weight });
+    if (s) strata.push({ stratum: s, weight: weighting === 'micro' ? s.n : weight });
     else if (!task.unsupported.has(model)) partial = true; // unsupported is by design, not missing
   }
   return { strata, partial: partial && strata.length > 0 };
 }
 
 function cellFor(ctx: Ctx, id: Side, ood: Side, model: string, key: string): SplitCell {
-  const a = sideStrata(id, model), b = sideStrata(ood, model);
+  const a = sideStrata(id, model, ctx.opts.weighting), b = sideStrata(ood, model, ctx.opts.weighting);
   const g = gapEstimates(a.strata, b.strata, { level: ctx.opts.level, resamples: ctx.opts.resamples, seed: `${ctx.opts.seed}:${ctx.suite.name}:${key}:${model}` });
   return { ...g, partial: a.partial || b.partial };
 }
@@ -279,7 +289,7 @@ function pairedP(ctx: Ctx, side: Side, leader: string, other: string, key: strin
   const diffs: Weighted[] = [];
   for (const { task, weight } of side.tasks) {
     const d = diffStratum(task, leader, other);
-    if (d) diffs.push({ stratum: d, weight });
+    if (d) diffs.push({ stratum: d, weight: ctx.opts.weighting === 'micro' ? d.n : weight });
   }
   return comparePaired(diffs, {
     resamples: 0, permutations: ctx.opts.permutations, seed: `${ctx.opts.seed}:${ctx.suite.name}:${key}:${leader}:${other}`,

@@ -60,6 +60,8 @@ export interface SelectOptions {
   suites?: readonly string[];
   /** Model specs: exact, or a case-insensitive substring of the spec. */
   models?: readonly string[];
+  /** These runs (ids) stand for their (model, suite) instead of the usual choice. */
+  runs?: readonly string[];
 }
 
 export function modelMatches(spec: string, wanted: readonly string[] | undefined): boolean {
@@ -82,7 +84,10 @@ export function chooseRuns(runs: readonly RunOverview[]): RunInfo[] {
 }
 
 export function loadDataset(store: Store, opts: SelectOptions = {}): Dataset {
-  const runs = chooseRuns(runOverviews(store)).filter((r) => modelMatches(r.modelSpec, opts.models));
+  const wanted = opts.runs?.length ? new Set(opts.runs) : undefined;
+  const runs = (wanted
+    ? runOverviews(store).map((r) => ({ ...r, chosen: wanted.has(r.id), partial: wanted.has(r.id) && r.status !== 'done' }))
+    : chooseRuns(runOverviews(store))).filter((r) => modelMatches(r.modelSpec, opts.models));
   const suiteNames = [...new Set(runs.filter((r) => r.chosen).map((r) => r.suiteName))]
     .filter((s) => !opts.suites?.length || opts.suites.includes(s))
     .sort();

@@ -5,7 +5,7 @@ import { terminalSafe } from '../core/escape.js';
 import { COMPACT_BELOW, textTable } from '../runner/format.js';
 import { fitLines, outputWidth } from './terminal.js';
 import type { Interval } from '../stats/proportion.js';
-import type { Board, FamilyBoard, SplitCell, SuiteBoard, TieInfo } from './board.js';
+import type { Board, FamilyBoard, SplitCell, SuiteBoard, TieInfo, Weighting } from './board.js';
 
 export type ReportFormat = 'text' | 'md' | 'json';
 
@@ -50,7 +50,9 @@ function markedInterval(i: Interval, tie: string): string {
   return cut < 0 ? text + tie : text.slice(0, cut) + tie + text.slice(cut);
 }
 
-function familyTable(s: SuiteBoard, compact: boolean): Table {
+const averageOf = (w: Weighting) => (w === 'micro' ? 'micro average: every item the same' : 'macro average over tasks');
+
+function familyTable(s: SuiteBoard, compact: boolean, weighting: Weighting): Table {
   const rows: string[][] = [];
   for (const m of s.models) {
     let first = true;
@@ -66,12 +68,12 @@ function familyTable(s: SuiteBoard, compact: boolean): Table {
     for (const f of s.families) line(f.family, f.cells[m]!, f.ties);
   }
   return compact ? {
-    title: 'Families: ID and OOD accuracy (%, macro average over tasks), gap = ID − OOD (points); OOD/ID retention with --wide',
+    title: `Families: ID and OOD accuracy (%, ${averageOf(weighting)}), gap = ID − OOD (points); OOD/ID retention with --wide`,
     header: ['model / family', 'ID', 'OOD', 'gap'],
     rows,
     right: [],
   } : {
-    title: 'Families: ID and OOD accuracy (%, macro average over tasks), gap = ID − OOD (points), retention = OOD/ID',
+    title: `Families: ID and OOD accuracy (%, ${averageOf(weighting)}), gap = ID − OOD (points), retention = OOD/ID`,
     header: ['model', 'family', 'ID', 'OOD', 'gap', 'OOD/ID'],
     rows,
     right: [false, false, false, false, false, false],
@@ -118,8 +120,8 @@ function taskTable(s: SuiteBoard, f: FamilyBoard): Table {
   return { title: `Tasks of ${f.family}: accuracy (%)`, header: ['task', 'split', 'axis', ...s.models], rows, right: [] };
 }
 
-function suiteTables(s: SuiteBoard, view: ReportView, compact = false): Table[] {
-  const tables = [familyTable(s, compact)];
+function suiteTables(s: SuiteBoard, view: ReportView, weighting: Weighting, compact = false): Table[] {
+  const tables = [familyTable(s, compact, weighting)];
   const axes = axisTable(s, compact);
   if (axes.rows.length) tables.push(axes);
   if (view.tasks) for (const f of s.families) tables.push(taskTable(s, f));
@@ -152,7 +154,7 @@ export function formatText(b: Board, view: ReportView = {}, width: number = outp
   const parts: string[] = [];
   for (const s of b.suites) {
     parts.push(terminalSafe(suiteHeading(b, s).join('\n')));
-    for (const t of suiteTables(s, view, width < COMPACT_BELOW)) parts.push(`${t.title}\n${textTable(t.header, t.rows, t.right, width)}`);
+    for (const t of suiteTables(s, view, b.options.weighting ?? 'macro', width < COMPACT_BELOW)) parts.push(`${t.title}\n${textTable(t.header, t.rows, t.right, width)}`);
   }
   parts.push(legend(b));
   return `${fitLines(parts.join('\n\n'), width)}\n`;
@@ -179,7 +181,7 @@ export function formatMarkdown(b: Board, view: ReportView = {}): string {
   for (const s of b.suites) {
     const [head, ...rest] = suiteHeading(b, s);
     parts.push(`## ${mdCell(head!)}\n\n${rest.map((r) => `- ${mdCell(r.trim())}`).join('\n')}`);
-    for (const t of suiteTables(s, view)) parts.push(mdTable(t));
+    for (const t of suiteTables(s, view, b.options.weighting ?? 'macro')) parts.push(mdTable(t));
   }
   parts.push(`_${mdCell(legend(b))}_`);
   return `${parts.join('\n\n')}\n`;

@@ -42,9 +42,10 @@ export function formatSummary(s: RunSummary, width: number = outputWidth()): str
       [false, false, ...names.map(() => true)]));
   }
   if (s.gaps.length) {
-    const gapRows = s.gaps.map((g) => [g.family, formatInterval(g.id.accuracy), formatInterval(g.ood.accuracy),
+    const gapRows = s.gaps.map((g) => [g.family, formatInterval(g.id), formatInterval(g.ood),
       `${signedPct(g.gap.estimate)} [${signedPct(g.gap.low)}, ${signedPct(g.gap.high)}]`]);
-    parts.push(textTable(['family', 'ID accuracy', 'OOD accuracy', 'ID − OOD gap (pp) [95% CI]'], gapRows));
+    parts.push(`ID and OOD accuracy, ${s.weighting} average over tasks (as in bench report; control tasks left out)\n` +
+      textTable(['family', 'ID accuracy', 'OOD accuracy', 'ID − OOD gap (pp) [95% CI]'], gapRows, [], width));
   }
   return fitLines(parts.join('\n\n'));
 }
