@@ -13,6 +13,7 @@ import { registerShow } from './show.js';
 import { registerGate } from './gate.js';
 import { registerReport } from './report.js';
 import { registerLeaderboard } from './leaderboard.js';
+import { registerCompare } from './compare.js';
 
 export function buildProgram(): Command {
   const program = new Command('bench')
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerGate(program);
   registerReport(program);
   registerLeaderboard(program);
+  registerCompare(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }
