@@ -14,6 +14,7 @@ import { registerGate } from './gate.js';
 import { registerReport } from './report.js';
 import { registerLeaderboard } from './leaderboard.js';
 import { registerCompare } from './compare.js';
+import { registerExport } from './export.js';
 
 export function buildProgram(): Command {
   const program = new Command('bench')
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerLeaderboard(program);
   registerCompare(program);
+  registerExport(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }
