@@ -7,7 +7,8 @@ import { buildBoard, type BoardOptions } from '../report/board.js';
 import { loadDataset, type SelectOptions } from '../report/data.js';
 import { forEachItemKnobs } from '../store/leaderboard-queries.js';
 import type { Store } from '../store/store.js';
-import { APP_JS, STYLE_CSS } from './assets.js';
+import { APP_JS, SEARCH_JS, STYLE_CSS } from './assets.js';
+import { comparePages, explorePaths, searchIndex, searchPage } from './pages/explore.js';
 import { shownKey, type Prices, type SiteContext } from './context.js';
 import { familyPage } from './pages/family.js';
 import { indexPage } from './pages/index.js';
@@ -143,6 +144,14 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
       stats.itemPages++;
     }
     lap('item pages');
+    // [explore pages, engineer F] item search over a static index, and paired compare pages.
+    const search = searchIndex(ctx);
+    write(explorePaths.searchIndexJson(), JSON.stringify(search));
+    write(explorePaths.searchIndexJs(), `window.GENBENCH_SEARCH = ${JSON.stringify(search).replace(/</g, '\\u003c')};\n`);
+    write('assets/search.js', SEARCH_JS);
+    writePage(explorePaths.search(), searchPage(ctx, search));
+    for (const c of comparePages(ctx)) writePage(c.path, c.page);
+    lap('explore pages');
     write(MARKER, `${JSON.stringify({ builtBy: 'bench leaderboard', generatedAt: board.generatedAt })}\n`);
     // Swap: the old site moves aside only once the new one is complete.
     const old = `${tmp}.old`;

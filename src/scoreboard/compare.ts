@@ -77,13 +77,12 @@ function suiteOf(store: Store, runId: string): SuiteData {
   return s;
 }
 
-function pairs(sa: SuiteData, sb: SuiteData): { pairs: Map<string, Pair>; unmatched: string[] } {
+function pairs(sa: SuiteData, ma: string, sb: SuiteData, mb: string): { pairs: Map<string, Pair>; unmatched: string[] } {
   const out = new Map<string, Pair>();
   const unmatched: string[] = [];
-  const [ma] = sa.models, [mb] = sb.models;
   for (const [id, ta] of sa.tasks) {
     const tb = sb.tasks.get(id);
-    const xa = ta.scores.get(ma!), xb = tb?.scores.get(mb!);
+    const xa = ta.scores.get(ma), xb = tb?.scores.get(mb);
     if (!tb || !xa || !xb) { unmatched.push(id); continue; }
     const indexB = new Map(tb.items.map((item, i) => [item, i]));
     const a: number[] = [], b: number[] = [];
@@ -111,7 +110,26 @@ function row(scope: CompareScope, name: string, split: Split, members: { pair: P
 export function compareRuns(store: Store, a: RunRef, b: RunRef, opts: CompareOptions = {}): Comparison {
   if (a.runId === b.runId) throw new CompareError(`both sides are run ${a.runId}: compare two different runs or models`);
   if (a.suite !== b.suite) throw new CompareError(`run ${a.runId} is of suite '${a.suite}' and run ${b.runId} of '${b.suite}': compare runs of one suite`);
-  const { pairs: byTask, unmatched } = pairs(suiteOf(store, a.runId), suiteOf(store, b.runId));
+  const sa = suiteOf(store, a.runId), sb = suiteOf(store, b.runId);
+  const { rows, unmatched } = compareTable(pairs(sa, sa.models[0]!, sb, sb.models[0]!), opts);
+  return { a, b, suite: a.suite, weighting: 'macro', level: opts.level ?? 0.95, unmatched, rows };
+}
+
+/**
+ * Two models of one loaded suite (their chosen runs): what the site's compare pages show. Reads
+ * no store: the suite data is already loaded.
+ */
+export function compareModels(suite: SuiteData, a: string, b: string, opts: CompareOptions = {}): Comparison {
+  const ref = (m: string): RunRef => {
+    const r = suite.runs.get(m);
+    if (!r) throw new CompareError(`model ${m} has no run of suite '${suite.name}'`);
+    return { runId: r.id, modelSpec: m, suite: suite.name, status: r.status };
+  };
+  const { rows, unmatched } = compareTable(pairs(suite, a, suite, b), opts);
+  return { a: ref(a), b: ref(b), suite: suite.name, weighting: 'macro', level: opts.level ?? 0.95, unmatched, rows };
+}
+
+function compareTable({ pairs: byTask, unmatched }: { pairs: Map<string, Pair>; unmatched: string[] }, opts: CompareOptions): { rows: CompareRow[]; unmatched: string[] } {
   const all = [...byTask.values()];
   const rows: Omit<CompareRow, 'pHolm'>[] = [];
   const scored = all.filter((p) => !p.task.info.control && p.task.info.split !== 'train');
@@ -144,8 +162,5 @@ export function compareRuns(store: Store, a: RunRef, b: RunRef, opts: CompareOpt
   const tested = rows.map((r, i) => [i, r.diff.p] as const).filter(([, p]) => Number.isFinite(p));
   const adjusted = holm(tested.map(([, p]) => p));
   const pHolm = new Map(tested.map(([i], k) => [i, adjusted[k]!]));
-  return {
-    a, b, suite: a.suite, weighting: 'macro', level: opts.level ?? 0.95, unmatched,
-    rows: rows.map((r, i) => ({ ...r, pHolm: pHolm.get(i) ?? NaN })),
-  };
+  return { unmatched, rows: rows.map((r, i) => ({ ...r, pHolm: pHolm.get(i) ?? NaN })) };
 }
