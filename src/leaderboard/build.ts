@@ -18,10 +18,16 @@ import { suitePage } from './pages/suite.js';
 import { paths } from './slug.js';
 import type { ItemMeta } from './views.js';
 
+/** Item pages beyond this many (about 20 KB each) are left to `bench show` and the search page. */
+export const DEFAULT_MAX_ITEM_PAGES = 5000;
+
 export interface BuildOptions extends BoardOptions, SelectOptions {
   out: string;
   /** Items per task that get a page (default 20; 0 for none). */
+  /** Item pages per task, first by index (default: all, within maxItemPages). */
   itemsPerTask?: number;
+  /** At most this many item pages in all (default DEFAULT_MAX_ITEM_PAGES). */
+  maxItemPages?: number;
   prices?: Prices;
 }
 
@@ -73,7 +79,17 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
     meta.set(id, { index, knobs });
   });
   lap('item knobs');
-  const perTask = opts.itemsPerTask ?? 20;
+  // [item pages, engineer F] Every item gets a page unless the total would pass the budget; then
+  // each task keeps its first items up to the largest equal cap that fits.
+  const counts = data.suites.flatMap((s) => [...s.tasks.values()].map((t) => t.items.length));
+  const budget = opts.maxItemPages ?? DEFAULT_MAX_ITEM_PAGES;
+  let perTask = opts.itemsPerTask ?? Infinity;
+  const pagesAt = (k: number) => counts.reduce((n, c) => n + Math.min(c, k), 0);
+  if (pagesAt(perTask) > budget) {
+    let k = 0;
+    while (pagesAt(k + 1) <= budget && k < Math.max(0, ...counts)) k++;
+    perTask = k;
+  }
   const shownItems = new Map<string, string[]>();
   for (const s of data.suites) {
     for (const t of s.tasks.values()) {
