@@ -8,7 +8,7 @@
 // latest run of any status, flagged partial. Runs are never pooled: pooled runs could mix
 // sampling settings and suite versions into one number.
 import type { Split } from '../core/types.js';
-import { forEachOutcome, runOverviews, runTasks, type RunOverview } from '../store/leaderboard-queries.js';
+import { read, type RunOverview } from '../store/read.js';
 import type { Store } from '../store/store.js';
 
 export interface RunInfo extends RunOverview {
@@ -86,8 +86,8 @@ export function chooseRuns(runs: readonly RunOverview[]): RunInfo[] {
 export function loadDataset(store: Store, opts: SelectOptions = {}): Dataset {
   const wanted = opts.runs?.length ? new Set(opts.runs) : undefined;
   const runs = (wanted
-    ? runOverviews(store).map((r) => ({ ...r, chosen: wanted.has(r.id), partial: wanted.has(r.id) && r.status !== 'done' }))
-    : chooseRuns(runOverviews(store))).filter((r) => modelMatches(r.modelSpec, opts.models));
+    ? read.runs(store).map((r) => ({ ...r, chosen: wanted.has(r.id), partial: wanted.has(r.id) && r.status !== 'done' }))
+    : chooseRuns(read.runs(store))).filter((r) => modelMatches(r.modelSpec, opts.models));
   const suiteNames = [...new Set(runs.filter((r) => r.chosen).map((r) => r.suiteName))]
     .filter((s) => !opts.suites?.length || opts.suites.includes(s))
     .sort();
@@ -107,7 +107,7 @@ function loadSuite(store: Store, name: string, chosen: RunInfo[]): SuiteData {
   const tasks = new Map<string, TaskData>();
   const taskIndex = new Map<string, Map<string, number>>();
   const modelOf = new Map(chosen.map((r) => [r.id, r.modelSpec]));
-  for (const t of runTasks(store, chosen.map((r) => r.id))) {
+  for (const t of read.tasks(store, chosen.map((r) => r.id))) {
     if (t.split === 'train') continue;
     const info: TaskInfo = { id: t.task, family: t.family, split: t.split, axis: t.axis, generator: t.generator, control: t.axis === 'control' };
     const known = tasks.get(t.task);
@@ -142,7 +142,7 @@ function loadSuite(store: Store, name: string, chosen: RunInfo[]): SuiteData {
       }
       item = '';
     };
-    forEachOutcome(store, run.id, ([t, itemId, , status, correct, score]) => {
+    read.outcomes(store, run.id, ([t, itemId, , status, correct, score]) => {
       if (itemId !== item || t !== task) {
         flush();
         item = itemId;

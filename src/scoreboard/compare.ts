@@ -7,7 +7,7 @@ import { comparePaired, type PairedComparison } from '../stats/compare.js';
 import { holm } from '../stats/paired.js';
 import { stratumOf, weightedMean, type Weighted } from '../stats/strata.js';
 import { chooseRuns, loadDataset, type SuiteData, type TaskData } from '../report/data.js';
-import { runOverviews, type RunOverview } from '../store/leaderboard-queries.js';
+import { read, type RunOverview } from '../store/read.js';
 import type { Store } from '../store/store.js';
 
 export type CompareScope = 'split' | 'family' | 'axis' | 'task';
@@ -50,7 +50,7 @@ export class CompareError extends Error {
  * case-insensitive substring) standing for its latest finished run of the suite.
  */
 export function resolveRun(store: Store, arg: string, suite?: string): RunRef {
-  const runs = chooseRuns(runOverviews(store));
+  const runs = chooseRuns(read.runs(store));
   const ref = (r: RunOverview): RunRef => ({ runId: r.id, modelSpec: r.modelSpec, suite: r.suiteName, status: r.status });
   const byId = runs.filter((r) => r.id === arg || (arg.length >= 4 && /^[0-9a-f]+$/i.test(arg) && r.id.startsWith(arg.toLowerCase())));
   if (byId.length === 1) return ref(byId[0]!);

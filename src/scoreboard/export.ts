@@ -6,8 +6,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { chooseRuns, modelMatches } from '../report/data.js';
-import { forEachExportRow } from '../store/export-queries.js';
-import { runOverviews } from '../store/leaderboard-queries.js';
+import { read } from '../store/read.js';
 import type { Store } from '../store/store.js';
 
 export type ExportFormat = 'csv' | 'parquet';
@@ -31,7 +30,7 @@ const FIXED: { name: string; type: ColumnType }[] = [
 
 /** The runs exported: the report's choice per (model, suite), or every run with `allRuns`. */
 export function exportRuns(store: Store, select: ExportSelect): string[] {
-  return chooseRuns(runOverviews(store))
+  return chooseRuns(read.runs(store))
     .filter((r) => (select.allRuns || r.chosen) && modelMatches(r.modelSpec, select.models) && (!select.suites?.length || select.suites.includes(r.suiteName)))
     .map((r) => r.id);
 }
@@ -43,7 +42,7 @@ export function exportTable(store: Store, runIds: readonly string[]): ExportTabl
   const fixed: Value[][] = FIXED.map(() => []);
   const knobs = new Map<string, { values: Value[]; types: Set<string> }>();
   let rows = 0;
-  forEachExportRow(store, runIds, (r) => {
+  read.results(store, runIds, (r) => {
     const values: Value[] = [r.suite, r.model, r.runId, r.family, r.task, r.split, r.axis, r.generator, r.generatorVersion,
       r.itemId, r.itemIndex, r.sample, r.status, bool(r.correct), r.score, bool(r.formatOk), r.errorKind, r.turns,
       r.inputTokens, r.outputTokens, r.latencyMs, r.cached !== 0, r.difficulty];
