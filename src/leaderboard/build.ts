@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { basename, dirname, join, resolve } from 'node:path';
 import { buildBoard, type BoardOptions } from '../report/board.js';
 import { loadDataset, type SelectOptions } from '../report/data.js';
-import { forEachItemKnobs } from '../store/leaderboard-queries.js';
+import { forEachItemKnobs, latencyQuantiles } from '../store/leaderboard-queries.js';
 import type { Store } from '../store/store.js';
 import { APP_JS, SEARCH_JS, STYLE_CSS } from './assets.js';
 import { comparePages, explorePaths, searchIndex, searchPage } from './pages/explore.js';
@@ -16,7 +16,7 @@ import { itemPage, type ItemPlace } from './pages/item.js';
 import { modelPage } from './pages/model.js';
 import { suitePage } from './pages/suite.js';
 import { paths } from './slug.js';
-import type { ItemMeta } from './views.js';
+import { checksFor, loadItemView, type ItemMeta } from './views.js';
 
 /** Item pages beyond this many (about 20 KB each) are left to `bench show` and the search page. */
 export const DEFAULT_MAX_ITEM_PAGES = 5000;
@@ -99,8 +99,11 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
   }
   const allModels = [...new Set(data.runs.map((r) => r.modelSpec))].sort();
   const colours = new Map(allModels.map((m, i) => [m, i]));
+  // Everything pages show is read here; pages only format it.
+  const latency = new Map(data.runs.map((r) => [r.id, latencyQuantiles(store, r.id, [0.5, 0.95])]));
+  const checks = new Map(data.suites.flatMap((s) => s.families.map((f) => [shownKey(s.name, f), checksFor(store, s, f)] as const)));
   const ctx: SiteContext = {
-    store, board, data, meta, shownItems, prices: opts.prices, generatedAt: board.generatedAt,
+    board, data, meta, shownItems, prices: opts.prices, generatedAt: board.generatedAt, latency, checks,
     colour: (m) => colours.get(m) ?? 0,
   };
 
@@ -153,8 +156,9 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
       }
     }
     for (const [id, where] of places) {
-      const p = itemPage(ctx, id, chosenRuns, where);
-      if (!p) continue;
+      const view = loadItemView(store, id, chosenRuns);
+      if (!view) continue;
+      const p = itemPage(ctx, view, where);
       writePage(paths.item(id), p);
       for (const img of p.images) write(img.path, img.data);
       stats.itemPages++;

@@ -10,7 +10,7 @@ import { html, join, type Raw } from '../html.js';
 import { page } from '../layout.js';
 import { href, paths } from '../slug.js';
 import { legend, lineChart } from '../svg.js';
-import { checksFor, curveFor, matrixFor, matrixKey, type ChecksView, type Curve, type Matrix } from '../views.js';
+import { curveFor, matrixFor, matrixKey, type ChecksView, type Curve, type Matrix } from '../views.js';
 import { scatterFor } from './main-table.js';
 
 const pct = (x: number) => (Number.isFinite(x) ? (Math.round(x * 1000) / 10).toFixed(1) : '—');
@@ -20,7 +20,7 @@ export function familyPage(ctx: SiteContext, s: SuiteBoard, f: FamilyBoard): { h
   const data = suitePair(ctx, s);
   const curve = curveFor(data, f.family, ctx.meta);
   const matrix = matrixFor(data, f.family, ctx.meta);
-  const checks = checksFor(ctx.store, data, f.family);
+  const checks = ctx.checks.get(shownKey(s.suite, f.family));
   const models = s.models;
   const modelLink = (m: string) => html`<a href="${href(path, paths.model(m))}">${m}</a>`;
 

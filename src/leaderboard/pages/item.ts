@@ -1,7 +1,7 @@
 // One item: prompt (text and images), truth, reference, and every shown model's answer with its
 // verdict. All of it is untrusted text and reaches the page only escaped, inside <pre>.
 import type { Message } from '../../core/types.js';
-import { itemAnswers } from '../../store/leaderboard-queries.js';
+import type { ItemView } from '../views.js';
 import type { SiteContext } from '../context.js';
 import { html, type Raw } from '../html.js';
 import { page } from '../layout.js';
@@ -35,11 +35,10 @@ function transcriptOf(item: ReplayableItem, details: unknown): Raw | undefined {
 /** Where an item is shown: the suite, task and family pages that link to it. */
 export interface ItemPlace { suite: string; task: string; family: string }
 
-export function itemPage(ctx: SiteContext, itemId: string, runIds: readonly string[], places: readonly ItemPlace[] = []): { html: string; json: unknown; images: ItemImage[] } | undefined {
-  const item = ctx.store.item(itemId);
-  if (!item) return undefined;
+export function itemPage(ctx: SiteContext, view: ItemView, places: readonly ItemPlace[] = []): { html: string; json: unknown; images: ItemImage[] } {
+  const { item, answers } = view;
+  const itemId = item.id;
   const path = paths.item(itemId);
-  const answers = itemAnswers(ctx.store, itemId, runIds);
   const images: ItemImage[] = [];
   const messages = item.messages.map((m: Message, mi) => {
     if (typeof m.content === 'string') return html`<h3>${m.role}</h3>${pre(m.content)}`;
