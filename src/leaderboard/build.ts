@@ -3,8 +3,7 @@
 // site intact and a rebuild leaves no stale pages behind.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { buildBoard, type BoardOptions } from '../report/board.js';
-import { loadDataset, type SelectOptions } from '../report/data.js';
+import { buildBoard, loadDataset, type BoardOptions, type SelectOptions } from '../scoreboard/index.js';
 import { forEachItemKnobs, latencyQuantiles } from '../store/leaderboard-queries.js';
 import type { Store } from '../store/store.js';
 import { APP_JS, SEARCH_JS, STYLE_CSS } from './assets.js';

@@ -10,6 +10,8 @@ import type { Store } from '../store/store.js';
 
 export type { Board, BoardOptions, SuiteBoard, Weighting } from '../report/board.js';
 export type { Dataset, SelectOptions } from '../report/data.js';
+/** The two steps of scoreboard(), for callers that time them apart (the site build). */
+export { buildBoard, loadDataset };
 
 export interface Scoreboard {
   /** The computed numbers: what report, site and summaries render. */
