@@ -2,13 +2,13 @@ import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Store } from '../store/store.js';
-import { buildSite, SiteError } from '../leaderboard/build.js';
+import { buildSite, DEFAULT_MAX_ITEM_PAGES, SiteError } from '../leaderboard/build.js';
 import type { Prices } from '../leaderboard/context.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_DB, collect, positiveInt } from './options.js';
 
 interface LeaderboardFlags {
-  db: string; out: string; suite?: string[]; model?: string[]; axis?: string; itemsPerTask: number;
+  db: string; out: string; suite?: string[]; model?: string[]; axis?: string; itemsPerTask?: number; maxItemPages: number;
   prices?: string; seed: string; resamples: number; json?: boolean;
 }
 
@@ -21,7 +21,8 @@ export function registerLeaderboard(program: Command): void {
     .option('-s, --suite <name>', 'only this suite, repeatable', collect)
     .option('-m, --model <spec>', 'only this model (exact spec or a substring of it), repeatable', collect)
     .option('--axis <axis>', 'OOD = the tasks of this axis only')
-    .option('--items-per-task <count>', 'item pages per task: the first items by index (0 for none)', nonNegativeInt, 20)
+    .option('--items-per-task <count>', "item pages per task: the first items by index (0 for none; default: all, within --max-item-pages)", nonNegativeInt)
+    .option('--max-item-pages <count>', 'at most this many item pages in all (each task keeps its first items)', nonNegativeInt, DEFAULT_MAX_ITEM_PAGES)
     .option('--prices <file>', 'JSON price table, USD per million tokens: {"openai:gpt-4.1-mini": {"input": 0.4, "output": 1.6}}')
     .option('--seed <seed>', 'seed of the bootstrap and randomization tests', 'genbench')
     .option('--resamples <count>', 'bootstrap resamples and randomizations', positiveInt('--resamples'), 2000)
@@ -57,7 +58,7 @@ addresses depend only on suite, family, model and item names, so links stay vali
 function build(store: Store, flags: LeaderboardFlags, prices: Prices | undefined) {
   try {
     return buildSite(store, {
-      out: flags.out, suites: flags.suite, models: flags.model, axis: flags.axis, itemsPerTask: flags.itemsPerTask,
+      out: flags.out, suites: flags.suite, models: flags.model, axis: flags.axis, itemsPerTask: flags.itemsPerTask, maxItemPages: flags.maxItemPages,
       prices, seed: flags.seed, resamples: flags.resamples, permutations: flags.resamples,
     });
   } catch (err) {
@@ -68,7 +69,7 @@ function build(store: Store, flags: LeaderboardFlags, prices: Prices | undefined
 
 function nonNegativeInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--items-per-task must be a whole number ≥ 0 (got '${value}')`);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--items-per-task and --max-item-pages must be whole numbers ≥ 0 (got '${value}')`);
   return n;
 }
 

@@ -5,6 +5,7 @@ import { familyOf } from '../../generators/index.js';
 import { loadSuite, shippedSuiteNames } from '../suite/load.js';
 import { Store } from '../store/store.js';
 import { textTable } from '../runner/format.js';
+import { fitLines } from '../report/terminal.js';
 import { DEFAULT_DB } from './options.js';
 import { UsageError } from './errors.js';
 
@@ -52,6 +53,6 @@ Examples:
       const runs = out.runs as { id: string; modelSpec: string; suiteName: string; status: string; startedAt: string; planned: number }[] | undefined;
       if (runs) sections.push(`Runs in ${flags.db}\n${textTable(['run', 'model', 'suite', 'status', 'items', 'started'], runs.map((r) => [r.id, r.modelSpec, r.suiteName, r.status, String(r.planned), r.startedAt]))}`);
       if ((show('models') || show('runs')) && !existsSync(flags.db)) sections.push(`No database at ${flags.db} yet: run 'bench run' first.`);
-      process.stdout.write(`${sections.join('\n\n')}\n`);
+      process.stdout.write(`${fitLines(sections.join('\n\n'))}\n`);
     });
 }

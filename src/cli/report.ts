@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { Store } from '../store/store.js';
-import { loadDataset } from '../report/data.js';
-import { buildBoard } from '../report/board.js';
+import type { Dataset } from '../report/data.js';
+import { scoreboard, type Weighting } from '../scoreboard/index.js';
 import { formatJson, formatMarkdown, formatText, type ReportFormat } from '../report/format.js';
 import { UsageError } from './errors.js';
 import { SeriesNotFoundError, buildSeriesBoard, formatSeriesMarkdown, formatSeriesText, seriesJson } from '../report/series.js';
@@ -11,7 +11,7 @@ import { DEFAULT_DB, collect, positiveInt } from './options.js';
 
 interface ReportFlags {
   db: string; suite?: string[]; model?: string[]; axis?: string; format: ReportFormat; tasks?: boolean;
-  alpha: number; seed: string; resamples: number; series?: string;
+  alpha: number; seed: string; resamples: number; series?: string; weighting: Weighting;
 }
 
 export function registerReport(program: Command): void {
@@ -25,6 +25,7 @@ export function registerReport(program: Command): void {
     .option('-f, --format <format>', 'text, md or json', parseFormat, 'text')
     .option('--tasks', 'add a per-task table for each family')
     .option('--series <name>', 'a training series: ID, OOD and the gap per checkpoint step')
+    .option('--weighting <w>', "macro (each task the same, each family the same in 'all') or micro (each item the same)", parseWeighting, 'macro')
     .option('--alpha <p>', 'significance level of the tied groups, after Holm', parseAlpha, 0.05)
     .option('--seed <seed>', 'seed of the bootstrap and randomization tests', 'genbench')
     .option('--resamples <count>', 'bootstrap resamples and randomizations', positiveInt('--resamples'), 2000)
@@ -59,9 +60,9 @@ export function reportCommand(flags: ReportFlags): string {
   const store = Store.openReadOnly(flags.db);
   try {
     if (flags.series !== undefined) return seriesReport(store, flags);
-    const data = loadDataset(store, { suites: flags.suite, models: flags.model });
+    const { board, data } = scoreboard(store, { suites: flags.suite, models: flags.model },
+      { axis: flags.axis, alpha: flags.alpha, seed: flags.seed, resamples: flags.resamples, permutations: flags.resamples, weighting: flags.weighting });
     checkFilters(store, data, flags);
-    const board = buildBoard(data, { axis: flags.axis, alpha: flags.alpha, seed: flags.seed, resamples: flags.resamples, permutations: flags.resamples });
     const view = { tasks: flags.tasks };
     return flags.format === 'json' ? formatJson(board) : flags.format === 'md' ? formatMarkdown(board, view) : formatText(board, view);
   } finally {
@@ -70,7 +71,12 @@ export function reportCommand(flags: ReportFlags): string {
 }
 
 /** A filter that matches nothing is a mistake worth naming, with what would have matched. */
-function checkFilters(store: Store, data: ReturnType<typeof loadDataset>, flags: ReportFlags): void {
+function parseWeighting(value: string): Weighting {
+  if (value === 'macro' || value === 'micro') return value;
+  throw new UsageError(`--weighting must be macro or micro (got '${value}')`);
+}
+
+function checkFilters(store: Store, data: Dataset, flags: ReportFlags): void {
   if (flags.suite?.length) {
     const known = new Set(store.runs().map((r) => r.suiteName));
     const missing = flags.suite.filter((s) => !known.has(s));

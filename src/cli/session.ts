@@ -64,7 +64,8 @@ export function progressPrinter(silent: boolean) {
       if (final) printedFinal = p;
       last = t;
       shown = true;
-      process.stderr.write(tty ? `\r\x1b[2K${formatProgress(p)}` : `${formatProgress(p)}\n`);
+      // On a terminal the line must not wrap, or \r would rewrite only its last row.
+      process.stderr.write(tty ? `\r\x1b[2K${formatProgress(p, (process.stderr.columns || 80) - 1)}` : `${formatProgress(p)}\n`);
     },
     done: () => {
       if (shown && tty) process.stderr.write('\n');

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { Store } from '../store/store.js';
 import { terminalSafe } from '../core/escape.js';
 import { confinedPath, safeFileName } from '../core/safe-path.js';
+import { fitLines } from '../report/terminal.js';
 import type { Message } from '../core/types.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_DB } from './options.js';
@@ -46,7 +47,7 @@ Examples:
           const cut = r.cutChars ? `  (${r.cutChars} characters cut by the reply limits)` : '';
           lines.push(`${r.modelSpec}  [${r.task}, ${r.split}, sample ${r.sample}]  ${mark}${cut}`, indent(r.output ?? ''), '');
         }
-        process.stdout.write(`${terminalSafe(lines.join('\n'))}\n`);
+        process.stdout.write(`${fitLines(terminalSafe(lines.join('\n')))}\n`);
       } finally {
         store.close();
       }

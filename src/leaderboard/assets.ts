@@ -52,6 +52,12 @@ td.sep, th.sep { border-left: 1px solid var(--line); }
 td.lead .est { color: var(--lead); }
 .tie { color: var(--tie); font-size: 11px; margin-left: 3px; }
 td.partial .est::after { content: " †"; color: var(--tie); }
+td.unsupported { color: var(--muted); font-style: italic; }
+td.first, th.first { position: sticky; left: 0; background: var(--bg); z-index: 1; }
+.filters, .compare-picker { display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: center; margin: 8px 0; font-size: 14px; }
+.filters input[type=search] { min-width: 16ch; }
+.turn { border-left: 3px solid var(--line); padding-left: 10px; margin: 8px 0; }
+.turn h4 { margin: 4px 0; font-size: 14px; }
 th button.sort { all: unset; cursor: pointer; }
 th button.sort::after { content: " ↕"; color: var(--muted); font-size: 11px; }
 th[aria-sort="descending"] button.sort::after { content: " ↓"; color: var(--fg); }
@@ -142,5 +148,84 @@ export const APP_JS = `'use strict';
       button.addEventListener('click', function () { sortBy(table, th); });
     });
   });
+})();
+// Compare picker: two selects of a suite's models open their precomputed paired-comparison page.
+(function () {
+  document.querySelectorAll('.compare-picker').forEach(function (box) {
+    var pairs = {};
+    JSON.parse(box.getAttribute('data-pairs') || '[]').forEach(function (p) { pairs[JSON.stringify([p[0], p[1]])] = p[2]; });
+    box.querySelector('.cmp-go').addEventListener('click', function () {
+      var a = box.querySelector('.cmp-a').value, b = box.querySelector('.cmp-b').value;
+      var to = pairs[JSON.stringify([a, b])];
+      if (to) window.location.href = to;
+    });
+  });
+})();
+`;
+
+// The search page's script: filters the static item index (assets/search-index.js) in the page.
+export const SEARCH_JS = `'use strict';
+(function () {
+  var data = window.GENBENCH_SEARCH;
+  var count = document.getElementById('count');
+  if (!data) { count.textContent = 'The search index did not load.'; return; }
+  var MAX = 200;
+  var q = document.getElementById('q'), task = document.getElementById('task'), split = document.getElementById('split');
+  var verdict = document.getElementById('verdict'), model = document.getElementById('model'), disagree = document.getElementById('disagree');
+  var body = document.querySelector('#results tbody');
+  var depth = document.querySelector('link[rel=stylesheet]').getAttribute('href').split('../').length - 1;
+  var up = new Array(depth + 1).join('../');
+  function keep(it) {
+    var t = data.tasks[it[1]], scores = it[2];
+    var text = q.value.trim().toLowerCase();
+    if (text && it[0].indexOf(text) < 0 && t[1].toLowerCase().indexOf(text) < 0) return false;
+    if (task.value && t[1] !== task.value) return false;
+    if (split.value && t[3] !== split.value) return false;
+    var m = model.value ? data.models.indexOf(model.value) : -1;
+    var vals = scores.filter(function (v, i) { return v !== null && (m < 0 || i === m); });
+    if (!vals.length) return false;
+    var right = vals.filter(function (v) { return v >= 0.5; }).length;
+    if (verdict.value === 'correct' && right !== vals.length) return false;
+    if (verdict.value === 'wrong' && right !== 0) return false;
+    if (verdict.value === 'some-wrong' && right === vals.length) return false;
+    if (disagree.checked) {
+      var all = scores.filter(function (v) { return v !== null; });
+      var ok = all.filter(function (v) { return v >= 0.5; }).length;
+      if (ok === 0 || ok === all.length) return false;
+    }
+    return true;
+  }
+  function cell(text, cls) {
+    var td = document.createElement('td');
+    td.textContent = text;
+    if (cls) td.className = cls;
+    return td;
+  }
+  var shown = null;
+  function render() {
+    // Re-render only when a filter changed: a 'change' event as the text box loses focus must not
+    // replace the link being clicked.
+    var state = [q.value, task.value, split.value, verdict.value, model.value, disagree.checked].join('\u0001');
+    if (state === shown) return;
+    shown = state;
+    var hits = data.items.filter(keep);
+    while (body.firstChild) body.removeChild(body.firstChild);
+    hits.slice(0, MAX).forEach(function (it) {
+      var t = data.tasks[it[1]];
+      var tr = document.createElement('tr');
+      var first = cell('', 'first mono');
+      if (it[3]) { var a = document.createElement('a'); a.href = up + it[3]; a.textContent = it[0]; first.appendChild(a); }
+      else first.textContent = it[0];
+      tr.appendChild(first);
+      tr.appendChild(cell(t[1], 'mono'));
+      tr.appendChild(cell(t[3]));
+      tr.appendChild(cell(t[4]));
+      it[2].forEach(function (v) { tr.appendChild(cell(v === null ? '—' : v >= 0.5 ? '✓' : '✗', v === null ? 'num muted' : v >= 0.5 ? 'num verdict-ok' : 'num verdict-bad')); });
+      body.appendChild(tr);
+    });
+    count.textContent = hits.length + ' of ' + data.items.length + ' items match' + (hits.length > MAX ? ' (first ' + MAX + ' shown)' : '') + '.';
+  }
+  [q, task, split, verdict, model, disagree].forEach(function (el) { el.addEventListener('input', render); el.addEventListener('change', render); });
+  render();
 })();
 `;

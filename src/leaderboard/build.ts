@@ -4,11 +4,11 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OutputError, processAlive, removeStaleTemps, tempSibling } from '../core/atomic-file.js';
-import { buildBoard, type BoardOptions } from '../report/board.js';
-import { loadDataset, type SelectOptions } from '../report/data.js';
-import { forEachItemKnobs } from '../store/leaderboard-queries.js';
+import { buildBoard, loadDataset, type BoardOptions, type SelectOptions } from '../scoreboard/index.js';
+import { forEachItemKnobs, latencyQuantiles } from '../store/leaderboard-queries.js';
 import type { Store } from '../store/store.js';
-import { APP_JS, STYLE_CSS } from './assets.js';
+import { APP_JS, SEARCH_JS, STYLE_CSS } from './assets.js';
+import { comparePages, explorePaths, searchIndex, searchPage } from './pages/explore.js';
 import { shownKey, type Prices, type SiteContext } from './context.js';
 import { familyPage } from './pages/family.js';
 import { indexPage } from './pages/index.js';
@@ -19,12 +19,18 @@ import { seriesPage } from './pages/series.js';
 import { buildSeriesBoard, type SeriesBoard } from '../report/series.js';
 import { seriesNames } from '../store/series-queries.js';
 import { paths } from './slug.js';
-import type { ItemMeta } from './views.js';
+import { checksFor, loadItemView, type ItemMeta } from './views.js';
+
+/** Item pages beyond this many (about 20 KB each) are left to `bench show` and the search page. */
+export const DEFAULT_MAX_ITEM_PAGES = 5000;
 
 export interface BuildOptions extends BoardOptions, SelectOptions {
   out: string;
   /** Items per task that get a page (default 20; 0 for none). */
+  /** Item pages per task, first by index (default: all, within maxItemPages). */
   itemsPerTask?: number;
+  /** At most this many item pages in all (default DEFAULT_MAX_ITEM_PAGES). */
+  maxItemPages?: number;
   prices?: Prices;
 }
 
@@ -90,7 +96,17 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
     meta.set(id, { index, knobs });
   });
   lap('item knobs');
-  const perTask = opts.itemsPerTask ?? 20;
+  // [item pages, engineer F] Every item gets a page unless the total would pass the budget; then
+  // each task keeps its first items up to the largest equal cap that fits.
+  const counts = data.suites.flatMap((s) => [...s.tasks.values()].map((t) => t.items.length));
+  const budget = opts.maxItemPages ?? DEFAULT_MAX_ITEM_PAGES;
+  let perTask = opts.itemsPerTask ?? Infinity;
+  const pagesAt = (k: number) => counts.reduce((n, c) => n + Math.min(c, k), 0);
+  if (pagesAt(perTask) > budget) {
+    let k = 0;
+    while (pagesAt(k + 1) <= budget && k < Math.max(0, ...counts)) k++;
+    perTask = k;
+  }
   const shownItems = new Map<string, string[]>();
   for (const s of data.suites) {
     for (const t of s.tasks.values()) {
@@ -104,8 +120,11 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
   const seriesBoards: SeriesBoard[] = seriesNames(store).map((s) => buildSeriesBoard(store, s.series, { seed: opts.seed, resamples: opts.resamples }));
   const seriesOf = new Map(seriesBoards.flatMap((b) => b.points.map((p) => [p.modelSpec, b.series] as const)));
   lap('series');
+  // Everything pages show is read here; pages only format it.
+  const latency = new Map(data.runs.map((r) => [r.id, latencyQuantiles(store, r.id, [0.5, 0.95])]));
+  const checks = new Map(data.suites.flatMap((s) => s.families.map((f) => [shownKey(s.name, f), checksFor(store, s, f)] as const)));
   const ctx: SiteContext = {
-    store, board, data, meta, shownItems, prices: opts.prices, generatedAt: board.generatedAt,
+    board, data, meta, shownItems, prices: opts.prices, generatedAt: board.generatedAt, latency, checks,
     colour: (m) => colours.get(m) ?? 0, seriesOf,
   };
 
@@ -164,13 +183,22 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
       }
     }
     for (const [id, where] of places) {
-      const p = itemPage(ctx, id, chosenRuns, where);
-      if (!p) continue;
+      const view = loadItemView(store, id, chosenRuns);
+      if (!view) continue;
+      const p = itemPage(ctx, view, where);
       writePage(paths.item(id), p);
       for (const img of p.images) write(img.path, img.data);
       stats.itemPages++;
     }
     lap('item pages');
+    // [explore pages, engineer F] item search over a static index, and paired compare pages.
+    const search = searchIndex(ctx);
+    write(explorePaths.searchIndexJson(), JSON.stringify(search));
+    write(explorePaths.searchIndexJs(), `window.GENBENCH_SEARCH = ${JSON.stringify(search).replace(/</g, '\\u003c')};\n`);
+    write('assets/search.js', SEARCH_JS);
+    writePage(explorePaths.search(), searchPage(ctx, search));
+    for (const c of comparePages(ctx)) writePage(c.path, c.page);
+    lap('explore pages');
     write(MARKER, `${JSON.stringify({ builtBy: 'bench leaderboard', generatedAt: board.generatedAt })}\n`);
     // Swap: the old site moves aside only once the new one is complete.
     const old = `${tmp}.old`;

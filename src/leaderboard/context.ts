@@ -2,13 +2,15 @@
 // colours and links consistent across the site.
 import type { Board, SuiteBoard } from '../report/board.js';
 import type { Dataset, SuiteData } from '../report/data.js';
-import type { Store } from '../store/store.js';
-import type { ItemMeta } from './views.js';
+import type { ChecksView, ItemMeta } from './views.js';
 
 export interface Prices { [modelPattern: string]: { input: number; output: number } }
 
+/**
+ * What pages render. Pages never read the store: the build reads everything first (board, data,
+ * latency, checks; an item's view just before its page) and pages only format it.
+ */
 export interface SiteContext {
-  store: Store;
   board: Board;
   data: Dataset;
   generatedAt: string;
@@ -19,6 +21,10 @@ export interface SiteContext {
   prices?: Prices;
   /** Model spec → the training series it belongs to (for the link from its row). */
   seriesOf?: Map<string, string>;
+  /** Run id → [p50, p95] answer latency (ms). */
+  latency: Map<string, (number | null)[]>;
+  /** `${suite}\u0000${family}` → per-check rates, for families whose verdicts carry checks. */
+  checks: Map<string, ChecksView | undefined>;
   /** Palette index of a model: the same colour on every page. */
   colour(model: string): number;
 }

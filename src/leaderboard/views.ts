@@ -5,6 +5,7 @@
 import { wilson, type Interval } from '../stats/proportion.js';
 import { forEachDetails } from '../store/leaderboard-queries.js';
 import type { Store } from '../store/store.js';
+import { read, type ItemAnswerRow } from '../store/read.js';
 import type { SuiteData, TaskData } from '../report/data.js';
 import { FAMILY_VIEWS } from './families.js';
 
@@ -294,4 +295,12 @@ export function checksFor(store: Store, suite: SuiteData, family: string): Check
     }
   }
   return { groups, flags, checks: [...checkNames], rates };
+}
+
+/** What an item page shows, read by the build just before the page is rendered. */
+export interface ItemView { item: NonNullable<ReturnType<typeof read.item>>; answers: ItemAnswerRow[] }
+
+export function loadItemView(store: Store, itemId: string, runIds: readonly string[]): ItemView | undefined {
+  const item = read.item(store, itemId);
+  return item ? { item, answers: read.answers(store, itemId, runIds) } : undefined;
 }

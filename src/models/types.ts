@@ -39,6 +39,20 @@ export interface ModelResponse {
   metrics?: Record<string, number>;
 }
 
+export type Modality = 'text' | 'image';
+
+/** The modalities a prompt needs. */
+export function modalitiesOf(messages: readonly Message[]): Modality[] {
+  const images = messages.some((m) => typeof m.content !== 'string' && m.content.some((p) => p.type === 'image'));
+  return images ? ['text', 'image'] : ['text'];
+}
+
+/** Why `model` cannot take a prompt needing `needs`, or undefined when it can. */
+export function unsupportedReason(model: Pick<Model, 'accepts'>, needs: readonly Modality[]): string | undefined {
+  const missing = needs.filter((m) => !(model.accepts ?? ['text', 'image']).includes(m));
+  return missing.length ? `needs ${missing.map((m) => `${m} input`).join(' and ')}` : undefined;
+}
+
 export interface Model {
   /** The spec string as the user wrote it, e.g. 'openai:gpt-4.1-mini'. */
   readonly spec: string;
@@ -46,6 +60,11 @@ export interface Model {
   readonly identity: string;
   /** Baselines and mocks are cheap and deterministic: the runner does not cache them. */
   readonly cacheable: boolean;
+  /**
+   * What the model can read (default: text and images). Tasks whose prompts need anything else are
+   * recorded as unsupported for it: never asked, never retried, never averaged.
+   */
+  readonly accepts?: readonly Modality[];
   /** A sensible default concurrency for this provider (the user's --concurrency wins). */
   readonly defaultConcurrency: number;
   generate(req: ModelRequest): Promise<ModelResponse>;

@@ -12,7 +12,16 @@ import { stratumOf, type Stratum, type Weighted } from '../stats/strata.js';
 import { tiedGroups, type TieColumn, type TieResult } from '../stats/tied.js';
 import type { Dataset, RunInfo, SuiteData, TaskData, TaskInfo } from './data.js';
 
+/**
+ * How tasks weigh in an average. 'macro': each task of a family the same, each family the same in
+ * "all" (the default: a 30-task family does not drown a 3-task one). 'micro': every scored item
+ * the same (tasks weigh by their items, as the gate's pooled checks do).
+ */
+export type Weighting = 'macro' | 'micro';
+
 export interface BoardOptions {
+  /** Default 'macro'. */
+  weighting?: Weighting;
   /** Restrict OOD to the tasks of this axis (the ID side stays whole). */
   axis?: string;
   /** Interval level (default 0.95). */
@@ -31,7 +40,11 @@ export interface SplitCell {
   partial: boolean;
 }
 
-export interface TaskCell { n: number; errors: number; accuracy: Estimate; meanScore: number }
+export interface TaskCell {
+  n: number; errors: number; accuracy: Estimate; meanScore: number;
+  /** Why the model could not take the task (then n = 0 and it is in no average). */
+  unsupported?: string;
+}
 
 export interface AxisCell { ood: Estimate; gap: Estimate }
 
@@ -74,12 +87,14 @@ export interface SuiteBoard {
 export interface RunBrief {
   id: string; status: string; partial: boolean; startedAt: string; endedAt: string | null; samples: number;
   scored: number; errors: number; suiteVersion: string; suiteHash: string; harnessVersion: string;
+  /** Task → why the model could not take it (e.g. image tasks for a text-only model). */
+  unsupported: Record<string, string>;
 }
 
 export interface Board {
   generatedAt: string;
   runSelection: string;
-  options: Required<Pick<BoardOptions, 'level' | 'alpha' | 'seed' | 'resamples' | 'permutations'>> & { axis: string | null };
+  options: Required<Pick<BoardOptions, 'level' | 'alpha' | 'seed' | 'resamples' | 'permutations' | 'weighting'>> & { axis: string | null };
   suites: SuiteBoard[];
 }
 
@@ -91,6 +106,7 @@ export function buildBoard(data: Dataset, options: BoardOptions = {}): Board {
   const opts: Board['options'] = {
     level: options.level ?? 0.95, alpha: options.alpha ?? 0.05, seed: options.seed ?? 'genbench',
     resamples: options.resamples ?? 2000, permutations: options.permutations ?? 2000, axis: options.axis ?? null,
+    weighting: options.weighting ?? 'macro',
   };
   return {
     generatedAt: new Date().toISOString(),
@@ -135,19 +151,19 @@ export function diffStratum(task: TaskData, first: string, second: string): Stra
 /** The tasks of one side of a column with their weights. */
 interface Side { tasks: { task: TaskData; weight: number }[] }
 
-function sideStrata(side: Side, model: string): { strata: Weighted[]; partial: boolean } {
+function sideStrata(side: Side, model: string, weighting: Weighting): { strata: Weighted[]; partial: boolean } {
   const strata: Weighted[] = [];
   let partial = false;
   for (const { task, weight } of side.tasks) {
     const s = stratumFor(task, model);
-    if (s) strata.push({ stratum: s, weight });
-    else partial = true;
+    if (s) strata.push({ stratum: s, weight: weighting === 'micro' ? s.n : weight });
+    else if (!task.unsupported.has(model)) partial = true; // unsupported is by design, not missing
   }
   return { strata, partial: partial && strata.length > 0 };
 }
 
 function cellFor(ctx: Ctx, id: Side, ood: Side, model: string, key: string): SplitCell {
-  const a = sideStrata(id, model), b = sideStrata(ood, model);
+  const a = sideStrata(id, model, ctx.opts.weighting), b = sideStrata(ood, model, ctx.opts.weighting);
   const g = gapEstimates(a.strata, b.strata, { level: ctx.opts.level, resamples: ctx.opts.resamples, seed: `${ctx.opts.seed}:${ctx.suite.name}:${key}:${model}` });
   return { ...g, partial: a.partial || b.partial };
 }
@@ -200,7 +216,7 @@ function suiteBoard(ctx: Ctx): SuiteBoard {
   return {
     suite: suite.name,
     models,
-    runs: Object.fromEntries([...suite.runs].map(([m, r]) => [m, runBrief(r)])),
+    runs: Object.fromEntries([...suite.runs].map(([m, r]) => [m, runBrief(r, unsupportedOf(tasks, m))])),
     families,
     overall,
     overallTies: { id: tie('all:id'), ood: tie('all:ood') },
@@ -229,6 +245,11 @@ function familyBoard(ctx: Ctx, family: string, side: { id: Side; ood: Side }): F
     taskCells[t.info.id] = {};
     for (const m of suite.models) {
       const s = stratumFor(t, m);
+      const unsupported = t.unsupported.get(m);
+      if (unsupported) {
+        taskCells[t.info.id]![m] = { n: 0, errors: 0, accuracy: macroMean([], { level: opts.level }), meanScore: NaN, unsupported };
+        continue;
+      }
       if (!s && !t.errors.get(m)) continue;
       taskCells[t.info.id]![m] = {
         n: s?.n ?? 0,
@@ -268,7 +289,7 @@ function pairedP(ctx: Ctx, side: Side, leader: string, other: string, key: strin
   const diffs: Weighted[] = [];
   for (const { task, weight } of side.tasks) {
     const d = diffStratum(task, leader, other);
-    if (d) diffs.push({ stratum: d, weight });
+    if (d) diffs.push({ stratum: d, weight: ctx.opts.weighting === 'micro' ? d.n : weight });
   }
   return comparePaired(diffs, {
     resamples: 0, permutations: ctx.opts.permutations, seed: `${ctx.opts.seed}:${ctx.suite.name}:${key}:${leader}:${other}`,
@@ -280,10 +301,14 @@ function toTieInfo(r: TieResult | undefined): TieInfo | undefined {
   return { leader: r.leader, tied: r.tied, p: Object.fromEntries(r.p) };
 }
 
-function runBrief(r: RunInfo): RunBrief {
+function unsupportedOf(tasks: readonly TaskData[], model: string): Record<string, string> {
+  return Object.fromEntries(tasks.flatMap((t) => (t.unsupported.has(model) ? [[t.info.id, t.unsupported.get(model)!]] : [])));
+}
+
+function runBrief(r: RunInfo, unsupported: Record<string, string>): RunBrief {
   return {
     id: r.id, status: r.status, partial: r.partial, startedAt: r.startedAt, endedAt: r.endedAt, samples: r.samples,
-    scored: r.ok, errors: r.errors, suiteVersion: r.suiteVersion, suiteHash: r.suiteHash, harnessVersion: r.harnessVersion,
+    scored: r.ok, errors: r.errors, suiteVersion: r.suiteVersion, suiteHash: r.suiteHash, harnessVersion: r.harnessVersion, unsupported,
   };
 }
 

@@ -8,7 +8,7 @@
 // latest run of any status, flagged partial. Runs are never pooled: pooled runs could mix
 // sampling settings and suite versions into one number.
 import type { Split } from '../core/types.js';
-import { forEachOutcome, runOverviews, runTasks, type RunOverview } from '../store/leaderboard-queries.js';
+import { read, type RunOverview } from '../store/read.js';
 import type { Store } from '../store/store.js';
 
 export interface RunInfo extends RunOverview {
@@ -34,6 +34,8 @@ export interface TaskData {
   errors: Map<string, number>;
   /** Model → mean verifier score (partial credit) over finished results. */
   meanScore: Map<string, number>;
+  /** Model → why it could not take this task (e.g. 'needs image input'): no scores, in no average. */
+  unsupported: Map<string, string>;
 }
 
 export interface SuiteData {
@@ -58,6 +60,8 @@ export interface SelectOptions {
   suites?: readonly string[];
   /** Model specs: exact, or a case-insensitive substring of the spec. */
   models?: readonly string[];
+  /** These runs (ids) stand for their (model, suite) instead of the usual choice. */
+  runs?: readonly string[];
 }
 
 export function modelMatches(spec: string, wanted: readonly string[] | undefined): boolean {
@@ -80,7 +84,10 @@ export function chooseRuns(runs: readonly RunOverview[]): RunInfo[] {
 }
 
 export function loadDataset(store: Store, opts: SelectOptions = {}): Dataset {
-  const runs = chooseRuns(runOverviews(store)).filter((r) => modelMatches(r.modelSpec, opts.models));
+  const wanted = opts.runs?.length ? new Set(opts.runs) : undefined;
+  const runs = (wanted
+    ? read.runs(store).map((r) => ({ ...r, chosen: wanted.has(r.id), partial: wanted.has(r.id) && r.status !== 'done' }))
+    : chooseRuns(read.runs(store))).filter((r) => modelMatches(r.modelSpec, opts.models));
   const suiteNames = [...new Set(runs.filter((r) => r.chosen).map((r) => r.suiteName))]
     .filter((s) => !opts.suites?.length || opts.suites.includes(s))
     .sort();
@@ -99,14 +106,17 @@ function loadSuite(store: Store, name: string, chosen: RunInfo[]): SuiteData {
   }
   const tasks = new Map<string, TaskData>();
   const taskIndex = new Map<string, Map<string, number>>();
-  for (const t of runTasks(store, chosen.map((r) => r.id))) {
+  const modelOf = new Map(chosen.map((r) => [r.id, r.modelSpec]));
+  for (const t of read.tasks(store, chosen.map((r) => r.id))) {
     if (t.split === 'train') continue;
     const info: TaskInfo = { id: t.task, family: t.family, split: t.split, axis: t.axis, generator: t.generator, control: t.axis === 'control' };
     const known = tasks.get(t.task);
     if (!known) {
-      tasks.set(t.task, { info, items: [], scores: new Map(), errors: new Map(), meanScore: new Map() });
+      tasks.set(t.task, { info, items: [], scores: new Map(), errors: new Map(), meanScore: new Map(), unsupported: new Map() });
       taskIndex.set(t.task, new Map());
-    } else if (known.info.split !== info.split || known.info.family !== info.family || known.info.axis !== info.axis) {
+    }
+    if (t.unsupported) tasks.get(t.task)!.unsupported.set(modelOf.get(t.runId)!, t.unsupported);
+    if (known && (known.info.split !== info.split || known.info.family !== info.family || known.info.axis !== info.axis)) {
       warnings.push(`task '${t.task}' of suite '${name}' changed between runs (${known.info.split}/${known.info.axis} vs ${info.split}/${info.axis}); showing the latest`);
     }
   }
@@ -132,7 +142,7 @@ function loadSuite(store: Store, name: string, chosen: RunInfo[]): SuiteData {
       }
       item = '';
     };
-    forEachOutcome(store, run.id, ([t, itemId, , status, correct, score]) => {
+    read.outcomes(store, run.id, ([t, itemId, , status, correct, score]) => {
       if (itemId !== item || t !== task) {
         flush();
         item = itemId;

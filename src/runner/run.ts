@@ -8,7 +8,7 @@ import { Rng } from '../core/rng.js';
 import { stableHash } from '../core/hash.js';
 import { harnessVersion } from '../core/paths.js';
 import { wrong } from '../core/verdict.js';
-import type { Model, ModelOptions, ModelResponse, Sampling } from '../models/types.js';
+import { modalitiesOf, unsupportedReason, type Model, type ModelOptions, type ModelResponse, type Sampling } from '../models/types.js';
 import { loadModel } from '../models/spec.js';
 import type { Suite, SuiteTask } from '../suite/load.js';
 import { itemIdOf, makeItem, itemRecord, taskIndices, type Item } from '../suite/expand.js';
@@ -73,6 +73,15 @@ export interface Progress {
   cacheHits: number;
   startedAt: number;
   concurrency: number;
+  /** [progress, engineer F] Scored and correct per split, so ID and OOD are shown apart. */
+  bySplit?: Partial<Record<'id' | 'ood' | 'train', { scored: number; correct: number }>>;
+  /**
+   * Model turns answered in this invocation as they arrive, and the turns and number of the episodes
+   * finished: a multi-turn item finishes in a lump, turns arrive steadily, so the ETA counts turns.
+   */
+  turns?: number;
+  episodeTurns?: number;
+  episodes?: number;
 }
 
 export interface ModelRunResult {
@@ -137,7 +146,15 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   // Issue 17: a task counts its distinct problems (fewer when its region runs out).
   const countOf = (t: SuiteTask) => taskIndices(t, Math.min(t.n, opts.n ?? t.n)).length;
   // [shard] a shard plans only its part of the items.
-  const planned = shardSize(tasks.reduce((s, t) => s + countOf(t), 0), opts.shard) * samples;
+  // [modalities] Tasks the model cannot read (image prompts for a text-only model) are recorded as
+  // unsupported: not asked, not retried on resume, not planned.
+  const unsupported = new Map<string, string>();
+  for (const t of tasks) {
+    const reason = countOf(t) > 0 ? unsupportedReason(model, modalitiesOf(makeItem(t, 0, '', itemIdOf(t, 0)).problem.messages)) : undefined;
+    if (reason) unsupported.set(t.id, reason);
+  }
+  // [shard] a shard plans only its part of the items.
+  const planned = shardSize(tasks.reduce((s, t) => s + (unsupported.has(t.id) ? 0 : countOf(t)), 0), opts.shard) * samples;
   const nonce = opts.fresh ? `${Date.now()}-${process.pid}` : undefined;
   const runId = runIdFor(model, opts, nonce);
   const limits: ReplyLimits = {
@@ -153,25 +170,25 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
       + `wait for it to end or stop it (a lease silent for ${Math.round(lease.staleMs / 1000)} s is taken over), or pass --fresh for a separate run`, 'busy');
   }
   try {
-    return await runLeased(model, opts, { runId, nonce, planned, tasks, countOf, samples, sampling, limits, leaseOwner, lease });
+    return await runLeased(model, opts, { runId, nonce, planned, tasks, countOf, unsupported, samples, sampling, limits, leaseOwner, lease });
   } finally {
     try { store.releaseLease(runId, leaseOwner); } catch { /* the store failed; the lease goes stale */ }
   }
 }
 
 interface RunPlan {
-  runId: string; nonce?: string; planned: number; tasks: SuiteTask[]; countOf: (t: SuiteTask) => number; samples: number; sampling: Sampling;
+  runId: string; nonce?: string; planned: number; tasks: SuiteTask[]; countOf: (t: SuiteTask) => number; unsupported: Map<string, string>; samples: number; sampling: Sampling;
   limits: ReplyLimits; leaseOwner: string; lease: typeof DEFAULT_LEASE;
 }
 
 async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise<ModelRunResult> {
   const { store, suite } = opts;
-  const { runId, nonce, planned, tasks, countOf, samples, sampling, limits } = plan;
+  const { runId, nonce, planned, tasks, countOf, unsupported, samples, sampling, limits } = plan;
   const { resumed } = store.beginRun({
     id: runId, modelSpec: model.spec, modelIdentity: model.identity, suiteName: suite.name, suiteVersion: suite.version,
     suiteHash: suite.hash, harnessVersion: harnessVersion(), sampling, samples, planned,
     generatorVersions: Object.fromEntries(tasks.map((t) => [t.generator.name, t.generator.version])),
-    tasks: tasks.map((t) => ({ task: t.id, generator: t.generator.name, family: t.family, split: t.split, axis: t.axis, params: t.params, seed: t.seed, n: countOf(t) })),
+    tasks: tasks.map((t) => ({ task: t.id, generator: t.generator.name, family: t.family, split: t.split, axis: t.axis, params: t.params, seed: t.seed, n: countOf(t), unsupported: unsupported.get(t.id) })),
   });
   if (isPartial(opts.shard)) recordShard(store, runId, opts.shard, runIdFor(model, { ...opts, shard: undefined }, nonce)); // [shard]
   const finished = store.finishedKeys(runId);
@@ -184,7 +201,7 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
 
   const progress: Progress = {
     modelSpec: model.spec, total: planned, done: 0, skipped: 0, correct: 0, scored: 0, errors: 0, requests: 0, cacheHits: 0,
-    startedAt: Date.now(), concurrency,
+    startedAt: Date.now(), concurrency, bySplit: {}, turns: 0, episodeTurns: 0, episodes: 0,
   };
   let successes = 0;
   let fatal: RunAbortedError | undefined;
@@ -206,6 +223,7 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
   function* pending(): Generator<Work> {
     let position = 0; // [shard] the item's place in the run's item order
     for (const task of tasks) {
+      if (unsupported.has(task.id)) continue; // [modalities]
       // Issue 17: distinct problems only; duplicate indices are skipped, ids unchanged.
       for (const index of taskIndices(task, Math.min(task.n, opts.n ?? task.n))) {
         if (!inShard(position++, opts.shard)) continue;
@@ -294,6 +312,7 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
         transcriptLeft -= kept.text.length;
         transcriptCut += kept.cut;
         replies.push(kept.text);
+        progress.turns!++;
         latencyMs += answer.latencyMs;
         inputTokens += answer.response.usage?.inputTokens ?? 0;
         outputTokens += answer.response.usage?.outputTokens ?? 0;
@@ -321,6 +340,9 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
       });
       progress.scored++;
       if (verdict.correct) progress.correct++;
+      const split = (progress.bySplit![w.task.split] ??= { scored: 0, correct: 0 }); // [progress, engineer F]
+      split.scored++;
+      if (verdict.correct) split.correct++;
     } catch (err) {
       if (hardAbort?.aborted) return; // in flight at a hard stop: not recorded, asked again on resume
       const e = asModelError(err);
@@ -336,6 +358,8 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
     // Acknowledged once committed: the worker takes its next item only then.
     await writer.addResult(result);
     progress.done++;
+    progress.episodeTurns! += replies.length;
+    progress.episodes!++;
     opts.onProgress?.(progress);
   };
 

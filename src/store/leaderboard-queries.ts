@@ -36,10 +36,12 @@ export function runOverviews(store: Store): RunOverview[] {
 
 export interface RunTaskRow {
   runId: string; task: string; generator: string; family: string; split: Split; axis: string; params: string; seed: string; n: number;
+  /** Why the run's model could not take this task (e.g. 'needs image input'), or null. */
+  unsupported: string | null;
 }
 
 export function runTasks(store: Store, runIds: readonly string[]): RunTaskRow[] {
-  const stmt = store.db.prepare(`SELECT run_id AS runId, task, generator, family, split, axis, params, seed, n
+  const stmt = store.db.prepare(`SELECT run_id AS runId, task, generator, family, split, axis, params, seed, n, unsupported
     FROM run_tasks WHERE run_id = ? ORDER BY rowid`);
   return runIds.flatMap((id) => stmt.all(id) as RunTaskRow[]);
 }

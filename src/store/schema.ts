@@ -160,6 +160,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, shard_index)
   );
   `,
+  // 7 (issue 18): tasks a model cannot take (e.g. image prompts for a text-only model): the reason, or NULL.
+  // Such tasks get no results, are never retried and stay out of the model's averages.
+  `
+  ALTER TABLE run_tasks ADD COLUMN unsupported TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

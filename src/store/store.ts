@@ -31,6 +31,8 @@ export interface RunTaskRecord {
   params: unknown;
   seed: number | string;
   n: number;
+  /** Why the model cannot take this task (e.g. 'needs image input'); absent when it can. */
+  unsupported?: string;
 }
 
 export interface RunRecord {
@@ -87,6 +89,8 @@ export interface RunRow {
 export interface TaskSummaryRow {
   task: string; family: string; split: Split; axis: string; generator: string;
   n: number; correct: number; errors: number; scoreSum: number;
+  /** Why the model could not take this task, or null. */
+  unsupported: string | null;
 }
 
 export interface ItemResultRow {
@@ -221,9 +225,9 @@ export class Store {
           .run(run.id, run.modelSpec, run.modelIdentity, run.suiteName, run.suiteVersion, run.suiteHash, run.harnessVersion,
             canonicalJson(run.sampling), run.samples, canonicalJson(run.generatorVersions), t, t, run.planned);
       }
-      const task = this.db.prepare(`INSERT OR REPLACE INTO run_tasks (run_id, task, generator, family, split, axis, params, seed, n)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-      for (const rt of run.tasks) task.run(run.id, rt.task, rt.generator, rt.family, rt.split, rt.axis, canonicalJson(rt.params), String(rt.seed), rt.n);
+      const task = this.db.prepare(`INSERT OR REPLACE INTO run_tasks (run_id, task, generator, family, split, axis, params, seed, n, unsupported)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      for (const rt of run.tasks) task.run(run.id, rt.task, rt.generator, rt.family, rt.split, rt.axis, canonicalJson(rt.params), String(rt.seed), rt.n, rt.unsupported ?? null);
     })());
     return { resumed: Boolean(existing) };
   }
@@ -306,7 +310,7 @@ export class Store {
   /** Per-task counts of a run, from the stored rows (so a printed summary always equals the table). */
   taskSummary(runId: string): TaskSummaryRow[] {
     return this.db.prepare(`
-      SELECT rt.task AS task, rt.family AS family, rt.split AS split, rt.axis AS axis, rt.generator AS generator,
+      SELECT rt.task AS task, rt.family AS family, rt.split AS split, rt.axis AS axis, rt.generator AS generator, rt.unsupported AS unsupported,
         COUNT(CASE WHEN r.status = 'ok' THEN 1 END) AS n,
         COALESCE(SUM(CASE WHEN r.status = 'ok' THEN r.correct END), 0) AS correct,
         COUNT(CASE WHEN r.status = 'error' THEN 1 END) AS errors,

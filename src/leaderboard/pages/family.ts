@@ -10,7 +10,7 @@ import { html, join, type Raw } from '../html.js';
 import { page } from '../layout.js';
 import { href, paths } from '../slug.js';
 import { legend, lineChart } from '../svg.js';
-import { checksFor, curveFor, matrixFor, matrixKey, type ChecksView, type Curve, type Matrix } from '../views.js';
+import { curveFor, matrixFor, matrixKey, type ChecksView, type Curve, type Matrix } from '../views.js';
 import { scatterFor } from './main-table.js';
 
 const pct = (x: number) => (Number.isFinite(x) ? (Math.round(x * 1000) / 10).toFixed(1) : '—');
@@ -20,7 +20,7 @@ export function familyPage(ctx: SiteContext, s: SuiteBoard, f: FamilyBoard): { h
   const data = suitePair(ctx, s);
   const curve = curveFor(data, f.family, ctx.meta);
   const matrix = matrixFor(data, f.family, ctx.meta);
-  const checks = checksFor(ctx.store, data, f.family);
+  const checks = ctx.checks.get(shownKey(s.suite, f.family));
   const models = s.models;
   const modelLink = (m: string) => html`<a href="${href(path, paths.model(m))}">${m}</a>`;
 
@@ -54,7 +54,7 @@ ${tasksSection(ctx, s, data, f, path)}`;
     axes: models.map((m) => ({ model: m, id: jsonInterval(f.cells[m]!.id), ...Object.fromEntries(f.axes.map((a) => [a, { ood: jsonInterval(f.axisCells[m]?.[a]?.ood), gap: jsonInterval(f.axisCells[m]?.[a]?.gap) }])) })),
     matrix: matrix ? { rows: matrix.rowKnob, cols: matrix.colKnob, rowValues: matrix.rows, colValues: matrix.cols, cells: Object.fromEntries(models.map((m) => [m, Object.entries(matrix.cells[m] ?? {}).map(([k, c]) => { const [r, col] = k.split('\u0000'); return { row: r, col, correct: c.k, n: c.n, accuracy: jsonInterval(c.accuracy) }; })])) } : null,
     checks: checks ?? null,
-    tasks: f.tasks.map((t) => ({ ...t, tie: f.taskTies[t.id] ?? null, models: Object.fromEntries(Object.entries(f.taskCells[t.id] ?? {}).map(([m, c]) => [m, { n: c.n, errors: c.errors, accuracy: jsonInterval(c.accuracy), meanScore: Number.isFinite(c.meanScore) ? c.meanScore : null }])), itemPages: (ctx.shownItems.get(shownKey(s.suite, t.id)) ?? []).map((id) => paths.item(id)) })),
+    tasks: f.tasks.map((t) => ({ ...t, tie: f.taskTies[t.id] ?? null, models: Object.fromEntries(Object.entries(f.taskCells[t.id] ?? {}).map(([m, c]) => [m, { n: c.n, errors: c.errors, accuracy: jsonInterval(c.accuracy), meanScore: Number.isFinite(c.meanScore) ? c.meanScore : null, unsupported: c.unsupported ?? null }])), itemPages: (ctx.shownItems.get(shownKey(s.suite, t.id)) ?? []).map((id) => paths.item(id)) })),
   };
   return {
     html: page({ path, title: `${familyLabel(f.family)} · ${s.suite}`, crumbs: [{ label: 'Leaderboard', to: paths.index() }, { label: `suite ${s.suite}`, to: paths.suite(s.suite) }, { label: familyLabel(f.family) }], generatedAt: ctx.generatedAt, json: true }, body),
@@ -123,6 +123,7 @@ function tasksSection(ctx: SiteContext, s: SuiteBoard, data: SuiteData, f: Famil
   const heads = models.map((m, i) => html`<th class="num${i === 0 ? ' sep' : ''}" data-col="${4 + i}">${m}</th>`);
   const rows = f.tasks.map((t) => html`<tr><td class="first mono" data-v="${t.id}">${t.id}</td><td>${t.split}</td><td>${t.axis}</td><td class="num">${Math.max(0, ...Object.values(f.taskCells[t.id] ?? {}).map((c) => c.n))}</td>${models.map((m, i) => {
     const c = f.taskCells[t.id]?.[m];
+    if (c?.unsupported) return html`<td class="num unsupported${i === 0 ? ' sep' : ''}" title="${m} cannot take this task (${c.unsupported}): not asked, in no average">unsupported</td>`;
     return estimateCell(c?.accuracy, { tie: f.taskTies[t.id], model: m, sep: i === 0, note: c ? `n = ${c.n}${c.errors ? `, ${c.errors} errors` : ''}; mean score ${pct(c.meanScore)}` : undefined });
   })}</tr>`);
   const items = f.tasks.map((t) => {

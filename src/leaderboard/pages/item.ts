@@ -1,11 +1,12 @@
 // One item: prompt (text and images), truth, reference, and every shown model's answer with its
 // verdict. All of it is untrusted text and reaches the page only escaped, inside <pre>.
 import type { Message } from '../../core/types.js';
-import { itemAnswers } from '../../store/leaderboard-queries.js';
+import type { ItemView } from '../views.js';
 import type { SiteContext } from '../context.js';
 import { html, type Raw } from '../html.js';
 import { page } from '../layout.js';
 import { href, paths } from '../slug.js';
+import { replayTranscript, type ReplayableItem } from './transcript.js';
 
 /** Long fields are cut so one runaway answer cannot make a page of megabytes. */
 export const MAX_TEXT = 20_000;
@@ -34,14 +35,23 @@ function pre(text: string): Raw {
 
 export interface ItemImage { path: string; data: Buffer }
 
+/** Turn by turn, with the board or state the model saw at each turn (multi-turn answers only). */
+function transcriptOf(item: ReplayableItem, details: unknown): Raw | undefined {
+  const replies = (details as { transcript?: unknown } | undefined)?.transcript;
+  if (!Array.isArray(replies) || replies.length < 2 || !replies.every((r) => typeof r === 'string')) return undefined;
+  const turns = replayTranscript(item, replies as string[]);
+  if (!turns) return undefined;
+  return html`<div class="transcript"><p class="note">${turns.length} turns: what the model was shown at each turn, then its reply.</p>${turns.map((t) => html`<div class="turn"><h4>Turn ${t.turn}</h4>
+<p class="muted">shown</p>${pre(t.prompt)}<p class="muted">reply</p>${pre(t.reply)}</div>`)}</div>`;
+}
+
 /** Where an item is shown: the suite, task and family pages that link to it. */
 export interface ItemPlace { suite: string; task: string; family: string }
 
-export function itemPage(ctx: SiteContext, itemId: string, runIds: readonly string[], places: readonly ItemPlace[] = []): { html: string; json: unknown; images: ItemImage[] } | undefined {
-  const item = ctx.store.item(itemId);
-  if (!item) return undefined;
+export function itemPage(ctx: SiteContext, view: ItemView, places: readonly ItemPlace[] = []): { html: string; json: unknown; images: ItemImage[] } {
+  const { item, answers } = view;
+  const itemId = item.id;
   const path = paths.item(itemId);
-  const answers = itemAnswers(ctx.store, itemId, runIds);
   const images: ItemImage[] = [];
   const messages = item.messages.map((m: Message, mi) => {
     if (typeof m.content === 'string') return html`<h3>${m.role}</h3>${pre(m.content)}`;
@@ -63,7 +73,7 @@ export function itemPage(ctx: SiteContext, itemId: string, runIds: readonly stri
       : a.correct ? html`<span class="verdict-ok">correct</span>` : html`<span class="verdict-bad">wrong</span>${v.reason ? html`: ${clip(v.reason, 2000).text}` : ''}`;
     return html`<div class="answer"><h3><a href="${href(path, paths.model(a.modelSpec))}">${a.modelSpec}</a> <span class="muted">· ${a.task} · ${a.split} · sample ${a.sample}${a.turns > 1 ? ` · ${a.turns} turns` : ''}</span></h3>
 <p>${status}${a.score !== null && a.status === 'ok' ? html` <span class="muted">(score ${a.score.toFixed(2)}${a.formatOk === 0 ? ', format not followed' : ''})</span>` : ''}</p>
-${a.output !== null ? pre(a.output) : html`<p class="muted">(no output)</p>`}
+${transcriptOf(item, v.details) ?? (a.output !== null ? pre(a.output) : html`<p class="muted">(no output)</p>`)}
 ${v.details !== undefined ? html`<details><summary>verifier details</summary>${pre(JSON.stringify(v.details, null, 2))}</details>` : ''}</div>`;
   });
   const knobs = Object.entries(item.difficulty);

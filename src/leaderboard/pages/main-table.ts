@@ -32,7 +32,7 @@ export function mainTable(s: SuiteBoard, from: string, ctx?: SiteContext): Raw {
   }
   const rows = s.models.map((m) => {
     const series = ctx?.seriesOf?.get(m);
-    const cells: Raw[] = [html`<td class="first" data-v="${m}"><a href="${href(from, paths.model(m))}">${m}</a>${series ? html` <a class="series-link" href="${href(from, paths.series(series))}" title="training series ${series}">series</a>` : ''}${s.runs[m]?.partial ? html` <span class="note" title="no finished run: showing an unfinished one">(unfinished run)</span>` : ''}</td>`];
+    const cells: Raw[] = [html`<td class="first" data-v="${m}"><a href="${href(from, paths.model(m))}">${m}</a>${series ? html` <a class="series-link" href="${href(from, paths.series(series))}" title="training series ${series}">series</a>` : ''}${s.runs[m]?.partial ? html` <span class="note" title="no finished run: showing an unfinished one">(unfinished run)</span>` : ''}${unsupportedNote(s.runs[m]?.unsupported)}</td>`];
     for (const g of gs) {
       const c = g.cells[m]!;
       cells.push(estimateCell(c.id, { tie: g.ties.id, model: m, partial: c.partial, sep: true }));
@@ -75,4 +75,12 @@ export function tableNote(b: Board): Raw {
 tasks (families weigh the same in "All families"); gap = ID − OOD in points; control tasks are never averaged.
 ▲ best in the column; ● statistically tied with it (paired test on shared items, Holm-adjusted across the table,
 α = ${b.options.alpha}); † the model lacks some of the tasks. Click a column header to sort.</p>`;
+}
+
+/** "(2 tasks unsupported)" after a model that cannot take some tasks (e.g. image tasks, text-only model). */
+function unsupportedNote(unsupported: Record<string, string> | undefined): Raw | string {
+  const tasks = Object.keys(unsupported ?? {});
+  if (!tasks.length) return '';
+  const reasons = [...new Set(Object.values(unsupported!))].join('; ');
+  return html` <span class="note" title="${reasons}: ${tasks.join(', ')}; not asked and in no average">(${tasks.length} task${tasks.length === 1 ? '' : 's'} unsupported)</span>`;
 }

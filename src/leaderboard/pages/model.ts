@@ -1,6 +1,5 @@
 // One model: its numbers in every suite, and every run of it with settings, tokens, latency and
 // (given a price table) cost.
-import { latencyQuantiles } from '../../store/leaderboard-queries.js';
 import type { RunInfo } from '../../report/data.js';
 import { estimateCell, jsonInterval } from '../cells.js';
 import { priceFor, type SiteContext } from '../context.js';
@@ -20,7 +19,7 @@ export function modelPage(ctx: SiteContext, model: string): { html: string; json
   const runs = ctx.data.runs.filter((r) => r.modelSpec === model);
   const price = priceFor(ctx.prices, model);
   const runRows = runs.map((r) => {
-    const [p50, p95] = latencyQuantiles(ctx.store, r.id, [0.5, 0.95]);
+    const [p50 = null, p95 = null] = ctx.latency.get(r.id) ?? [];
     const cost = price ? (r.inputTokens * price.input + r.outputTokens * price.output) / 1e6 : null;
     return {
       id: r.id, suite: r.suiteName, status: r.status, shown: r.chosen, startedAt: r.startedAt, endedAt: r.endedAt, duration: duration(r),

@@ -14,6 +14,7 @@ import { decodeBatch, type DecodeContext, type DecodeRow, type RowOutcome } from
 import { parseOnnxOptions, type OnnxOptions } from './options.js';
 import { PromptCodec } from './prompt.js';
 import { TokenSampler, type SamplingParams } from './sampler.js';
+import { importOrt } from './runtime.js';
 
 /** When neither the request nor generation_config.json sets a budget. */
 export const DEFAULT_MAX_NEW_TOKENS = 2048;
@@ -80,12 +81,13 @@ function chooseBatch(o: OnnxOptions, device: 'cpu' | 'cuda', layout: DecoderLayo
 
 export async function createOnnxModel(spec: ModelSpec, opts: ModelOptions, internals: OnnxInternals = {}): Promise<OnnxModel> {
   const o = parseOnnxOptions(spec.spec, spec.model);
+  // First: the device probe below looks for onnxruntime-node's files too.
+  const ort = await importOrt();
   const log = internals.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const plan = planDevice(o.device, internals.probe ?? defaultProbe());
   const files = o.path === DEMO_NAME ? demoFiles() : openFolder(spec.spec, o.path);
   const ckpt = readCheckpoint(files, { dtype: o.dtype, file: o.file, preferFp16: plan.attempts[0] === 'cuda' });
   const codec = new PromptCodec(ckpt);
-  const ort = await import('onnxruntime-node');
 
   const notes: string[] = plan.note ? [plan.note] : [];
   const source = files.pathOf(ckpt.modelFile) ?? files.read(ckpt.modelFile);
@@ -132,6 +134,8 @@ export async function createOnnxModel(spec: ModelSpec, opts: ModelOptions, inter
     spec: spec.spec,
     identity,
     cacheable: true,
+    // A text decoder: image tasks are unsupported for it, not errors.
+    accepts: ['text'],
     // One batch decoding while the next one fills.
     defaultConcurrency: 2 * batch,
     info: { device, batch, modelFile: ckpt.modelFile, kvCache: layout.kv.length > 0, promptFormat: codec.format, maxContext, eosIds, notes },
