@@ -12,6 +12,7 @@ import { registerShow } from './show.js';
 import { registerGate } from './gate.js';
 import { registerReport } from './report.js';
 import { registerLeaderboard } from './leaderboard.js';
+import { registerNew } from './new.js';
 
 export function buildProgram(): Command {
   const program = new Command('bench')
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerGate(program);
   registerReport(program);
   registerLeaderboard(program);
+  registerNew(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }
