@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModel, parseModelSpec } from '../../src/models/spec.js';
+import { modelShapeProblems } from '../../src/models/plugin.js';
 import { ModelError } from '../../src/models/types.js';
 import { Rng } from '../../src/core/rng.js';
 
@@ -65,5 +66,14 @@ describe('plug-in providers', () => {
     expect(await configError(`module:${echo}#throws:m`)).toMatch(/echo\.js: createModel failed for '.*': model name must be small or large/);
     const syntax = file('syntax.js', 'export const = ;\n');
     expect(await configError(`module:${syntax}:m`)).toMatch(/provider module .*syntax\.js failed to load/);
+  });
+
+  it('the Model contract plug-ins are held to is the one every built-in keeps', async () => {
+    const env = { OPENAI_API_KEY: 'k', ANTHROPIC_API_KEY: 'k', OPENAI_COMPATIBLE_API_KEY: 'k' };
+    for (const spec of ['baseline:oracle', 'baseline:random', 'mock:echo', 'mock:fixed:1', 'openai:gpt-4.1-mini', 'anthropic:claude-sonnet-4-5', 'openai-compatible:q@http://127.0.0.1:9/v1']) {
+      const m = await loadModel(spec, { env });
+      expect(modelShapeProblems(m), spec).toEqual([]);
+      await m.close?.();
+    }
   });
 });
