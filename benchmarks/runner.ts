@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import Database from 'better-sqlite3';
 import { bareFetch, benchRun, benchSuite, dbBytes, median, startAnsweringServer, storedRows, tempDir, type BenchRun } from './lib/harness.js';
+import { killCost } from './lib/kill-cost.js';
 import { loadSuite, shippedSuiteNames } from '../src/suite/load.js';
 import { taskItems } from '../src/suite/expand.js';
 import { packageRoot } from '../src/core/paths.js';
@@ -152,6 +153,15 @@ try {
     md.push(`### (g) ${n.toLocaleString('en')} items, zero latency`, '', '| items | items/s | peak RSS MB |', '|---|---|---|', `| ${n} | ${f1(r.itemsPerS)} | ${f1(r.peakRssMb)} |`, '');
   }
 
+  if (want('h')) {
+    log('(h) what a kill -9 costs: requests asked again');
+    const r = await killCost(dir, server, { n: quick ? 400 : 1000, episodes: quick ? 100 : 200, concurrency: 8, kills: 3 });
+    results.killCost = r;
+    md.push('### (h) kill -9 at 25%, 50%, 75%, then the same command until done (concurrency 8)', '',
+      '| workload | items | requests | turns stored | asked again | of which the server had answered before the kill | most per kill | requests in flight at most (-c) |', '|---|---|---|---|---|---|---|---|',
+      ...r.map((x) => `| ${x.workload} | ${x.items} | ${x.requests} | ${x.turns} | ${x.askedAgain} | ${x.answeredThenAskedAgain} | ${Math.max(...x.perKill)} | ${x.concurrency} |`), '');
+  }
+
   await server.close();
 
   if (want('gen')) {
@@ -188,7 +198,9 @@ function sameRows(a: string, b: string): boolean {
 
 const outDir = join(packageRoot(), 'benchmarks', 'results');
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'runner.json'), `${JSON.stringify(results, null, 2)}\n`);
+// A partial run (--only) writes next to the full results instead of replacing them.
+const stem = only ? `runner.${[...only].sort().join('-')}` : 'runner';
+writeFileSync(join(outDir, `${stem}.json`), `${JSON.stringify(results, null, 2)}\n`);
 const header = [`## Runner benchmarks (${results.date as string}, ${(results.machine as { cpus: number }).cpus} cores, Node ${process.version}, median of ${repeats})`, ''];
-writeFileSync(join(outDir, 'runner.md'), `${[...header, ...md].join('\n')}\n`);
+writeFileSync(join(outDir, `${stem}.md`), `${[...header, ...md].join('\n')}\n`);
 process.stdout.write(`${[...header, ...md].join('\n')}\n`);

@@ -19,3 +19,8 @@ export { registry, getGenerator, generatorNames, registerGenerator, PluginError 
 export { checkGenerator, generatorShapeProblems, GARBAGE_RESPONSES, type ContractOptions } from './core/contract.js';
 export { gate, GATE_EXIT, type GateOptions, type GateResult, type GateOutcome } from './gate/index.js';
 export { buildSite, type BuildOptions } from './leaderboard/build.js';
+export { startServer, ServerStartError, type RunningServer, type ServerRequest } from './models/servers/index.js';
+export { checkpointInfo, type CheckpointInfo } from './models/checkpoint.js';
+export { expandSeries, type SeriesExpansion } from './models/series.js';
+export { recordRunCheckpoint, seriesRuns } from './store/series-queries.js';
+export { buildSeriesBoard, type SeriesBoard } from './report/series.js';

@@ -15,6 +15,8 @@ import { renderJUnit } from '../gate/junit.js';
 import { reportError, UsageError } from './errors.js';
 import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, modelOptionsFrom, samplingFrom, type SamplingFlags } from './options.js';
 import { interruptible, progressPrinter } from './session.js';
+import { isSeriesRef, resolveSeriesRefs, SeriesRefError } from '../report/series.js';
+import { serverLogDir } from './run.js';
 
 interface GateFlags extends SamplingFlags {
   suite: string; baseline: string; candidate?: string; margin?: number; alpha?: number; split?: string[]; perTask?: boolean;
@@ -37,8 +39,8 @@ export function registerGate(program: Command): void {
     .command('gate')
     .description('CI regression gate: is a candidate checkpoint worse than a baseline on the same items? Paired tests, exit code per verdict')
     .requiredOption('-s, --suite <name|file>', 'a shipped suite name or a path to a suite YAML')
-    .requiredOption('--baseline <model|run|file>', "the last good model: a model spec, a run id in --db, or a frozen baseline .json")
-    .option('--candidate <model|run>', 'the checkpoint to gate: a model spec or a run id (omit with --save-baseline to only save)')
+    .requiredOption('--baseline <model|run|file>', "the last good model: a model spec, a run id in --db, series:<name>@best, or a frozen baseline .json")
+    .option('--candidate <model|run>', 'the checkpoint to gate: a model spec, a run id or series:<name>@latest (omit with --save-baseline to only save)')
     .option('--margin <x>', 'largest acceptable accuracy drop, as a fraction (default 0.02 = 2 points)', fraction('--margin', 0, 1, true))
     .option('--alpha <x>', 'one-sided level of each test (default 0.05)', fraction('--alpha', 0, 0.5, false))
     .option('--split <splits>', 'splits that gate: ood (default), id, all, or id,ood; repeatable', collect)
@@ -70,7 +72,11 @@ Examples:
   $ bench gate --suite instruct --baseline onnx:./ckpt/step-1000 --save-baseline baselines/main.json
   $ bench gate --suite instruct --baseline baselines/main.json \\
       --candidate openai-compatible:ckpt@http://localhost:8000/v1 --junit gate.xml --markdown gate.md
-  $ bench gate --suite instruct --baseline 3f9a2c41d07be5a1 --candidate 8e1b07c2aa90d3f4 --split all --per-task`)
+  $ bench gate --suite instruct --baseline 3f9a2c41d07be5a1 --candidate 8e1b07c2aa90d3f4 --split all --per-task
+  $ bench gate --suite core --candidate series:rl-run-7@latest --baseline series:rl-run-7@best
+
+A series reference (series:<name>@latest, @best, @previous or @<step>) names a finished run of a
+checkpoint series recorded by 'bench run'; @best is the best OOD step other than the candidate.`)
     .action(async (flags: GateFlags) => {
       process.exitCode = await gateCommand(flags);
     });
@@ -81,25 +87,29 @@ async function gateCommand(flags: GateFlags): Promise<number> {
   try {
     const suite = loadSuite(flags.suite);
     const config = mergeGates(flags.gates ? loadGatesFile(flags.gates) : gatesFromSuite(suite), cliOverrides(flags));
-    const baseline = classifySide(flags.baseline, 'baseline');
-    const candidate = flags.candidate === undefined ? undefined : classifySide(flags.candidate, 'candidate');
+    const refs = resolveSeries(flags, suite.name);
+    const baseline = classifySide(refs.baseline, 'baseline');
+    const candidate = refs.candidate === undefined ? undefined : classifySide(refs.candidate, 'candidate');
     if (!candidate && !flags.saveBaseline) throw new UsageError('give --candidate to gate, or --save-baseline <file> to only freeze the baseline');
     if (flags.saveBaseline && !/\.json$/i.test(flags.saveBaseline)) throw new UsageError(`--save-baseline ${flags.saveBaseline}: the file name must end in .json (that is how --baseline tells a file from a model or run)`);
 
     const needsDb = [baseline, candidate].some((s) => s && s.kind !== 'file');
     const usesRun = [baseline, candidate].some((s) => s?.kind === 'run');
     if (usesRun && !existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: a run id needs the database it is in (pass --db)`);
-    const store = needsDb ? Store.open(flags.db) : undefined;
+    // Gating stored runs (or a frozen file) only reads: the database is opened read-only then.
+    const onlyReads = [baseline, candidate].every((s) => !s || s.kind !== 'model');
+    const store = needsDb ? (onlyReads ? Store.openReadOnly(flags.db) : Store.open(flags.db)) : undefined;
     if (store) cleanups.push(() => store.close());
 
-    const { stopSignal, abortSignal, dispose } = interruptible();
+    const { stopSignal, abortSignal, dispose } = interruptible({ stopTimeoutS: flags.stopTimeout });
     cleanups.push(dispose);
     const progress = progressPrinter(flags.quiet === true || flags.json === true);
     cleanups.push(progress.done);
 
     const outcome = await gate({
       suite, baseline, candidate, config, store, dbPath: flags.db, n: flags.n, samples: flags.samples, sampling: samplingFrom(flags),
-      concurrency: flags.concurrency, cache: flags.cache, modelOptions: modelOptionsFrom(flags),
+      concurrency: flags.concurrency, cache: flags.cache,
+      modelOptions: { ...modelOptionsFrom(flags), servers: { logDir: serverLogDir(flags.db), signal: stopSignal } },
       saveBaseline: flags.saveBaseline, onProgress: progress.update, stopSignal, abortSignal,
     });
     progress.done();
@@ -112,6 +122,23 @@ async function gateCommand(flags: GateFlags): Promise<number> {
     return reportGateError(err);
   } finally {
     for (const c of cleanups.reverse()) c();
+  }
+}
+
+/** 'series:<name>@latest' / '@best' / '@previous' / '@<step>' → the run ids they stand for. */
+function resolveSeries(flags: GateFlags, suiteName: string): { baseline: string; candidate?: string } {
+  if (!isSeriesRef(flags.baseline) && !isSeriesRef(flags.candidate)) return { baseline: flags.baseline, candidate: flags.candidate };
+  if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: a series needs the database its runs are in (pass --db)`);
+  const store = Store.open(flags.db);
+  try {
+    const r = resolveSeriesRefs(store, suiteName, { baseline: flags.baseline, candidate: flags.candidate });
+    for (const n of r.notes) process.stderr.write(`bench: gate: ${terminalSafe(n)}\n`);
+    return r;
+  } catch (err) {
+    if (err instanceof SeriesRefError) throw new GateConfigError(err.message);
+    throw err;
+  } finally {
+    store.close();
   }
 }
 

@@ -37,7 +37,7 @@ addresses depend only on suite, family, model and item names, so links stay vali
     .action((flags: LeaderboardFlags) => {
       if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: run 'bench run' first or pass --db`);
       const prices = flags.prices ? readPrices(flags.prices) : undefined;
-      const store = Store.open(flags.db);
+      const store = Store.openReadOnly(flags.db);
       try {
         const known = new Set(store.runs().map((r) => r.suiteName));
         const missing = (flags.suite ?? []).filter((s) => !known.has(s));

@@ -28,7 +28,7 @@ Examples:
         return { name, version: s.version, tasks: s.tasks.length, items: s.tasks.reduce((n, t) => n + t.n, 0), description: s.description };
       });
       if ((show('models') || show('runs')) && existsSync(flags.db)) {
-        const store = Store.open(flags.db);
+        const store = Store.openReadOnly(flags.db);
         try {
           if (show('models')) out.models = store.models();
           if (show('runs')) out.runs = store.runs();

@@ -12,6 +12,7 @@ import { registerShow } from './show.js';
 import { registerGate } from './gate.js';
 import { registerReport } from './report.js';
 import { registerLeaderboard } from './leaderboard.js';
+import { registerDoctor } from './doctor.js';
 import { registerNew } from './new.js';
 
 export function buildProgram(): Command {
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerGate(program);
   registerReport(program);
   registerLeaderboard(program);
+  registerDoctor(program);
   registerNew(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;

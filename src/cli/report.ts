@@ -5,11 +5,13 @@ import { loadDataset } from '../report/data.js';
 import { buildBoard } from '../report/board.js';
 import { formatJson, formatMarkdown, formatText, type ReportFormat } from '../report/format.js';
 import { UsageError } from './errors.js';
+import { SeriesNotFoundError, buildSeriesBoard, formatSeriesMarkdown, formatSeriesText, seriesJson } from '../report/series.js';
+import { seriesNames } from '../store/series-queries.js';
 import { DEFAULT_DB, collect, positiveInt } from './options.js';
 
 interface ReportFlags {
   db: string; suite?: string[]; model?: string[]; axis?: string; format: ReportFormat; tasks?: boolean;
-  alpha: number; seed: string; resamples: number;
+  alpha: number; seed: string; resamples: number; series?: string;
 }
 
 export function registerReport(program: Command): void {
@@ -22,6 +24,7 @@ export function registerReport(program: Command): void {
     .option('--axis <axis>', 'OOD = the tasks of this axis only (e.g. scale, format, rule); ID stays whole')
     .option('-f, --format <format>', 'text, md or json', parseFormat, 'text')
     .option('--tasks', 'add a per-task table for each family')
+    .option('--series <name>', 'a training series: ID, OOD and the gap per checkpoint step')
     .option('--alpha <p>', 'significance level of the tied groups, after Holm', parseAlpha, 0.05)
     .option('--seed <seed>', 'seed of the bootstrap and randomization tests', 'genbench')
     .option('--resamples <count>', 'bootstrap resamples and randomizations', positiveInt('--resamples'), 2000)
@@ -31,6 +34,7 @@ Examples:
   $ bench report --suite instruct --tasks
   $ bench report --model gpt-4.1 --model qwen --axis scale --format md > report.md
   $ bench report --format json | jq '.suites[0].overall'
+  $ bench report --series rl-run-7
 
 Each (model, suite) is represented by its latest finished run. ID and OOD are macro averages over
 tasks (families weigh the same in "all"); 'control' tasks are shown but never averaged.`)
@@ -52,8 +56,9 @@ function parseAlpha(value: string): number {
 
 export function reportCommand(flags: ReportFlags): string {
   if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: run 'bench run' first or pass --db`);
-  const store = Store.open(flags.db);
+  const store = Store.openReadOnly(flags.db);
   try {
+    if (flags.series !== undefined) return seriesReport(store, flags);
     const data = loadDataset(store, { suites: flags.suite, models: flags.model });
     checkFilters(store, data, flags);
     const board = buildBoard(data, { axis: flags.axis, alpha: flags.alpha, seed: flags.seed, resamples: flags.resamples, permutations: flags.resamples });
@@ -79,4 +84,17 @@ function checkFilters(store: Store, data: ReturnType<typeof loadDataset>, flags:
     const axes = new Set(data.suites.flatMap((s) => [...s.tasks.values()].filter((t) => t.info.split === 'ood' && !t.info.control).map((t) => t.info.axis)));
     if (!axes.has(flags.axis)) throw new UsageError(`no OOD task has axis '${flags.axis}'; axes: ${[...axes].sort().join(', ') || '(none)'}`);
   }
+}
+
+function seriesReport(store: Store, flags: ReportFlags): string {
+  if (flags.suite && flags.suite.length > 1) throw new UsageError('--series takes one --suite');
+  let board;
+  try {
+    board = buildSeriesBoard(store, flags.series!, { suite: flags.suite?.[0], seed: flags.seed, resamples: flags.resamples });
+  } catch (err) {
+    if (!(err instanceof SeriesNotFoundError)) throw err;
+    const known = seriesNames(store).map((s) => s.series);
+    throw new UsageError(`${err.message} in ${flags.db}; series: ${known.join(', ') || "(none: run 'bench run --model \"vllm:./ckpts/checkpoint-*\"')"}`);
+  }
+  return flags.format === 'json' ? seriesJson(board) : flags.format === 'md' ? formatSeriesMarkdown(board) : formatSeriesText(board);
 }

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Store } from '../store/store.js';
 import { terminalSafe } from '../core/escape.js';
+import { confinedPath, safeFileName } from '../core/safe-path.js';
 import type { Message } from '../core/types.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_DB } from './options.js';
@@ -21,7 +21,7 @@ Examples:
   $ bench show 3f9a2c41d07be5a1c2e9 --images ./out --json`)
     .action((idArg: string, flags: { db: string; images?: string; json?: boolean }) => {
       if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: run 'bench run' first or pass --db`);
-      const store = Store.open(flags.db);
+      const store = Store.openReadOnly(flags.db);
       try {
         const matches = store.itemIdsWithPrefix(idArg.toLowerCase());
         if (matches.length === 0) throw new UsageError(`no item with id '${idArg}' in ${flags.db}`);
@@ -43,7 +43,8 @@ Examples:
         for (const r of results) {
           const verdict = r.verdict ? JSON.parse(r.verdict) as { reason?: string } : {};
           const mark = r.status === 'error' ? `ERROR ${r.errorKind}: ${r.errorMessage}` : r.correct ? 'correct' : `wrong${verdict.reason ? `: ${verdict.reason}` : ''}`;
-          lines.push(`${r.modelSpec}  [${r.task}, ${r.split}, sample ${r.sample}]  ${mark}`, indent(r.output ?? ''), '');
+          const cut = r.cutChars ? `  (${r.cutChars} characters cut by the reply limits)` : '';
+          lines.push(`${r.modelSpec}  [${r.task}, ${r.split}, sample ${r.sample}]  ${mark}${cut}`, indent(r.output ?? ''), '');
         }
         process.stdout.write(`${terminalSafe(lines.join('\n'))}\n`);
       } finally {
@@ -69,7 +70,8 @@ function writeImages(messages: Message[], dir: string, id: string): string[] {
     if (typeof m.content === 'string') return;
     m.content.forEach((p, pi) => {
       if (p.type !== 'image') return;
-      const file = join(dir, `${id}-${mi}-${pi}.${p.mediaType === 'image/png' ? 'png' : 'jpg'}`);
+      // The id comes from the database, which may have been crafted: a bare, confined file name.
+      const file = confinedPath(dir, `${safeFileName(id)}-${mi}-${pi}.${p.mediaType === 'image/png' ? 'png' : 'jpg'}`);
       writeFileSync(file, Buffer.from(p.data, 'base64'));
       files.push(file);
     });

@@ -3,6 +3,7 @@
 // site intact and a rebuild leaves no stale pages behind.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { OutputError, processAlive, removeStaleTemps, tempSibling } from '../core/atomic-file.js';
 import { buildBoard, type BoardOptions } from '../report/board.js';
 import { loadDataset, type SelectOptions } from '../report/data.js';
 import { forEachItemKnobs } from '../store/leaderboard-queries.js';
@@ -14,6 +15,9 @@ import { indexPage } from './pages/index.js';
 import { itemPage, type ItemPlace } from './pages/item.js';
 import { modelPage } from './pages/model.js';
 import { suitePage } from './pages/suite.js';
+import { seriesPage } from './pages/series.js';
+import { buildSeriesBoard, type SeriesBoard } from '../report/series.js';
+import { seriesNames } from '../store/series-queries.js';
 import { paths } from './slug.js';
 import type { ItemMeta } from './views.js';
 
@@ -41,6 +45,20 @@ const MARKER = '.genbench-leaderboard';
 
 export class SiteError extends Error {
   constructor(message: string) { super(message); this.name = 'SiteError'; }
+}
+
+/**
+ * A build killed during its swap leaves the previous site at `.<out>.tmp-<pid>.old` and no
+ * `out`: put it back. Then remove what killed builds left next to `out`.
+ */
+function recoverKilledBuild(out: string): void {
+  if (!existsSync(out) && existsSync(dirname(out))) {
+    const prefix = `.${basename(out)}.tmp-`;
+    const old = readdirSync(dirname(out)).find((n) => n.startsWith(prefix) && n.endsWith('.old')
+      && !processAlive(Number.parseInt(n.slice(prefix.length), 10)) && existsSync(join(dirname(out), n, MARKER)));
+    if (old) renameSync(join(dirname(out), old), out);
+  }
+  removeStaleTemps(out);
 }
 
 export function buildSite(store: Store, opts: BuildOptions): BuildResult {
@@ -82,23 +100,32 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
   }
   const allModels = [...new Set(data.runs.map((r) => r.modelSpec))].sort();
   const colours = new Map(allModels.map((m, i) => [m, i]));
+  // Training series (checkpoints of one run): a page each, linked from their models' rows.
+  const seriesBoards: SeriesBoard[] = seriesNames(store).map((s) => buildSeriesBoard(store, s.series, { seed: opts.seed, resamples: opts.resamples }));
+  const seriesOf = new Map(seriesBoards.flatMap((b) => b.points.map((p) => [p.modelSpec, b.series] as const)));
+  lap('series');
   const ctx: SiteContext = {
     store, board, data, meta, shownItems, prices: opts.prices, generatedAt: board.generatedAt,
-    colour: (m) => colours.get(m) ?? 0,
+    colour: (m) => colours.get(m) ?? 0, seriesOf,
   };
 
-  const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
+  const tmp = tempSibling(out);
+  recoverKilledBuild(out);
   rmSync(tmp, { recursive: true, force: true });
   const stats = { pages: 0, files: 0, bytes: 0, mainPageBytes: 0, itemPages: 0 };
   const made = new Set<string>();
   const write = (rel: string, content: string | Buffer) => {
     const file = join(tmp, rel);
     const dir = dirname(file);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
+    try {
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      writeFileSync(file, content);
+    } catch (err) {
+      throw new OutputError(file, err); // e.g. a full disk: say where
     }
-    writeFileSync(file, content);
     stats.files++;
     stats.bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
   };
@@ -124,6 +151,7 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
       }
     }
     for (const m of allModels) writePage(paths.model(m), modelPage(ctx, m));
+    for (const b of seriesBoards) writePage(paths.series(b.series), seriesPage(ctx, b));
     lap('model pages');
     const places = new Map<string, ItemPlace[]>();
     for (const s of data.suites) {

@@ -17,6 +17,8 @@ export interface SiteContext {
   /** `${suite}\u0000${task}` → ids of the items that get a page, in index order. */
   shownItems: Map<string, string[]>;
   prices?: Prices;
+  /** Model spec → the training series it belongs to (for the link from its row). */
+  seriesOf?: Map<string, string>;
   /** Palette index of a model: the same colour on every page. */
   colour(model: string): number;
 }

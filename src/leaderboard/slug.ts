@@ -14,6 +14,7 @@ export const paths = {
   suite: (suite: string) => `s/${slug(suite)}/index.html`,
   family: (suite: string, family: string) => `s/${slug(suite)}/${slug(family)}.html`,
   model: (model: string) => `m/${slug(model)}.html`,
+  series: (name: string) => `series/${slug(name)}.html`,
   item: (itemId: string) => `i/${slug(itemId)}.html`,
   itemImage: (itemId: string, message: number, part: number, ext: string) => `i/${slug(itemId)}-${message}-${part}.${ext}`,
   json: (page: string) => page.replace(/\.html$/, '.json'),

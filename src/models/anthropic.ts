@@ -11,14 +11,13 @@ import { messageText, type Message } from '../core/types.js';
 import { toModelError, type SdkErrorClasses } from './http-errors.js';
 import { envOf, readKey } from './keys.js';
 import type { ModelSpec } from './spec.js';
-import { ModelError, type Model, type ModelOptions, type ModelRequest, type ModelResponse } from './types.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, ModelError, type Model, type ModelOptions, type ModelRequest, type ModelResponse } from './types.js';
 
 const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 /** The API requires max_tokens; this is what we send when the suite does not say. */
 export const DEFAULT_MAX_TOKENS = 1024;
 // Without an explicit timeout the SDK refuses non-streaming requests whose max_tokens suggests
-// more than 10 minutes of generation; an explicit one (its own default) switches that check off.
-const DEFAULT_TIMEOUT_MS = 600_000;
+// more than 10 minutes of generation; an explicit one switches that check off.
 
 let sdkPromise: Promise<typeof import('@anthropic-ai/sdk')> | undefined;
 const loadSdk = () => (sdkPromise ??= import('@anthropic-ai/sdk'));
@@ -38,7 +37,7 @@ export async function createModel(spec: ModelSpec, opts: ModelOptions): Promise<
     ...(apiKey ? { apiKey } : { authToken: authToken! }),
     baseURL,
     maxRetries: 0,
-    timeout: Math.max(1, Math.round(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
+    timeout: Math.max(1, Math.round(opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS)),
   });
   return new AnthropicModel(spec, client, baseURL, (apiKey ?? authToken)!, sdk);
 }

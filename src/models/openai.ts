@@ -12,7 +12,7 @@ import { messageText, type Message } from '../core/types.js';
 import { toModelError, type SdkErrorClasses } from './http-errors.js';
 import { envOf, readKey, requireKey } from './keys.js';
 import type { ModelSpec } from './spec.js';
-import { ModelError, type Model, type ModelOptions, type ModelRequest, type ModelResponse } from './types.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, ModelError, type Model, type ModelOptions, type ModelRequest, type ModelResponse } from './types.js';
 
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
@@ -34,8 +34,8 @@ export async function createModel(spec: ModelSpec, opts: ModelOptions): Promise<
     apiKey,
     baseURL,
     maxRetries: 0,
-    // The SDK wants a positive integer.
-    timeout: opts.timeoutMs === undefined ? undefined : Math.max(1, Math.round(opts.timeoutMs)),
+    // The SDK wants a positive integer; its own default (10 minutes) is too long for a stalled server.
+    timeout: Math.max(1, Math.round(opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS)),
     // Read from our env, not the SDK's process.env lookup; never sent to a compatible server.
     organization: compatible ? null : (env.OPENAI_ORG_ID ?? null),
     project: compatible ? null : (env.OPENAI_PROJECT_ID ?? null),

@@ -5,7 +5,7 @@ import { didYouMean } from '../core/suggest.js';
 import { ModelError, type Model, type ModelOptions } from './types.js';
 import { isProviderModuleSpec, loadProviderModel, parseProviderModuleSpec } from './plugin.js';
 
-export const PROVIDER_NAMES = ['openai', 'openai-compatible', 'anthropic', 'baseline', 'mock', 'onnx'] as const;
+export const PROVIDER_NAMES = ['openai', 'openai-compatible', 'anthropic', 'baseline', 'mock', 'onnx', 'vllm', 'sglang', 'llamacpp'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
 export interface ModelSpec {
@@ -19,6 +19,8 @@ export interface ModelSpec {
   arg?: string;
   /** From '<model>@<url>', normalised (no trailing slash; '/v1' added for bare OpenAI-style hosts). */
   baseURL?: string;
+  /** Managed servers (vllm, sglang, llamacpp): the options after '?' in '<checkpoint>?tp=2&dtype=bfloat16'. */
+  options?: Record<string, string>;
 }
 
 /** What every provider module exports. */
@@ -37,6 +39,9 @@ const PROVIDERS: Record<ProviderName, () => Promise<ProviderModule>> = {
   baseline: () => import('./baseline.js'),
   mock: () => import('./mock.js'),
   onnx: () => import('./onnx/index.js'),
+  vllm: () => import('./managed.js'),
+  sglang: () => import('./managed.js'),
+  llamacpp: () => import('./managed.js'),
 };
 
 const EXAMPLES: Record<ProviderName, string> = {
@@ -46,6 +51,9 @@ const EXAMPLES: Record<ProviderName, string> = {
   baseline: 'baseline:oracle',
   mock: 'mock:fixed:42',
   onnx: 'onnx:./checkpoints/step-1000',
+  vllm: 'vllm:./checkpoints/step-1000?tp=2',
+  sglang: 'sglang:./checkpoints/step-1000?tp=2',
+  llamacpp: 'llamacpp:./model-q4_k_m.gguf',
 };
 
 function bad(spec: string, what: string, provider?: ProviderName): ModelError {
@@ -107,7 +115,49 @@ export function parseModelSpec(input: string): ModelSpec {
       if (!rest) throw bad(spec, 'the checkpoint path is empty', provider);
       return { spec, provider, model: rest };
     }
+    case 'vllm':
+    case 'sglang':
+    case 'llamacpp':
+      return parseManagedSpec(spec, provider, rest);
   }
+}
+
+/** '<checkpoint>?key=value&…': the options are checked here so a typo fails before any server starts. */
+function parseManagedSpec(spec: string, provider: ProviderName, rest: string): ModelSpec {
+  const q = rest.indexOf('?');
+  const model = (q < 0 ? rest : rest.slice(0, q)).trim();
+  if (!model) throw bad(spec, 'the checkpoint path is empty', provider);
+  if (q < 0) return { spec, provider, model };
+  let options: Record<string, string>;
+  try {
+    options = parseServerOptions(rest.slice(q + 1), provider);
+  } catch (err) {
+    throw bad(spec, (err as Error).message, provider);
+  }
+  return { spec, provider, model, options };
+}
+
+/** Options a managed server takes, in a spec's query string or in --model-options. */
+export const SERVER_OPTION_KEYS = ['tp', 'dp', 'max-model-len', 'gpu-memory-utilization', 'dtype', 'args', 'reuse', 'ready-timeout'] as const;
+
+/** Parses 'tp=2&dtype=bfloat16' and checks keys and values; throws an Error naming the bad one. */
+export function parseServerOptions(query: string, provider?: ProviderName): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(query)) {
+    if (!(SERVER_OPTION_KEYS as readonly string[]).includes(key)) {
+      throw new Error(`unknown server option '${key}'.${didYouMean(key, SERVER_OPTION_KEYS)} Known: ${SERVER_OPTION_KEYS.join(', ')}`);
+    }
+    const int = key === 'tp' || key === 'dp' || key === 'max-model-len' || key === 'ready-timeout';
+    if (int && !/^[1-9]\d*$/.test(value)) throw new Error(`${key} must be a whole number ≥ 1 (got '${value}')`);
+    if (key === 'gpu-memory-utilization' && !(Number(value) > 0 && Number(value) <= 1)) throw new Error(`gpu-memory-utilization must be a number in (0, 1] (got '${value}')`);
+    if (key === 'reuse' && !['0', '1', 'true', 'false'].includes(value)) throw new Error(`reuse must be 1 or 0 (got '${value}')`);
+    if (key === 'dtype' && !/^[a-z0-9_]+$/i.test(value)) throw new Error(`dtype must be a name like bfloat16 (got '${value}')`);
+    if (provider === 'llamacpp' && (key === 'tp' || key === 'dp' || key === 'gpu-memory-utilization' || key === 'dtype')) {
+      throw new Error(`llama-server has no '${key}' option: pass its own flags with args=…, e.g. 'args=-ngl 99'`);
+    }
+    out[key] = value;
+  }
+  return out;
 }
 
 /** Loads the provider for `spec` (importing its SDK only now) and builds the model. */
@@ -143,6 +193,10 @@ function normaliseBaseURL(spec: string, raw: string, provider: ProviderName): st
     throw bad(shown, 'put credentials in the environment (OPENAI_API_KEY / ANTHROPIC_API_KEY), not in the URL', provider);
   }
   if (url.search || url.hash) throw bad(spec, 'the base URL must not have a query or fragment', provider);
+  // 'http://host:/v1' parses as the default port; a ':' with nothing after it is a typo (issue 21).
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:(?:[/?#]|$)/i.test(raw)) {
+    throw bad(spec, `the base URL '${raw}' has an empty port: write the port after ':' (e.g. http://localhost:8000/v1) or leave out the ':'`, provider);
+  }
   let path = url.pathname.replace(/\/+$/, '');
   // vLLM, SGLang, llama.cpp and Ollama all serve the OpenAI API under /v1; a bare host means that.
   if (provider !== 'anthropic' && path === '') path = '/v1';

@@ -2,6 +2,7 @@
 // the runner owns retries, concurrency, caching and persistence, so providers stay thin.
 import type { Message } from '../core/types.js';
 import type { Rng } from '../core/rng.js';
+import type { CheckpointInfo } from './checkpoint.js';
 
 export interface Sampling {
   temperature?: number;
@@ -48,6 +49,8 @@ export interface Model {
   /** A sensible default concurrency for this provider (the user's --concurrency wins). */
   readonly defaultConcurrency: number;
   generate(req: ModelRequest): Promise<ModelResponse>;
+  /** The local checkpoint behind this model (managed servers, ONNX), recorded with its runs. */
+  readonly checkpoint?: CheckpointInfo;
   /** Release sessions, sockets, native memory. */
   close?(): Promise<void>;
 }
@@ -78,10 +81,30 @@ export class ModelError extends Error {
   }
 }
 
+/**
+ * Per-request timeout of the HTTP providers when none is given (`--timeout`): long enough for a
+ * long non-streamed generation, short enough that a server that accepts and never answers cannot
+ * hold a run for the SDKs' own 10 minutes per attempt.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
+
 /** Options common to all providers, from the CLI or the library call. */
 export interface ModelOptions {
-  /** Per-request timeout in ms. */
+  /** Per-request timeout in ms (default DEFAULT_REQUEST_TIMEOUT_MS). */
   timeoutMs?: number;
   /** Environment to read keys from (tests pass their own). */
   env?: Record<string, string | undefined>;
+  /** Managed servers (vllm:, sglang:, llamacpp:). */
+  servers?: ManagedServerOptions;
+}
+
+export interface ManagedServerOptions {
+  /** Folder for server logs (the CLI uses <database folder>/servers). */
+  logDir?: string;
+  /** Server options for every managed spec ('tp=2&dtype=bfloat16'); a spec's own query wins. */
+  defaults?: Record<string, string>;
+  /** Keep servers running between invocations (--reuse-server). */
+  reuse?: boolean;
+  /** Cancels a server start (the first Ctrl-C). */
+  signal?: AbortSignal;
 }

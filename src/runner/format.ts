@@ -20,7 +20,7 @@ export function textTable(header: string[], rows: string[][], rightAlign: boolea
 export function formatSummary(s: RunSummary): string {
   const taskRows = s.tasks.map((t) => [t.task, t.family, t.split, t.axis, String(t.n), String(t.correct), formatInterval(t.accuracy), t.errors ? String(t.errors) : '']);
   const parts = [
-    `model ${s.modelSpec}  (run ${s.runId})`,
+    `model ${terminalSafe(s.modelSpec)}  (run ${s.runId})`,
     textTable(['task', 'family', 'split', 'axis', 'n', 'correct', 'accuracy [95% CI]', 'errors'], taskRows, [false, false, false, false, true, true, false, true]),
   ];
   const withMetrics = s.tasks.filter((t) => t.metrics && Object.keys(t.metrics).length);

@@ -2,6 +2,7 @@
 // a run, streams items through a bounded pool, drives each episode turn by turn through the
 // cache and the retry layer, and hands results to the batch writer.
 import { setMaxListeners } from 'node:events';
+import { randomUUID } from 'node:crypto';
 import { episodeOf, type Message, type Verdict } from '../core/types.js';
 import { Rng } from '../core/rng.js';
 import { stableHash } from '../core/hash.js';
@@ -15,6 +16,7 @@ import type { CacheEntry, ResultRecord, RunStatus, Store } from '../store/store.
 import { AdaptiveLimiter } from './limiter.js';
 import { DEFAULT_RETRY, asModelError, withRetries, type RetryPolicy } from './retry.js';
 import { BatchWriter } from './writer.js';
+import { DEFAULT_REPLY_LIMITS, capText, type ReplyLimits } from './limits.js';
 import { summarize, type RunSummary } from './summary.js';
 
 export interface RunOptions {
@@ -42,7 +44,14 @@ export interface RunOptions {
   stopSignal?: AbortSignal;
   /** Hard stop (second Ctrl-C): in-flight requests are aborted and not recorded. */
   abortSignal?: AbortSignal;
+  /** Size limits of stored replies and transcripts (default DEFAULT_REPLY_LIMITS). */
+  limits?: Partial<ReplyLimits>;
+  /** The run's lease: heartbeat interval and the silence after which another process takes it over. */
+  lease?: { heartbeatMs?: number; staleMs?: number };
 }
+
+/** One process writes a run: its lease is refreshed every 5 s and taken over after 30 s of silence. */
+export const DEFAULT_LEASE = { heartbeatMs: 5_000, staleMs: 30_000 };
 
 export interface Progress {
   modelSpec: string;
@@ -112,13 +121,40 @@ function selectedTasks(opts: RunOptions): SuiteTask[] {
 }
 
 async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult> {
-  const { store, suite } = opts;
+  const { store } = opts;
   const samples = Math.max(1, opts.samples ?? 1);
   const sampling = opts.sampling ?? {};
   const tasks = selectedTasks(opts);
   const countOf = (t: SuiteTask) => Math.min(t.n, opts.n ?? t.n);
   const planned = tasks.reduce((s, t) => s + countOf(t), 0) * samples;
   const runId = runIdFor(model, opts, opts.fresh ? `${Date.now()}-${process.pid}` : undefined);
+  const limits: ReplyLimits = {
+    replyChars: opts.limits?.replyChars ?? DEFAULT_REPLY_LIMITS.replyChars,
+    transcriptChars: opts.limits?.transcriptChars ?? DEFAULT_REPLY_LIMITS.transcriptChars,
+  };
+  const lease = { heartbeatMs: opts.lease?.heartbeatMs ?? DEFAULT_LEASE.heartbeatMs, staleMs: opts.lease?.staleMs ?? DEFAULT_LEASE.staleMs };
+  // One writer per run: a second process on the same run would ask every item again.
+  const leaseOwner = `${process.pid}:${randomUUID()}`;
+  const holder = store.acquireLease(runId, leaseOwner, lease.staleMs);
+  if (holder) {
+    throw new RunAbortedError(`run ${runId} of ${model.spec} is being written by process ${holder.pid} on ${holder.host} (last heartbeat ${Math.round(holder.ageMs / 1000)} s ago): `
+      + `wait for it to end or stop it (a lease silent for ${Math.round(lease.staleMs / 1000)} s is taken over), or pass --fresh for a separate run`, 'busy');
+  }
+  try {
+    return await runLeased(model, opts, { runId, planned, tasks, countOf, samples, sampling, limits, leaseOwner, lease });
+  } finally {
+    try { store.releaseLease(runId, leaseOwner); } catch { /* the store failed; the lease goes stale */ }
+  }
+}
+
+interface RunPlan {
+  runId: string; planned: number; tasks: SuiteTask[]; countOf: (t: SuiteTask) => number; samples: number; sampling: Sampling;
+  limits: ReplyLimits; leaseOwner: string; lease: typeof DEFAULT_LEASE;
+}
+
+async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise<ModelRunResult> {
+  const { store, suite } = opts;
+  const { runId, planned, tasks, countOf, samples, sampling, limits } = plan;
   const { resumed } = store.beginRun({
     id: runId, modelSpec: model.spec, modelIdentity: model.identity, suiteName: suite.name, suiteVersion: suite.version,
     suiteHash: suite.hash, harnessVersion: harnessVersion(), sampling, samples, planned,
@@ -140,6 +176,15 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   let successes = 0;
   let fatal: RunAbortedError | undefined;
   const hardAbort = opts.abortSignal;
+  let leaseLost = false;
+  const heartbeat = setInterval(() => {
+    try {
+      if (store.renewLease(runId, plan.leaseOwner)) return;
+      leaseLost = true;
+      fatal ??= new RunAbortedError(`run ${runId} of ${model.spec}: another process took over its lease (this one was silent for over ${Math.round(plan.lease.staleMs / 1000)} s): stopping`, 'busy');
+    } catch { /* a store failure surfaces through the writer */ }
+  }, plan.lease.heartbeatMs);
+  heartbeat.unref();
   // Every request in flight links to this one signal; the default cap of 10 would warn.
   if (hardAbort) setMaxListeners(0, hardAbort);
 
@@ -177,7 +222,11 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
     const key = useCache ? stableHash({ m: model.identity, s: sampling, msgs: messages, i: sampleIndex, t: turnIndex }) : '';
     if (useCache) {
       const hit = store.cacheGet(key);
-      if (hit) { progress.cacheHits++; return { response: { text: hit.text, usage: hit.usage as ModelResponse['usage'] }, latencyMs: 0, cached: true, cacheEntry: undefined }; }
+      if (hit) {
+        progress.cacheHits++;
+        const { replyCutChars, ...usage } = (hit.usage ?? {}) as ModelResponse['usage'] & { replyCutChars?: number };
+        return { response: { text: hit.text, usage }, cut: replyCutChars ?? 0, latencyMs: 0, cached: true, cacheEntry: undefined };
+      }
     }
     const t0 = performance.now();
     // A signal per request, linked to the run's hard stop and unlinked afterwards: SDKs add
@@ -192,18 +241,24 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
       limiter, policy, random: () => jitter.next(), signal: hardAbort,
       // Before the first success, a refused connection means a wrong URL or a server that is
       // not up: say so within a second instead of backing off for a minute.
-      giveUp: (err, attempt) => successes === 0 && attempt >= 2 && /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|connection refused/i.test(err.message),
+      // A server that accepts and never answers gets the same treatment after two timeouts.
+      giveUp: (err, attempt) => successes === 0 && attempt >= 2
+        && (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|connection refused/i.test(err.message) || err.kind === 'timeout'),
     }).finally(() => hardAbort?.removeEventListener('abort', onAbort));
     successes++;
-    const cacheEntry: CacheEntry | undefined = useCache ? { key, text: value.text, usage: value.usage } : undefined;
-    return { response: value, latencyMs: performance.now() - t0, cached: false, cacheEntry };
+    // Cut before anything else sees the reply: the verifier, the cache and the store get the same text.
+    const raw = typeof value.text === 'string' ? value.text : '';
+    const { text, cut } = capText(raw, limits.replyChars);
+    const response: ModelResponse = { ...value, text };
+    const cacheEntry: CacheEntry | undefined = useCache ? { key, text, usage: cut ? { ...value.usage, replyCutChars: cut } : value.usage } : undefined;
+    return { response, cut, latencyMs: performance.now() - t0, cached: false, cacheEntry };
   };
 
   const runEpisode = async (w: Work): Promise<void> => {
     const item = itemFor(w);
     const episode = episodeOf(item.problem);
-    const replies: string[] = [];
-    const cacheEntries: CacheEntry[] = [];
+    const replies: string[] = []; // the transcript, cut to limits.transcriptChars
+    let transcriptLeft = limits.transcriptChars, transcriptCut = 0, replyCut = 0, last = '';
     let turn = episode.start();
     let verdict: Verdict | undefined;
     let latencyMs = 0, inputTokens = 0, outputTokens = 0, allCached = true;
@@ -214,8 +269,13 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
         if (t > 200) { verdict = wrong('the episode did not end within 200 turns', false); break; }
         const rng = Rng.forItem(w.id, w.sample, `turn:${t}`);
         const answer = await ask(turn.messages, w.sample, t, rng, turn);
-        const text = typeof answer.response.text === 'string' ? answer.response.text : '';
-        replies.push(text);
+        const text = answer.response.text;
+        last = text;
+        replyCut += answer.cut;
+        const kept = capText(text, transcriptLeft);
+        transcriptLeft -= kept.text.length;
+        transcriptCut += kept.cut;
+        replies.push(kept.text);
         latencyMs += answer.latencyMs;
         inputTokens += answer.response.usage?.inputTokens ?? 0;
         outputTokens += answer.response.usage?.outputTokens ?? 0;
@@ -227,7 +287,9 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
           m.n++;
           metricSums.set(k, m);
         }
-        if (answer.cacheEntry) cacheEntries.push(answer.cacheEntry);
+        // Committed with the next batch, before the episode ends: a kill mid-episode then
+        // replays this turn from the cache instead of asking again.
+        if (answer.cacheEntry) writer.addCache(answer.cacheEntry);
         let step;
         try {
           step = episode.step(text);
@@ -237,8 +299,10 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
         if (step.done) verdict = safeVerify(() => step.verdict, text);
         else turn = step;
       }
+      const cutChars = replyCut + (replies.length > 1 ? transcriptCut : 0);
       Object.assign(result, {
-        output: replies[replies.length - 1], verdict: replies.length > 1 ? { ...verdict, details: { ...verdict.details, transcript: replies } } : verdict,
+        cutChars: cutChars || undefined,
+        output: last, verdict: replies.length > 1 ? { ...verdict, details: { ...verdict.details, transcript: replies } } : verdict,
         turns: replies.length, latencyMs, inputTokens: inputTokens || undefined, outputTokens: outputTokens || undefined, cached: allCached,
         metrics: metricSums.size ? Object.fromEntries([...metricSums].map(([k, m]) => [k, m.sum / m.n])) : undefined,
       });
@@ -256,8 +320,9 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
       Object.assign(result, { status: 'error', errorKind: e.kind, errorMessage: e.message.slice(0, 2000), turns: replies.length });
       progress.errors++;
     }
+    // Acknowledged once committed: the worker takes its next item only then.
+    await writer.addResult(result);
     progress.done++;
-    writer.addResult(result, cacheEntries);
     opts.onProgress?.(progress);
   };
 
@@ -273,7 +338,7 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
 
   let status: RunStatus = 'done';
   try {
-    await Promise.all(workers);
+    await Promise.all(workers).finally(() => clearInterval(heartbeat));
     writer.flush();
     if (fatal) status = 'failed';
     else if (opts.stopSignal?.aborted || hardAbort?.aborted) status = 'interrupted';
@@ -283,7 +348,8 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
     store.endRun(runId, status);
     throw err;
   }
-  store.endRun(runId, status);
+  // The run's status belongs to whoever holds its lease.
+  if (!leaseLost) store.endRun(runId, status);
   opts.onProgress?.(progress);
   if (fatal) throw fatal;
   return { runId, modelSpec: model.spec, resumed, status, requests: progress.requests, cacheHits: progress.cacheHits, skipped: progress.skipped, summary: summarize(store, runId) };

@@ -100,6 +100,32 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE results ADD COLUMN metrics TEXT;
   `,
+  // 3 (issue 21): characters cut from a result's replies and transcript by the reply limits
+  // (NULL: nothing cut), and the lease that keeps one process writing a run.
+  `
+  ALTER TABLE results ADD COLUMN cut_chars INTEGER;
+  CREATE TABLE run_leases (
+    run_id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    heartbeat_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
+  // 4 (issue 15): the checkpoint behind a run and the training series it belongs to. A table of
+  // its own, keyed by run id, so it can be written before the run row exists (series resume).
+  `
+  CREATE TABLE run_checkpoints (
+    run_id TEXT PRIMARY KEY,
+    checkpoint_path TEXT NOT NULL,
+    fingerprint TEXT,
+    manifest TEXT,
+    step INTEGER,
+    series TEXT,
+    recorded_at TEXT NOT NULL
+  );
+  CREATE INDEX run_checkpoints_series ON run_checkpoints(series, step);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,8 @@
 // The only code that speaks SQL. One writer, WAL, batched transactions: a batch of results and
 // the cache entries they produced commit together, so a crash leaves either both or neither.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import type { Message, Split, Verdict } from '../core/types.js';
 import { canonicalJson, sha256 } from '../core/hash.js';
@@ -66,7 +67,12 @@ export interface ResultRecord {
   /** Provider-measured numbers (per-token latency, time to first token), averaged over turns. */
   metrics?: Record<string, number>;
   cached: boolean;
+  /** Characters cut from the replies and the transcript by the reply limits (absent: nothing cut). */
+  cutChars?: number;
 }
+
+/** Who holds a run's lease: the process writing it. */
+export interface LeaseHolder { pid: number; host: string; ageMs: number }
 
 export interface CacheEntry { key: string; text: string; usage?: unknown }
 
@@ -84,7 +90,7 @@ export interface TaskSummaryRow {
 export interface ItemResultRow {
   runId: string; modelSpec: string; sample: number; task: string; split: Split; status: string;
   output: string | null; correct: number | null; score: number | null; verdict: string | null;
-  errorKind: string | null; errorMessage: string | null; latencyMs: number | null;
+  errorKind: string | null; errorMessage: string | null; latencyMs: number | null; cutChars: number | null;
 }
 
 export class StoreError extends Error {
@@ -105,8 +111,8 @@ export class Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       generator: db.prepare('INSERT OR IGNORE INTO generators (name, version, family) VALUES (?, ?, ?)'),
       result: db.prepare(`INSERT OR REPLACE INTO results (run_id, item_id, sample, task, status, output, correct, score, format_ok, verdict,
-        error_kind, error_message, turns, latency_ms, input_tokens, output_tokens, metrics, cached, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        error_kind, error_message, turns, latency_ms, input_tokens, output_tokens, metrics, cached, created_at, cut_chars)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       cachePut: db.prepare('INSERT OR REPLACE INTO cache (key, text, usage, created_at) VALUES (?, ?, ?, ?)'),
       cacheGet: db.prepare('SELECT text, usage FROM cache WHERE key = ?'),
     };
@@ -115,17 +121,60 @@ export class Store {
   /** Opens (creating folders and the file if needed) and migrates. ':memory:' works for tests. */
   static open(path: string): Store {
     let db: Database.Database;
+    let foreign = false;
     try {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
       db = new Database(path);
-      db.pragma('journal_mode = WAL');
+      foreign = isForeign(db);
+      if (!foreign) db.pragma('journal_mode = WAL');
       db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
     } catch (err) {
       throw new StoreError(`cannot open database ${path}: ${(err as Error).message}. Pass --db with a writable path.`);
     }
+    if (foreign) {
+      db.close();
+      throw new StoreError(`${path} is not a genbench database (it has other tables): pass --db with a new file or one written by bench run`);
+    }
     migrate(db, path);
+    return new Store(db);
+  }
+
+  /**
+   * Opens an existing genbench database for reading only (report, leaderboard, show, list): no
+   * table is created, the journal mode is left alone, nothing is migrated, and writes fail. A
+   * file that is not a genbench database, or one of a newer schema version, is refused with one
+   * line. A database on a read-only filesystem or folder (where SQLite cannot create the WAL
+   * index next to it) is read from a copy in memory, and so is one of an older schema (migrated
+   * in memory only).
+   */
+  static openReadOnly(path: string): Store {
+    if (!existsSync(path)) throw new StoreError(`no database at ${path}: run 'bench run' first or pass --db`);
+    if (statSync(path).isDirectory()) throw new StoreError(`--db ${path} is a folder: pass the SQLite file`);
+    let db: Database.Database;
+    try {
+      db = new Database(path, { readonly: true, fileMustExist: true });
+      db.pragma('busy_timeout = 5000');
+      readOnlyVersion(db, path);
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (err instanceof StoreError) throw err;
+      if (code === 'SQLITE_NOTADB') throw new StoreError(`${path} is not a SQLite database: pass --db with a file written by bench run`);
+      if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code)) throw new StoreError(`cannot read database ${path}: ${(err as Error).message}`);
+      db = openCopyInMemory(path);
+      readOnlyVersion(db, path);
+    }
+    // An older schema is read through an upgraded copy in memory: the file itself never changes.
+    if (readOnlyVersion(db, path) < SCHEMA_VERSION) {
+      const bytes = db.serialize();
+      if (bytes.length >= 20) { bytes[18] = 1; bytes[19] = 1; } // a rollback-journal copy: memory has no WAL
+      const copy = new Database(bytes);
+      db.close();
+      db = copy;
+      migrate(db, path);
+    }
+    db.pragma('query_only = ON');
     return new Store(db);
   }
 
@@ -181,6 +230,37 @@ export class Store {
     this.guard(() => this.db.prepare('UPDATE runs SET status = ?, ended_at = ? WHERE id = ?').run(status, now(), runId));
   }
 
+  /**
+   * Takes the lease of a run for `owner` (a token unique to one process's run): one process
+   * writes a run at a time. A lease is free when nobody holds it, when its holder is a process of
+   * this host that no longer exists (kill -9), or when its heartbeat is older than `staleMs`.
+   * Returns the holder when someone else has it.
+   */
+  acquireLease(runId: string, owner: string, staleMs: number): LeaseHolder | undefined {
+    const host = hostname();
+    return this.guard(() => this.db.transaction((): LeaseHolder | undefined => {
+      const row = this.db.prepare('SELECT owner, pid, host, heartbeat_at AS at FROM run_leases WHERE run_id = ?').get(runId) as
+        { owner: string; pid: number; host: string; at: number } | undefined;
+      const t = Date.now();
+      if (row && row.owner !== owner) {
+        const ageMs = Math.max(0, t - row.at);
+        const dead = row.host === host && !processAlive(row.pid);
+        if (!dead && ageMs < staleMs) return { pid: row.pid, host: row.host, ageMs };
+      }
+      this.db.prepare('INSERT OR REPLACE INTO run_leases (run_id, owner, pid, host, heartbeat_at) VALUES (?, ?, ?, ?, ?)').run(runId, owner, process.pid, host, t);
+      return undefined;
+    }).immediate());
+  }
+
+  /** Refreshes the heartbeat; false when another process has taken the lease over. */
+  renewLease(runId: string, owner: string): boolean {
+    return this.guard(() => this.db.prepare('UPDATE run_leases SET heartbeat_at = ? WHERE run_id = ? AND owner = ?').run(Date.now(), runId, owner).changes === 1);
+  }
+
+  releaseLease(runId: string, owner: string): void {
+    this.guard(() => this.db.prepare('DELETE FROM run_leases WHERE run_id = ? AND owner = ?').run(runId, owner));
+  }
+
   /** Keys `${itemId}#${sample}` of results already finished successfully: resume skips them. */
   finishedKeys(runId: string): Set<string> {
     const rows = this.db.prepare("SELECT item_id, sample FROM results WHERE run_id = ? AND status = 'ok'").raw().all(runId) as [string, number][];
@@ -200,7 +280,7 @@ export class Store {
           v ? (v.correct ? 1 : 0) : null, v ? v.score : null, v ? (v.formatOk ? 1 : 0) : null,
           v ? JSON.stringify({ reason: v.reason, parsed: v.parsed, details: v.details }) : null,
           r.errorKind ?? null, r.errorMessage ?? null, r.turns, r.latencyMs ?? null, r.inputTokens ?? null, r.outputTokens ?? null,
-          r.metrics && Object.keys(r.metrics).length ? JSON.stringify(r.metrics) : null, r.cached ? 1 : 0, t);
+          r.metrics && Object.keys(r.metrics).length ? JSON.stringify(r.metrics) : null, r.cached ? 1 : 0, t, r.cutChars || null);
       }
     });
     this.guard(() => tx());
@@ -259,7 +339,7 @@ export class Store {
     return this.db.prepare(`
       SELECT r.run_id AS runId, u.model_spec AS modelSpec, r.sample AS sample, r.task AS task, rt.split AS split, r.status AS status,
         r.output AS output, r.correct AS correct, r.score AS score, r.verdict AS verdict, r.error_kind AS errorKind,
-        r.error_message AS errorMessage, r.latency_ms AS latencyMs
+        r.error_message AS errorMessage, r.latency_ms AS latencyMs, r.cut_chars AS cutChars
       FROM results r JOIN runs u ON u.id = r.run_id JOIN run_tasks rt ON rt.run_id = r.run_id AND rt.task = r.task
       WHERE r.item_id = ? ORDER BY u.model_spec, r.sample`).all(itemId) as ItemResultRow[];
   }
@@ -292,6 +372,54 @@ function readVersion(db: Database.Database): number {
   db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
   const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
   return row ? Number(row.value) : 0;
+}
+
+/** The schema version of a database opened read-only, refusing what this genbench cannot read. */
+function readOnlyVersion(db: Database.Database, path: string): number {
+  const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]));
+  if (!tables.has('meta') || !tables.has('runs') || !tables.has('results')) {
+    throw new StoreError(`${path} is not a genbench database (it has no genbench tables): pass --db with a file written by bench run`);
+  }
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+  const version = row ? Number(row.value) : 0;
+  if (version > SCHEMA_VERSION) {
+    throw new StoreError(`database ${path} has schema version ${version}, newer than this genbench (${SCHEMA_VERSION}): upgrade genbench or use another --db`);
+  }
+  return version;
+}
+
+/**
+ * SQLite reads a WAL database only where it may create the `-shm` index next to it. On a
+ * read-only folder or filesystem with no WAL left over, the file alone is the whole database:
+ * read a copy of it, marked as a rollback-journal database, from memory.
+ */
+function openCopyInMemory(path: string): Database.Database {
+  const wal = `${path}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) {
+    throw new StoreError(`cannot read database ${path}: it is on a read-only location and its write-ahead log ${wal} was not merged; open it once where it is writable`);
+  }
+  try {
+    const bytes = readFileSync(path);
+    if (bytes.length >= 20) { bytes[18] = 1; bytes[19] = 1; }
+    return new Database(bytes, { readonly: true });
+  } catch (err) {
+    throw new StoreError(`cannot read database ${path}: ${(err as Error).message}`);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Tables but no genbench bookkeeping: someone else's database, not ours to add tables to. */
+function isForeign(db: Database.Database): boolean {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  return tables.length > 0 && !tables.includes('meta');
 }
 
 function migrate(db: Database.Database, path: string): void {

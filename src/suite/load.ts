@@ -67,6 +67,9 @@ export function resolveSuitePath(nameOrPath: string): string {
   throw new SuiteError(`unknown suite '${nameOrPath}'.${didYouMean(nameOrPath, shippedSuiteNames())} Shipped suites: ${shippedSuiteNames().join(', ')}; or pass a path to a .yaml file.`);
 }
 
+/** The most items one task may ask for. */
+export const MAX_TASK_ITEMS = 10_000_000;
+
 const TOP_KEYS = ['name', 'version', 'description', 'generators', 'tasks', 'defaults', 'gates'];
 const TASK_KEYS = ['id', 'generator', 'split', 'axis', 'n', 'seed', 'params', 'family'];
 
@@ -88,7 +91,13 @@ export function parseSuite(text: string, path: string): Suite {
   }
   const root = doc.contents;
   if (!isMap(root)) fail(1, 'suite', 'must be a mapping with name, version and tasks');
-  const top = doc.toJS() as Record<string, unknown>;
+  let top: Record<string, unknown>;
+  try {
+    // The yaml library refuses documents whose aliases would expand without bound ("billion laughs").
+    top = doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
+  } catch (err) {
+    throw new SuiteError(`${path}:1: invalid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
   const lineOf = (...path: (string | number)[]) => where(doc.getIn(path, true) as Node | undefined);
 
   for (const key of Object.keys(top)) {
@@ -143,7 +152,7 @@ export function parseSuite(text: string, path: string): Suite {
     const axis = raw.axis ?? (split === 'id' ? 'id' : 'ood');
     if (typeof axis !== 'string') fail(at('axis'), f('axis'), 'must be a label such as rule, scale, format, difficulty');
     const n = raw.n ?? defaults.n;
-    if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 10_000_000) fail(at('n'), f('n'), `must be a whole number of items ≥ 1 (got ${JSON.stringify(n)})`);
+    if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > MAX_TASK_ITEMS) fail(at('n'), f('n'), `must be a whole number of items from 1 to ${MAX_TASK_ITEMS.toLocaleString('en-US')} (got ${JSON.stringify(n)})`);
     const seed = raw.seed ?? defaults.seed ?? 0;
     if (!(Number.isSafeInteger(seed) || typeof seed === 'string')) fail(at('seed'), f('seed'), 'must be an integer or a string');
     const rawParams = raw.params ?? {};

@@ -47,7 +47,7 @@ describe('parseModelSpec', () => {
 
   it('suggests the provider the user meant', () => {
     expect(configError('opnai:gpt-4o').message).toBe(
-      "unknown model provider 'opnai' in 'opnai:gpt-4o'. Did you mean 'openai'? Known: openai, openai-compatible, anthropic, baseline, mock, onnx",
+      "unknown model provider 'opnai' in 'opnai:gpt-4o'. Did you mean 'openai'? Known: openai, openai-compatible, anthropic, baseline, mock, onnx, vllm, sglang, llamacpp",
     );
     expect(configError('antropic:claude').message).toContain("Did you mean 'anthropic'?");
     expect(configError('baseline:oracel').message).toContain("Did you mean 'oracle'?");

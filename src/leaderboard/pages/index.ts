@@ -12,7 +12,7 @@ export function indexPage(ctx: SiteContext): { html: string; json: unknown } {
   const sections = board.suites.map((s) => html`<section id="${`suite-${s.suite}`}">
 <h2>Suite <a href="${href(path, paths.suite(s.suite))}">${s.suite}</a> <span class="muted">· ${s.models.length} model${s.models.length === 1 ? '' : 's'} · ${s.families.length} famil${s.families.length === 1 ? 'y' : 'ies'}</span></h2>
 ${s.warnings.map((w) => html`<p class="warning">${w}</p>`)}
-${mainTable(s, path)}
+${mainTable(s, path, ctx)}
 <div class="charts"><figure class="small">${scatterFor(ctx, s.models, s.families.length > 1 ? s.overall : s.families[0]!.cells, `${s.suite}: OOD against ID accuracy`)}
 <figcaption>OOD against ID accuracy (${s.families.length > 1 ? 'all families' : s.families[0]!.family}); below the dashed line the model loses accuracy out of distribution.</figcaption></figure>
 <div>${legend(s.models.map((m) => ({ name: m, colour: ctx.colour(m), href: href(path, paths.model(m)) })))}</div></div>

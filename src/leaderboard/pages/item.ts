@@ -14,6 +14,19 @@ export function clip(text: string, max = MAX_TEXT): { text: string; cut: number 
   return text.length <= max ? { text, cut: 0 } : { text: text.slice(0, max), cut: text.length - max };
 }
 
+/** The most characters of verifier details (e.g. a multi-turn transcript) a JSON twin carries. */
+export const MAX_JSON_DETAILS = 100_000;
+
+/**
+ * A JSON value for a page's twin, at most `max` characters once serialised: a value over the
+ * limit becomes `{ clipped, json }` with the first `max` characters of its JSON (issue 21).
+ */
+export function clipJson(value: unknown, max = MAX_JSON_DETAILS): unknown {
+  const text = JSON.stringify(value);
+  if (text === undefined || text.length <= max) return value;
+  return { clipped: text.length - max, json: text.slice(0, max) };
+}
+
 function pre(text: string): Raw {
   const c = clip(text);
   return html`<pre>${c.text}</pre>${c.cut ? html`<p class="note">… ${c.cut.toLocaleString('en-US')} more characters not shown (see the JSON or <code>bench show</code>).</p>` : ''}`;
@@ -67,7 +80,10 @@ ${item.reference !== undefined ? html`<h2>Reference answer</h2>${pre(item.refere
     places,
     item: { id: item.id, generator: item.generator, generatorVersion: item.generatorVersion, family: item.family, seed: item.seed, index: item.index, params: item.params, difficulty: item.difficulty, truth: item.truth, reference: item.reference ?? null },
     prompt: item.messages.map((m) => ({ role: m.role, content: typeof m.content === 'string' ? clip(m.content).text : m.content.map((p) => (p.type === 'text' ? { type: 'text', text: clip(p.text).text } : { type: 'image', mediaType: p.mediaType })) })),
-    answers: answers.map((a) => ({ ...a, output: a.output === null ? null : clip(a.output).text, verdict: verdictOf(a.verdict) })),
+    answers: answers.map((a) => {
+      const v = verdictOf(a.verdict);
+      return { ...a, output: a.output === null ? null : clip(a.output).text, verdict: { ...v, reason: v.reason === undefined ? undefined : clip(String(v.reason), 2000).text, parsed: clipJson(v.parsed, MAX_TEXT), details: clipJson(v.details) } };
+    }),
   };
   return {
     html: page({ path, title: `item ${item.id}`, crumbs: [{ label: 'Leaderboard', to: paths.index() }, { label: `item ${item.id.slice(0, 8)}` }], generatedAt: ctx.generatedAt, json: true }, body),

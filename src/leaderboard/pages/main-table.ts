@@ -19,7 +19,7 @@ function groups(s: SuiteBoard): Group[] {
   return out;
 }
 
-export function mainTable(s: SuiteBoard, from: string): Raw {
+export function mainTable(s: SuiteBoard, from: string, ctx?: SiteContext): Raw {
   const gs = groups(s);
   let col = 1;
   const subHeads: Raw[] = [html`<th class="first" data-col="0" data-type="text" scope="col">Model</th>`];
@@ -31,7 +31,8 @@ export function mainTable(s: SuiteBoard, from: string): Raw {
     });
   }
   const rows = s.models.map((m) => {
-    const cells: Raw[] = [html`<td class="first" data-v="${m}"><a href="${href(from, paths.model(m))}">${m}</a>${s.runs[m]?.partial ? html` <span class="note" title="no finished run: showing an unfinished one">(unfinished run)</span>` : ''}</td>`];
+    const series = ctx?.seriesOf?.get(m);
+    const cells: Raw[] = [html`<td class="first" data-v="${m}"><a href="${href(from, paths.model(m))}">${m}</a>${series ? html` <a class="series-link" href="${href(from, paths.series(series))}" title="training series ${series}">series</a>` : ''}${s.runs[m]?.partial ? html` <span class="note" title="no finished run: showing an unfinished one">(unfinished run)</span>` : ''}</td>`];
     for (const g of gs) {
       const c = g.cells[m]!;
       cells.push(estimateCell(c.id, { tie: g.ties.id, model: m, partial: c.partial, sep: true }));

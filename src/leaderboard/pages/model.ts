@@ -38,6 +38,7 @@ ${s.families.map((f) => html`<tr><td class="first"><a href="${href(path, paths.f
 </tbody></table></div>`);
   const num = (x: number | null, digits = 0) => (x === null || !Number.isFinite(x) ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
   const body = html`<h1 class="mono">${model}</h1>
+${ctx.seriesOf?.get(model) ? html`<p>Training series: <a class="series-link" href="${href(path, paths.series(ctx.seriesOf.get(model)!))}">${ctx.seriesOf.get(model)!}</a></p>` : ''}
 <p class="note">Identity: <code>${runs[0]?.modelIdentity ?? ''}</code>. ▲ best, ● tied with the best in that column of the suite's table.</p>
 ${summary}
 <h2>Runs</h2>

@@ -18,7 +18,7 @@ export function suitePage(ctx: SiteContext, s: SuiteBoard): { html: string; json
   const body = html`<h1>Suite ${s.suite}</h1>
 ${s.warnings.map((w) => html`<p class="warning">${w}</p>`)}
 ${tableNote(ctx.board)}
-${mainTable(s, path)}
+${mainTable(s, path, ctx)}
 <div class="charts"><figure class="small">${scatterFor(ctx, s.models, s.families.length > 1 ? s.overall : s.families[0]!.cells, `${s.suite}: OOD against ID accuracy`)}
 <figcaption>OOD against ID accuracy; whiskers are 95% intervals.</figcaption></figure>
 <div>${legend(s.models.map((m) => ({ name: m, colour: ctx.colour(m), href: href(path, paths.model(m)) })))}</div></div>
