@@ -1,6 +1,6 @@
-// One contract over the whole registry, plug-ins included: every generator is deterministic, its
-// reference verifies, garbage is rejected without throwing, truth survives JSON, difficulty keys
-// are stable, and item ids and contents match the values pinned in pinned-items.json (an item
+// One contract over the whole registry, plug-ins included, with default params and in every region
+// the shipped suites use: every generator is deterministic, its reference verifies, garbage is
+// rejected without throwing, truth survives JSON, difficulty keys are stable, and item ids and contents match the values pinned in pinned-items.json (an item
 // that changes without a version bump breaks "the same id means the same problem").
 // After a deliberate version bump: GENBENCH_PIN=1 npx vitest run tests/contract/generators.test.ts
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registry, isPlugin } from '../../generators/index.js';
 import { checkGenerator } from '../../src/core/contract.js';
-import { itemId, stableHash } from '../../src/core/hash.js';
+import { canonicalJson, itemId, stableHash } from '../../src/core/hash.js';
 import { Rng } from '../../src/core/rng.js';
-import { loadSuite } from '../../src/suite/load.js';
+import { loadSuite, shippedSuiteNames, type SuiteTask } from '../../src/suite/load.js';
 import { familyFiles } from '../../src/cli/new-family.js';
 
 // The scaffolded family, loaded as a plug-in from a folder outside the repo.
@@ -47,6 +47,20 @@ describe('generator contract', () => {
 
   it.each(names)('%s keeps the contract', (name) => {
     expect(checkGenerator(registry.get(name)!, { items: 3 })).toEqual([]);
+  });
+
+  // The shipped suites' params reach the OOD regions (larger, other formats) that defaults do not.
+  const regions = new Map<string, Map<string, SuiteTask>>();
+  for (const suite of shippedSuiteNames()) {
+    for (const t of loadSuite(suite).tasks) {
+      if (!regions.has(t.generator.name)) regions.set(t.generator.name, new Map());
+      regions.get(t.generator.name)!.set(canonicalJson(t.params), t);
+    }
+  }
+  it.each([...regions.keys()].sort())('%s keeps the contract in every region the shipped suites use', (name) => {
+    for (const t of regions.get(name)!.values()) {
+      expect(checkGenerator(t.generator, { params: t.params, seed: t.seed, items: 1 }), `task ${t.id}`).toEqual([]);
+    }
   });
 
   it.each(names)('%s: item ids and contents are the pinned ones', (name) => {
