@@ -1,7 +1,8 @@
 // One contract over the whole registry, plug-ins included, with default params and in every region
 // the shipped suites use: every generator is deterministic, its reference verifies, garbage is
-// rejected without throwing, truth survives JSON, difficulty keys are stable, and item ids and contents match the values pinned in pinned-items.json (an item
-// that changes without a version bump breaks "the same id means the same problem").
+// rejected without throwing, truth survives JSON, difficulty keys are stable, and item ids and
+// contents match the values pinned in pinned-items.json (an item that changes without a version
+// bump breaks "the same id means the same problem").
 // After a deliberate version bump: GENBENCH_PIN=1 npx vitest run tests/contract/generators.test.ts
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
