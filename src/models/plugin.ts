@@ -1,9 +1,7 @@
 // Plug-in providers: 'module:<path or package>[#<export>]:<model>' loads a provider module from
 // outside the repo (relative paths from the working directory). It exports the same
 // `createModel(spec, opts)` as a built-in provider, and the model it returns is shape-checked.
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { PluginLoadError, requirePlugin, splitExport } from '../core/plugin-module.js';
 import type { ModelSpec, ProviderModule } from './spec.js';
 import { ModelError, type Model, type ModelOptions } from './types.js';
 
@@ -40,22 +38,12 @@ export function modelShapeProblems(m: unknown): string[] {
 }
 
 function loadProvider(ref: string): { provider: ProviderModule; file: string } {
-  const hash = ref.lastIndexOf('#');
-  const path = hash < 0 ? ref : ref.slice(0, hash);
-  const exportName = hash < 0 ? undefined : ref.slice(hash + 1);
-  const req = createRequire(pathToFileURL(resolve('package.json')));
-  const relative = /^\.{1,2}[\\/]/.test(path);
-  let file: string;
+  const { path, exportName } = splitExport(ref);
+  let module: Record<string, unknown>, file: string;
   try {
-    file = req.resolve(relative ? resolve(path) : path);
-  } catch {
-    throw new ModelError('config', `provider module '${path}' not found${relative ? ` (looked for ${resolve(path)}, relative to the working directory)` : ' (not installed? paths need a leading ./)'}`);
-  }
-  let module: Record<string, unknown>;
-  try {
-    module = req(file) as Record<string, unknown>;
+    ({ module, file } = requirePlugin(path, process.cwd(), 'provider', 'the working directory'));
   } catch (err) {
-    throw new ModelError('config', `provider module ${file} failed to load: ${((err as Error).message ?? String(err)).split('\n')[0]}`);
+    throw err instanceof PluginLoadError ? new ModelError('config', err.message) : err;
   }
   const provider = (exportName ? module[exportName] : module.createModel ? module : module.default) as Partial<ProviderModule> | undefined;
   if (exportName && !(exportName in module)) throw new ModelError('config', `${file} does not export '${exportName}' (exports: ${Object.keys(module).join(', ') || 'none'})`);

@@ -1,10 +1,9 @@
 // Plug-in generators: a suite names a module by path (relative to the suite file) or package, and
-// its generators join the registry after the same shape check as built-ins. Modules are loaded
-// with require() (Node ≥ 20.19 loads ES modules that way), which keeps suite loading synchronous.
-import { createRequire } from 'node:module';
-import { dirname, isAbsolute, resolve } from 'node:path';
+// its generators join the registry after the same shape check as built-ins.
+import { dirname, resolve } from 'node:path';
 import type { Generator } from '../core/types.js';
 import { generatorShapeProblems } from '../core/contract.js';
+import { PluginLoadError, requirePlugin, splitExport } from '../core/plugin-module.js';
 import { PluginError, registerGenerator } from '../../generators/index.js';
 
 /** 'generator:' values that name a module rather than a registered generator. */
@@ -12,29 +11,12 @@ export function isModuleRef(ref: string): boolean {
   return /^(\.{1,2}[\\/]|[\\/]|[a-z]:\\)/i.test(ref) || ref.includes('#') || /\.[cm]?js$/.test(ref);
 }
 
-/** Splits './x/index.js#name' into path and export name. */
-function splitRef(ref: string): { path: string; exportName?: string } {
-  const hash = ref.lastIndexOf('#');
-  return hash < 0 ? { path: ref } : { path: ref.slice(0, hash), exportName: ref.slice(hash + 1) };
-}
-
-/** Loads a module for a plug-in, resolving relative paths against `fromFile`'s folder. */
-export function requireModule(path: string, fromFile: string, kind: string): { module: Record<string, unknown>; file: string } {
-  const req = createRequire(resolve(fromFile));
-  const relative = /^\.{1,2}[\\/]/.test(path);
-  let file: string;
+/** Loads a generator module; relative paths are the suite file's. */
+function requireModule(path: string, fromFile: string): { module: Record<string, unknown>; file: string } {
   try {
-    file = req.resolve(relative ? resolve(dirname(resolve(fromFile)), path) : path);
-  } catch {
-    const where = relative ? ` (looked for ${resolve(dirname(resolve(fromFile)), path)}, relative to ${fromFile})` : isAbsolute(path) ? '' : ' (not installed? paths need a leading ./)';
-    throw new PluginError(`${kind} module '${path}' not found${where}`);
-  }
-  try {
-    return { module: req(file) as Record<string, unknown>, file };
+    return requirePlugin(path, dirname(resolve(fromFile)), 'generator', fromFile);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'ERR_REQUIRE_ASYNC_MODULE' ? 'it uses top-level await, which plug-ins cannot' : (e.message ?? String(err)).split('\n')[0];
-    throw new PluginError(`${kind} module ${file} failed to load: ${why}`);
+    throw err instanceof PluginLoadError ? new PluginError(err.message) : err;
   }
 }
 
@@ -55,7 +37,7 @@ function generatorsOf(module: Record<string, unknown>, file: string): Generator<
 
 /** `generators: [./my-family]` at the top of a suite: registers every generator the module lists. */
 export function loadGeneratorModule(ref: string, fromFile: string): Generator<any>[] {
-  const { module, file } = requireModule(ref, fromFile, 'generator');
+  const { module, file } = requireModule(ref, fromFile);
   const gens = generatorsOf(module, file);
   for (const g of gens) registerGenerator(g, file);
   return gens;
@@ -63,8 +45,8 @@ export function loadGeneratorModule(ref: string, fromFile: string): Generator<an
 
 /** `generator: ./my-family/index.js#myGenerator` in a task: that export, registered. */
 export function loadGeneratorRef(ref: string, fromFile: string): Generator<any> {
-  const { path, exportName } = splitRef(ref);
-  const { module, file } = requireModule(path, fromFile, 'generator');
+  const { path, exportName } = splitExport(ref);
+  const { module, file } = requireModule(path, fromFile);
   let gen: Generator<any>;
   if (exportName) {
     if (!(exportName in module)) {

@@ -114,6 +114,13 @@ describe('plug-in generators', () => {
     expect(errorOf(suite('generators: [../throws]\n', 'x/y'))).toMatch(/generator module .*throws[\\/]index\.js failed to load: boom at import/);
   });
 
+  it('says what to do with a TypeScript module or one using top-level await', () => {
+    write('ts/index.ts', 'export const generators: unknown[] = [];\n');
+    expect(errorOf(suite('generators: [../ts/index.ts]\n', 'x/y'))).toMatch(/ts[\\/]index\.ts failed to load: Node loads plug-ins as JavaScript: compile the TypeScript/);
+    write('tla/index.js', 'await Promise.resolve();\nexport const generators = [];\n');
+    expect(errorOf(suite('generators: [../tla]\n', 'x/y'))).toMatch(/tla[\\/]index\.js failed to load: it uses top-level await, which plug-ins cannot/);
+  });
+
   it('refuses a plug-in that takes a built-in name', () => {
     write('clash/index.js', genSource('g', 'instruct/sokoban'));
     expect(errorOf(suite('', '../clash/index.js#g'))).toMatch(/clash[\\/]index\.js: generator 'instruct\/sokoban' is already a built-in generator/);
