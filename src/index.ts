@@ -1,6 +1,6 @@
 // The public API. Everything else is internal and may change.
-export type { Split, Message, ContentPart, TextPart, ImagePart, Verdict, Problem, Generator, Episode, EpisodeStep, Turn } from './core/types.js';
-export { ParamError, episodeOf, messageText } from './core/types.js';
+export type { Split, Message, ContentPart, TextPart, ImagePart, Verdict, Problem, Generator, Episode, EpisodeStep, Turn, Environment, EnvironmentStep } from './core/types.js';
+export { ParamError, episodeOf, environmentEpisode, messageText } from './core/types.js';
 export { Rng } from './core/rng.js';
 export { Rational } from './core/rational.js';
 export { itemId, stableHash } from './core/hash.js';
@@ -19,8 +19,12 @@ export { registry, getGenerator, generatorNames, registerGenerator, PluginError 
 export { checkGenerator, generatorShapeProblems, GARBAGE_RESPONSES, type ContractOptions } from './core/contract.js';
 export { gate, GATE_EXIT, type GateOptions, type GateResult, type GateOutcome } from './gate/index.js';
 export { buildSite, type BuildOptions } from './leaderboard/build.js';
-export { startServer, ServerStartError, type RunningServer, type ServerRequest } from './models/servers/index.js';
+export { startServer as startModelServer, ServerStartError, type RunningServer as RunningModelServer, type ServerRequest } from './models/servers/index.js';
 export { checkpointInfo, type CheckpointInfo } from './models/checkpoint.js';
 export { expandSeries, type SeriesExpansion } from './models/series.js';
 export { recordRunCheckpoint, seriesRuns } from './store/series-queries.js';
 export { buildSeriesBoard, type SeriesBoard } from './report/series.js';
+export { scoreRequest, scoreAgainst, replayTranscript, type ScoreRecord, type ScoreFailure, type ItemLookup } from './verify/score.js';
+export { rescore, type RescoreResult, type RescoreOptions } from './verify/rescore.js';
+export { startServer as startServeServer, type ServeOptions, type RunningServer as RunningServeServer } from './serve/server.js';
+export { mergeDatabases, MergeError, type MergeReport } from './store/merge.js';

@@ -3,10 +3,10 @@
 // finds a solution; the model writes a formula over the card values that equals the target.
 // See generators/instruct/README.md for the params, the ID/OOD regions and the upstream quirks.
 import type { Rng } from '../../src/core/rng.js';
-import type { Generator, Problem } from '../../src/core/types.js';
+import { environmentEpisode, type Generator, type Problem } from '../../src/core/types.js';
 import { formatAnswer, randomFormula } from './general-points/answers.js';
 import { cardName, cardValue, drawRanks, isFaceRank } from './general-points/cards.js';
-import { revisionEpisode } from './general-points/episode.js';
+import { revisionEnvironment, verifyGeneralPoints, type GeneralPointsTruth } from './general-points/environment.js';
 import { parseGeneralPointsParams, type GeneralPointsParams } from './general-points/params.js';
 import { buildPrompt } from './general-points/prompt.js';
 import type { FaceRule } from './general-points/rules.js';
@@ -14,21 +14,7 @@ import { solve } from './general-points/solver.js';
 import { verifyAnswer } from './general-points/verify.js';
 
 export type { GeneralPointsParams } from './general-points/params.js';
-
-/** Ground truth, enough to check a label without this code. */
-export interface GeneralPointsTruth {
-  /** Card names as shown in the prompt ('A', '2'..'10', 'J', 'Q', 'K', '14'..'19'). */
-  cards: string[];
-  /** The cards' values under the scoring rule, in the same order. */
-  values: number[];
-  target: number;
-  /** The scoring rule. */
-  rule: FaceRule;
-  /** The rule stated in the prompt, present only in the Fake controls. */
-  promptRule?: FaceRule;
-  /** One formula over `values` equal to `target` (the solver's), without "=target". */
-  solution: string;
-}
+export type { GeneralPointsTruth } from './general-points/environment.js';
 
 /** Every draw after this many is a sign of params that admit (almost) no solvable hand. */
 const MAX_DRAWS = 20_000;
@@ -71,6 +57,7 @@ export function problemFromHand(p: GeneralPointsParams, ranks: readonly number[]
 
   const truth: GeneralPointsTruth = { cards, values, target: p.target, rule: p.rule, solution };
   if (p.promptRule) truth.promptRule = p.promptRule;
+  if (p.protocol === 'revision') Object.assign(truth, { protocol: p.protocol, maxAttempts: p.maxAttempts });
   const problem: Problem = {
     messages: [{ role: 'user', content: buildPrompt(cards, p.target, stated) }],
     truth,
@@ -87,10 +74,10 @@ export function problemFromHand(p: GeneralPointsParams, ranks: readonly number[]
       protocol: p.protocol,
     },
     dedupKey: dedupKey(p, values),
-    verify: (response) => verifyAnswer(response, scoring),
+    verify: (response) => verifyGeneralPoints(truth, response),
     randomAnswer: (rng) => formatAnswer(cards, values, randomFormula(values, rng), p.target),
   };
-  if (p.protocol === 'revision') problem.episode = () => revisionEpisode(problem, p.maxAttempts);
+  if (p.protocol === 'revision') problem.episode = () => environmentEpisode(revisionEnvironment, truth);
   return problem;
 }
 
@@ -110,4 +97,7 @@ export const generalPoints: Generator<GeneralPointsParams> = {
   description: 'General Points (24-point card game): face-card rule, value-range and hand-size variants, Fake controls, optional sequential revision.',
   parseParams: parseGeneralPointsParams,
   generate: (params, rng) => problemFromHand(params, drawSolvableHand(params, rng)),
+  verifierVersion: '1',
+  verify: verifyGeneralPoints,
+  environment: revisionEnvironment,
 };

@@ -4,40 +4,20 @@
 // by construction); an exact backward search gives optimal plans and the oracle's move anywhere.
 // See generators/instruct/README.md for the params, the ID/OOD regions and the upstream quirks.
 import type { Rng } from '../../src/core/rng.js';
-import type { Generator, Problem } from '../../src/core/types.js';
+import { environmentEpisode, type Generator, type Problem } from '../../src/core/types.js';
 import { DIRS, renderRows, rowCol, type Board, type Dir, type State } from './sokoban/board.js';
 import { formatAnswer } from './sokoban/answers.js';
 import { play } from './sokoban/dynamics.js';
-import { closedLoopEpisode } from './sokoban/episode.js';
+import { closedLoopEnvironment, primeSetup, verifySokoban, type SokobanTruth } from './sokoban/environment.js';
 import { parseSokobanParams, type SokobanParams } from './sokoban/params.js';
 import { buildPrompt } from './sokoban/prompt.js';
 import { tryRoom, type RoomFailure } from './sokoban/room.js';
 import { Solver } from './sokoban/solver.js';
-import { sameLabels, vocabulary, type LabelTable, type VariantName, type Vocabulary } from './sokoban/variants.js';
-import { verifyNextAction, verifySequence, type Game } from './sokoban/verify.js';
+import { sameLabels, vocabulary, type Vocabulary } from './sokoban/variants.js';
+import type { Game } from './sokoban/verify.js';
 
 export type { SokobanParams } from './sokoban/params.js';
-
-/** Ground truth, enough to replay and check any answer without this code. */
-export interface SokobanTruth {
-  /** The state shown, as rows of symbols (# _ O X √ P S). */
-  rows: string[];
-  /** [row, column] from the top left, 0-based. */
-  player: [number, number];
-  boxes: [number, number][];
-  targets: [number, number][];
-  /** The oracle's optimal plan from the state shown, as directions. */
-  plan: Dir[];
-  planLength: number;
-  /** The scoring vocabulary: direction → label. */
-  labels: LabelTable;
-  variant: VariantName;
-  /** The vocabulary the prompt shows, only in Fake controls. */
-  promptLabels?: LabelTable;
-  promptVariant?: VariantName;
-  protocol: SokobanParams['protocol'];
-  maxTurns: number;
-}
+export type { SokobanTruth } from './sokoban/environment.js';
 
 /** Attempts per item before the params are declared unable to produce a room. */
 const MAX_ATTEMPTS = 2_000;
@@ -75,14 +55,9 @@ export function problemFromRoom(p: SokobanParams, room: DrawnRoom, scored: Vocab
   if (!plan || plan.length === 0) throw new Error('instruct/sokoban: the state shown must be unsolved and solvable');
   const labels = scored.labels;
   const game: Game = { board, start: state, solver, labels, maxTurns: p.maxTurns, optimal: plan.length };
-  const promptFor = (s: State) => buildPrompt(board, s, shown, p.protocol, p.maxTurns);
   const closedLoop = p.protocol === 'closed-loop';
 
   const reference = formatAnswer(closedLoop ? [labels[plan[0]!]] : plan.map((d) => labels[d]));
-  const verify = closedLoop ? (r: string) => verifyNextAction(r, game) : (r: string) => verifySequence(r, game);
-  const check = verify(reference);
-  if (!check.correct) throw new Error(`instruct/sokoban: the oracle's answer failed verification: ${check.reason}`);
-
   const fake = shown.section !== 'none' && !sameLabels(shown.labels, labels);
   const truth: SokobanTruth = {
     rows: renderRows(board, state),
@@ -97,9 +72,13 @@ export function problemFromRoom(p: SokobanParams, room: DrawnRoom, scored: Vocab
     maxTurns: p.maxTurns,
   };
   if (shown !== scored) Object.assign(truth, { promptLabels: shown.labels, promptVariant: shown.variant });
+  primeSetup(truth, { game, shown, protocol: p.protocol });
+  const verify = (r: string) => verifySokoban(truth, r);
+  const check = verify(reference);
+  if (!check.correct) throw new Error(`instruct/sokoban: the oracle's answer failed verification: ${check.reason}`);
 
   const problem: Problem = {
-    messages: [{ role: 'user', content: promptFor(state) }],
+    messages: [{ role: 'user', content: buildPrompt(board, state, shown, p.protocol, p.maxTurns) }],
     truth,
     reference,
     difficulty: {
@@ -121,7 +100,7 @@ export function problemFromRoom(p: SokobanParams, room: DrawnRoom, scored: Vocab
       ? (rng) => formatAnswer([labels[rng.pick(DIRS)]])
       : (rng) => formatAnswer(Array.from({ length: p.maxTurns }, () => labels[rng.pick(DIRS)])),
   };
-  if (closedLoop) problem.episode = () => closedLoopEpisode(game, promptFor);
+  if (closedLoop) problem.episode = () => environmentEpisode(closedLoopEnvironment, truth);
   return problem;
 }
 
@@ -155,4 +134,7 @@ export const sokoban: Generator<SokobanParams> = {
   description: 'Sokoban (Debunk study): action-vocabulary and room-size/box-count variants, Fake controls, closed-loop or single-shot play.',
   parseParams: parseSokobanParams,
   generate: generateSokoban,
+  verifierVersion: '1',
+  verify: verifySokoban,
+  environment: closedLoopEnvironment,
 };

@@ -12,10 +12,11 @@ import { parseImageJigsawParams, type ImageJigsawParams } from './image/params.j
 import { drawPoolImage } from './image/pool.js';
 import { drawScene } from './image/scenes/index.js';
 import { cropToGrid, maskBorders, shuffleTiles } from './image/tiles.js';
-import { drawPuzzle, puzzleDifficulty, puzzleKey, puzzleTruth, randomAnswer, referenceAnswer, verifierFor, type PuzzleTruth } from './puzzle/draw.js';
+import { drawPuzzle, puzzleDifficulty, puzzleKey, puzzleTruth, randomAnswer, referenceAnswer, type PuzzleTruth } from './puzzle/draw.js';
 import { gridName } from './puzzle/grid.js';
 import { imageOpening, promptBody } from './puzzle/prompt.js';
 import { summarizeJigsawDetails } from './puzzle/verify.js';
+import { JIGSAW_VERIFIER_VERSION, verifyJigsawTruth } from './puzzle/truth-verify.js';
 
 export type { ImageJigsawParams } from './image/params.js';
 
@@ -90,7 +91,7 @@ export function generateImageJigsaw(p: ImageJigsawParams, rng: Rng): Problem {
       mask: p.mask,
     },
     dedupKey: `jigsaw-image|${puzzleKey(puzzle, p)}|mask=${p.mask}|picture=${source?.sha256 ?? truth.image.originalSha256}`,
-    verify: verifierFor(puzzle, p),
+    verify: (response) => verifyJigsawTruth(truth, response),
     randomAnswer: (r) => randomAnswer(puzzle, p, r),
   };
 }
@@ -103,4 +104,6 @@ export const imageJigsaw: Generator<ImageJigsawParams> = {
   parseParams: parseImageJigsawParams,
   summarizeDetails: summarizeJigsawDetails,
   generate: generateImageJigsaw,
+  verifierVersion: JIGSAW_VERIFIER_VERSION,
+  verify: verifyJigsawTruth,
 };

@@ -6,10 +6,11 @@
 import { sha256 } from '../../src/core/hash.js';
 import type { Rng } from '../../src/core/rng.js';
 import type { Generator, Problem } from '../../src/core/types.js';
-import { drawPuzzle, puzzleDifficulty, puzzleKey, puzzleTruth, randomAnswer, referenceAnswer, verifierFor, type PuzzleTruth } from './puzzle/draw.js';
+import { drawPuzzle, puzzleDifficulty, puzzleKey, puzzleTruth, randomAnswer, referenceAnswer, type PuzzleTruth } from './puzzle/draw.js';
 import { gridName, type GridShape } from './puzzle/grid.js';
 import { promptBody } from './puzzle/prompt.js';
 import { summarizeJigsawDetails } from './puzzle/verify.js';
+import { JIGSAW_VERIFIER_VERSION, verifyJigsawTruth } from './puzzle/truth-verify.js';
 import { cropLines, renderGrid, renderList, shuffleLines, type TextLayout } from './text/layout.js';
 import { parseTextJigsawParams, type TextJigsawParams } from './text/params.js';
 import { drawTextScene } from './text/scenes.js';
@@ -69,7 +70,7 @@ export function generateTextJigsaw(p: TextJigsawParams, rng: Rng): Problem {
       height: original.length,
     },
     dedupKey: `jigsaw-text|${puzzleKey(puzzle, p)}|${p.layout}|picture=${sha256(original.join('\n')).slice(0, 32)}`,
-    verify: verifierFor(puzzle, p),
+    verify: (response) => verifyJigsawTruth(truth, response),
     randomAnswer: (r) => randomAnswer(puzzle, p, r),
   };
 }
@@ -83,4 +84,6 @@ export const textJigsaw: Generator<TextJigsawParams> = {
   parseParams: parseTextJigsawParams,
   summarizeDetails: summarizeJigsawDetails,
   generate: generateTextJigsaw,
+  verifierVersion: JIGSAW_VERIFIER_VERSION,
+  verify: verifyJigsawTruth,
 };

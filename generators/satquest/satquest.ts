@@ -12,7 +12,7 @@ import { answerLength, asksSatPartner, solveLabel } from './labels.js';
 import { parseSatQuestParams, type Format, type Label, type PromptStyle, type SatQuestParams } from './params.js';
 import { formatAnswer, promptMessages, renderQuestion } from './prompt.js';
 import { canonicalFormula } from './sampling.js';
-import { verifySatQuest, type VerifyContext } from './verify.js';
+import { SATQUEST_VERIFIER_VERSION, verifySatQuest, verifySatQuestTruth, type VerifyContext } from './verify.js';
 
 export type { SatQuestParams } from './params.js';
 
@@ -75,7 +75,7 @@ export function generateSatQuest(params: SatQuestParams, rng: Rng): Problem {
       solverCalls: solution.stats.solves,
     },
     dedupKey: pairKey(n, unsat),
-    verify: (response) => verifySatQuest(response, ctx),
+    verify: (response) => verifySatQuestTruth(truth, response),
     randomAnswer: (r) => formatAnswer(prompt, randomBits(length, r)),
   };
 }
@@ -102,4 +102,6 @@ export const satquest: Generator<SatQuestParams> = {
   description: 'SATQuest: CNF problems (decision on SAT/UNSAT partners, model, MaxSAT, MCS, MUS) in math, DIMACS, story and dual-story phrasing, n 3–64.',
   parseParams: parseSatQuestParams,
   generate: generateSatQuest,
+  verifierVersion: SATQUEST_VERIFIER_VERSION,
+  verify: verifySatQuestTruth,
 };

@@ -14,7 +14,8 @@ import { planTrip, type LegKind, type PlannedTrip } from './planner/planner.js';
 import { renderTextPlan, toJsonPlan } from './plan/render.js';
 import type { JsonPlanDay } from './plan/types.js';
 import type { CostBreakdown } from './evaluate/cost.js';
-import { evaluatePlan, finalPass, verifyTravel } from './evaluate/evaluate.js';
+import { evaluatePlan, finalPass } from './evaluate/evaluate.js';
+import { TRAVEL_VERIFIER_VERSION, verifyTravelTruth } from './evaluate/truth-verify.js';
 import { parsePlan } from './plan/parse.js';
 import { referenceEntries, renderReferenceInfo, type ReferenceEntry } from './reference-info.js';
 import { buildPrompt } from './prompt.js';
@@ -117,7 +118,7 @@ export function generateTravel(p: TravelParams, rng: Rng): Problem {
       slackPercent,
     },
     dedupKey: dedupKey(p, query, trip.scope.candidates),
-    verify: (response) => verifyTravel(world, query, response),
+    verify: (response) => verifyTravelTruth(truth, response),
     randomAnswer: (r) => randomPlan(world, trip.request, trip.scope, r),
   };
 }
@@ -139,6 +140,8 @@ export const solePlanning: Generator<TravelParams> = {
   description: 'TravelPlanner sole-planning over a seeded synthetic world: 3/5/7-day trips, easy/medium/hard constraints, min-cost reference plans.',
   parseParams: parseTravelParams,
   generate: generateTravel,
+  verifierVersion: TRAVEL_VERIFIER_VERSION,
+  verify: verifyTravelTruth,
   // TravelPlanner's six numbers; the per-check table stays in the leaderboard's drill-down.
   summarizeDetails: (details) => {
     const { delivery, commonsenseMicro, commonsenseMacro, hardMicro, hardMacro, finalPass } = travelRates(details);

@@ -13,6 +13,10 @@ import { registerGate } from './gate.js';
 import { registerReport } from './report.js';
 import { registerLeaderboard } from './leaderboard.js';
 import { registerDoctor } from './doctor.js';
+import { registerScore } from './score.js';
+import { registerRescore } from './rescore.js';
+import { registerServe } from './serve.js';
+import { registerMerge } from './merge.js';
 import { registerNew } from './new.js';
 
 export function buildProgram(): Command {
@@ -29,6 +33,10 @@ export function buildProgram(): Command {
   registerReport(program);
   registerLeaderboard(program);
   registerDoctor(program);
+  registerScore(program);
+  registerRescore(program);
+  registerServe(program);
+  registerMerge(program);
   registerNew(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;

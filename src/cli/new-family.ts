@@ -15,8 +15,9 @@ export function familyFiles(name: string): Record<string, string> {
   const gen = `${camel(name)}Sum`;
   return {
     'index.js': `// ${name}: a genbench task family, loaded as a plug-in (see README.md).
-// Contract: name, version, description, parseParams(raw) and a pure generate(params, rng).
-// Bump \`version\` whenever the problem for the same (params, seed, index) changes.
+// Contract: name, version, description, parseParams(raw), a pure generate(params, rng), and a pure
+// verify(truth, response) with its verifierVersion. Bump \`version\` whenever the problem for the
+// same (params, seed, index) changes; bump \`verifierVersion\` whenever a verdict would change.
 import { parseParams } from './params.js';
 
 /** "What is the sum of these integers?" — the answer is one integer, checked exactly. */
@@ -25,7 +26,9 @@ export const ${gen} = {
   version: '1',
   description: 'sum of a list of integers (ID: 3 one-digit numbers; OOD: longer lists, larger values)',
   family: '${name}',
+  verifierVersion: '1',
   parseParams,
+  verify: (truth, response) => verifySum(truth, response),
   generate(params, rng) {
     const numbers = Array.from({ length: params.count }, () => rng.int(0, params.max));
     const sum = numbers.reduce((a, b) => a + b, 0);
@@ -39,14 +42,18 @@ export const ${gen} = {
       reference: String(sum),
       // The knobs that place the problem on the ID/OOD map; the same keys on every item.
       difficulty: { count: params.count, max: params.max },
-      verify: (response) => verifySum({ sum }, response),
+      verify: (response) => verifySum({ numbers, sum }, response),
       randomAnswer: (r) => String(r.int(0, params.count * params.max)),
     };
   },
 };
 
-/** Pure and total: any string in, a Verdict out, never an exception. Parsing never guesses. */
+/**
+ * Pure and total: the stored truth (plain JSON) and any string in, a Verdict out, never an
+ * exception. Parsing never guesses.
+ */
 export function verifySum(truth, response) {
+  if (typeof truth?.sum !== 'number') return { correct: false, score: 0, formatOk: false, reason: 'cannot verify: truth.sum is missing' };
   const text = String(response ?? '').trim();
   if (!/^-?\\d{1,30}$/.test(text)) return { correct: false, score: 0, formatOk: false, reason: 'not a single integer' };
   const got = Number(text);
@@ -191,7 +198,8 @@ npx bench report && npx bench leaderboard --out public/
 \`\`\`
 
 Replace the sum with your task: keep \`generate\` pure (all randomness from \`rng\`), \`truth\` plain
-JSON, \`verify\` total, and bump \`version\` whenever items change. See genbench's docs/new-family.md.
+JSON, \`verify(truth, response)\` pure and total; bump \`version\` whenever items change and
+\`verifierVersion\` whenever verdicts would. See genbench's docs/new-family.md.
 `,
   };
 }

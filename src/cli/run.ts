@@ -16,6 +16,8 @@ import { recordRunCheckpoint } from '../store/series-queries.js';
 import { runIdFor, RunAbortedError, type ModelRunResult } from '../runner/run.js';
 import { terminalSafe } from '../core/escape.js';
 import { EXIT, UsageError } from './errors.js';
+import { parseShard, type Shard } from '../runner/shard.js';
+import { defaultPoolSize } from '../runner/pool.js';
 import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, modelOptionsFrom, samplingFrom, type SamplingFlags } from './options.js';
 
 export const DEFAULT_MODELS = ['baseline:oracle', 'baseline:random'];
@@ -24,6 +26,7 @@ interface RunFlags extends SamplingFlags {
   suite: string; model?: string[]; task?: string[]; n?: number; concurrency?: number; samples?: number; db: string;
   json?: boolean; quiet?: boolean; fresh?: boolean; series?: string; modelOptions?: string; reuseServer?: boolean;
   maxReplyChars?: number; maxTranscriptChars?: number;
+  shard?: Shard; workers?: number;
 }
 
 /** One model to run, and the series (and step) it belongs to. */
@@ -39,7 +42,9 @@ export function registerRun(program: Command): void {
     .option('-n, --n <count>', 'at most this many items per task', positiveInt('--n'))
     .option('-c, --concurrency <count>', 'concurrent requests per model (adapts downward on 429s)', positiveInt('--concurrency'))
     .option('--samples <count>', 'answers per item (repeats)', positiveInt('--samples'))
-    .option('--db <file>', 'SQLite database', DEFAULT_DB);
+    .option('--db <file>', 'SQLite database', DEFAULT_DB)
+    .option('--shard <i/N>', 'run only shard i of N (0-based) of the items; `bench merge` combines the shards', shardFlag)
+    .option('--workers <count>', `threads that generate and verify items for API models (default ${defaultPoolSize()}: the CPUs but one; 0: the main thread)`, workersFlag);
   addSamplingOptions(command)
     .option('--fresh', 'start a new run instead of resuming the last one with the same settings')
     // Reply limits (issue 21): longer replies are cut before they are verified and stored.
@@ -58,6 +63,7 @@ Examples:
   $ bench run --suite quick --model anthropic:claude-sonnet-4-5 --samples 4 --temperature 0.7
   $ bench run --suite core --model 'vllm:./ckpts/checkpoint-1000?tp=2'
   $ bench run --suite core --model 'vllm:./ckpts/checkpoint-*' --series rl-run-7 -n 50
+  $ bench run --suite core -m openai-compatible:ckpt@http://node1:8000/v1 --shard 0/4 --db shard-0.sqlite
 
 An interrupted run (Ctrl-C, kill) resumes when the same command is run again: finished items
 are not asked again. Ctrl-C (or SIGTERM) once finishes the requests in flight for at most
@@ -67,7 +73,23 @@ are not asked again. Ctrl-C (or SIGTERM) once finishes the requests in flight fo
     });
 }
 
+function workersFlag(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new UsageError(`--workers must be a whole number from 0 to 256 (got '${value}')`);
+  return n;
+}
+
+function shardFlag(value: string): Shard {
+  try {
+    return parseShard(value);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
 async function runCommand(flags: RunFlags): Promise<number> {
+  // Each shard would get its own nonce, and the parts would no longer belong to one run.
+  if (flags.fresh && flags.shard) throw new UsageError('--fresh cannot be combined with --shard: give each shard a new --db instead');
   const suite = loadSuite(flags.suite);
   const specs = flags.model?.length ? flags.model : DEFAULT_MODELS;
   const defaults = flags.modelOptions === undefined ? undefined : serverDefaults(flags.modelOptions);
@@ -90,7 +112,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     const results: ModelRunResult[] = [];
     const failed: string[] = [];
     const checkpoints = new Map<string, { path: string; fingerprint: string | null; step: number | null; series: string | null }>();
-    const runOpts = { suite, n: flags.n, tasks: flags.task, samples: flags.samples, sampling };
+    const runOpts = { suite, n: flags.n, tasks: flags.task, samples: flags.samples, sampling, shard: flags.shard };
     for (const [i, model] of models.entries()) {
       if (stopSignal.aborted) break;
       const entry = entries[i]!;
@@ -108,7 +130,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
       try {
         [result] = await run({
           ...runOpts, models: [model], store, concurrency: flags.concurrency, cache: flags.cache, fresh: flags.fresh,
-          limits: { replyChars: flags.maxReplyChars, transcriptChars: flags.maxTranscriptChars },
+          limits: { replyChars: flags.maxReplyChars, transcriptChars: flags.maxTranscriptChars }, workers: flags.workers ?? defaultPoolSize(),
           onProgress: progress.update, stopSignal, abortSignal,
         });
       } catch (err) {
@@ -132,7 +154,8 @@ async function runCommand(flags: RunFlags): Promise<number> {
         // A checkpoint evaluated on an earlier night: one line, not its whole table again.
         process.stdout.write(`${terminalSafe(model.spec)}: step ${entry.step ?? '?'} done before (run ${result.runId}), nothing asked\n`);
       } else if (!flags.json) {
-        const note = result.resumed ? `resumed: ${result.skipped} finished before, ${result.requests} requests now` : `${result.requests} requests`;
+        const part = flags.shard && flags.shard.count > 1 ? `shard ${flags.shard.index}/${flags.shard.count}, ` : '';
+        const note = part + (result.resumed ? `resumed: ${result.skipped} finished before, ${result.requests} requests now` : `${result.requests} requests`);
         process.stdout.write(`${formatSummary(result.summary)}\n(${note}${result.cacheHits ? `, ${result.cacheHits} from cache` : ''}; status ${result.status})\n\n`);
       }
     }

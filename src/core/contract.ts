@@ -20,11 +20,14 @@ export function generatorShapeProblems(value: unknown): string[] {
   if (typeof g.description !== 'string') out.push('description must be a string (one line for bench list)');
   if (typeof g.parseParams !== 'function') out.push('parseParams(raw) must be a function');
   if (typeof g.generate !== 'function') out.push('generate(params, rng) must be a function');
+  if (typeof g.verifierVersion !== 'string' || !g.verifierVersion) out.push("verifierVersion must be a non-empty string such as '1' (bumped when verdicts change)");
+  if (typeof g.verify !== 'function') out.push('verify(truth, response) must be a function');
   if (g.family !== undefined && typeof g.family !== 'string') out.push('family, when given, must be a string');
-  for (const fn of ['summarizeDetails', 'verify'] as const) {
-    if (g[fn] !== undefined && typeof g[fn] !== 'function') out.push(`${fn}, when given, must be a function`);
+  if (g.summarizeDetails !== undefined && typeof g.summarizeDetails !== 'function') out.push('summarizeDetails, when given, must be a function');
+  const env = g.environment as Record<string, unknown> | undefined;
+  if (env !== undefined && (typeof env !== 'object' || env === null || typeof env.start !== 'function' || typeof env.step !== 'function')) {
+    out.push('environment, when given, must have start(truth) and step(truth, state, reply)');
   }
-  if (g.verifierVersion !== undefined && typeof g.verifierVersion !== 'string') out.push('verifierVersion, when given, must be a string');
   if (g.exporters !== undefined && (typeof g.exporters !== 'object' || g.exporters === null)) out.push('exporters, when given, must be an object of functions');
   return out;
 }
@@ -45,8 +48,8 @@ export interface ContractOptions {
 /**
  * The behaviour every generator owes the harness, as a list of failures (empty = passes):
  * same (params, seed, index) ⇒ same problem; the reference verifies; garbage is rejected and never
- * throws; `truth` survives JSON (and re-verifies where the generator has `verify(truth, response)`);
- * `difficulty` has the same keys on every item.
+ * throws; `truth` survives JSON and the reference re-verifies against it through the pure
+ * `verify(truth, response)`; `difficulty` has the same keys on every item.
  */
 export function checkGenerator(gen: Generator<any>, opts: ContractOptions = {}): string[] {
   const shape = generatorShapeProblems(gen);
@@ -106,10 +109,12 @@ export function checkGenerator(gen: Generator<any>, opts: ContractOptions = {}):
     } catch (err) {
       fail.push(`${at}: truth is not JSON: ${(err as Error).message}`);
     }
-    // The pure verifier (where the generator has one) must work from stored truth alone.
-    const pure = (gen as { verify?: (truth: unknown, response: string) => Verdict }).verify;
-    if (pure && truth !== undefined && a.reference !== undefined && !a.episode) {
-      if (run('verify(truth, reference)', () => pure.call(gen, truth, a.reference!))?.correct !== true) fail.push(`${at}: the reference does not verify against JSON truth`);
+    // The pure verifier must work from stored truth alone, and agree with the problem's own.
+    if (truth !== undefined && a.reference !== undefined) {
+      if (run('verify(truth, reference)', () => gen.verify(truth, a.reference!))?.correct !== true) fail.push(`${at}: the reference does not verify against JSON truth`);
+      for (const g of GARBAGE_RESPONSES.slice(0, 4)) {
+        if (run(`verify(truth, ${JSON.stringify(g)})`, () => gen.verify(truth, g))?.correct === true) fail.push(`${at}: garbage ${JSON.stringify(g)} verified as correct against JSON truth`);
+      }
     }
   }
   return fail;

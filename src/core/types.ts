@@ -94,6 +94,19 @@ export interface Generator<P = unknown> {
   /** Pure: the same (params, rng state) gives the same Problem. */
   generate(params: P, rng: Rng): Problem;
   /**
+   * Version of `verify` and `environment`: bump when the verdict for the same truth and reply
+   * changes. Kept apart from `version`, so item ids (which hash `version`) survive verifier fixes.
+   */
+  verifierVersion: string;
+  /**
+   * Pure and total: the stored `truth` (plain JSON, as `generate` made it) and one reply in, a
+   * Verdict out. Needs no other state; `Problem.verify` is a thin wrapper around it. For a
+   * multi-turn item it scores one reply to the first turn on its own.
+   */
+  verify(truth: unknown, response: string): Verdict;
+  /** Multi-turn protocols (Sokoban closed loop, 24-game revision) as a pure step function. */
+  environment?: Environment;
+  /**
    * Family metrics over the verdict `details` of a set of items (e.g. TravelPlanner's delivery,
    * micro and macro rates). Reports show them per task and split, next to accuracy.
    */
@@ -101,6 +114,20 @@ export interface Generator<P = unknown> {
   /** Extra formats for `bench generate --format <name> --out <dir>` (e.g. TravelPlanner's own layout). */
   exporters?: Record<string, (outDir: string) => Exporter>;
 }
+
+/**
+ * A multi-turn protocol as pure functions over an explicit, JSON-serialisable state: what the
+ * runner's Episode, `bench rescore` (replaying a stored transcript) and `bench serve`'s
+ * environment API all drive. `start` is undefined for items of the family that are single-turn.
+ */
+export interface Environment<S = any> {
+  start(truth: unknown): { state: S; turn: Turn } | undefined;
+  step(truth: unknown, state: S, reply: string): EnvironmentStep<S>;
+}
+
+export type EnvironmentStep<S = any> =
+  | { done: true; state: S; verdict: Verdict; feedback?: string }
+  | { done: false; state: S; turn: Turn; feedback?: string };
 
 /** Receives the items of a `bench generate --format` call, one task after another. */
 export interface Exporter {
@@ -122,6 +149,25 @@ export function singleTurnEpisode(problem: Problem): Episode {
   return {
     start: () => ({ messages: problem.messages, reference: problem.reference, randomAnswer: problem.randomAnswer?.bind(problem) }),
     step: (reply) => ({ done: true, verdict: problem.verify(reply) }),
+  };
+}
+
+/** The runner's Episode over an Environment: the state lives here, the rules in pure functions. */
+export function environmentEpisode(env: Environment, truth: unknown): Episode {
+  const first = env.start(truth);
+  if (!first) throw new Error('environmentEpisode: this item is single-turn');
+  let state = first.state;
+  let final: Verdict | undefined;
+  return {
+    start: () => first.turn,
+    step(reply: string): EpisodeStep {
+      // One instance serves one episode; a step after the end repeats the outcome.
+      if (final) return { done: true, verdict: final };
+      const next = env.step(truth, state, reply);
+      state = next.state;
+      if (next.done) return { done: true, verdict: (final = next.verdict) };
+      return { done: false, ...next.turn };
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { messageText, type Message } from '../core/types.js';
 import { toModelError, type SdkErrorClasses } from './http-errors.js';
 import { envOf, readKey, requireKey } from './keys.js';
 import type { ModelSpec } from './spec.js';
+import { ReplicatedModel } from './endpoints.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, ModelError, type Model, type ModelOptions, type ModelRequest, type ModelResponse } from './types.js';
 
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -20,6 +21,11 @@ let sdkPromise: Promise<typeof import('openai')> | undefined;
 const loadSdk = () => (sdkPromise ??= import('openai'));
 
 export async function createModel(spec: ModelSpec, opts: ModelOptions): Promise<Model> {
+  // '<model>@<url1>,<url2>,…': one client per replica behind a ReplicatedModel (endpoints.ts).
+  if (spec.baseURLs && spec.baseURLs.length > 1) {
+    const members = await Promise.all(spec.baseURLs.map(async (url) => ({ url, model: await createModel({ ...spec, baseURL: url, baseURLs: undefined }, opts) })));
+    return new ReplicatedModel(spec.spec, `openai:${spec.model}@${[...spec.baseURLs].sort().join(',')}`, members);
+  }
   const env = envOf(opts);
   const compatible = spec.provider === 'openai-compatible';
   // Local servers usually take any key. A dedicated variable comes first so a real OpenAI key need

@@ -21,6 +21,8 @@ export interface ModelSpec {
   baseURL?: string;
   /** Managed servers (vllm, sglang, llamacpp): the options after '?' in '<checkpoint>?tp=2&dtype=bfloat16'. */
   options?: Record<string, string>;
+  /** openai-compatible with '<model>@<url1>,<url2>,…': every replica's base URL (baseURL is the first). */
+  baseURLs?: string[];
 }
 
 /** What every provider module exports. */
@@ -87,6 +89,12 @@ export function parseModelSpec(input: string): ModelSpec {
       if (!model) throw bad(spec, 'the model name is empty', provider);
       if (provider === 'openai-compatible' && url === undefined) {
         throw bad(spec, "openai-compatible needs the server's base URL after '@'", provider);
+      }
+      // One model behind several replicas: a comma-separated list of base URLs (see endpoints.ts).
+      if (provider === 'openai-compatible' && url !== undefined && url.includes(',')) {
+        const baseURLs = url.split(',').map((u) => normaliseBaseURL(spec, u.trim(), provider));
+        if (new Set(baseURLs).size !== baseURLs.length) throw bad(spec, 'a base URL is listed twice', provider);
+        return { spec, provider, model, baseURL: baseURLs[0], baseURLs };
       }
       const baseURL = url === undefined ? undefined : normaliseBaseURL(spec, url, provider);
       return baseURL === undefined ? { spec, provider, model } : { spec, provider, model, baseURL };

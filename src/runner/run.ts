@@ -3,11 +3,11 @@
 // cache and the retry layer, and hands results to the batch writer.
 import { setMaxListeners } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { episodeOf, type Message, type Verdict } from '../core/types.js';
+import type { Message, Turn, Verdict } from '../core/types.js';
 import { Rng } from '../core/rng.js';
 import { stableHash } from '../core/hash.js';
 import { harnessVersion } from '../core/paths.js';
-import { safeVerify, wrong } from '../core/verdict.js';
+import { wrong } from '../core/verdict.js';
 import type { Model, ModelOptions, ModelResponse, Sampling } from '../models/types.js';
 import { loadModel } from '../models/spec.js';
 import type { Suite, SuiteTask } from '../suite/load.js';
@@ -16,6 +16,9 @@ import type { CacheEntry, ResultRecord, RunStatus, Store } from '../store/store.
 import { AdaptiveLimiter } from './limiter.js';
 import { DEFAULT_RETRY, asModelError, withRetries, type RetryPolicy } from './retry.js';
 import { BatchWriter } from './writer.js';
+import { inShard, isPartial, shardSize, type Shard } from './shard.js';
+import { EpisodePool, canPool, openEpisode, type LiveEpisode } from './pool.js';
+import { recordShard } from '../store/shards.js';
 import { DEFAULT_REPLY_LIMITS, capText, type ReplyLimits } from './limits.js';
 import { summarize, type RunSummary } from './summary.js';
 
@@ -48,6 +51,10 @@ export interface RunOptions {
   limits?: Partial<ReplyLimits>;
   /** The run's lease: heartbeat interval and the silence after which another process takes it over. */
   lease?: { heartbeatMs?: number; staleMs?: number };
+  /** Only this part of the items (`--shard i/N`); see shard.ts. */
+  shard?: Shard;
+  /** Threads generating and verifying items for cacheable models (pool.ts); 0 or unset: this thread. */
+  workers?: number;
 }
 
 /** One process writes a run: its lease is refreshed every 5 s and taken over after 30 s of silence. */
@@ -104,10 +111,12 @@ export async function run(opts: RunOptions): Promise<ModelRunResult[]> {
   return out;
 }
 
-export function runIdFor(model: Model, opts: Pick<RunOptions, 'suite' | 'n' | 'tasks' | 'samples' | 'sampling'>, nonce?: string): string {
+export function runIdFor(model: Model, opts: Pick<RunOptions, 'suite' | 'n' | 'tasks' | 'samples' | 'sampling' | 'shard'>, nonce?: string): string {
   return stableHash({
     model: model.identity, spec: model.spec, suite: opts.suite.hash, n: opts.n ?? null, tasks: opts.tasks ?? null,
     samples: opts.samples ?? 1, sampling: opts.sampling ?? {}, nonce: nonce ?? null,
+    // Only partial shards add a key, so unsharded runs keep the ids they always had.
+    ...(isPartial(opts.shard) ? { shard: [opts.shard.index, opts.shard.count] } : {}),
   }, 16);
 }
 
@@ -126,8 +135,10 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
   const sampling = opts.sampling ?? {};
   const tasks = selectedTasks(opts);
   const countOf = (t: SuiteTask) => Math.min(t.n, opts.n ?? t.n);
-  const planned = tasks.reduce((s, t) => s + countOf(t), 0) * samples;
-  const runId = runIdFor(model, opts, opts.fresh ? `${Date.now()}-${process.pid}` : undefined);
+  // [shard] a shard plans only its part of the items.
+  const planned = shardSize(tasks.reduce((s, t) => s + countOf(t), 0), opts.shard) * samples;
+  const nonce = opts.fresh ? `${Date.now()}-${process.pid}` : undefined;
+  const runId = runIdFor(model, opts, nonce);
   const limits: ReplyLimits = {
     replyChars: opts.limits?.replyChars ?? DEFAULT_REPLY_LIMITS.replyChars,
     transcriptChars: opts.limits?.transcriptChars ?? DEFAULT_REPLY_LIMITS.transcriptChars,
@@ -141,26 +152,27 @@ async function runModel(model: Model, opts: RunOptions): Promise<ModelRunResult>
       + `wait for it to end or stop it (a lease silent for ${Math.round(lease.staleMs / 1000)} s is taken over), or pass --fresh for a separate run`, 'busy');
   }
   try {
-    return await runLeased(model, opts, { runId, planned, tasks, countOf, samples, sampling, limits, leaseOwner, lease });
+    return await runLeased(model, opts, { runId, nonce, planned, tasks, countOf, samples, sampling, limits, leaseOwner, lease });
   } finally {
     try { store.releaseLease(runId, leaseOwner); } catch { /* the store failed; the lease goes stale */ }
   }
 }
 
 interface RunPlan {
-  runId: string; planned: number; tasks: SuiteTask[]; countOf: (t: SuiteTask) => number; samples: number; sampling: Sampling;
+  runId: string; nonce?: string; planned: number; tasks: SuiteTask[]; countOf: (t: SuiteTask) => number; samples: number; sampling: Sampling;
   limits: ReplyLimits; leaseOwner: string; lease: typeof DEFAULT_LEASE;
 }
 
 async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise<ModelRunResult> {
   const { store, suite } = opts;
-  const { runId, planned, tasks, countOf, samples, sampling, limits } = plan;
+  const { runId, nonce, planned, tasks, countOf, samples, sampling, limits } = plan;
   const { resumed } = store.beginRun({
     id: runId, modelSpec: model.spec, modelIdentity: model.identity, suiteName: suite.name, suiteVersion: suite.version,
     suiteHash: suite.hash, harnessVersion: harnessVersion(), sampling, samples, planned,
     generatorVersions: Object.fromEntries(tasks.map((t) => [t.generator.name, t.generator.version])),
     tasks: tasks.map((t) => ({ task: t.id, generator: t.generator.name, family: t.family, split: t.split, axis: t.axis, params: t.params, seed: t.seed, n: countOf(t) })),
   });
+  if (isPartial(opts.shard)) recordShard(store, runId, opts.shard, runIdFor(model, { ...opts, shard: undefined }, nonce)); // [shard]
   const finished = store.finishedKeys(runId);
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? model.defaultConcurrency));
   const limiter = new AdaptiveLimiter({ max: concurrency });
@@ -191,8 +203,10 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
   // Lazily yields the work still to do; finished (item, sample) pairs are skipped without even
   // generating the problem, so resuming a large run is cheap.
   function* pending(): Generator<Work> {
+    let position = 0; // [shard] the item's place in the run's item order
     for (const task of tasks) {
       for (let index = 0; index < countOf(task); index++) {
+        if (!inShard(position++, opts.shard)) continue;
         const id = itemIdOf(task, index);
         for (let sample = 0; sample < samples; sample++) {
           if (finished.has(`${id}#${sample}`)) { progress.skipped++; progress.done++; continue; }
@@ -254,16 +268,18 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
     return { response, cut, latencyMs: performance.now() - t0, cached: false, cacheEntry };
   };
 
-  const runEpisode = async (w: Work): Promise<void> => {
-    const item = itemFor(w);
-    const episode = episodeOf(item.problem);
+  const runEpisode = async (w: Work & { live?: LiveEpisode }): Promise<void> => {
+    // [pool] an episode opened in a worker thread, or here (the same code, see pool.ts)
+    const episode = w.live ?? openEpisode(itemFor(w).problem);
     const replies: string[] = []; // the transcript, cut to limits.transcriptChars
     let transcriptLeft = limits.transcriptChars, transcriptCut = 0, replyCut = 0, last = '';
-    let turn = episode.start();
+    let turn: Turn = episode.first;
     let verdict: Verdict | undefined;
     let latencyMs = 0, inputTokens = 0, outputTokens = 0, allCached = true;
     const metricSums = new Map<string, { sum: number; n: number }>();
-    const result: ResultRecord = { runId, itemId: w.id, sample: w.sample, task: w.task.id, status: 'ok', turns: 0, cached: false };
+    const result: ResultRecord = {
+      runId, itemId: w.id, sample: w.sample, task: w.task.id, status: 'ok', turns: 0, cached: false, verifierVersion: w.task.generator.verifierVersion,
+    };
     try {
       for (let t = 1; !verdict; t++) {
         if (t > 200) { verdict = wrong('the episode did not end within 200 turns', false); break; }
@@ -290,14 +306,9 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
         // Committed with the next batch, before the episode ends: a kill mid-episode then
         // replays this turn from the cache instead of asking again.
         if (answer.cacheEntry) writer.addCache(answer.cacheEntry);
-        let step;
-        try {
-          step = episode.step(text);
-        } catch (err) {
-          step = { done: true as const, verdict: wrong(`verifier error: ${(err as Error).message}`, false) };
-        }
-        if (step.done) verdict = safeVerify(() => step.verdict, text);
-        else turn = step;
+        const step = await episode.step(text);
+        if (step.done) verdict = step.verdict;
+        else turn = step.turn;
       }
       const cutChars = replyCut + (replies.length > 1 ? transcriptCut : 0);
       Object.assign(result, {
@@ -326,11 +337,16 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
     opts.onProgress?.(progress);
   };
 
+  // [pool] generation and verification in worker threads, started ahead in the runner's order
+  const poolSize = model.cacheable && canPool(tasks) ? (opts.workers ?? 0) : 0;
+  const pool = poolSize > 0
+    ? new EpisodePool(tasks, queue, { size: poolSize, lookahead: Math.max(64, concurrency * 4), onItem: (r) => writer.addItem(r) })
+    : undefined;
   const workers = Array.from({ length: Math.max(1, concurrency * 2) }, async () => {
     for (;;) {
       if (fatal || opts.stopSignal?.aborted || hardAbort?.aborted) return;
       writer.check();
-      const next = queue.next();
+      const next = pool ? await pool.next() : queue.next();
       if (next.done) return;
       await runEpisode(next.value);
     }
@@ -344,10 +360,12 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
     else if (opts.stopSignal?.aborted || hardAbort?.aborted) status = 'interrupted';
   } catch (err) {
     status = 'failed';
+    await pool?.close();
     try { writer.flush(); } catch { /* the store itself failed; report the first error */ }
     store.endRun(runId, status);
     throw err;
   }
+  await pool?.close();
   // The run's status belongs to whoever holds its lease.
   if (!leaseLost) store.endRun(runId, status);
   opts.onProgress?.(progress);

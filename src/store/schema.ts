@@ -126,6 +126,40 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX run_checkpoints_series ON run_checkpoints(series, step);
   `,
+  // 5 (issue 16): the verifier version of each verdict, and the verdicts \`bench rescore\` replaced.
+  `
+  ALTER TABLE results ADD COLUMN verifier_version TEXT;
+  CREATE TABLE verdict_history (
+    run_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    sample INTEGER NOT NULL,
+    verifier_version TEXT,
+    correct INTEGER,
+    score REAL,
+    format_ok INTEGER,
+    verdict TEXT,
+    replaced_at TEXT NOT NULL,
+    replaced_by TEXT
+  );
+  CREATE INDEX verdict_history_result ON verdict_history(run_id, item_id, sample);
+  `,
+  // 6 (issue 19): shards: a run of part of the items (\`bench run --shard i/N\`) records its part and
+  // the id of the whole run (the id an unsharded run of the same items has); \`bench merge\` writes
+  // shards into that run and remembers in run_shards which parts it holds.
+  `
+  ALTER TABLE runs ADD COLUMN shard_index INTEGER;
+  ALTER TABLE runs ADD COLUMN shard_count INTEGER;
+  ALTER TABLE runs ADD COLUMN shard_of TEXT;
+  CREATE TABLE run_shards (
+    run_id TEXT NOT NULL REFERENCES runs(id),
+    shard_index INTEGER NOT NULL,
+    shard_count INTEGER NOT NULL,
+    source_run_id TEXT NOT NULL,
+    source_created_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    PRIMARY KEY (run_id, shard_index)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -69,6 +69,8 @@ export interface ResultRecord {
   cached: boolean;
   /** Characters cut from the replies and the transcript by the reply limits (absent: nothing cut). */
   cutChars?: number;
+  /** The generator's verifierVersion the verdict was made with. */
+  verifierVersion?: string;
 }
 
 /** Who holds a run's lease: the process writing it. */
@@ -111,8 +113,8 @@ export class Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       generator: db.prepare('INSERT OR IGNORE INTO generators (name, version, family) VALUES (?, ?, ?)'),
       result: db.prepare(`INSERT OR REPLACE INTO results (run_id, item_id, sample, task, status, output, correct, score, format_ok, verdict,
-        error_kind, error_message, turns, latency_ms, input_tokens, output_tokens, metrics, cached, created_at, cut_chars)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        error_kind, error_message, turns, latency_ms, input_tokens, output_tokens, metrics, cached, created_at, cut_chars, verifier_version)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       cachePut: db.prepare('INSERT OR REPLACE INTO cache (key, text, usage, created_at) VALUES (?, ?, ?, ?)'),
       cacheGet: db.prepare('SELECT text, usage FROM cache WHERE key = ?'),
     };
@@ -280,7 +282,7 @@ export class Store {
           v ? (v.correct ? 1 : 0) : null, v ? v.score : null, v ? (v.formatOk ? 1 : 0) : null,
           v ? JSON.stringify({ reason: v.reason, parsed: v.parsed, details: v.details }) : null,
           r.errorKind ?? null, r.errorMessage ?? null, r.turns, r.latencyMs ?? null, r.inputTokens ?? null, r.outputTokens ?? null,
-          r.metrics && Object.keys(r.metrics).length ? JSON.stringify(r.metrics) : null, r.cached ? 1 : 0, t, r.cutChars || null);
+          r.metrics && Object.keys(r.metrics).length ? JSON.stringify(r.metrics) : null, r.cached ? 1 : 0, t, r.cutChars || null, v ? r.verifierVersion ?? null : null);
       }
     });
     this.guard(() => tx());

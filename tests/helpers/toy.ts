@@ -16,6 +16,8 @@ export const addGenerator: Generator<AddParams> = {
     if (!Number.isInteger(max) || (max as number) < 1) throw new ParamError('max', 'must be a whole number ≥ 1');
     return { max: max as number };
   },
+  verifierVersion: '1',
+  verify: (truth, response) => verifyAdd(truth, response),
   generate({ max }, rng): Problem {
     const a = rng.int(0, max);
     const b = rng.int(0, max);
@@ -25,15 +27,20 @@ export const addGenerator: Generator<AddParams> = {
       truth: { a, b, sum },
       reference: String(sum),
       difficulty: { max },
-      verify: (response) => {
-        const n = Number(String(response).trim());
-        if (!Number.isInteger(n)) return wrong('not an integer', false);
-        return n === sum ? correct(n) : wrong(`expected ${sum}`, true, n);
-      },
+      verify: (response) => verifyAdd({ a, b, sum }, response),
       randomAnswer: (r) => String(r.int(0, 2 * max)),
     };
   },
 };
+
+/** The toy's pure verifier: the integer alone, equal to truth.sum. */
+export function verifyAdd(truth: unknown, response: string) {
+  const sum = (truth as { sum?: unknown } | null)?.sum;
+  if (typeof sum !== 'number') return wrong('cannot verify: truth.sum is missing', false);
+  const n = Number(String(response).trim());
+  if (!Number.isInteger(n)) return wrong('not an integer', false);
+  return n === sum ? correct(n) : wrong(`expected ${sum}`, true, n);
+}
 
 /** Answers "What is a + b?" correctly: a stand-in for a perfect model, computing from the prompt. */
 export function solveAdd(prompt: string): string {

@@ -72,3 +72,9 @@ export function normalizeLabel(s: string): string {
 export function sameLabels(a: LabelTable, b: LabelTable): boolean {
   return DIRS.every((d) => normalizeLabel(a[d]) === normalizeLabel(b[d]));
 }
+
+/** A vocabulary rebuilt from a stored truth's variant name and label table. */
+export function vocabularyOf(variant: VariantName, labels: LabelTable): Vocabulary {
+  const fixed = (FIXED as Record<string, Vocabulary | undefined>)[variant];
+  return { variant, labels, section: fixed ? fixed.section : 'explained' };
+}

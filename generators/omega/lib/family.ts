@@ -5,7 +5,8 @@ import { stableHash } from '../../../src/core/hash.js';
 import type { Rng } from '../../../src/core/rng.js';
 import { didYouMean } from '../../../src/core/suggest.js';
 import { ParamError, type Generator, type Problem } from '../../../src/core/types.js';
-import { answerText, boxed, verifyAnswer, type Answer } from './answer.js';
+import { answerText, boxed, type Answer } from './answer.js';
+import { OMEGA_VERIFIER_VERSION, verifyOmegaTruth } from './truth-verify.js';
 
 /** The Eurus-2/PRIME instruction OMEGA appends to every question (spec §1.2). */
 export const ANSWER_SUFFIX = '\n\nPresent the answer in LaTex format: \\boxed{Your answer}';
@@ -112,7 +113,7 @@ export function defineFamily<C extends Record<string, unknown>>(spec: FamilySpec
       truth,
       reference: boxed(answerText(answer)),
       difficulty: { level, ...inst.knobs },
-      verify: (response) => verifyAnswer(answer, response),
+      verify: (response) => verifyOmegaTruth(truth, response),
       randomAnswer: (r) => boxed(inst.guess(r)),
       dedupKey: `${name}|${stableHash(inputs, 24)}`,
     };
@@ -125,6 +126,8 @@ export function defineFamily<C extends Record<string, unknown>>(spec: FamilySpec
     description: spec.description,
     parseParams,
     generate,
+    verifierVersion: OMEGA_VERIFIER_VERSION,
+    verify: verifyOmegaTruth,
     omega: { family: spec.family, domain: spec.domain, maxLevel, levels: spec.levels, knobs: spec.knobs },
   };
 }

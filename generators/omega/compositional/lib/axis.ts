@@ -7,6 +7,7 @@ import { didYouMean } from '../../../../src/core/suggest.js';
 import type { Rng } from '../../../../src/core/rng.js';
 import { ParamError, type Generator, type Problem } from '../../../../src/core/types.js';
 import type { OmegaGenerator, OmegaParams, OmegaTruth } from '../../lib/family.js';
+import { OMEGA_VERIFIER_VERSION, verifyOmegaTruth } from '../../lib/truth-verify.js';
 
 export type Axis = 'compositional' | 'transformative';
 
@@ -69,6 +70,7 @@ export function defineSetting(spec: SettingSpec): SettingGenerator {
     return {
       ...inner,
       truth,
+      verify: (response) => verifyOmegaTruth(truth, response),
       difficulty: { part: params.part, test: spec.testParts.includes(params.part) ? 1 : 0, ...inner.difficulty },
       dedupKey: `${name}|${params.part}|${inner.dedupKey ?? ''}`,
     };
@@ -81,6 +83,8 @@ export function defineSetting(spec: SettingSpec): SettingGenerator {
     description: spec.description,
     parseParams,
     generate,
+    verifierVersion: OMEGA_VERIFIER_VERSION,
+    verify: verifyOmegaTruth,
     setting: { axis: spec.axis, setting: spec.setting, parts: spec.parts, testParts: spec.testParts },
   };
 }
