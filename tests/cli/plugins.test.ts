@@ -1,6 +1,7 @@
 // A family and a provider living in a temporary folder outside the repo, through the built CLI:
 // `bench new family`, `bench run` (oracle and the plug-in provider), `bench generate`, the report,
-// the site, and the scaffolded family's own test under vitest. Build first (npx tsc -p tsconfig.json).
+// the site, `bench rescore`, and the scaffolded family's own test under vitest.
+// Build first (npx tsc -p tsconfig.json).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -94,6 +95,14 @@ describe('a family and a provider from outside the repo', () => {
     const index = readFileSync(join(dir, 'site/index.html'), 'utf8');
     expect(index).toContain('demo');
     expect(index).toContain('module:./adder.js:v1');
+  });
+
+  it('bench rescore re-verifies plug-in answers when given the suite, and says so when not', async () => {
+    const without = await bench(['rescore', '--db', 'r.sqlite', '--dry-run']);
+    expect(without.stdout).toMatch(/0 answers re-verified, 0 verdicts changed, 120 skipped \(generator not in this genbench; a plug-in family needs --suite/);
+    const withSuite = await bench(['rescore', '--db', 'r.sqlite', '--suite', 'families/demo/suite.yaml', '--dry-run']);
+    expect(withSuite.code, withSuite.stderr).toBe(0);
+    expect(withSuite.stdout).toMatch(/bench: 120 answers re-verified, 0 verdicts changed/);
   });
 
   it("a missing plug-in module is one line naming the file, exit 2, nothing stored", async () => {
