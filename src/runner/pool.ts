@@ -123,7 +123,8 @@ export class EpisodePool {
   private readonly workers: PoolWorker[];
   private readonly taskIndex: Map<SuiteTask, number>;
   private readonly ahead: Promise<{ work: PoolWork; live: LiveEpisode }>[] = [];
-  private readonly recorded = new Set<string>();
+  /** Per item: settles once its record went to `onItem` (a later sample's result must not be stored before it). */
+  private readonly recorded = new Map<string, Promise<void>>();
   private nextKey = 0;
   private exhausted = false;
 
@@ -167,14 +168,24 @@ export class EpisodePool {
   private async open(work: PoolWork): Promise<{ work: PoolWork; live: LiveEpisode }> {
     // The least loaded worker; a worker keeps the episode for its later steps.
     const worker = this.workers.reduce((a, b) => (b.load < a.load ? b : a));
-    const record = !this.recorded.has(work.id);
-    this.recorded.add(work.id);
+    const earlier = this.recorded.get(work.id);
+    const record = !earlier;
+    let saved: () => void = () => undefined;
+    if (record) this.recorded.set(work.id, new Promise<void>((resolve) => { saved = resolve; }));
     const key = this.nextKey++;
-    const opened = await worker.call({
-      kind: 'open', key, task: this.taskIndex.get(work.task)!, index: work.index, id: work.id, sample: work.sample, record,
-    });
-    if (opened.kind !== 'opened') throw new Error('generation worker: unexpected reply');
-    if (opened.record) this.opts.onItem(opened.record);
+    let opened;
+    try {
+      opened = await worker.call({
+        kind: 'open', key, task: this.taskIndex.get(work.task)!, index: work.index, id: work.id, sample: work.sample, record,
+      });
+      if (opened.kind !== 'opened') throw new Error('generation worker: unexpected reply');
+      if (opened.record) this.opts.onItem(opened.record);
+    } finally {
+      saved();
+    }
+    // Samples of one item open on different workers and may come back first: hand one out only
+    // after the item itself is on its way to the store.
+    await earlier;
     const live: LiveEpisode = {
       first: opened.first,
       step: async (reply) => {
