@@ -55,7 +55,7 @@ export const ${gen} = {
 export function verifySum(truth, response) {
   if (typeof truth?.sum !== 'number') return { correct: false, score: 0, formatOk: false, reason: 'cannot verify: truth.sum is missing' };
   const text = String(response ?? '').trim();
-  if (!/^-?\\d{1,30}$/.test(text)) return { correct: false, score: 0, formatOk: false, reason: 'not a single integer' };
+  if (!/^\\d{1,16}$/.test(text)) return { correct: false, score: 0, formatOk: false, reason: 'not a single integer' };
   const got = Number(text);
   return got === truth.sum
     ? { correct: true, score: 1, formatOk: true, parsed: got }
