@@ -4,7 +4,7 @@ import { terminalSafe } from '../core/escape.js';
 import { ModelError } from '../models/types.js';
 import { SuiteError } from '../suite/load.js';
 import { StoreError } from '../store/store.js';
-import { UnknownGeneratorError } from '../../generators/index.js';
+import { PluginError, UnknownGeneratorError } from '../../generators/index.js';
 import { RunAbortedError } from '../runner/run.js';
 
 export const EXIT = { ok: 0, failure: 1, config: 2, harness: 3, interrupted: 130 } as const;
@@ -15,7 +15,7 @@ export class UsageError extends Error {
 }
 
 export function exitCodeFor(err: unknown): number {
-  if (err instanceof UsageError || err instanceof SuiteError || err instanceof UnknownGeneratorError) return EXIT.config;
+  if (err instanceof UsageError || err instanceof SuiteError || err instanceof UnknownGeneratorError || err instanceof PluginError) return EXIT.config;
   if (err instanceof ModelError) return err.fatal ? EXIT.config : EXIT.harness;
   if (err instanceof RunAbortedError) return EXIT.config;
   if (err instanceof StoreError) return EXIT.harness;

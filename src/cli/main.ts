@@ -20,6 +20,7 @@ import { registerServe } from './serve.js';
 import { registerMerge } from './merge.js';
 import { registerCompare } from './compare.js';
 import { registerExport } from './export.js';
+import { registerNew } from './new.js';
 
 export function buildProgram(): Command {
   const program = new Command('bench')
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerMerge(program);
   registerCompare(program);
   registerExport(program);
+  registerNew(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

@@ -4,10 +4,11 @@ import { terminalSafe } from '../core/escape.js';
 import { Store } from '../store/store.js';
 import { runIdsWithPrefix } from '../store/gate-queries.js';
 import { rescore, type RescoreResult } from '../verify/rescore.js';
+import { loadSuite } from '../suite/load.js';
 import { UsageError } from './errors.js';
 import { collect, DEFAULT_DB } from './options.js';
 
-interface RescoreFlags { db: string; run?: string[]; dryRun?: boolean; json?: boolean }
+interface RescoreFlags { db: string; run?: string[]; suite?: string[]; dryRun?: boolean; json?: boolean }
 
 export function registerRescore(program: Command): void {
   program
@@ -15,6 +16,7 @@ export function registerRescore(program: Command): void {
     .description('re-verify stored answers with the current verifiers; changed verdicts replace the old ones, which are kept in the verdict history')
     .option('--db <file>', 'SQLite database', DEFAULT_DB)
     .option('--run <id>', 'only this run (an id or unique prefix from `bench list runs`), repeatable; default all runs', collect)
+    .option('--suite <file>', "load this suite's plug-in generators (its 'generators:' and module tasks) first, repeatable", collect)
     .option('--dry-run', 'report what would change, write nothing')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', `
@@ -23,9 +25,11 @@ Item ids and run ids stay the same, so resumed runs and frozen gate baselines ke
 
 Examples:
   $ bench rescore
-  $ bench rescore --run 3f9a2c --dry-run`)
+  $ bench rescore --run 3f9a2c --dry-run
+  $ bench rescore --suite my-family/suite.yaml      # answers of a plug-in family`)
     .action((flags: RescoreFlags) => {
       if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: run 'bench run' first or pass --db`);
+      for (const suite of flags.suite ?? []) loadSuite(suite); // registers its plug-in generators
       const store = Store.open(flags.db);
       try {
         const runIds = flags.run?.map((p) => resolveRun(store, p, flags.db));
@@ -53,6 +57,6 @@ export function formatRescore(r: RescoreResult, store: Store): string {
     lines.push(`run ${t.runId} ${terminalSafe(spec.get(t.runId) ?? '')}  ${terminalSafe(t.task)}  ${t.generator} verifier v${t.verifierVersion}: ${t.rescored} re-verified, ${what}`);
   }
   const tail = r.dryRun ? ' (dry run: nothing written)' : r.changed ? `; earlier verdicts kept in verdict_history (rescore ${r.id})` : '';
-  lines.push(`bench: ${r.rescored} answers re-verified, ${r.changed} verdicts changed${r.skipped ? `, ${r.skipped} skipped (generator not in this genbench)` : ''}${r.notReplayable ? `, ${r.notReplayable} multi-turn answers left as they were (their stored truth predates the step function: run them again with --fresh to re-verify)` : ''}${tail}`);
+  lines.push(`bench: ${r.rescored} answers re-verified, ${r.changed} verdicts changed${r.skipped ? `, ${r.skipped} skipped (generator not in this genbench; a plug-in family needs --suite <its suite>)` : ''}${r.notReplayable ? `, ${r.notReplayable} multi-turn answers left as they were (their stored truth predates the step function: run them again with --fresh to re-verify)` : ''}${tail}`);
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@
 // registry below, so a run that never names Anthropic never pays for importing its SDK.
 import { didYouMean } from '../core/suggest.js';
 import { ModelError, type Model, type ModelOptions } from './types.js';
+import { isProviderModuleSpec, loadProviderModel, parseProviderModuleSpec } from './plugin.js';
 
 export const PROVIDER_NAMES = ['openai', 'openai-compatible', 'anthropic', 'baseline', 'mock', 'onnx', 'vllm', 'sglang', 'llamacpp'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
@@ -10,7 +11,8 @@ export type ProviderName = (typeof PROVIDER_NAMES)[number];
 export interface ModelSpec {
   /** The spec as the user wrote it (trimmed). */
   spec: string;
-  provider: ProviderName;
+  /** 'module' for a plug-in provider ('module:<path>[#export]:<model>', see plugin.ts). */
+  provider: ProviderName | 'module';
   /** The model id; for baseline and mock the kind ('oracle', 'fixed'); for onnx the path. */
   model: string;
   /** What follows the kind in 'mock:<kind>:<arg>'. */
@@ -64,6 +66,7 @@ function bad(spec: string, what: string, provider?: ProviderName): ModelError {
 /** Parses and validates a spec; throws ModelError('config') with a one-line fix on bad input. */
 export function parseModelSpec(input: string): ModelSpec {
   const spec = input.trim();
+  if (isProviderModuleSpec(spec)) return parseProviderModuleSpec(spec);
   const known = `Known: ${PROVIDER_NAMES.join(', ')}`;
   if (!spec) throw new ModelError('config', `empty model spec: write '<provider>:<model>', e.g. '${EXAMPLES.openai}'. ${known}`);
   const colon = spec.indexOf(':');
@@ -168,6 +171,7 @@ export function parseServerOptions(query: string, provider?: ProviderName): Reco
 /** Loads the provider for `spec` (importing its SDK only now) and builds the model. */
 export async function loadModel(spec: string, opts: ModelOptions = {}): Promise<Model> {
   const parsed = parseModelSpec(spec);
+  if (parsed.provider === 'module') return loadProviderModel(parsed, opts);
   const provider = await PROVIDERS[parsed.provider]();
   return provider.createModel(parsed, opts);
 }

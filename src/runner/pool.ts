@@ -14,7 +14,7 @@ import { episodeOf, type Message, type Problem, type Turn, type Verdict } from '
 import { safeVerify, wrong } from '../core/verdict.js';
 import type { ItemRecord } from '../store/store.js';
 import type { SuiteTask } from '../suite/load.js';
-import { registry } from '../../generators/index.js';
+import { isPlugin, registry } from '../../generators/index.js';
 
 /** What the runner drives: the first turn, then one step per reply. */
 export interface LiveEpisode {
@@ -51,7 +51,8 @@ export interface PoolWork { task: SuiteTask; index: number; id: string; sample: 
 export const defaultPoolSize = (): number => Math.max(1, availableParallelism() - 1);
 
 /** Only built-in generators can be rebuilt in a worker (it looks them up by name). */
-export const canPool = (tasks: readonly SuiteTask[]): boolean => tasks.every((t) => registry.get(t.generator.name) === t.generator);
+// Workers rebuild tasks from the built-in registry; plug-in generators (loaded by a suite) stay in this thread.
+export const canPool = (tasks: readonly SuiteTask[]): boolean => tasks.every((t) => registry.get(t.generator.name) === t.generator && !isPlugin(t.generator.name));
 
 // Messages between the pool and its workers.
 export interface TaskSpec { generator: string; params: unknown; seed: number | string; split: SuiteTask['split']; family: string; axis: string; id: string; n: number }

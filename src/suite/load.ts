@@ -10,6 +10,7 @@ import { didYouMean } from '../core/suggest.js';
 import { familyOf, getGenerator } from '../../generators/index.js';
 import { packageRoot } from '../core/paths.js';
 import { capToDistinct } from './distinct.js';
+import { isModuleRef, loadGeneratorModule, loadGeneratorRef } from './plugins.js';
 
 export interface SuiteTask {
   /** Unique within the suite. */
@@ -74,7 +75,7 @@ export function resolveSuitePath(nameOrPath: string): string {
 /** The most items one task may ask for. */
 export const MAX_TASK_ITEMS = 10_000_000;
 
-const TOP_KEYS = ['name', 'version', 'description', 'tasks', 'defaults', 'gates'];
+const TOP_KEYS = ['name', 'version', 'description', 'generators', 'tasks', 'defaults', 'gates'];
 const TASK_KEYS = ['id', 'generator', 'split', 'axis', 'n', 'seed', 'params', 'family'];
 
 export function loadSuite(nameOrPath: string): Suite {
@@ -115,6 +116,20 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
   const defaults = (top.defaults ?? {}) as Record<string, unknown>;
   if (typeof defaults !== 'object' || Array.isArray(defaults)) fail(lineOf('defaults'), 'defaults', 'must be a mapping (n, seed)');
 
+  // Plug-in families first, so tasks can name their generators.
+  if (top.generators !== undefined) {
+    if (!Array.isArray(top.generators) || top.generators.some((g) => typeof g !== 'string')) {
+      fail(lineOf('generators'), 'generators', 'must be a list of module paths (relative to this file) or packages, e.g. [./my-family]');
+    }
+    (top.generators as string[]).forEach((ref, i) => {
+      try {
+        loadGeneratorModule(ref, path);
+      } catch (err) {
+        fail(lineOf('generators', i), `generators[${i}]`, (err as Error).message);
+      }
+    });
+  }
+
   const tasksNode = doc.get('tasks', true);
   if (!isSeq(tasksNode) || tasksNode.items.length === 0) fail(lineOf('tasks'), 'tasks', 'required: a non-empty list of tasks');
   const rawTasks = top.tasks as Record<string, unknown>[];
@@ -134,7 +149,7 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
     if (typeof genName !== 'string') fail(at('generator'), f('generator'), "required: a generator name such as 'instruct/general-points' (see 'bench list')");
     let generator: Generator<any>;
     try {
-      generator = getGenerator(genName as string);
+      generator = isModuleRef(genName as string) ? loadGeneratorRef(genName as string, path) : getGenerator(genName as string);
     } catch (err) {
       return fail(at('generator'), f('generator'), (err as Error).message);
     }
