@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { Store } from '../store/store.js';
 import { CompareError, compareRuns, resolveRun, type Comparison } from '../scoreboard/compare.js';
-import { textTable } from '../runner/format.js';
+import { textTable } from '../report/terminal.js';
 import { fitLines } from '../report/terminal.js';
 import { mdCell } from '../report/format.js';
 import { terminalSafe } from '../core/escape.js';

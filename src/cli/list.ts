@@ -4,7 +4,7 @@ import { registry } from '../../generators/index.js';
 import { familyOf } from '../../generators/index.js';
 import { loadSuite, shippedSuiteNames } from '../suite/load.js';
 import { Store } from '../store/store.js';
-import { textTable } from '../runner/format.js';
+import { textTable } from '../report/terminal.js';
 import { fitLines } from '../report/terminal.js';
 import { DEFAULT_DB } from './options.js';
 import { UsageError } from './errors.js';

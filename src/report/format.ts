@@ -2,8 +2,7 @@
 // itself). Model names and task ids are untrusted: text goes through terminalSafe (in
 // textTable), Markdown cells are escaped for both Markdown and HTML.
 import { terminalSafe } from '../core/escape.js';
-import { COMPACT_BELOW, textTable } from '../runner/format.js';
-import { fitLines, outputWidth } from './terminal.js';
+import { COMPACT_BELOW, fitLines, outputWidth, textTable } from './terminal.js';
 import type { Interval } from '../stats/proportion.js';
 import type { Board, FamilyBoard, SplitCell, SuiteBoard, TieInfo, Weighting } from './board.js';
 

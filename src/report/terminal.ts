@@ -2,6 +2,7 @@
 // --wide); otherwise long cells wrap inside their column, and when even that cannot fit, each row
 // becomes a short block of "header  value" lines. Machine formats (JSON, JSONL, Markdown) never
 // come here.
+import { terminalSafe } from '../core/escape.js';
 
 let forceWide = false;
 
@@ -117,3 +118,12 @@ function records(cells: string[][], width: number): string {
     return lines.join('\n');
   }).join('\n');
 }
+
+/** Left-aligned text columns, right-aligned numbers, fitted to `width` (default: the terminal's). */
+export function textTable(header: string[], rows: string[][], rightAlign: boolean[] = [], width: number = outputWidth()): string {
+  const cells = [header, ...rows].map((r) => header.map((_, i) => terminalSafe(r[i] ?? '')));
+  return layoutTable(cells, rightAlign, width);
+}
+
+/** Under this many columns tables switch to their compact layout (grouped rows, fewer columns). */
+export const COMPACT_BELOW = 100;

@@ -1,7 +1,7 @@
 // Plain-text rendering of run summaries for the terminal. No colour codes when not a TTY, so logs
 // and CI output stay clean.
 import { terminalSafe } from '../core/escape.js';
-import { fitLines, layoutTable, outputWidth } from '../report/terminal.js';
+import { COMPACT_BELOW, fitLines, outputWidth, textTable } from '../report/terminal.js';
 import type { Interval } from '../stats/proportion.js';
 import type { RunSummary } from './summary.js';
 import type { Progress } from './run.js';
@@ -9,15 +9,6 @@ import type { Progress } from './run.js';
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—');
 export const formatInterval = (i: Interval) => (Number.isFinite(i.estimate) ? `${pct(i.estimate)} [${pct(i.low)}, ${pct(i.high)}]` : '—');
 const signedPct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}` : '—');
-
-/** Left-aligned text columns, right-aligned numbers, fitted to `width` (default: the terminal's). */
-export function textTable(header: string[], rows: string[][], rightAlign: boolean[] = [], width: number = outputWidth()): string {
-  const cells = [header, ...rows].map((r) => header.map((_, i) => terminalSafe(r[i] ?? '')));
-  return layoutTable(cells, rightAlign, width);
-}
-
-/** Under this many columns tables switch to their compact layout (grouped rows, fewer columns). */
-export const COMPACT_BELOW = 100;
 
 export function formatSummary(s: RunSummary, width: number = outputWidth()): string {
   const errors = s.tasks.some((t) => t.errors > 0);
