@@ -96,7 +96,7 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
     meta.set(id, { index, knobs });
   });
   lap('item knobs');
-  // [item pages, engineer F] Every item gets a page unless the total would pass the budget; then
+  // Every item gets a page unless the total would pass the budget; then
   // each task keeps its first items up to the largest equal cap that fits.
   const counts = data.suites.flatMap((s) => [...s.tasks.values()].map((t) => t.items.length));
   const budget = opts.maxItemPages ?? DEFAULT_MAX_ITEM_PAGES;
@@ -191,7 +191,7 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
       stats.itemPages++;
     }
     lap('item pages');
-    // [explore pages, engineer F] item search over a static index, and paired compare pages.
+    // item search over a static index, and paired compare pages.
     const search = searchIndex(ctx);
     write(explorePaths.searchIndexJson(), JSON.stringify(search));
     write(explorePaths.searchIndexJs(), `window.GENBENCH_SEARCH = ${JSON.stringify(search).replace(/</g, '\\u003c')};\n`);

@@ -73,7 +73,7 @@ export interface Progress {
   cacheHits: number;
   startedAt: number;
   concurrency: number;
-  /** [progress, engineer F] Scored and correct per split, so ID and OOD are shown apart. */
+  /** Scored and correct per split, so ID and OOD are shown apart. */
   bySplit?: Partial<Record<'id' | 'ood' | 'train', { scored: number; correct: number }>>;
   /**
    * Model turns answered in this invocation as they arrive, and the turns and number of the episodes
@@ -340,7 +340,7 @@ async function runLeased(model: Model, opts: RunOptions, plan: RunPlan): Promise
       });
       progress.scored++;
       if (verdict.correct) progress.correct++;
-      const split = (progress.bySplit![w.task.split] ??= { scored: 0, correct: 0 }); // [progress, engineer F]
+      const split = (progress.bySplit![w.task.split] ??= { scored: 0, correct: 0 });
       split.scored++;
       if (verdict.correct) split.correct++;
     } catch (err) {
