@@ -22,12 +22,24 @@ export interface BenchRun {
 
 export const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]!; };
 
-/** A suite of `n` General Points items, and a table prompt → reference so the mock answers right. */
+/**
+ * A suite of `n` distinct General Points items, and a table prompt → reference so the mock answers
+ * right. Tasks hold at most 2,000 items (six cards, one target each): a task's items are distinct
+ * problems (issue 17), and a four-card region holds only a few hundred.
+ */
 export function benchSuite(dir: string, n: number): { file: string; answers: Map<string, string> } {
   const file = join(dir, `bench-${n}.yaml`);
-  writeFileSync(file, `name: bench-${n}\nversion: 1\ntasks:\n  - id: gp\n    generator: instruct/general-points\n    split: id\n    n: ${n}\n    seed: 11\n    params: { rule: face10, sampling: normal, cards: 4 }\n`);
+  const perTask = 2000;
+  const tasks: string[] = [];
+  for (let k = 0; k * perTask < n; k++) {
+    tasks.push(`  - id: gp-${k}\n    generator: instruct/general-points\n    split: id\n    n: ${Math.min(perTask, n - k * perTask)}\n    seed: 11\n`
+      + `    params: { rule: face10, sampling: normal, cards: 6, target: ${24 + k} }\n`);
+  }
+  writeFileSync(file, `name: bench-${n}\nversion: 1\ntasks:\n${tasks.join('')}`);
   const answers = new Map<string, string>();
-  for (const item of taskItems(loadSuite(file).tasks[0]!)) answers.set(messageText(item.problem.messages.at(-1)!), item.problem.reference ?? '');
+  const suite = loadSuite(file);
+  if (suite.warnings.length) throw new Error(`benchmark suite capped: ${suite.warnings.join('; ')}`);
+  for (const task of suite.tasks) for (const item of taskItems(task)) answers.set(messageText(item.problem.messages.at(-1)!), item.problem.reference ?? '');
   return { file, answers };
 }
 
