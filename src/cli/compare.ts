@@ -36,7 +36,7 @@ Only items both runs answered count. One task: exact McNemar; averages (macro, a
 sign-flip randomization; intervals: paired bootstrap; p Holm-adjusted across every row shown in JSON.`)
     .action((a: string, b: string, flags: CompareFlags) => {
       if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: run 'bench run' first or pass --db`);
-      const store = Store.open(flags.db);
+      const store = Store.openReadOnly(flags.db);
       try {
         let cmp: Comparison;
         try {

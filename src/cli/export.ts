@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Store } from '../store/store.js';
-import { exportRuns, exportTable, toCsv, toParquet, writeAtomically, type ExportFormat } from '../scoreboard/export.js';
+import { exportRuns, exportTable, toCsv, toParquet, type ExportFormat } from '../scoreboard/export.js';
+import { writeFileAtomic } from '../core/atomic-file.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_DB, collect } from './options.js';
 
@@ -28,14 +29,14 @@ Examples:
       if (format === 'parquet' && !flags.out) throw new UsageError('Parquet needs a file: pass -o results.parquet');
       if (flags.out && !existsSync(dirname(flags.out) || '.')) throw new UsageError(`no folder ${dirname(flags.out)} for ${flags.out}`);
       if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: run 'bench run' first or pass --db`);
-      const store = Store.open(flags.db);
+      const store = Store.openReadOnly(flags.db);
       try {
         const runs = exportRuns(store, { suites: flags.suite, models: flags.model, allRuns: flags.allRuns });
         if (runs.length === 0) throw new UsageError(`no runs match in ${flags.db}: loosen --suite/--model`);
         const table = exportTable(store, runs);
         const bytes = format === 'parquet' ? toParquet(table) : toCsv(table);
         if (flags.out) {
-          writeAtomically(flags.out, bytes);
+          writeFileAtomic(flags.out, bytes);
           process.stderr.write(`bench: wrote ${table.rows} rows × ${table.columns.length} columns from ${runs.length} run${runs.length === 1 ? '' : 's'} to ${flags.out}\n`);
         } else process.stdout.write(bytes);
       } finally {

@@ -129,7 +129,7 @@ async function gateCommand(flags: GateFlags): Promise<number> {
 function resolveSeries(flags: GateFlags, suiteName: string): { baseline: string; candidate?: string } {
   if (!isSeriesRef(flags.baseline) && !isSeriesRef(flags.candidate)) return { baseline: flags.baseline, candidate: flags.candidate };
   if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: a series needs the database its runs are in (pass --db)`);
-  const store = Store.open(flags.db);
+  const store = Store.openReadOnly(flags.db);
   try {
     const r = resolveSeriesRefs(store, suiteName, { baseline: flags.baseline, candidate: flags.candidate });
     for (const n of r.notes) process.stderr.write(`bench: gate: ${terminalSafe(n)}\n`);

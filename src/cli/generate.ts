@@ -2,11 +2,12 @@ import type { Command } from 'commander';
 import { once } from 'node:events';
 import { loadSuite } from '../suite/load.js';
 import { taskItems, trainItems, type Item } from '../suite/expand.js';
+import { stallLimit } from '../suite/distinct.js';
 import type { SuiteTask } from '../suite/load.js';
 import type { Exporter } from '../core/types.js';
 import type { Split } from '../core/types.js';
 import { SPLITS } from '../core/types.js';
-import { openAtomic, writeFileAtomic, type AtomicFile } from '../trainer/atomic-file.js';
+import { OutputError, openAtomicFile, writeFileAtomic, type AtomicFile } from '../core/atomic-file.js';
 import { hfRow, trlRow, verlRow, TRAINER_FORMATS, type VerlRow } from '../trainer/rows.js';
 import { verlParquet } from '../trainer/parquet.js';
 import { EXIT, UsageError } from './errors.js';
@@ -70,7 +71,7 @@ async function generateCommand(flags: GenerateFlags): Promise<void> {
     const short = [...made.values()].filter((m) => m.got < m.asked);
     for (const m of short) {
       const why = flags.split === 'train'
-        ? `its ID region gave no more distinct items that never repeat an eval item in ${m.asked * 20} draws (widen the region's params, or ask for fewer)`
+        ? `its ID region gave nothing new (no item that repeats neither another nor an eval item) in ${stallLimit(m.got).toLocaleString('en-US')} draws in a row (widen the region's params, or ask for fewer)`
         : `the task defines ${m.task.n} (n in suite ${suite.name}; raise it there for more)`;
       process.stderr.write(`bench: task ${m.task.id}: ${m.got} of ${m.asked} items available: ${why}\n`);
     }
@@ -83,7 +84,7 @@ async function generateCommand(flags: GenerateFlags): Promise<void> {
     const rows: VerlRow[] = [];
     for (const item of items()) rows.push(verlRow(item, rows.length));
     if (reportShortfalls() && flags.strict) return strictFailure();
-    try { await writeFileAtomic(flags.out!, verlParquet(rows)); } catch (err) { throw new UsageError(`cannot write ${flags.out}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (err as Error).message}`); }
+    try { writeFileAtomic(flags.out!, verlParquet(rows)); } catch (err) { throw outputProblem(flags.out!, err); }
     process.stderr.write(`bench: wrote ${rows.length} items to ${flags.out} (verl Parquet)\n`);
     return;
   }
@@ -99,25 +100,26 @@ async function generateCommand(flags: GenerateFlags): Promise<void> {
   };
   let file: AtomicFile | undefined;
   if (flags.out) {
-    try { file = await openAtomic(flags.out); } catch (err) { throw new UsageError(`cannot write ${flags.out}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (err as Error).message}`); }
+    try { file = openAtomicFile(flags.out); } catch (err) { throw outputProblem(flags.out, err); }
   }
-  const out: NodeJS.WritableStream = file ? file.stream : process.stdout;
   let count = 0;
   try {
     for (const item of items()) {
-      if (!out.write(`${JSON.stringify(lineOf(item))}\n`)) await once(out, 'drain');
+      const line = `${JSON.stringify(lineOf(item))}\n`;
+      if (file) file.write(line);
+      else if (!process.stdout.write(line)) await once(process.stdout, 'drain');
       count++;
     }
   } catch (err) {
-    await file?.abort();
-    throw err;
+    file?.abort();
+    throw err instanceof OutputError ? outputProblem(err.path, err) : err;
   }
   if (reportShortfalls() && flags.strict) {
-    await file?.abort();
+    file?.abort();
     return strictFailure();
   }
   if (file) {
-    await file.commit();
+    try { file.commit(); } catch (err) { throw outputProblem(flags.out!, err); }
     process.stderr.write(`bench: wrote ${count} items to ${flags.out}\n`);
   }
 }
@@ -143,4 +145,10 @@ async function exportAs(flags: GenerateFlags, tasks: SuiteTask[], items: Iterabl
     await ex.add(item.task.id, item.problem);
   }
   for (const ex of exporters.values()) process.stderr.write(`bench: ${await ex.finish()}\n`);
+}
+
+/** A file that cannot be written: one line naming it (a missing folder said plainly). */
+function outputProblem(path: string, err: unknown): UsageError {
+  const cause = err instanceof OutputError ? (err.cause as NodeJS.ErrnoException | undefined) : (err as NodeJS.ErrnoException);
+  return new UsageError(`cannot write ${path}: ${cause?.code === 'ENOENT' ? 'its folder does not exist' : (cause as Error | undefined)?.message ?? String(err)}`);
 }

@@ -39,7 +39,7 @@ Examples:
       let store: Store | undefined;
       if (flags.db) {
         if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: pass --db with an existing database`);
-        store = Store.open(flags.db);
+        store = Store.openReadOnly(flags.db);
         lookups.push(storeLookup(store));
       }
       for (const s of flags.suite ?? []) lookups.push(suiteLookup(loadSuite(s)));

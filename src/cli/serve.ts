@@ -36,7 +36,7 @@ Examples:
       let store: Store | undefined;
       if (flags.db) {
         if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: pass --db with an existing database`);
-        store = Store.open(flags.db);
+        store = Store.openReadOnly(flags.db);
         lookups.push(storeLookup(store));
       }
       const suites = (flags.suite ?? []).map((s) => loadSuite(s));

@@ -12,7 +12,7 @@ export function tempSibling(path: string, pid = process.pid): string {
 
 export class OutputError extends Error {
   constructor(readonly path: string, cause: unknown) {
-    super(`cannot write ${path}: ${(cause as Error)?.message ?? String(cause)}`);
+    super(`cannot write ${path}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
     this.name = 'OutputError';
   }
 }

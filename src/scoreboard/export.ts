@@ -2,8 +2,6 @@
 // (model), with its split, axis, difficulty knobs (one `knob_<name>` column each), verdict, score,
 // tokens and latency. CSV or Parquet; files are written to a temporary sibling and renamed, so a
 // reader never sees half a file.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { chooseRuns, modelMatches } from '../report/data.js';
 import { read } from '../store/read.js';
@@ -89,14 +87,3 @@ export function toParquet(t: ExportTable): Uint8Array {
   return new Uint8Array(buffer);
 }
 
-/** Writes `bytes` to `file` through a temporary sibling and a rename. */
-export function writeAtomically(file: string, bytes: string | Uint8Array): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-}

@@ -5,7 +5,7 @@ import { Rng } from '../core/rng.js';
 import { itemId } from '../core/hash.js';
 import type { ItemRecord } from '../store/store.js';
 import type { Suite, SuiteTask } from './load.js';
-import { dedupKeyOf, distinctIndices } from './distinct.js';
+import { dedupKeyOf, distinctIndices, stallLimit } from './distinct.js';
 
 export { dedupKeyOf, distinctIndices } from './distinct.js';
 
@@ -52,7 +52,8 @@ export function* taskItems(task: SuiteTask, n = task.n): Generator<Item> {
 /**
  * Training items from the suite's ID region: the ID tasks' generators and params on a separate
  * seed stream, skipping every instance that also occurs in any eval task of the same generator.
- * Gives up on a task after `n * 20` draws (a region too small to hold n fresh instances).
+ * Gives up on a task by the same stall rule as the eval items' distinctness (`stallLimit`): a
+ * long run of draws that bring nothing new means the region holds no more fresh instances.
  */
 export function* trainItems(suite: Suite, n?: number): Generator<Item> {
   const evalKeys = new Map<string, Set<string>>();
@@ -66,11 +67,12 @@ export function* trainItems(suite: Suite, n?: number): Generator<Item> {
     const want = n ?? task.n;
     const blocked = evalKeys.get(task.generator.name) ?? new Set<string>();
     const seenHere = new Set<string>();
-    let made = 0;
-    for (let i = 0; made < want && i < want * 20; i++) {
+    let made = 0, stall = 0;
+    for (let i = 0; made < want && stall < stallLimit(seenHere.size); i++) {
       const item = makeItem(task, i, TRAIN_STREAM);
       const key = dedupKeyOf(item.problem);
-      if (blocked.has(key) || seenHere.has(key)) continue;
+      if (blocked.has(key) || seenHere.has(key)) { stall++; continue; }
+      stall = 0;
       seenHere.add(key);
       made++;
       yield item;
