@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { bench, startBench } from '../../helpers/cli.js';
 import { FAKE_VLLM, alive, cleanup, makeCheckpoint, readEvents, waitFor } from '../../helpers/fake-vllm.js';
 import { deviceSlices, withoutPlacement } from '../../../src/models/servers/gpus.js';
-import { parseModelSpec } from '../../../src/models/spec.js';
+import { parseModelSpec, parseServerOptions } from '../../../src/models/spec.js';
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'genbench-replicas-')); });
@@ -47,6 +47,8 @@ describe('GPU slices of replicas', () => {
     expect(() => parseModelSpec('vllm:./c?replicas=0')).toThrow(/replicas must be a whole number ≥ 1/);
     expect(() => parseModelSpec('vllm:./c?gpus=0,0')).toThrow(/gpus lists a device twice/);
     expect(() => parseModelSpec('vllm:./c?gpus=0;1')).toThrow(/gpus must be a comma-separated list/);
+    // --model-options YAML 'gpus: [0, 1]' arrives as 'gpus=0+1'.
+    expect(deviceSlices({ replicas: 2, perReplica: 1, gpus: parseServerOptions('replicas=2&gpus=0+1').gpus! })).toEqual([['0'], ['1']]);
     expect(withoutPlacement('vllm:./c?tp=2&replicas=4&gpus=0,1&args=--seed 1')).toBe('vllm:./c?tp=2&args=--seed 1');
     expect(withoutPlacement('vllm:./c?replicas=2')).toBe('vllm:./c');
     expect(withoutPlacement('vllm:./c')).toBe('vllm:./c');
@@ -85,7 +87,7 @@ describe('vllm:<checkpoint>?replicas=N', { timeout: 180_000 }, () => {
     const ckpt = makeCheckpoint(join(dir, 'run-b', 'step-21'));
     const db = join(dir, 'die', 'db.sqlite');
     const child = startBench(['run', ...TASKS, '-n', '20', '-c', '4', '--db', db, '-m', `vllm:${ckpt}?replicas=2`, '-q'],
-      envFor('die', { CUDA_VISIBLE_DEVICES: '0,1', FAKE_VLLM_LATENCY_MS: '150' }));
+      envFor('die', { CUDA_VISIBLE_DEVICES: '0,1', FAKE_VLLM_LATENCY_MS: '300' }));
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -103,6 +105,16 @@ describe('vllm:<checkpoint>?replicas=N', { timeout: 180_000 }, () => {
     const survivor = starts('die').find((e) => e.cuda === '0')!;
     expect(requestsBy('die', survivor.pid)).toBeGreaterThan(requestsBy('die', victim.pid));
     for (const pid of pidsOf('die')) expect(alive(pid)).toBe(false);
+  });
+
+  it('every replica dies during the run: exit 2 with each log quoted, nothing left running', async () => {
+    const ckpt = makeCheckpoint(join(dir, 'run-f', 'step-25'));
+    const r = await bench(['run', ...TASKS, '-n', '20', '-c', '2', '--db', join(dir, 'all', 'db.sqlite'), '-m', `vllm:${ckpt}?replicas=2`, '-q'],
+      envFor('all', { FAKE_VLLM_DIE_AFTER: '3' }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/all 2 vLLM replicas exited during the run/);
+    expect(r.stderr.match(/\| RuntimeError: engine core died \(fake\)/g)?.length).toBe(2);
+    for (const pid of pidsOf('all')) expect(alive(pid)).toBe(false);
   });
 
   it('one replica fails at start: exit 2 with its log lines, the others stopped, nothing left running', async () => {
