@@ -146,7 +146,7 @@ function parseManagedSpec(spec: string, provider: ProviderName, rest: string): M
 }
 
 /** Options a managed server takes, in a spec's query string or in --model-options. */
-export const SERVER_OPTION_KEYS = ['tp', 'dp', 'max-model-len', 'gpu-memory-utilization', 'dtype', 'args', 'reuse', 'ready-timeout'] as const;
+export const SERVER_OPTION_KEYS = ['tp', 'dp', 'replicas', 'gpus', 'max-model-len', 'gpu-memory-utilization', 'dtype', 'args', 'reuse', 'ready-timeout'] as const;
 
 /** Parses 'tp=2&dtype=bfloat16' and checks keys and values; throws an Error naming the bad one. */
 export function parseServerOptions(query: string, provider?: ProviderName): Record<string, string> {
@@ -155,9 +155,14 @@ export function parseServerOptions(query: string, provider?: ProviderName): Reco
     if (!(SERVER_OPTION_KEYS as readonly string[]).includes(key)) {
       throw new Error(`unknown server option '${key}'.${didYouMean(key, SERVER_OPTION_KEYS)} Known: ${SERVER_OPTION_KEYS.join(', ')}`);
     }
-    const int = key === 'tp' || key === 'dp' || key === 'max-model-len' || key === 'ready-timeout';
+    const int = key === 'tp' || key === 'dp' || key === 'replicas' || key === 'max-model-len' || key === 'ready-timeout';
     if (int && !/^[1-9]\d*$/.test(value)) throw new Error(`${key} must be a whole number ≥ 1 (got '${value}')`);
     if (key === 'gpu-memory-utilization' && !(Number(value) > 0 && Number(value) <= 1)) throw new Error(`gpu-memory-utilization must be a number in (0, 1] (got '${value}')`);
+    if (key === 'gpus') {
+      const ids = value.trim().split(/[\s,]+/);
+      if (!ids.every((d) => /^[A-Za-z0-9-]+$/.test(d))) throw new Error(`gpus must be a comma-separated list of device ids like 0,1,2,3 (got '${value}')`);
+      if (new Set(ids).size !== ids.length) throw new Error(`gpus lists a device twice (got '${value}')`);
+    }
     if (key === 'reuse' && !['0', '1', 'true', 'false'].includes(value)) throw new Error(`reuse must be 1 or 0 (got '${value}')`);
     if (key === 'dtype' && !/^[a-z0-9_]+$/i.test(value)) throw new Error(`dtype must be a name like bfloat16 (got '${value}')`);
     if (provider === 'llamacpp' && (key === 'tp' || key === 'dp' || key === 'gpu-memory-utilization' || key === 'dtype')) {

@@ -5,7 +5,7 @@ import { ROOT } from './cli.js';
 
 export const FAKE_VLLM = join(ROOT, 'tests/fixtures/fake-vllm/vllm');
 
-export interface FakeEvent { event: 'start' | 'request'; pid: number; worker?: number; argv?: string[] }
+export interface FakeEvent { event: 'start' | 'request'; pid: number; worker?: number; argv?: string[]; cuda?: string; key?: string }
 
 export function readEvents(file: string): FakeEvent[] {
   if (!existsSync(file)) return [];

@@ -26,6 +26,10 @@ export interface ServerRequest {
   env?: Record<string, string | undefined>;
   /** Aborts the wait for readiness (Ctrl-C); the server is stopped. */
   signal?: AbortSignal;
+  /** One of several replicas of the same checkpoint: its own log and reuse state. */
+  replica?: number;
+  /** CUDA_VISIBLE_DEVICES for this server (default: inherited). */
+  devices?: string[];
   /** Grace between SIGTERM and SIGKILL when stopping (default 10 s). */
   stopGraceMs?: number;
 }
@@ -39,6 +43,8 @@ export interface RunningServer {
   reused: boolean;
   pid: number;
   hasExited(): boolean;
+  /** Settles when a server this process started exits (absent for a reused one). */
+  exited?: Promise<unknown>;
   /** Stops the server (a no-op for a reused one, which is meant to outlive this process). */
   stop(): Promise<void>;
 }
@@ -53,18 +59,19 @@ export class ServerStartError extends Error {
 
 const HOST = '127.0.0.1';
 
-export function logPathFor(req: Pick<ServerRequest, 'kind' | 'checkpoint' | 'logDir'>): string {
+export function logPathFor(req: Pick<ServerRequest, 'kind' | 'checkpoint' | 'logDir' | 'replica'>): string {
   const slug = basename(req.checkpoint).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60) || 'model';
-  return join(req.logDir, `${req.kind}-${slug}-${stableHash(req.checkpoint, 8)}.log`);
+  return join(req.logDir, `${req.kind}-${slug}-${stableHash(req.checkpoint, 8)}${req.replica === undefined ? '' : `-r${req.replica}`}.log`);
 }
 
 export async function startServer(req: ServerRequest): Promise<RunningServer> {
   const program = PROGRAMS[req.kind];
-  const env = { ...process.env, ...req.env };
+  const env = { ...process.env, ...req.env, ...(req.devices ? { CUDA_VISIBLE_DEVICES: req.devices.join(',') } : {}) };
   const found = program.find(env);
   if ('missing' in found) throw new ServerStartError(`${program.label}: ${found.missing}: install it (${program.install}) or set ${program.envVar} to its command`, '', []);
   const logPath = logPathFor(req);
-  const statePath = logPath.replace(/\.log$/, `.${stableHash({ s: req.settings, n: req.servedName, c: found.command }, 8)}.json`);
+  const placement = req.devices ? { d: req.devices } : {};
+  const statePath = logPath.replace(/\.log$/, `.${stableHash({ s: req.settings, n: req.servedName, c: found.command, ...placement }, 8)}.json`);
 
   if (req.reuse) {
     const reused = await reuseFromState(statePath, logPath);
@@ -85,7 +92,8 @@ export async function startServer(req: ServerRequest): Promise<RunningServer> {
       : ready.why === 'aborted' ? 'was stopped before it was ready (interrupted)'
         : `was not ready within ${Math.round(req.readyTimeoutMs / 1000)} s (raise it with ?ready-timeout=SECONDS)`;
     const quoted = tail.length ? `; last lines of its log:\n${tail.map((l) => `  | ${l}`).join('\n')}` : '; its log is empty';
-    throw new ServerStartError(`${program.label} server for ${req.checkpoint} ${what}. Log: ${logPath}${quoted}`, logPath, tail);
+    const which = req.replica === undefined ? '' : ` (replica ${req.replica + 1}, CUDA_VISIBLE_DEVICES=${req.devices?.join(',') ?? 'inherited'})`;
+    throw new ServerStartError(`${program.label} server for ${req.checkpoint}${which} ${what}. Log: ${logPath}${quoted}`, logPath, tail);
   }
   if (req.reuse) {
     mkdirSync(req.logDir, { recursive: true });
@@ -93,7 +101,7 @@ export async function startServer(req: ServerRequest): Promise<RunningServer> {
     process.stderr.write(`bench: ${program.label} server kept running for reuse (pid ${proc.pid}, ${origin}); stop it with: kill -- -${proc.pid}\n`);
   }
   return {
-    baseURL: `${origin}/v1`, modelId: ready.modelId, logPath, reused: false, pid: proc.pid, hasExited: proc.hasExited,
+    baseURL: `${origin}/v1`, modelId: ready.modelId, logPath, reused: false, pid: proc.pid, hasExited: proc.hasExited, exited: proc.exited,
     stop: req.reuse ? async () => {} : () => proc.stop(req.stopGraceMs),
   };
 }
