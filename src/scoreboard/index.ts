@@ -1,5 +1,5 @@
 // The one read model: every number a user sees (run summary, report, leaderboard, compare,
-// export) comes from here, over the store's read API by entity (runs, tasks, outcomes, answers).
+// export, and the gate's input accuracies through paired.ts) comes from here, over the store's read API by entity (runs, tasks, outcomes, answers).
 // Weighting is always explicit (macro over tasks by default, or micro over items), the gap is
 // always ID − OOD from stats/macro's gapEstimates, and family metrics come only from the family's
 // own Generator.summarizeDetails.
