@@ -68,6 +68,29 @@ export function travelRates(details: readonly unknown[]): TravelRates {
   };
 }
 
+/**
+ * What the family reports (its Generator.summarizeDetails): the six rates, then per check
+ * '<group>.<check>' its pass rate over the answers it applies to and '<group>.<check>.applicable'
+ * how many those were (the per-constraint table, paper Table 4, shown in the site's drill-down).
+ */
+export function travelMetrics(details: readonly unknown[]): Record<string, number> {
+  const r = travelRates(details);
+  const out: Record<string, number> = {
+    delivery: r.delivery, commonsenseMicro: r.commonsenseMicro, commonsenseMacro: r.commonsenseMacro,
+    hardMicro: r.hardMicro, hardMacro: r.hardMacro, finalPass: r.finalPass,
+  };
+  const groups: [string, readonly (CommonsenseCheck | HardCheck)[]][] = [['commonsense', COMMONSENSE_CHECKS], ['hard', HARD_CHECKS]];
+  for (const [group, checks] of groups) {
+    for (const k of checks) {
+      const c = r.perCheck[k];
+      if (c.applicable === 0) continue;
+      out[`${group}.${k}`] = c.pass / c.applicable;
+      out[`${group}.${k}.applicable`] = c.applicable;
+    }
+  }
+  return out;
+}
+
 /** Rates per split (or any grouping key), e.g. `ratesBy(rows, (r) => r.split)`. */
 export function ratesBy<T>(rows: readonly T[], key: (row: T) => string, details: (row: T) => unknown): Record<string, TravelRates> {
   const groups = new Map<string, unknown[]>();

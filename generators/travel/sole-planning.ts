@@ -20,7 +20,7 @@ import { parsePlan } from './plan/parse.js';
 import { referenceEntries, renderReferenceInfo, type ReferenceEntry } from './reference-info.js';
 import { buildPrompt } from './prompt.js';
 import { randomPlan } from './random-plan.js';
-import { travelRates } from './metrics.js';
+import { travelMetrics } from './metrics.js';
 import { travelPlannerExporter } from './export/exporter.js';
 
 export type { TravelParams } from './params.js';
@@ -142,10 +142,7 @@ export const solePlanning: Generator<TravelParams> = {
   generate: generateTravel,
   verifierVersion: TRAVEL_VERIFIER_VERSION,
   verify: verifyTravelTruth,
-  // TravelPlanner's six numbers; the per-check table stays in the leaderboard's drill-down.
-  summarizeDetails: (details) => {
-    const { delivery, commonsenseMicro, commonsenseMacro, hardMicro, hardMacro, finalPass } = travelRates(details);
-    return { delivery, commonsenseMicro, commonsenseMacro, hardMicro, hardMacro, finalPass };
-  },
+  // TravelPlanner's six numbers and the per-check rates (the site's check tables show these).
+  summarizeDetails: travelMetrics,
   exporters: { travelplanner: travelPlannerExporter },
 };

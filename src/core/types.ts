@@ -108,7 +108,9 @@ export interface Generator<P = unknown> {
   environment?: Environment;
   /**
    * Family metrics over the verdict `details` of a set of items (e.g. TravelPlanner's delivery,
-   * micro and macro rates). Reports show them per task and split, next to accuracy.
+   * micro and macro rates). Reports show them per task and split, next to accuracy; keys with a
+   * dot ('<group>.<check>', '<group>.<check>.applicable') are per-check rates for the site's check
+   * tables only (scoreboard's isPerCheckMetric).
    */
   summarizeDetails?(details: readonly unknown[]): Record<string, number>;
   /** Extra formats for `bench generate --format <name> --out <dir>` (e.g. TravelPlanner's own layout). */

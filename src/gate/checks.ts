@@ -6,13 +6,16 @@
 //
 // Errors: a candidate's errored answer counts as a wrong answer (the candidate did not deliver
 // it); a baseline's errored answer leaves its pair out (there is nothing to compare with). Both
-// are counted per side on every check and shown.
+// are counted per side on every check and shown. The accuracies each check shows (and which pairs
+// count) come from the scoreboard (src/scoreboard/paired.ts, its micro weighting), so the gate's
+// input is the number `bench report --weighting micro` shows.
 import { normalQuantile, wilson, type Interval } from '../stats/proportion.js';
 import { moverDifference } from '../stats/macro.js';
 import type { GateConfig, GatedSplit } from './config.js';
 import { GateConfigError } from './errors.js';
 import { normalCdf } from '../stats/proportion.js';
 import { changeInterval, designEffect, nonInferiorityP, regressionP, type PairedCounts } from './paired-score.js';
+import { candidateAccuracy, pairedAccuracy, usablePairs, type Answer, type PairedItem } from '../scoreboard/paired.js';
 import { outcomeKey, type GatePlan, type OutcomeMap, type PlannedTask } from './plan.js';
 import { POWER, pairsToDetectDrop, pairsToShowNonInferiority, smallestScale, trialsToClearFloor } from './sample-size.js';
 
@@ -64,12 +67,9 @@ export interface Check {
   itemsNeeded?: number;
 }
 
-/** The answers of both sides on one item (same samples, in order; null = an error). */
-interface PairedItem { b: (boolean | null)[]; c: (boolean | null)[] }
-
 function pairTask(pt: PlannedTask, samples: number, base: OutcomeMap, cand: OutcomeMap): PairedItem[] {
   return pt.itemIds.map((id) => {
-    const b: (boolean | null)[] = [], c: (boolean | null)[] = [];
+    const b: Answer[] = [], c: Answer[] = [];
     for (let s = 0; s < samples; s++) {
       b.push(base.get(outcomeKey(id, s)) ?? null);
       c.push(cand.get(outcomeKey(id, s)) ?? null);
@@ -85,29 +85,24 @@ interface ChangeStats {
 }
 
 function changeStats(items: PairedItem[]): ChangeStats {
-  let pairs = 0, dropped = 0, loss = 0, gain = 0, bSum = 0, cSum = 0, used = 0, bErr = 0, cErr = 0;
+  // The accuracies (and which pairs count) are the scoreboard's; the paired statistics are ours.
+  const acc = pairedAccuracy(items);
+  let loss = 0, gain = 0;
   const diffs: number[][] = [];
   for (const it of items) {
-    const d: number[] = [];
-    it.b.forEach((b, s) => {
-      const raw = it.c[s] ?? null;
-      if (raw === null) cErr++;
-      if (b === null) { bErr++; dropped++; return; }
-      const c = raw === true; // an errored candidate answer is a wrong answer
-      pairs++;
-      bSum += +b;
-      cSum += +c;
+    const d = usablePairs(it).map(({ b, c }) => {
       if (b && !c) loss++;
       if (!b && c) gain++;
-      d.push(+c - +b);
+      return +c - +b;
     });
-    if (d.length) { used++; diffs.push(d); }
+    if (d.length) diffs.push(d);
   }
+  const { pairs } = acc;
   const deff = designEffect(diffs);
   return {
-    items: used, pairs, dropped, deff, loss, gain, baselineAcc: bSum / pairs, candidateAcc: cSum / pairs,
-    counts: { n: pairs / deff, loss: loss / deff, gain: gain / deff }, samplesPerItem: used ? pairs / used : 1,
-    errors: { baseline: bErr, candidate: cErr },
+    items: acc.items, pairs, dropped: acc.dropped, deff, loss, gain, baselineAcc: acc.baseline, candidateAcc: acc.candidate,
+    counts: { n: pairs / deff, loss: loss / deff, gain: gain / deff }, samplesPerItem: acc.items ? pairs / acc.items : 1,
+    errors: acc.errors,
   };
 }
 
@@ -135,20 +130,13 @@ function nonInferiority(id: string, scopeType: Check['scopeType'], scope: string
 }
 
 function floorCheck(id: string, scopeType: Check['scopeType'], scope: string, items: PairedItem[], floor: number, alpha: number): Check {
-  // Only the candidate's answers matter here; its errors are wrong answers.
-  const clusters: number[][] = [];
-  let k = 0, n = 0, bErr = 0, cErr = 0;
-  for (const it of items) {
-    const v = it.c.map((c) => +(c === true));
-    cErr += it.c.filter((c) => c === null).length;
-    bErr += it.b.filter((b) => b === null).length;
-    if (v.length) clusters.push(v);
-    k += v.reduce((a, x) => a + x, 0);
-    n += v.length;
-  }
+  // Only the candidate's answers matter here; its errors are wrong answers (the scoreboard's count).
+  const acc = candidateAccuracy(items);
+  const clusters = items.filter((it) => it.c.length).map((it) => it.c.map((c) => +(c === true)));
+  const k = acc.correct, n = acc.answers;
   const deff = designEffect(clusters);
   const kEff = k / deff, nEff = n / deff;
-  const p = n ? k / n : NaN;
+  const p = acc.accuracy;
   const level = 1 - 2 * alpha;
   const interval = n ? wilson(kEff, nEff, level) : { estimate: NaN, low: 0, high: 1 };
   // The score test that the Wilson interval inverts: significant below the floor ⇔ high < floor.
@@ -156,7 +144,7 @@ function floorCheck(id: string, scopeType: Check['scopeType'], scope: string, it
   const perItem = clusters.length ? n / clusters.length : 1;
   const needed = toItems(trialsToClearFloor(p, floor, alpha), deff, perItem);
   return {
-    id, kind: 'floor', scopeType, scope, gating: true, items: clusters.length, answers: n, dropped: 0, errors: { baseline: bErr, candidate: cErr }, designEffect: deff,
+    id, kind: 'floor', scopeType, scope, gating: true, items: acc.items, answers: n, dropped: 0, errors: acc.errors, designEffect: deff,
     baseline: null, candidate: p, estimate: p, interval, threshold: floor, pWorse: n ? normalCdf(z) : 1,
     material: n > 0 && p < floor, shown: n > 0 && interval.low >= floor, itemsToShow: needed, itemsToFlag: needed, status: 'info',
   };

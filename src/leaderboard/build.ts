@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OutputError, processAlive, removeStaleTemps, tempSibling } from '../core/atomic-file.js';
-import { buildBoard, loadDataset, type BoardOptions, type SelectOptions } from '../scoreboard/index.js';
+import { buildBoard, familySplitMetrics, loadDataset, type BoardOptions, type SelectOptions } from '../scoreboard/index.js';
 import { forEachItemKnobs, latencyQuantiles } from '../store/leaderboard-queries.js';
 import type { Store } from '../store/store.js';
 import { APP_JS, SEARCH_JS, STYLE_CSS } from './assets.js';
@@ -19,7 +19,7 @@ import { seriesPage } from './pages/series.js';
 import { buildSeriesBoard, type SeriesBoard } from '../report/series.js';
 import { seriesNames } from '../store/series-queries.js';
 import { paths } from './slug.js';
-import { checksFor, loadItemView, type ItemMeta } from './views.js';
+import { loadItemView, type ItemMeta } from './views.js';
 
 /** Item pages beyond this many (about 20 KB each) are left to `bench show` and the search page. */
 export const DEFAULT_MAX_ITEM_PAGES = 5000;
@@ -122,7 +122,7 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
   lap('series');
   // Everything pages show is read here; pages only format it.
   const latency = new Map(data.runs.map((r) => [r.id, latencyQuantiles(store, r.id, [0.5, 0.95])]));
-  const checks = new Map(data.suites.flatMap((s) => s.families.map((f) => [shownKey(s.name, f), checksFor(store, s, f)] as const)));
+  const checks = new Map(data.suites.flatMap((s) => s.families.map((f) => [shownKey(s.name, f), familySplitMetrics(store, s, f)] as const)));
   const ctx: SiteContext = {
     board, data, meta, shownItems, prices: opts.prices, generatedAt: board.generatedAt, latency, checks,
     colour: (m) => colours.get(m) ?? 0, seriesOf,

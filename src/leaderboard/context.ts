@@ -2,7 +2,8 @@
 // colours and links consistent across the site.
 import type { Board, SuiteBoard } from '../report/board.js';
 import type { Dataset, SuiteData } from '../report/data.js';
-import type { ChecksView, ItemMeta } from './views.js';
+import type { FamilyMetricsBoard } from '../scoreboard/index.js';
+import type { ItemMeta } from './views.js';
 
 export interface Prices { [modelPattern: string]: { input: number; output: number } }
 
@@ -23,8 +24,8 @@ export interface SiteContext {
   seriesOf?: Map<string, string>;
   /** Run id → [p50, p95] answer latency (ms). */
   latency: Map<string, (number | null)[]>;
-  /** `${suite}\u0000${family}` → per-check rates, for families whose verdicts carry checks. */
-  checks: Map<string, ChecksView | undefined>;
+  /** `${suite}\u0000${family}` → the family's own metrics (its summarizeDetails), per model and split. */
+  checks: Map<string, FamilyMetricsBoard | undefined>;
   /** Palette index of a model: the same colour on every page. */
   colour(model: string): number;
 }

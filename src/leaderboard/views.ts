@@ -1,9 +1,8 @@
-// The family views beyond the tables: accuracy against a difficulty knob (with the ID region),
-// a matrix of two categorical knobs, and per-check pass rates read from verdict details (e.g.
-// TravelPlanner's commonsense and hard constraints). All generic: they read the `difficulty`
-// knobs of items and the shape of `details`, and families only choose knobs in families.ts.
+// The family views beyond the tables: accuracy against a difficulty knob (with the ID region) and
+// a matrix of two categorical knobs. Both generic: they read the `difficulty` knobs of items, and
+// families only choose knobs in families.ts. (A family's own metrics, e.g. TravelPlanner's
+// per-check rates, come from the scoreboard's familySplitMetrics, never from here.)
 import { wilson, type Interval } from '../stats/proportion.js';
-import { forEachDetails } from '../store/leaderboard-queries.js';
 import type { Store } from '../store/store.js';
 import { read, type ItemAnswerRow } from '../store/read.js';
 import type { SuiteData, TaskData } from '../report/data.js';
@@ -173,128 +172,6 @@ export function matrixFor(suite: SuiteData, family: string, meta: ReadonlyMap<st
   for (const byKey of Object.values(cells)) for (const cell of Object.values(byKey)) cell.accuracy = wilson(cell.k, cell.n);
   const sortMixed = (xs: (string | number)[]) => xs.every((x) => typeof x === 'number') ? (xs as number[]).sort((a, b) => a - b) : xs;
   return { rowKnob, colKnob, rows: sortMixed([...rowSet]), cols: sortMixed([...colSet]), cells };
-}
-
-// ---- per-check pass rates from verdict details -------------------------------------------
-
-const OUTCOMES = new Set(['pass', 'fail', 'na']);
-
-/** A check group is a details field whose values are all 'pass', 'fail' or 'na'. */
-export function checkGroupsOf(details: unknown): string[] {
-  if (!details || typeof details !== 'object') return [];
-  return Object.entries(details as Record<string, unknown>)
-    .filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0 && Object.values(v).every((o) => typeof o === 'string' && OUTCOMES.has(o)))
-    .map(([k]) => k);
-}
-
-export interface CheckRates {
-  answers: number;
-  /** Top-level boolean details (e.g. `delivered`): share of answers where true. */
-  flags: Record<string, number>;
-  /** group → { micro: passes / applicable, macro: share of answers with no failed check }. */
-  groups: Record<string, { micro: number; macro: number }>;
-  /** "group.check" → { pass, applicable }. */
-  checks: Record<string, { pass: number; applicable: number }>;
-}
-
-export interface ChecksView {
-  groups: string[];
-  flags: string[];
-  checks: string[];
-  /** Model → split ('id' | 'ood') → rates. */
-  rates: Record<string, Record<string, CheckRates>>;
-}
-
-class RatesAcc {
-  answers = 0;
-  flags = new Map<string, number>();
-  groupMacro = new Map<string, number>();
-  checks = new Map<string, { pass: number; applicable: number }>();
-
-  add(d: Record<string, unknown>, groups: readonly string[], flags: readonly string[]): void {
-    this.answers++;
-    for (const f of flags) if (d[f] === true) this.flags.set(f, (this.flags.get(f) ?? 0) + 1);
-    for (const g of groups) {
-      const entries = d[g] && typeof d[g] === 'object' ? Object.entries(d[g] as Record<string, unknown>) : [];
-      let failed = entries.length === 0;
-      for (const [check, outcome] of entries) {
-        const key = `${g}.${check}`;
-        const c = this.checks.get(key) ?? { pass: 0, applicable: 0 };
-        if (outcome !== 'na') c.applicable++;
-        if (outcome === 'pass') c.pass++;
-        if (outcome !== 'pass' && outcome !== 'na') failed = true;
-        this.checks.set(key, c);
-      }
-      if (!failed) this.groupMacro.set(g, (this.groupMacro.get(g) ?? 0) + 1);
-    }
-  }
-
-  rates(groups: readonly string[], flags: readonly string[]): CheckRates {
-    const n = this.answers;
-    const checks = Object.fromEntries(this.checks);
-    const groupRates: CheckRates['groups'] = {};
-    for (const g of groups) {
-      let pass = 0, applicable = 0;
-      for (const [key, c] of this.checks) if (key.startsWith(`${g}.`)) { pass += c.pass; applicable += c.applicable; }
-      groupRates[g] = { micro: applicable ? pass / applicable : NaN, macro: n ? (this.groupMacro.get(g) ?? 0) / n : NaN };
-    }
-    return { answers: n, flags: Object.fromEntries(flags.map((f) => [f, n ? (this.flags.get(f) ?? 0) / n : NaN])), groups: groupRates, checks };
-  }
-}
-
-/**
- * Per-check rates for families whose verdicts carry check groups. A sample of each family's
- * details decides whether it has any, so families without them cost one small query.
- */
-export function checksFor(store: Store, suite: SuiteData, family: string): ChecksView | undefined {
-  const tasks = tasksOf(suite, family);
-  const splitOf = new Map(tasks.map((t) => [t.info.id, t.info.split]));
-  const taskIds = tasks.map((t) => t.info.id);
-  // Detect the shape from the first answers of one run.
-  const first = suite.runs.values().next().value;
-  if (!first) return undefined;
-  let groups: string[] = [];
-  let flags: string[] = [];
-  let seen = 0;
-  const stop = new Error('enough');
-  try {
-    forEachDetails(store, first.id, taskIds, ([, , , json]) => {
-      const d = json ? JSON.parse(json) as Record<string, unknown> : undefined;
-      if (!d) return;
-      if (seen === 0) {
-        groups = checkGroupsOf(d);
-        flags = Object.keys(d).filter((k) => typeof d[k] === 'boolean');
-      } else {
-        groups = groups.filter((g) => checkGroupsOf(d).includes(g));
-        flags = flags.filter((f) => typeof d[f] === 'boolean');
-      }
-      if (++seen >= 25) throw stop;
-    });
-  } catch (err) {
-    if (err !== stop) throw err;
-  }
-  if (groups.length === 0) return undefined;
-
-  const rates: ChecksView['rates'] = {};
-  const checkNames = new Set<string>();
-  for (const [model, run] of suite.runs) {
-    const acc = { id: new RatesAcc(), ood: new RatesAcc() };
-    forEachDetails(store, run.id, taskIds, ([task, , , json]) => {
-      const split = splitOf.get(task);
-      if (split !== 'id' && split !== 'ood') return;
-      let d: Record<string, unknown> = {};
-      try { d = json ? JSON.parse(json) : {}; } catch { /* unreadable details count as failing every check */ }
-      acc[split].add(d, groups, flags);
-    });
-    rates[model] = {};
-    for (const split of ['id', 'ood'] as const) {
-      if (acc[split].answers === 0) continue;
-      const r = acc[split].rates(groups, flags);
-      rates[model]![split] = r;
-      for (const k of Object.keys(r.checks)) checkNames.add(k);
-    }
-  }
-  return { groups, flags, checks: [...checkNames], rates };
 }
 
 /** What an item page shows, read by the build just before the page is rendered. */

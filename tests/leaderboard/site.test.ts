@@ -6,7 +6,7 @@ import { CSP } from '../../src/leaderboard/layout.js';
 import { htmlEscape } from '../../src/core/escape.js';
 import { html, trusted } from '../../src/leaderboard/html.js';
 import { paths, slug } from '../../src/leaderboard/slug.js';
-import { checkGroupsOf, guessCurveKnob } from '../../src/leaderboard/views.js';
+import { guessCurveKnob } from '../../src/leaderboard/views.js';
 import { bench } from '../helpers/cli.js';
 import { toyDb, XSS, XSS_MODEL, type ToyDb } from './fixture.js';
 
@@ -105,11 +105,6 @@ describe('the static site', () => {
 describe('site helpers', () => {
   it('escapes every interpolated value unless it is trusted markup', () => {
     expect(html`<p title="${'"><b>'}">${'<i>'}${trusted('<br>')}${['<', html`<u>`]}</p>`.value).toBe('<p title="&#34;&#62;&#60;b&#62;">&#60;i&#62;<br>&#60;<u></p>');
-  });
-
-  it('finds check groups in verdict details', () => {
-    expect(checkGroupsOf({ delivered: true, hard: { budget: 'pass', cuisine: 'na' }, commonsense: { a: 'fail' }, cost: { total: 3 }, failures: {} })).toEqual(['hard', 'commonsense']);
-    expect(checkGroupsOf(null)).toEqual([]);
   });
 
   it('guesses the knob that separates OOD from ID', () => {

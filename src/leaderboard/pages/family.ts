@@ -1,6 +1,6 @@
 // One family in one suite: summary with intervals and ties, accuracy against difficulty with the
-// ID region shaded, the ID-vs-OOD scatter, per-axis and per-task breakdowns, the knob matrix and
-// per-check rates where the family has them, and links to item pages.
+// ID region shaded, the ID-vs-OOD scatter, per-axis and per-task breakdowns, the knob matrix, the
+// family's own metrics (its summarizeDetails, per-check rates included), and links to item pages.
 import type { FamilyBoard, SuiteBoard } from '../../report/board.js';
 import type { SuiteData } from '../../report/data.js';
 import { estimateCell, heatClass, jsonInterval } from '../cells.js';
@@ -10,7 +10,8 @@ import { html, join, type Raw } from '../html.js';
 import { page } from '../layout.js';
 import { href, paths } from '../slug.js';
 import { legend, lineChart } from '../svg.js';
-import { curveFor, matrixFor, matrixKey, type ChecksView, type Curve, type Matrix } from '../views.js';
+import { curveFor, matrixFor, matrixKey, type Curve, type Matrix } from '../views.js';
+import { isPerCheckMetric, type FamilyMetricsBoard } from '../../scoreboard/index.js';
 import { scatterFor } from './main-table.js';
 
 const pct = (x: number) => (Number.isFinite(x) ? (Math.round(x * 1000) / 10).toFixed(1) : '—');
@@ -43,7 +44,7 @@ ${summary}
 ${legend(models.map((m) => ({ name: m, colour: ctx.colour(m), href: href(path, paths.model(m)) })))}
 ${axesSection(f, models, modelLink)}
 ${matrix ? matrixSection(matrix, models) : ''}
-${checks ? checksSection(checks, models, f) : ''}
+${checks ? metricsSection(checks, models) : ''}
 ${tasksSection(ctx, s, data, f, path)}`;
 
   const json = {
@@ -94,28 +95,25 @@ ${mx.rows.map((r) => html`<tr><th class="first" scope="row">${r}</th>${mx.cols.m
   return html`<h2>${mx.rowKnob} × ${mx.colKnob}</h2><p class="note">Accuracy (%) per combination of the two knobs, all non-control tasks pooled; hover for counts and intervals.</p><div class="matrices">${tables}</div>`;
 }
 
-function checksSection(c: ChecksView, models: readonly string[], f: FamilyBoard): Raw {
-  const heads: Raw[] = [];
-  for (const flag of c.flags) heads.push(html`<th class="num" title="${`share of answers with ${flag} = true`}">${flag}</th>`);
-  for (const g of c.groups) heads.push(html`<th class="num" title="${`passed ${g} checks / applicable ${g} checks`}">${g} micro</th><th class="num" title="${`answers passing every applicable ${g} check`}">${g} macro</th>`);
-  heads.push(html`<th class="num" title="correct (every check passed)">final pass</th>`);
-  const rows: Raw[] = [];
-  for (const m of models) {
-    for (const split of ['id', 'ood'] as const) {
-      const r = c.rates[m]?.[split];
-      if (!r) continue;
-      const acc = split === 'id' ? f.cells[m]!.id : f.cells[m]!.ood;
-      rows.push(html`<tr><td class="first">${m}</td><td>${split.toUpperCase()}</td><td class="num">${r.answers}</td>${c.flags.map((fl) => html`<td class="num">${pct(r.flags[fl]!)}</td>`)}${c.groups.map((g) => html`<td class="num">${pct(r.groups[g]!.micro)}</td><td class="num">${pct(r.groups[g]!.macro)}</td>`)}<td class="num">${pct(acc.estimate)}</td></tr>`);
-    }
-  }
-  const checkRows = c.checks.map((k) => html`<tr><td class="first mono">${k}</td>${models.map((m) => join((['id', 'ood'] as const).map((split) => {
-    const x = c.rates[m]?.[split]?.checks[k];
-    return x && x.applicable ? html`<td class="num ${heatClass(x.pass / x.applicable)}" title="${`${x.pass} of ${x.applicable} applicable`}">${pct(x.pass / x.applicable)}</td>` : html`<td class="num muted">—</td>`;
+/** A family metric: a rate (0..1) in %, anything else as a number. */
+const metricText = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : x >= 0 && x <= 1 ? pct(x) : String(Math.round(x * 100) / 100));
+
+function metricsSection(c: FamilyMetricsBoard, models: readonly string[]): Raw {
+  const shown = models.flatMap((m) => (['id', 'ood'] as const).flatMap((split) => (c[m]?.[split] ? [{ m, split, r: c[m]![split]! }] : [])));
+  const keys = [...new Set(shown.flatMap(({ r }) => Object.keys(r.metrics)))];
+  const headline = keys.filter((k) => !isPerCheckMetric(k));
+  const perCheck = keys.filter((k) => isPerCheckMetric(k) && !k.endsWith('.applicable'));
+  const rows = shown.map(({ m, split, r }) => html`<tr><td class="first">${m}</td><td>${split.toUpperCase()}</td><td class="num">${r.answers}</td>${headline.map((k) => html`<td class="num">${metricText(r.metrics[k])}</td>`)}</tr>`);
+  const checkRows = perCheck.map((k) => html`<tr><td class="first mono">${k}</td>${models.map((m) => join((['id', 'ood'] as const).map((split) => {
+    const x = c[m]?.[split]?.metrics[k];
+    const applicable = c[m]?.[split]?.metrics[`${k}.applicable`];
+    return x !== undefined && Number.isFinite(x) ? html`<td class="num ${heatClass(x)}" title="${applicable !== undefined ? `${Math.round(x * applicable)} of ${applicable} applicable` : 'pass rate'}">${pct(x)}</td>` : html`<td class="num muted">—</td>`;
   })))}</tr>`);
-  return html`<h2>Checks</h2><p class="note">Rates read from the verifier's per-check details (pass / fail / not applicable), answers pooled per split; final pass uses the macro average over tasks like the tables above.</p>
-<div class="table-wrap"><table><thead><tr><th class="first">Model</th><th>Split</th><th class="num">Answers</th>${heads}</tr></thead><tbody>${rows}</tbody></table></div>
-<h3>Per check (pass rate over applicable answers, ID · OOD)</h3>
-<div class="table-wrap"><table><thead><tr><th class="first">Check</th>${models.map((m) => html`<th class="num" colspan="2">${m}</th>`)}</tr></thead><tbody>${checkRows}</tbody></table></div>`;
+  const checks = perCheck.length ? html`<h3>Per check (pass rate over the answers it applies to, ID · OOD)</h3>
+<div class="table-wrap"><table><thead><tr><th class="first">Check</th>${models.map((m) => html`<th class="num" colspan="2">${m}</th>`)}</tr></thead><tbody>${checkRows}</tbody></table></div>` : '';
+  return html`<h2>Checks</h2><p class="note">The family's own metrics (its verifier's <code>summarizeDetails</code>, as in <code>bench run</code>), over the finished answers of each split pooled; control tasks left out.</p>
+<div class="table-wrap"><table><thead><tr><th class="first">Model</th><th>Split</th><th class="num">Answers</th>${headline.map((k) => html`<th class="num">${k}</th>`)}</tr></thead><tbody>${rows}</tbody></table></div>
+${checks}`;
 }
 
 function tasksSection(ctx: SiteContext, s: SuiteBoard, data: SuiteData, f: FamilyBoard, path: string): Raw {
