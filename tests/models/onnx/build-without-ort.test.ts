@@ -1,5 +1,5 @@
 // An API-only install (`npm ci --omit=optional`) has no onnxruntime-node, and its `prepare` runs
-// tsc: the build must type-check against the stand-in types that tsconfig.json's `paths` falls
+// tsc: the build must type-check against the stand-in types that tsconfig.build.json's `paths` falls
 // back to. Here the real package is hidden by pointing the first `paths` entry nowhere.
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -12,13 +12,13 @@ const dir = mkdtempSync(join(tmpdir(), 'genbench-no-ort-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('building without onnxruntime-node', () => {
-  it("tsconfig.json falls back to the stand-in types, and they type-check the onnx provider", () => {
-    const base = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8'));
+  it("tsconfig.build.json falls back to the stand-in types, and they type-check the onnx provider", () => {
+    const base = JSON.parse(readFileSync(join(root, 'tsconfig.build.json'), 'utf8'));
     const [real, stub] = base.compilerOptions.paths['onnxruntime-node'];
     expect(real).toMatch(/node_modules\/onnxruntime-node\//);
     const config = join(dir, 'tsconfig.json');
     writeFileSync(config, JSON.stringify({
-      extends: join(root, 'tsconfig.json'),
+      extends: join(root, 'tsconfig.build.json'),
       compilerOptions: { noEmit: true, typeRoots: [join(root, 'node_modules', '@types')], paths: { 'onnxruntime-node': [join(dir, 'absent', 'index.d.ts'), join(root, stub)] } },
       include: [join(root, 'src/**/*.ts'), join(root, 'generators/**/*.ts')],
     }));
