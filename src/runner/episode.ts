@@ -77,6 +77,58 @@ export async function askModel(state: RunState, messages: Message[], sampleIndex
 }
 
 /**
+ * What an episode's turns add up to: the transcript cut to its limit, the cut characters,
+ * latency, tokens and mean metrics, turned into the result's fields once the verdict is in.
+ */
+class EpisodeTally {
+  readonly replies: string[] = []; // the transcript, cut to limits.transcriptChars
+  private transcriptLeft: number;
+  private transcriptCut = 0;
+  private replyCut = 0;
+  private last = '';
+  private latencyMs = 0;
+  private inputTokens = 0;
+  private outputTokens = 0;
+  private allCached = true;
+  private readonly metricSums = new Map<string, { sum: number; n: number }>();
+
+  constructor(transcriptChars: number) { this.transcriptLeft = transcriptChars; }
+
+  add(answer: Answer): void {
+    const text = answer.response.text;
+    this.last = text;
+    this.replyCut += answer.cut;
+    const kept = capText(text, this.transcriptLeft);
+    this.transcriptLeft -= kept.text.length;
+    this.transcriptCut += kept.cut;
+    this.replies.push(kept.text);
+    this.latencyMs += answer.latencyMs;
+    this.inputTokens += answer.response.usage?.inputTokens ?? 0;
+    this.outputTokens += answer.response.usage?.outputTokens ?? 0;
+    this.allCached &&= answer.cached;
+    for (const [k, v] of Object.entries(answer.response.metrics ?? {})) {
+      if (!Number.isFinite(v)) continue;
+      const m = this.metricSums.get(k) ?? { sum: 0, n: 0 };
+      m.sum += v;
+      m.n++;
+      this.metricSums.set(k, m);
+    }
+  }
+
+  /** The result's fields for a finished episode; a multi-turn verdict carries the transcript. */
+  fields(verdict: Verdict): Partial<ResultRecord> {
+    const { replies, metricSums } = this;
+    const cutChars = this.replyCut + (replies.length > 1 ? this.transcriptCut : 0);
+    return {
+      cutChars: cutChars || undefined,
+      output: this.last, verdict: replies.length > 1 ? { ...verdict, details: { ...verdict.details, transcript: replies } } : verdict,
+      turns: replies.length, latencyMs: this.latencyMs, inputTokens: this.inputTokens || undefined, outputTokens: this.outputTokens || undefined, cached: this.allCached,
+      metrics: metricSums.size ? Object.fromEntries([...metricSums].map(([k, m]) => [k, m.sum / m.n])) : undefined,
+    };
+  }
+}
+
+/**
  * Runs one (item, sample) to its verdict and records it; an error is recorded as the item's
  * result unless it stops the whole run (state.fatal) or came with a hard stop (not recorded).
  */
@@ -85,12 +137,9 @@ export async function runEpisode(state: RunState, items: ItemSource, w: Work & {
   const { runId, limits } = state.plan;
   // [pool] an episode opened in a worker thread, or here (the same code, see pool.ts)
   const episode = w.live ?? openEpisode(items.itemFor(w).problem);
-  const replies: string[] = []; // the transcript, cut to limits.transcriptChars
-  let transcriptLeft = limits.transcriptChars, transcriptCut = 0, replyCut = 0, last = '';
+  const tally = new EpisodeTally(limits.transcriptChars);
   let turn: Turn = episode.first;
   let verdict: Verdict | undefined;
-  let latencyMs = 0, inputTokens = 0, outputTokens = 0, allCached = true;
-  const metricSums = new Map<string, { sum: number; n: number }>();
   const result: ResultRecord = {
     runId, itemId: w.id, sample: w.sample, task: w.task.id, status: 'ok', turns: 0, cached: false, verifierVersion: w.task.generator.verifierVersion,
   };
@@ -99,39 +148,16 @@ export async function runEpisode(state: RunState, items: ItemSource, w: Work & {
       if (t > 200) { verdict = wrong('the episode did not end within 200 turns', false); break; }
       const rng = Rng.forItem(w.id, w.sample, `turn:${t}`);
       const answer = await askModel(state, turn.messages, w.sample, t, rng, turn);
-      const text = answer.response.text;
-      last = text;
-      replyCut += answer.cut;
-      const kept = capText(text, transcriptLeft);
-      transcriptLeft -= kept.text.length;
-      transcriptCut += kept.cut;
-      replies.push(kept.text);
+      tally.add(answer);
       progress.turns!++;
-      latencyMs += answer.latencyMs;
-      inputTokens += answer.response.usage?.inputTokens ?? 0;
-      outputTokens += answer.response.usage?.outputTokens ?? 0;
-      allCached &&= answer.cached;
-      for (const [k, v] of Object.entries(answer.response.metrics ?? {})) {
-        if (!Number.isFinite(v)) continue;
-        const m = metricSums.get(k) ?? { sum: 0, n: 0 };
-        m.sum += v;
-        m.n++;
-        metricSums.set(k, m);
-      }
       // Committed with the next batch, before the episode ends: a kill mid-episode then
       // replays this turn from the cache instead of asking again.
       if (answer.cacheEntry) writer.addCache(answer.cacheEntry);
-      const step = await episode.step(text);
+      const step = await episode.step(answer.response.text);
       if (step.done) verdict = step.verdict;
       else turn = step.turn;
     }
-    const cutChars = replyCut + (replies.length > 1 ? transcriptCut : 0);
-    Object.assign(result, {
-      cutChars: cutChars || undefined,
-      output: last, verdict: replies.length > 1 ? { ...verdict, details: { ...verdict.details, transcript: replies } } : verdict,
-      turns: replies.length, latencyMs, inputTokens: inputTokens || undefined, outputTokens: outputTokens || undefined, cached: allCached,
-      metrics: metricSums.size ? Object.fromEntries([...metricSums].map(([k, m]) => [k, m.sum / m.n])) : undefined,
-    });
+    Object.assign(result, tally.fields(verdict));
     progress.scored++;
     if (verdict.correct) progress.correct++;
     const split = (progress.bySplit![w.task.split] ??= { scored: 0, correct: 0 });
@@ -146,13 +172,13 @@ export async function runEpisode(state: RunState, items: ItemSource, w: Work & {
       state.fatal ??= new RunAbortedError(`${model.spec}: ${e.message}`, e.kind);
       return;
     }
-    Object.assign(result, { status: 'error', errorKind: e.kind, errorMessage: e.message.slice(0, 2000), turns: replies.length });
+    Object.assign(result, { status: 'error', errorKind: e.kind, errorMessage: e.message.slice(0, 2000), turns: tally.replies.length });
     progress.errors++;
   }
   // Acknowledged once committed: the worker takes its next item only then.
   await writer.addResult(result);
   progress.done++;
-  progress.episodeTurns! += replies.length;
+  progress.episodeTurns! += tally.replies.length;
   progress.episodes!++;
   state.opts.onProgress?.(progress);
 }
