@@ -14,6 +14,7 @@ import { buildBoard } from '../src/report/board.js';
 import { loadDataset } from '../src/report/data.js';
 import { formatText } from '../src/report/format.js';
 import { Store, type ItemRecord, type ResultRecord, type RunTaskRecord } from '../src/store/store.js';
+import { read } from '../src/store/read.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -141,7 +142,7 @@ try {
   const store = Store.open(keep ?? join(dir, 'bench.sqlite'));
   let t0 = performance.now();
   const { items, results } = reuse
-    ? { items: (store.db.prepare('SELECT COUNT(*) FROM items').pluck().get() as number), results: (store.db.prepare('SELECT COUNT(*) FROM results').pluck().get() as number) }
+    ? { items: read.count(store, 'items'), results: read.count(store, 'results') }
     : populate(store);
   const insertS = reuse ? NaN : (performance.now() - t0) / 1000;
   console.log(`${reuse ? 'reused' : 'inserted'} ${items.toLocaleString('en-US')} items and ${results.toLocaleString('en-US')} results${reuse ? '' : ` in ${insertS.toFixed(1)} s`}`);

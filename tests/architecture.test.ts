@@ -44,9 +44,16 @@ const ALLOWED: Record<string, string> = {
   // src/runner imports ModelError and Model from src/models. Fix: move AdaptiveLimiter (a
   // concurrency primitive with no runner state) to a folder both may import, or inject it.
   'cycle: src/models -> src/runner -> src/models': 'models/endpoints.ts imports runner/limiter.ts (owner: issue 19 / runner)',
+  // Fixtures that forge what another process or an older harness leaves behind, in an in-memory
+  // store no second connection can open: a silent or dead lease holder, a truth written before a field.
+  'store-access: tests/runner/hardening.test.ts': 'forges lease rows (heartbeat, pid, owner) through sqlOf',
+  'store-access: tests/serve/rescore.test.ts': 'strips a field from stored truths (an older database) through sqlOf',
 };
 
 const SQL = /\.prepare\(|\bdb\.exec\(|\.pragma\(|\b(SELECT\s+[\w*(]+[\s\S]*\bFROM\b|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX))/;
+
+/** A store's connection used directly: `.db.prepare(…)` and the like, `sqlOf(…)` or `Store.connection(…)`. */
+const STORE_ACCESS = /\.db\.\w+\(|\bsqlOf\(|\bStore\.connection\(/;
 
 /** 1-based lines of `src` that run or spell SQL (comments excluded). */
 function sqlLines(src: string): number[] {
@@ -82,6 +89,13 @@ describe('architecture', () => {
   it('SQL lives only in src/store', () => {
     check('sql', FILES.filter((f) => room(f) !== 'src/store').flatMap((f) => sqlLines(text.get(f)!).map((n) => `${f}:${n}`)));
     expect(sqlLines("const a = 1;\nstore.db.prepare('SELECT * FROM runs').all();\n// SELECT x FROM y in a comment\ndb.exec(`CREATE TABLE t (x)`);")).toEqual([2, 4]);
+  });
+
+  it('tests and benchmarks reach the database through the store and read.ts, not its connection', () => {
+    const outside = [...sourceFiles('tests'), ...sourceFiles('benchmarks')].filter((f) => f !== 'tests/architecture.test.ts');
+    check('store-access', outside.filter((f) => STORE_ACCESS.test(readFileSync(join(ROOT, f), 'utf8'))));
+    expect(['store.db.prepare(\'x\')', 's.db.exec(q)', 'sqlOf(store).exec(q)', 'Store.connection(s)'].every((l) => STORE_ACCESS.test(l))).toBe(true);
+    expect(['flags.db', 'killAtRows.db)', "read.count(store, 'items')"].some((l) => STORE_ACCESS.test(l))).toBe(false);
   });
 
   it('no import circles between src/ folders (generators included)', () => {

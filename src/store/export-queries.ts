@@ -1,6 +1,6 @@
 // Read API for `bench export`: every stored result of some runs, joined with its task (split,
 // axis) and item (index, knobs), streamed in run and primary-key order.
-import type { Store } from './store.js';
+import { sqlOf, type Store } from './store.js';
 
 export interface ExportRow {
   runId: string; suite: string; model: string; task: string; generator: string; generatorVersion: string;
@@ -11,7 +11,7 @@ export interface ExportRow {
 }
 
 export function forEachExportRow(store: Store, runIds: readonly string[], fn: (row: ExportRow) => void): void {
-  const stmt = store.db.prepare(`SELECT r.run_id AS runId, u.suite_name AS suite, u.model_spec AS model, r.task AS task,
+  const stmt = sqlOf(store).prepare(`SELECT r.run_id AS runId, u.suite_name AS suite, u.model_spec AS model, r.task AS task,
       i.generator AS generator, i.generator_version AS generatorVersion, rt.family AS family, rt.split AS split, rt.axis AS axis,
       r.item_id AS itemId, i.idx AS itemIndex, r.sample AS sample, i.difficulty AS difficulty, r.status AS status,
       r.correct AS correct, r.score AS score, r.format_ok AS formatOk, r.error_kind AS errorKind, r.turns AS turns,

@@ -1,7 +1,7 @@
 // Reads for `bench gate`: a run's per-answer outcomes and the metadata needed to check that two
 // runs (or a run and a frozen baseline) are about the same items. Read-only; the schema is the
 // store's.
-import type { Store } from './store.js';
+import { sqlOf, type Store } from './store.js';
 
 export interface GateRunMeta {
   id: string;
@@ -25,7 +25,7 @@ export interface OutcomeRow {
 }
 
 export function gateRunMeta(store: Store, runId: string): GateRunMeta | undefined {
-  const row = store.db.prepare(`SELECT id, model_spec AS modelSpec, model_identity AS modelIdentity, suite_name AS suiteName,
+  const row = sqlOf(store).prepare(`SELECT id, model_spec AS modelSpec, model_identity AS modelIdentity, suite_name AS suiteName,
     suite_version AS suiteVersion, suite_hash AS suiteHash, generator_versions AS generatorVersions, sampling, samples, status
     FROM runs WHERE id = ?`).get(runId) as (Omit<GateRunMeta, 'generatorVersions' | 'sampling'> & { generatorVersions: string; sampling: string }) | undefined;
   if (!row) return undefined;
@@ -34,11 +34,11 @@ export function gateRunMeta(store: Store, runId: string): GateRunMeta | undefine
 
 /** Run ids starting with `prefix` (a short id typed by hand), at most `limit`. */
 export function runIdsWithPrefix(store: Store, prefix: string, limit = 5): string[] {
-  return (store.db.prepare('SELECT id FROM runs WHERE id >= ? AND id < ? ORDER BY id LIMIT ?').raw().all(prefix, `${prefix}\uffff`, limit) as [string][]).map((r) => r[0]);
+  return (sqlOf(store).prepare('SELECT id FROM runs WHERE id >= ? AND id < ? ORDER BY id LIMIT ?').raw().all(prefix, `${prefix}\uffff`, limit) as [string][]).map((r) => r[0]);
 }
 
 /** Every stored answer of a run: the verdict's correctness, or null for an error. */
 export function runOutcomes(store: Store, runId: string): OutcomeRow[] {
-  return store.db.prepare(`SELECT item_id AS itemId, sample, task, CASE WHEN status = 'ok' THEN correct END AS correct
+  return sqlOf(store).prepare(`SELECT item_id AS itemId, sample, task, CASE WHEN status = 'ok' THEN correct END AS correct
     FROM results WHERE run_id = ?`).all(runId) as OutcomeRow[];
 }

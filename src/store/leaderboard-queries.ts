@@ -1,7 +1,7 @@
 // Read queries for `bench report` and `bench leaderboard`. Queries over many rows return raw
 // positional arrays, one run at a time, so a million results never sit in memory as row objects.
 import type { Split } from '../core/types.js';
-import type { RunStatus, Store } from './store.js';
+import { sqlOf, type RunStatus, type Store } from './store.js';
 
 export interface RunOverview {
   id: string; modelSpec: string; modelIdentity: string; suiteName: string; suiteVersion: string; suiteHash: string;
@@ -16,7 +16,7 @@ export interface RunOverview {
 
 /** Every run with its result counts, tokens and latency totals. */
 export function runOverviews(store: Store): RunOverview[] {
-  return store.db.prepare(`
+  return sqlOf(store).prepare(`
     SELECT u.id, u.model_spec AS modelSpec, u.model_identity AS modelIdentity, u.suite_name AS suiteName,
       u.suite_version AS suiteVersion, u.suite_hash AS suiteHash, u.harness_version AS harnessVersion, u.sampling,
       u.samples, u.generator_versions AS generatorVersions, u.created_at AS createdAt, u.started_at AS startedAt,
@@ -41,7 +41,7 @@ export interface RunTaskRow {
 }
 
 export function runTasks(store: Store, runIds: readonly string[]): RunTaskRow[] {
-  const stmt = store.db.prepare(`SELECT run_id AS runId, task, generator, family, split, axis, params, seed, n, unsupported
+  const stmt = sqlOf(store).prepare(`SELECT run_id AS runId, task, generator, family, split, axis, params, seed, n, unsupported
     FROM run_tasks WHERE run_id = ? ORDER BY rowid`);
   return runIds.flatMap((id) => stmt.all(id) as RunTaskRow[]);
 }
@@ -54,7 +54,7 @@ export type OutcomeTuple = [string, string, number, 'ok' | 'error', number | nul
  * arrive together. Rows come as positional arrays: a run of 100,000 results is a few MB.
  */
 export function forEachOutcome(store: Store, runId: string, fn: (row: OutcomeTuple) => void): void {
-  const rows = store.db.prepare('SELECT task, item_id, sample, status, correct, score FROM results WHERE run_id = ?').raw().all(runId) as OutcomeTuple[];
+  const rows = sqlOf(store).prepare('SELECT task, item_id, sample, status, correct, score FROM results WHERE run_id = ?').raw().all(runId) as OutcomeTuple[];
   for (const row of rows) fn(row);
 }
 
@@ -63,7 +63,7 @@ export type ItemKnobTuple = [string, number, string, string];
 
 /** The index and difficulty knobs of the given items (ids not in the table are skipped). */
 export function forEachItemKnobs(store: Store, itemIds: Iterable<string>, fn: (row: ItemKnobTuple) => void): void {
-  const stmt = store.db.prepare('SELECT id, idx, generator, difficulty FROM items WHERE id = ?').raw();
+  const stmt = sqlOf(store).prepare('SELECT id, idx, generator, difficulty FROM items WHERE id = ?').raw();
   for (const id of itemIds) {
     const row = stmt.get(id) as ItemKnobTuple | undefined;
     if (row) fn(row);
@@ -76,14 +76,14 @@ export type DetailsTuple = [string, string, number, string | null];
 export function forEachDetails(store: Store, runId: string, tasks: readonly string[], fn: (row: DetailsTuple) => void): void {
   if (tasks.length === 0) return;
   // One pass over the run's rows (its primary-key range), whatever the number of tasks.
-  const stmt = store.db.prepare(`SELECT task, item_id, sample, json_extract(verdict, '$.details') FROM results
+  const stmt = sqlOf(store).prepare(`SELECT task, item_id, sample, json_extract(verdict, '$.details') FROM results
     WHERE run_id = ? AND status = 'ok' AND task IN (${tasks.map(() => '?').join(', ')})`).raw();
   for (const row of stmt.iterate(runId, ...tasks)) fn(row as DetailsTuple);
 }
 
 /** Latency quantiles (ms) of a run's results (one pass over the run; the sort happens in memory). */
 export function latencyQuantiles(store: Store, runId: string, qs: readonly number[]): (number | null)[] {
-  const values = Float64Array.from(store.db.prepare('SELECT latency_ms FROM results WHERE run_id = ? AND latency_ms IS NOT NULL').pluck().all(runId) as number[]);
+  const values = Float64Array.from(sqlOf(store).prepare('SELECT latency_ms FROM results WHERE run_id = ? AND latency_ms IS NOT NULL').pluck().all(runId) as number[]);
   if (values.length === 0) return qs.map(() => null);
   values.sort();
   return qs.map((q) => values[Math.min(values.length - 1, Math.max(0, Math.round(q * (values.length - 1))))]!);
@@ -100,7 +100,7 @@ export interface ItemAnswerRow {
 export function itemAnswers(store: Store, itemId: string, runIds: readonly string[]): ItemAnswerRow[] {
   if (runIds.length === 0) return [];
   const marks = runIds.map(() => '?').join(', ');
-  return store.db.prepare(`
+  return sqlOf(store).prepare(`
     SELECT r.run_id AS runId, u.model_spec AS modelSpec, r.sample, r.task, rt.split, rt.axis, r.status, r.output, r.correct,
       r.score, r.format_ok AS formatOk, r.verdict, r.error_kind AS errorKind, r.error_message AS errorMessage, r.turns,
       r.latency_ms AS latencyMs, r.input_tokens AS inputTokens, r.output_tokens AS outputTokens

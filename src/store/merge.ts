@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SCHEMA_VERSION } from './schema.js';
-import { Store, StoreError } from './store.js';
+import { Store, StoreError, sqlOf } from './store.js';
 
 /** The inputs disagree (settings, rows, shard counts): nothing was written. */
 export class MergeError extends Error {
@@ -60,7 +60,7 @@ export function mergeDatabases(sourcePaths: readonly string[], into: string): Me
   let store: Store | undefined;
   try {
     store = Store.open(into);
-    const db = store.db;
+    const db = sqlOf(store);
     const report: MergeReport = { into, sources: sourcePaths.slice(), runs: [], duplicates: [], missing: [], notes: [] };
     db.transaction(() => new Merger(db, report).mergeAll(opened))();
     return report;

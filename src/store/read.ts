@@ -6,8 +6,9 @@ import {
   type DetailsTuple, type ItemAnswerRow, type ItemKnobTuple, type OutcomeTuple, type RunOverview, type RunTaskRow,
 } from './leaderboard-queries.js';
 import { forEachExportRow, type ExportRow } from './export-queries.js';
+import { tableColumns, tableCount, tableRows, type StoredRow } from './row-queries.js';
 
-export type { DetailsTuple, ExportRow, ItemAnswerRow, ItemKnobTuple, OutcomeTuple, RunOverview, RunTaskRow };
+export type { DetailsTuple, ExportRow, StoredRow, ItemAnswerRow, ItemKnobTuple, OutcomeTuple, RunOverview, RunTaskRow };
 
 export const read = {
   /** Runs with their counts, tokens and latency sums. */
@@ -28,4 +29,10 @@ export const read = {
   latency: (store: Store, runId: string, qs: readonly number[]): (number | null)[] => latencyQuantiles(store, runId, qs),
   /** Flat result rows (run × task × item × sample) for exports. */
   results: (store: Store, runIds: readonly string[], fn: (row: ExportRow) => void): void => forEachExportRow(store, runIds, fn),
+  /** A table's rows exactly as stored (snake_case columns, JSON as text): for tests and benchmarks. */
+  rows: (store: Store, table: string, orderBy?: readonly string[]): StoredRow[] => tableRows(store, table, orderBy),
+  /** How many rows a table holds. */
+  count: (store: Store, table: string): number => tableCount(store, table),
+  /** A table's column names, in schema order. */
+  columns: (store: Store, table: string): string[] => tableColumns(store, table),
 };

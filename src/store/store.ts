@@ -106,8 +106,14 @@ export class StoreError extends Error {
 const now = () => new Date().toISOString();
 
 export class Store {
-  readonly db: Database.Database;
+  /** Private: SQL stays in src/store; everything else reads through read.ts or the methods below. */
+  private readonly db: Database.Database;
   private readonly stmts;
+
+  /** @internal use sqlOf() from the query modules of src/store. */
+  static connection(store: Store): Database.Database {
+    return store.db;
+  }
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -373,6 +379,11 @@ export class Store {
 
 const RUN_SELECT = `SELECT id, model_spec AS modelSpec, model_identity AS modelIdentity, suite_name AS suiteName, suite_hash AS suiteHash,
   harness_version AS harnessVersion, sampling, samples, created_at AS createdAt, started_at AS startedAt, ended_at AS endedAt, status, planned FROM runs`;
+
+/** The connection behind a store, for the query modules in src/store only (tests/architecture.test.ts). */
+export function sqlOf(store: Store): Database.Database {
+  return Store.connection(store);
+}
 
 function readVersion(db: Database.Database): number {
   db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');

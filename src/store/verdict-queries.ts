@@ -1,11 +1,11 @@
 // Reads and writes for re-verification (`bench score` by id, `bench rescore`): an item's truth,
 // a run's stored answers, and replacing a verdict while keeping the old one in verdict_history.
 import type { Verdict } from '../core/types.js';
-import type { Store } from './store.js';
+import { sqlOf, type Store } from './store.js';
 
 /** The generator and truth of a stored item, without its prompt. */
 export function itemTruth(store: Store, itemId: string): { generator: string; truth: unknown } | undefined {
-  const row = store.db.prepare('SELECT generator, truth FROM items WHERE id = ?').get(itemId) as { generator: string; truth: string } | undefined;
+  const row = sqlOf(store).prepare('SELECT generator, truth FROM items WHERE id = ?').get(itemId) as { generator: string; truth: string } | undefined;
   return row ? { generator: row.generator, truth: JSON.parse(row.truth) } : undefined;
 }
 
@@ -33,10 +33,10 @@ export function* storedAnswers(store: Store, runIds?: readonly string[]): Genera
     r.verifier_version AS verifierVersion
     FROM results r JOIN items i ON i.id = r.item_id WHERE r.status = 'ok'`;
   if (!runIds) {
-    yield* store.db.prepare(`${base} ORDER BY r.run_id, r.task, r.item_id, r.sample`).iterate() as Iterable<StoredAnswer>;
+    yield* sqlOf(store).prepare(`${base} ORDER BY r.run_id, r.task, r.item_id, r.sample`).iterate() as Iterable<StoredAnswer>;
     return;
   }
-  const stmt = store.db.prepare(`${base} AND r.run_id = ? ORDER BY r.task, r.item_id, r.sample`);
+  const stmt = sqlOf(store).prepare(`${base} AND r.run_id = ? ORDER BY r.task, r.item_id, r.sample`);
   for (const id of runIds) yield* stmt.iterate(id) as Iterable<StoredAnswer>;
 }
 
@@ -58,12 +58,12 @@ export function verdictJson(v: Verdict): string {
 /** Applies updates in one transaction; each changed verdict's predecessor goes to verdict_history. */
 export function replaceVerdicts(store: Store, updates: readonly VerdictUpdate[], rescoreId: string): void {
   const t = new Date().toISOString();
-  const keep = store.db.prepare(`INSERT INTO verdict_history (run_id, item_id, sample, verifier_version, correct, score, format_ok, verdict, replaced_at, replaced_by)
+  const keep = sqlOf(store).prepare(`INSERT INTO verdict_history (run_id, item_id, sample, verifier_version, correct, score, format_ok, verdict, replaced_at, replaced_by)
     SELECT run_id, item_id, sample, verifier_version, correct, score, format_ok, verdict, ?, ? FROM results WHERE run_id = ? AND item_id = ? AND sample = ?`);
-  const set = store.db.prepare(`UPDATE results SET correct = ?, score = ?, format_ok = ?, verdict = ?, verifier_version = ?
+  const set = sqlOf(store).prepare(`UPDATE results SET correct = ?, score = ?, format_ok = ?, verdict = ?, verifier_version = ?
     WHERE run_id = ? AND item_id = ? AND sample = ?`);
-  const version = store.db.prepare('UPDATE results SET verifier_version = ? WHERE run_id = ? AND item_id = ? AND sample = ?');
-  store.db.transaction(() => {
+  const version = sqlOf(store).prepare('UPDATE results SET verifier_version = ? WHERE run_id = ? AND item_id = ? AND sample = ?');
+  sqlOf(store).transaction(() => {
     for (const u of updates) {
       if (!u.changed) { version.run(u.verifierVersion, u.runId, u.itemId, u.sample); continue; }
       keep.run(t, rescoreId, u.runId, u.itemId, u.sample);
@@ -79,6 +79,6 @@ export interface HistoryRow {
 
 /** Earlier verdicts of one answer, oldest first. */
 export function verdictHistory(store: Store, runId: string, itemId: string, sample: number): HistoryRow[] {
-  return store.db.prepare(`SELECT verifier_version AS verifierVersion, correct, score, format_ok AS formatOk, verdict, replaced_at AS replacedAt,
+  return sqlOf(store).prepare(`SELECT verifier_version AS verifierVersion, correct, score, format_ok AS formatOk, verdict, replaced_at AS replacedAt,
     replaced_by AS replacedBy FROM verdict_history WHERE run_id = ? AND item_id = ? AND sample = ? ORDER BY rowid`).all(runId, itemId, sample) as HistoryRow[];
 }

@@ -8,6 +8,7 @@ import { readBaselineFile, BASELINE_FORMAT } from '../../src/gate/baseline-file.
 import { GateConfigError } from '../../src/gate/errors.js';
 import { addGenerator, toySuite } from '../helpers/toy.js';
 import { bucket, scripted } from './helpers.js';
+import { read } from '../../src/store/read.js';
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'genbench-gate-baseline-')); });
@@ -28,7 +29,7 @@ describe('frozen baseline files', () => {
     expect(file).toMatchObject({ format: BASELINE_FORMAT, model: { spec: 'mock:base' }, suite: { name: 'toy', hash: suite.hash }, samples: 2, n: null });
     expect(file.generatorVersions).toEqual({ 'toy/add': '1' });
     expect(file.tasks.map((t) => [t.task, t.split, t.count, Object.keys(t.outcomes).length])).toEqual([['easy', 'id', 30, 60], ['hard', 'ood', 160, 320]]);
-    const stored = store.db.prepare('SELECT item_id, sample, correct FROM results').all() as { item_id: string; sample: number; correct: number }[];
+    const stored = read.rows(store, 'results') as { item_id: string; sample: number; correct: number }[];
     const fromFile = Object.assign({}, ...file.tasks.map((t) => t.outcomes));
     expect(Object.fromEntries(stored.map((r) => [`${r.item_id}#${r.sample}`, r.correct]))).toEqual(fromFile);
 

@@ -14,6 +14,7 @@ import { Store } from '../../src/store/store.js';
 import { loadSuite } from '../../src/suite/load.js';
 import { ROOT } from '../helpers/cli.js';
 import { tempDir, XSS, XSS_MODEL } from './fixture.js';
+import { read } from '../../src/store/read.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
@@ -34,7 +35,7 @@ beforeAll(async () => {
   const store = Store.open(join(dir, 'quick.sqlite'));
   const suite = loadSuite('quick');
   await run({ suite, store, n: 2, models: ['baseline:oracle', 'baseline:random', mockModel({ spec: XSS_MODEL, replies: () => XSS })] });
-  xssItem = (store.db.prepare('SELECT item_id AS id FROM results ORDER BY item_id LIMIT 1').get() as { id: string }).id;
+  xssItem = read.rows(store, 'results', ['item_id'])[0]!.item_id as string;
   site = join(dir, 'site');
   // Every item gets a page here, so the one we open is certain to exist.
   buildSite(store, { out: site, itemsPerTask: 2, resamples: 200, permutations: 200 });

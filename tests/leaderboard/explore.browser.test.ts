@@ -14,6 +14,7 @@ import { Store } from '../../src/store/store.js';
 import { loadSuite } from '../../src/suite/load.js';
 import { tempDir, XSS, XSS_MODEL } from './fixture.js';
 import { mockModel } from '../../src/models/mock.js';
+import { read } from '../../src/store/read.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -29,7 +30,8 @@ beforeAll(async () => {
   dir = tempDir('explore');
   const store = Store.open(join(dir, 'q.sqlite'));
   await run({ suite: loadSuite('quick'), store, n: 2, models: ['baseline:oracle', 'baseline:random', mockModel({ spec: XSS_MODEL, replies: () => XSS })] });
-  multiTurnItem = (store.db.prepare("SELECT r.item_id AS id FROM results r JOIN runs u ON u.id = r.run_id WHERE u.model_spec = 'baseline:oracle' AND r.turns >= 3 ORDER BY r.item_id LIMIT 1").get() as { id: string }).id;
+  const oracle = new Set(store.runs().filter((u) => u.modelSpec === 'baseline:oracle').map((u) => u.id));
+  multiTurnItem = read.rows(store, 'results', ['item_id']).find((r) => oracle.has(r.run_id as string) && (r.turns as number) >= 3)!.item_id as string;
   site = join(dir, 'site');
   buildSite(store, { out: site, itemsPerTask: 2, resamples: 100, permutations: 100 });
   store.close();

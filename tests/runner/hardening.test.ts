@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Store, StoreError, type RunRecord } from '../../src/store/store.js';
+import { Store, StoreError, sqlOf, type RunRecord } from '../../src/store/store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { BatchWriter } from '../../src/runner/writer.js';
 import { run, RunAbortedError } from '../../src/runner/run.js';
@@ -20,6 +20,7 @@ import { openAtomicFile, removeStaleTemps, tempSibling, writeFileAtomic } from '
 import { formatSummary } from '../../src/runner/format.js';
 import { mockModel } from '../../src/models/mock.js';
 import { solveAdd, toySuite } from '../helpers/toy.js';
+import { read } from '../../src/store/read.js';
 
 let server: MockLlmServer;
 const dirs: string[] = [];
@@ -77,10 +78,10 @@ describe('reply limits (issue 21 #2)', () => {
     await model.close?.();
     // The verifier saw the reply up to the limit: the answer at its start, then spaces.
     expect(res!.summary.tasks[0]).toMatchObject({ n: 3, correct: 3, errors: 0 });
-    const rows = store.db.prepare('SELECT length(output) AS len, cut_chars AS cut FROM results').all() as { len: number; cut: number }[];
+    const rows = read.rows(store, 'results').map((r) => ({ len: (r.output as string).length, cut: r.cut_chars as number }));
     expect(rows).toHaveLength(3);
     for (const r of rows) { expect(r.len).toBe(1000); expect(r.cut).toBeGreaterThan(9_990_000); }
-    const cache = store.db.prepare('SELECT MAX(length(text)) AS len FROM cache').get() as { len: number };
+    const cache = { len: Math.max(...read.rows(store, 'cache').map((r) => (r.text as string).length)) };
     expect(cache.len).toBe(1000);
     store.close();
     expect(statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0)).toBeLessThan(2_000_000);
@@ -95,7 +96,7 @@ describe('reply limits (issue 21 #2)', () => {
     const model = await loadModel(`openai-compatible:big@${server.url}/v1`);
     await run({ suite, models: [model], store, concurrency: 2, limits: { replyChars: 300_000, transcriptChars: 500_000 } });
     await model.close?.();
-    const rows = store.db.prepare('SELECT turns, length(output) AS out, length(verdict) AS verdict, cut_chars AS cut FROM results').all() as { turns: number; out: number; verdict: number; cut: number }[];
+    const rows = read.rows(store, 'results').map((r) => ({ turns: r.turns as number, out: (r.output as string).length, verdict: (r.verdict as string).length, cut: r.cut_chars as number }));
     expect(rows).toHaveLength(2);
     for (const r of rows) {
       expect(r.turns).toBe(4);
@@ -120,11 +121,11 @@ describe('one writer per run (issue 21 #8)', () => {
     const held = store.acquireLease('r', 'b', 30_000);
     expect(held).toMatchObject({ pid: process.pid });
     // A holder that stopped sending heartbeats is taken over after the stale time.
-    store.db.prepare('UPDATE run_leases SET heartbeat_at = ? WHERE run_id = ?').run(Date.now() - 60_000, 'r');
+    sqlOf(store).prepare('UPDATE run_leases SET heartbeat_at = ? WHERE run_id = ?').run(Date.now() - 60_000, 'r');
     expect(store.acquireLease('r', 'b', 30_000)).toBeUndefined();
     expect(store.renewLease('r', 'a')).toBe(false); // a lost it
     // A holder of this host that no longer exists (kill -9) is taken over at once.
-    store.db.prepare('UPDATE run_leases SET pid = ? WHERE run_id = ?').run(2 ** 22 + 12345, 'r');
+    sqlOf(store).prepare('UPDATE run_leases SET pid = ? WHERE run_id = ?').run(2 ** 22 + 12345, 'r');
     expect(store.acquireLease('r', 'c', 30_000)).toBeUndefined();
     store.releaseLease('r', 'c');
     expect(store.acquireLease('r', 'd', 30_000)).toBeUndefined();
@@ -154,7 +155,7 @@ describe('one writer per run (issue 21 #8)', () => {
     const slow = mockModel({ replies: () => '1', latencyMs: 20, spec: 'mock:slow' });
     const running = run({ suite, models: [slow], store, concurrency: 1, lease: { heartbeatMs: 20, staleMs: 1000 } });
     await new Promise((r) => setTimeout(r, 100));
-    store.db.prepare("UPDATE run_leases SET owner = 'someone else'").run();
+    sqlOf(store).prepare("UPDATE run_leases SET owner = 'someone else'").run();
     await expect(running).rejects.toThrow(/another process took over its lease/);
     expect(store.runs()[0]!.status).toBe('running'); // the status is the new holder's to set
     store.close();

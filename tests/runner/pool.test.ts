@@ -10,6 +10,7 @@ import { loadSuite } from '../../src/suite/load.js';
 import { itemIdOf } from '../../src/suite/expand.js';
 import { EpisodePool, canPool, type PoolWork } from '../../src/runner/pool.js';
 import { toySuite } from '../helpers/toy.js';
+import { read } from '../../src/store/read.js';
 
 let server: MockLlmServer;
 beforeAll(async () => {
@@ -25,8 +26,8 @@ async function storedRows(workers: number) {
     const [r] = await run({ suite: loadSuite('quick'), models: [model], store, n: 4, samples: 2, concurrency: 4, workers, cache: false });
     expect(r!.status).toBe('done');
     return {
-      results: store.db.prepare('SELECT item_id, sample, task, status, output, correct, score, verdict, turns FROM results ORDER BY item_id, sample').all(),
-      items: store.db.prepare('SELECT * FROM items ORDER BY id').all(),
+      results: read.rows(store, 'results', ['item_id', 'sample']).map(({ item_id, sample, task, status, output, correct, score, verdict, turns }) => ({ item_id, sample, task, status, output, correct, score, verdict, turns })),
+      items: read.rows(store, 'items', ['id']),
     };
   } finally {
     await model.close?.();

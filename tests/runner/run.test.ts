@@ -7,6 +7,7 @@ import { messageText, type Episode, type Generator } from '../../src/core/types.
 import { correct, wrong } from '../../src/core/verdict.js';
 import { solveAdd, toySuite } from '../helpers/toy.js';
 import { loadSuite } from '../../src/suite/load.js';
+import { read } from '../../src/store/read.js';
 
 const lastUser = (req: { messages: { role: string; content: unknown }[] }) => messageText(req.messages.filter((m) => m.role === 'user').at(-1) as never);
 const suite = toySuite([{ id: 'easy', split: 'id', n: 30 }, { id: 'hard', split: 'ood', n: 20, max: 999 }]);
@@ -74,7 +75,7 @@ describe('runner', () => {
     expect(ok + errors).toBe(50);
     expect(errors).toBeGreaterThan(0); // the 'content' refusals: not retried, recorded as errors
     expect(res!.summary.tasks.reduce((n, t) => n + t.correct, 0)).toBe(ok); // errors never count as wrong answers
-    const rows = store.db.prepare("SELECT error_kind FROM results WHERE status = 'error'").all() as { error_kind: string }[];
+    const rows = read.rows(store, 'results').filter((r) => r.status === 'error') as { error_kind: string }[];
     expect(rows.every((r) => r.error_kind === 'content')).toBe(true);
     // The next run asks only the errored items again.
     const again = mockModel({ replies: (req) => solveAdd(lastUser(req)) });
@@ -86,7 +87,7 @@ describe('runner', () => {
     const store = Store.open(':memory:');
     const model = mockModel({ replies: () => '1', fail: () => new ModelError('auth', 'invalid API key') });
     await expect(run({ suite, models: [model], store })).rejects.toThrow(RunAbortedError);
-    expect((store.db.prepare('SELECT COUNT(*) AS n FROM results').get() as { n: number }).n).toBe(0);
+    expect(read.count(store, 'results')).toBe(0);
     expect(store.runs()[0]!.status).toBe('failed');
   });
 
@@ -164,7 +165,7 @@ describe('runner', () => {
     const [res] = await run({ suite: s, models: [model], store });
     const t = res!.summary.tasks[0]!;
     expect(t.n).toBe(8);
-    const rows = store.db.prepare('SELECT turns, correct, verdict FROM results').all() as { turns: number; correct: number; verdict: string }[];
+    const rows = read.rows(store, 'results') as { turns: number; correct: number; verdict: string }[];
     expect(rows.some((r) => r.turns > 1)).toBe(true);
     for (const r of rows) {
       if (r.correct) expect(r.turns).toBeLessThanOrEqual(4);
@@ -190,7 +191,7 @@ describe('runner', () => {
     const withMetrics = { ...base, spec: 'mock:metrics', identity: 'mock:metrics',
       generate: async (req: Parameters<typeof base.generate>[0]) => ({ ...(await base.generate(req)), metrics: { msPerToken: 2.5, ttftMs: 10 } }) };
     const [res] = await run({ suite: toySuite([{ id: 'a', split: 'id', n: 5 }]), models: [withMetrics], store });
-    const rows = store.db.prepare('SELECT metrics FROM results WHERE run_id = ?').all(res!.runId) as { metrics: string }[];
+    const rows = read.rows(store, 'results').filter((r) => r.run_id === res!.runId) as { metrics: string }[];
     expect(rows).toHaveLength(5);
     for (const r of rows) expect(JSON.parse(r.metrics)).toEqual({ msPerToken: 2.5, ttftMs: 10 });
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Store } from '../../src/store/store.js';
+import { Store, sqlOf } from '../../src/store/store.js';
 import { run } from '../../src/runner/run.js';
 import { gate } from '../../src/gate/gate.js';
 import { rescore } from '../../src/verify/rescore.js';
@@ -15,6 +15,7 @@ import { addGenerator, solveAdd, toySuite, verifyAdd } from '../helpers/toy.js';
 import { bucket, promptOf, scripted } from '../gate/helpers.js';
 import { mockModel } from '../../src/models/mock.js';
 import { formatRescore } from '../../src/cli/rescore.js';
+import { read } from '../../src/store/read.js';
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'genbench-rescore-')); });
@@ -50,7 +51,7 @@ describe('bench rescore', () => {
     await gate({ suite, store, baseline: { kind: 'model', model: scripted('mock:base', (p) => bucket(p, 'b') < 10) }, saveBaseline: baselinePath });
     const [first] = await run({ suite, models: [model()], store });
     const runId = first!.runId;
-    const before = store.db.prepare('SELECT item_id, sample, output, correct, score, verdict, verifier_version FROM results WHERE run_id = ? ORDER BY item_id').all(runId) as any[];
+    const before = read.rows(store, 'results', ['item_id', 'sample']).filter((r) => r.run_id === runId).map(({ item_id, sample, output, correct, score, verdict, verifier_version }) => ({ item_id, sample, output, correct, score, verdict, verifier_version })) as any[];
     expect(before).toHaveLength(120);
     expect(before.every((r) => r.verifier_version === '1')).toBe(true);
     const labelled = before.filter((r) => r.output.startsWith('answer:'));
@@ -66,14 +67,14 @@ describe('bench rescore', () => {
     const resolve = (name: string) => (name === 'toy/add' ? v2 : undefined);
     const dry = rescore(store, { runIds: [runId], resolve, dryRun: true });
     expect(dry.changed).toBe(labelled.length);
-    expect(store.db.prepare('SELECT COUNT(*) AS n FROM verdict_history').get()).toEqual({ n: 0 });
+    expect(read.count(store, 'verdict_history')).toBe(0);
     const result = rescore(store, { runIds: [runId], resolve });
     expect(result.changed).toBe(labelled.length);
     expect(result.tasks.reduce((s, t) => s + t.nowCorrect, 0)).toBe(labelled.length);
     expect(result.tasks.reduce((s, t) => s + t.nowWrong, 0)).toBe(0);
     expect(formatRescore(result, store)).toMatch(/now correct/);
 
-    const after = store.db.prepare('SELECT item_id, sample, output, correct, score, verdict, verifier_version FROM results WHERE run_id = ? ORDER BY item_id').all(runId) as any[];
+    const after = read.rows(store, 'results', ['item_id', 'sample']).filter((r) => r.run_id === runId).map(({ item_id, sample, output, correct, score, verdict, verifier_version }) => ({ item_id, sample, output, correct, score, verdict, verifier_version })) as any[];
     expect(after.map((r) => r.item_id)).toEqual(before.map((r) => r.item_id)); // ids unchanged
     for (let i = 0; i < after.length; i++) {
       const [b, a] = [before[i], after[i]];
@@ -113,12 +114,12 @@ describe('bench rescore, multi-turn', () => {
     const suite = { ...instruct, hash: `${instruct.hash}-revision-test`, tasks: [task] };
     const store = Store.open(':memory:');
     const [r] = await run({ suite, models: ['baseline:random'], store });
-    const turns = store.db.prepare('SELECT turns FROM results WHERE run_id = ?').all(r!.runId) as { turns: number }[];
+    const turns = read.rows(store, 'results').filter((row) => row.run_id === r!.runId) as { turns: number }[];
     expect(turns.some((t) => t.turns > 1)).toBe(true);
     const again = rescore(store, { runIds: [r!.runId] });
     expect(again).toMatchObject({ rescored: 6, changed: 0, notReplayable: 0 });
     // A database written before the truth carried the protocol.
-    store.db.exec("UPDATE items SET truth = json_remove(truth, '$.protocol', '$.maxAttempts')");
+    sqlOf(store).exec("UPDATE items SET truth = json_remove(truth, '$.protocol', '$.maxAttempts')");
     const old = rescore(store, { runIds: [r!.runId] });
     expect(old).toMatchObject({ rescored: 0, changed: 0, notReplayable: 6 });
     store.close();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Store, type ItemRecord, type RunRecord } from '../../src/store/store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { read } from '../../src/store/read.js';
 
 const dirs: string[] = [];
 afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
@@ -56,7 +57,7 @@ for (const kind of ['memory', 'file'] as const) {
       expect(s.itemIdsWithPrefix('i')).toEqual(['i1', 'i2']);
       expect(s.itemResults('i1')[0]).toMatchObject({ modelSpec: 'mock:x', split: 'id', correct: 1 });
       // Prompts are content-addressed: two items with the same prompt share one blob.
-      expect((s.db.prepare('SELECT COUNT(*) AS n FROM blobs').get() as { n: number }).n).toBe(1);
+      expect(read.count(s, 'blobs')).toBe(1);
       s.close();
     });
 
@@ -101,8 +102,8 @@ describe('migrations', () => {
     raw.close();
     const s = Store.open(path);
     expect(s.schemaVersion()).toBe(SCHEMA_VERSION);
-    expect((s.db.prepare('SELECT COUNT(*) AS n FROM blobs').get() as { n: number }).n).toBe(1);
-    expect((s.db.prepare('PRAGMA table_info(results)').all() as { name: string }[]).map((c) => c.name)).toContain('metrics');
+    expect(read.count(s, 'blobs')).toBe(1);
+    expect(read.columns(s, 'results')).toContain('metrics');
     s.close();
   });
 });

@@ -14,6 +14,7 @@ import { run } from '../../src/runner/run.js';
 import { mockModel } from '../../src/models/mock.js';
 import { messageText } from '../../src/core/types.js';
 import { solveAdd, toySuite } from '../helpers/toy.js';
+import { read } from '../../src/store/read.js';
 
 // General Points, four cards drawn from the normal deck: a region of a few hundred hands.
 const smallRegion = (n: number) => `name: small
@@ -87,7 +88,7 @@ describe('distinct items within a task', () => {
     expect(new Set(prompts).size).toBe(9);
     expect(res!.summary.tasks[0]!.n).toBe(9);
     expect(res!.status).toBe('done');
-    const ids = (store.db.prepare('SELECT item_id AS id FROM results').all() as { id: string }[]).map((r) => r.id).sort();
+    const ids = read.rows(store, 'results').map((r) => r.item_id as string).sort();
     expect(ids).toEqual(distinctIndices(suite.tasks[0]!, 20).indices.map((i) => itemIdOf(suite.tasks[0]!, i)).sort());
   });
 });
