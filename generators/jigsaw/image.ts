@@ -12,7 +12,7 @@ import { parseImageJigsawParams, type ImageJigsawParams } from './image/params.j
 import { drawPoolImage } from './image/pool.js';
 import { drawScene } from './image/scenes/index.js';
 import { cropToGrid, maskBorders, shuffleTiles, weakImageEvidence } from './image/tiles.js';
-import { drawPuzzle, puzzleDifficulty, puzzleKey, puzzleTruth, randomAnswer, referenceAnswer, type PuzzleTruth } from './puzzle/draw.js';
+import { MAX_PICTURE_DRAWS, drawPuzzle, drawWithEvidence, puzzleDifficulty, puzzleKey, puzzleTruth, randomAnswer, referenceAnswer, type PuzzleTruth } from './puzzle/draw.js';
 import { gridName } from './puzzle/grid.js';
 import { imageOpening, promptBody } from './puzzle/prompt.js';
 import { summarizeJigsawDetails } from './puzzle/verify.js';
@@ -49,30 +49,27 @@ function drawPicture(p: ImageJigsawParams, rng: Rng): { picture: RgbImage; sourc
   return { picture: { width: p.width, height: p.height, rgb: drawScene(p.style!, p.width, p.height, rng).toBytes() } };
 }
 
-/** Pictures drawn (from the item's picture stream) before giving up on minimum evidence. */
-export const MAX_PICTURE_DRAWS = 20;
-
 export function generateImageJigsaw(p: ImageJigsawParams, rng: Rng): Problem {
   // Separate streams, so a change to the scene code never changes the permutations, and back.
   const puzzle = drawPuzzle(p, rng.fork('puzzle'));
   const g = puzzle.grid;
   const pictures = rng.fork('picture');
-  let drawn: { picture: RgbImage; source?: { file: string; sha256: string }; original: RgbImage; shuffled: RgbImage } | undefined;
-  let why = '';
   // Minimum evidence (README): a picture with a blank or near-twin patch is redrawn from the same stream.
-  for (let attempt = 0; attempt < MAX_PICTURE_DRAWS && !drawn; attempt++) {
-    const { picture, source } = drawPicture(p, pictures);
-    const original = cropToGrid(picture, g);
-    if (original.width / g.cols < 1 || original.height / g.rows < 1) {
-      throw new Error(`jigsaw/image: ${source?.file ?? 'the picture'} (${picture.width}x${picture.height}) is too small for a ${gridName(g)} grid`);
-    }
-    const shuffled = shuffleTiles(original, g, puzzle.forward);
-    const mask = maskBorders(shuffled, g, p.mask);
-    const weak = weakImageEvidence(shuffled, g, mask);
-    if (weak) why = `${source?.file ?? `a ${p.style} picture`}: ${weak}`;
-    else drawn = { picture, source, original, shuffled };
-  }
-  if (!drawn) throw new Error(`jigsaw/image: no picture with enough evidence in ${MAX_PICTURE_DRAWS} draws for a ${gridName(g)} grid (last: ${why}); use larger pictures, a smaller grid or a lower mask`);
+  const drawn = drawWithEvidence(
+    () => {
+      const { picture, source } = drawPicture(p, pictures);
+      const original = cropToGrid(picture, g);
+      if (original.width / g.cols < 1 || original.height / g.rows < 1) {
+        throw new Error(`jigsaw/image: ${source?.file ?? 'the picture'} (${picture.width}x${picture.height}) is too small for a ${gridName(g)} grid`);
+      }
+      return { picture, source, original, shuffled: shuffleTiles(original, g, puzzle.forward) };
+    },
+    ({ source, shuffled }) => {
+      const weak = weakImageEvidence(shuffled, g, maskBorders(shuffled, g, p.mask));
+      return weak && `${source?.file ?? `a ${p.style} picture`}: ${weak}`;
+    },
+    (why) => `jigsaw/image: no picture with enough evidence in ${MAX_PICTURE_DRAWS} draws for a ${gridName(g)} grid (last: ${why}); use larger pictures, a smaller grid or a lower mask`,
+  );
   const { source, original, shuffled } = drawn;
   const png = encodePng(shuffled.width, shuffled.height, shuffled.rgb);
 

@@ -6,7 +6,7 @@
 import { sha256 } from '../../src/core/hash.js';
 import type { Rng } from '../../src/core/rng.js';
 import type { Generator, Problem } from '../../src/core/types.js';
-import { drawPuzzle, puzzleDifficulty, puzzleKey, puzzleTruth, randomAnswer, referenceAnswer, type PuzzleTruth } from './puzzle/draw.js';
+import { MAX_PICTURE_DRAWS, drawPuzzle, drawWithEvidence, puzzleDifficulty, puzzleKey, puzzleTruth, randomAnswer, referenceAnswer, type PuzzleTruth } from './puzzle/draw.js';
 import { gridName, type GridShape } from './puzzle/grid.js';
 import { promptBody } from './puzzle/prompt.js';
 import { summarizeJigsawDetails } from './puzzle/verify.js';
@@ -44,23 +44,16 @@ function opening(g: GridShape, pw: number, ph: number, layout: TextLayout): stri
   return `The picture below is drawn with text characters and divided into ${s} patches of ${size} each that have been randomly permuted from their original positions. Your task is to solve this ${s} jigsaw puzzle and reconstruct the original picture. ${shown}`;
 }
 
-/** Pictures drawn (from the item's picture stream) before giving up on minimum evidence. */
-export const MAX_TEXT_PICTURE_DRAWS = 20;
-
 export function generateTextJigsaw(p: TextJigsawParams, rng: Rng): Problem {
   const puzzle = drawPuzzle(p, rng.fork('puzzle'));
   const g = puzzle.grid;
   // Minimum evidence (README): a picture with a blank or near-twin patch is redrawn from the same stream.
   const pictures = rng.fork('picture');
-  let original: string[] | undefined;
-  let why = '';
-  for (let attempt = 0; attempt < MAX_TEXT_PICTURE_DRAWS && !original; attempt++) {
-    const lines = cropLines(drawTextScene(p.style, p.width, p.height, pictures), g);
-    const weak = weakTextEvidence(lines, g);
-    if (weak) why = weak;
-    else original = lines;
-  }
-  if (!original) throw new Error(`jigsaw/text: no ${p.style} picture with enough evidence in ${MAX_TEXT_PICTURE_DRAWS} draws for a ${gridName(g)} grid (last: ${why}); use a larger picture or a smaller grid`);
+  const original = drawWithEvidence(
+    () => cropLines(drawTextScene(p.style, p.width, p.height, pictures), g),
+    (lines) => weakTextEvidence(lines, g),
+    (why) => `jigsaw/text: no ${p.style} picture with enough evidence in ${MAX_PICTURE_DRAWS} draws for a ${gridName(g)} grid (last: ${why}); use a larger picture or a smaller grid`,
+  );
   const shuffled = shuffleLines(original, g, puzzle.forward);
   const pw = original[0]!.length / g.cols;
   const ph = original.length / g.rows;

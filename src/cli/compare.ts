@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { Store } from '../store/store.js';
 import { CompareError, compareRuns, resolveRun, type Comparison } from '../scoreboard/compare.js';
 import { textTable } from '../report/terminal.js';
@@ -7,7 +6,7 @@ import { fitLines } from '../report/terminal.js';
 import { mdCell } from '../report/format.js';
 import { terminalSafe } from '../core/escape.js';
 import { UsageError } from './errors.js';
-import { DEFAULT_DB, positiveInt } from './options.js';
+import { DEFAULT_DB, positiveInt, requireDb } from './options.js';
 
 interface CompareFlags { db: string; suite?: string; format: 'text' | 'md' | 'json'; tasks?: boolean; seed: string; resamples: number }
 
@@ -35,7 +34,7 @@ Examples:
 Only items both runs answered count. One task: exact McNemar; averages (macro, as in bench report):
 sign-flip randomization; intervals: paired bootstrap; p Holm-adjusted across every row shown in JSON.`)
     .action((a: string, b: string, flags: CompareFlags) => {
-      if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: run 'bench run' first or pass --db`);
+      requireDb(flags.db);
       const store = Store.openReadOnly(flags.db);
       try {
         let cmp: Comparison;

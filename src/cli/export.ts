@@ -5,7 +5,7 @@ import { Store } from '../store/store.js';
 import { exportRuns, exportTable, toCsv, toParquet, type ExportFormat } from '../scoreboard/export.js';
 import { writeFileAtomic } from '../core/atomic-file.js';
 import { UsageError } from './errors.js';
-import { DEFAULT_DB, collect } from './options.js';
+import { DEFAULT_DB, collect, requireDb } from './options.js';
 
 interface ExportFlags { db: string; out?: string; format?: string; suite?: string[]; model?: string[]; allRuns?: boolean }
 
@@ -28,7 +28,7 @@ Examples:
       const format = formatOf(flags);
       if (format === 'parquet' && !flags.out) throw new UsageError('Parquet needs a file: pass -o results.parquet');
       if (flags.out && !existsSync(dirname(flags.out) || '.')) throw new UsageError(`no folder ${dirname(flags.out)} for ${flags.out}`);
-      if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: run 'bench run' first or pass --db`);
+      requireDb(flags.db);
       const store = Store.openReadOnly(flags.db);
       try {
         const runs = exportRuns(store, { suites: flags.suite, models: flags.model, allRuns: flags.allRuns });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { terminalSafe } from '../core/escape.js';
 import { tidy } from '../stats/proportion.js';
@@ -13,7 +13,7 @@ import { classifySide } from '../gate/sides.js';
 import { renderMarkdown } from '../gate/markdown.js';
 import { renderJUnit } from '../gate/junit.js';
 import { reportError, UsageError } from './errors.js';
-import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, modelOptionsFrom, samplingFrom, type SamplingFlags } from './options.js';
+import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, modelOptionsFrom, samplingFrom, requireDb, type SamplingFlags } from './options.js';
 import { interruptible, progressPrinter } from './session.js';
 import { isSeriesRef, resolveSeriesRefs, SeriesRefError } from '../report/series.js';
 import { serverLogDir } from './run.js';
@@ -95,7 +95,7 @@ async function gateCommand(flags: GateFlags): Promise<number> {
 
     const needsDb = [baseline, candidate].some((s) => s && s.kind !== 'file');
     const usesRun = [baseline, candidate].some((s) => s?.kind === 'run');
-    if (usesRun && !existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: a run id needs the database it is in (pass --db)`);
+    if (usesRun) requireDb(flags.db, 'a run id needs the database it is in (pass --db)');
     // Gating stored runs (or a frozen file) only reads: the database is opened read-only then.
     const onlyReads = [baseline, candidate].every((s) => !s || s.kind !== 'model');
     const store = needsDb ? (onlyReads ? Store.openReadOnly(flags.db) : Store.open(flags.db)) : undefined;
@@ -128,7 +128,7 @@ async function gateCommand(flags: GateFlags): Promise<number> {
 /** 'series:<name>@latest' / '@best' / '@previous' / '@<step>' → the run ids they stand for. */
 function resolveSeries(flags: GateFlags, suiteName: string): { baseline: string; candidate?: string } {
   if (!isSeriesRef(flags.baseline) && !isSeriesRef(flags.candidate)) return { baseline: flags.baseline, candidate: flags.candidate };
-  if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: a series needs the database its runs are in (pass --db)`);
+  requireDb(flags.db, 'a series needs the database its runs are in (pass --db)');
   const store = Store.openReadOnly(flags.db);
   try {
     const r = resolveSeriesRefs(store, suiteName, { baseline: flags.baseline, candidate: flags.candidate });

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Store } from '../store/store.js';
 import { buildSite, DEFAULT_MAX_ITEM_PAGES, SiteError } from '../leaderboard/build.js';
 import type { Prices } from '../leaderboard/context.js';
 import { UsageError } from './errors.js';
-import { DEFAULT_DB, collect, positiveInt } from './options.js';
+import { DEFAULT_DB, collect, positiveInt, requireDb } from './options.js';
 
 interface LeaderboardFlags {
   db: string; out: string; suite?: string[]; model?: string[]; axis?: string; itemsPerTask?: number; maxItemPages: number;
@@ -36,7 +36,7 @@ Examples:
 Open <out>/index.html in a browser. Every page has a JSON twin next to it (index.json, …); page
 addresses depend only on suite, family, model and item names, so links stay valid across builds.`)
     .action((flags: LeaderboardFlags) => {
-      if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: run 'bench run' first or pass --db`);
+      requireDb(flags.db);
       const prices = flags.prices ? readPrices(flags.prices) : undefined;
       const store = Store.openReadOnly(flags.db);
       try {

@@ -1,10 +1,16 @@
 // Option parsers shared by commands: each rejects bad input with a message that says what would
 // be accepted.
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import type { ModelOptions, Sampling } from '../models/types.js';
 import { UsageError } from './errors.js';
 
 export const DEFAULT_DB = 'results/genbench.sqlite';
+
+/** A --db that must already exist; `hint` says how to get one. */
+export function requireDb(db: string, hint = "run 'bench run' first or pass --db"): void {
+  if (!existsSync(db)) throw new UsageError(`no database at ${db}: ${hint}`);
+}
 
 export function positiveInt(flag: string) {
   return (value: string): number => {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { Store } from '../store/store.js';
 import type { Dataset } from '../report/data.js';
 import { scoreboard, type Weighting } from '../scoreboard/index.js';
@@ -7,7 +6,7 @@ import { formatJson, formatMarkdown, formatText, type ReportFormat } from '../re
 import { UsageError } from './errors.js';
 import { SeriesNotFoundError, buildSeriesBoard, formatSeriesMarkdown, formatSeriesText, seriesJson } from '../report/series.js';
 import { seriesNames } from '../store/series-queries.js';
-import { DEFAULT_DB, collect, positiveInt } from './options.js';
+import { DEFAULT_DB, collect, positiveInt, requireDb } from './options.js';
 
 interface ReportFlags {
   db: string; suite?: string[]; model?: string[]; axis?: string; format: ReportFormat; tasks?: boolean;
@@ -56,7 +55,7 @@ function parseAlpha(value: string): number {
 }
 
 export function reportCommand(flags: ReportFlags): string {
-  if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: run 'bench run' first or pass --db`);
+  requireDb(flags.db);
   const store = Store.openReadOnly(flags.db);
   try {
     if (flags.series !== undefined) return seriesReport(store, flags);
@@ -70,12 +69,12 @@ export function reportCommand(flags: ReportFlags): string {
   }
 }
 
-/** A filter that matches nothing is a mistake worth naming, with what would have matched. */
 function parseWeighting(value: string): Weighting {
   if (value === 'macro' || value === 'micro') return value;
   throw new UsageError(`--weighting must be macro or micro (got '${value}')`);
 }
 
+/** A filter that matches nothing is a mistake worth naming, with what would have matched. */
 function checkFilters(store: Store, data: Dataset, flags: ReportFlags): void {
   if (flags.suite?.length) {
     const known = new Set(store.runs().map((r) => r.suiteName));

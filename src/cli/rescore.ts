@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { terminalSafe } from '../core/escape.js';
 import { Store } from '../store/store.js';
 import { runIdsWithPrefix } from '../store/gate-queries.js';
 import { rescore, type RescoreResult } from '../verify/rescore.js';
 import { loadSuite } from '../suite/load.js';
 import { UsageError } from './errors.js';
-import { collect, DEFAULT_DB } from './options.js';
+import { collect, DEFAULT_DB, requireDb } from './options.js';
 
 interface RescoreFlags { db: string; run?: string[]; suite?: string[]; dryRun?: boolean; json?: boolean }
 
@@ -28,7 +27,7 @@ Examples:
   $ bench rescore --run 3f9a2c --dry-run
   $ bench rescore --suite my-family/suite.yaml      # answers of a plug-in family`)
     .action((flags: RescoreFlags) => {
-      if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: run 'bench run' first or pass --db`);
+      requireDb(flags.db);
       for (const suite of flags.suite ?? []) loadSuite(suite); // registers its plug-in generators
       const store = Store.open(flags.db);
       try {

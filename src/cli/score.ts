@@ -1,13 +1,9 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
-import { Store } from '../store/store.js';
-import { loadSuite } from '../suite/load.js';
 import { scoreRequest, type ItemLookup } from '../verify/score.js';
-import { storeLookup, suiteLookup, firstOf } from '../verify/lookup.js';
-import { UsageError } from './errors.js';
-import { positiveInt } from './options.js';
+import { itemLookupOf } from './item-lookup.js';
+import { collect, positiveInt } from './options.js';
 
 interface ScoreFlags { db?: string; suite?: string[]; batch: number }
 
@@ -19,7 +15,7 @@ export function registerScore(program: Command): void {
     .command('score')
     .description('score responses from JSONL on stdin: one reward record per line on stdout')
     .option('--db <file>', "look up {id, response} lines' items in this database")
-    .option('--suite <name|file>', "look up {id, response} lines' items by regenerating this suite's items, repeatable", (v: string, prev: string[] = []) => [...prev, v])
+    .option('--suite <name|file>', "look up {id, response} lines' items by regenerating this suite's items, repeatable", collect)
     .option('--batch <count>', 'lines scored per write', positiveInt('--batch'), 256)
     .addHelpText('after', `
 Input, one JSON object per line:
@@ -35,16 +31,9 @@ Examples:
   $ bench generate --suite quick -n 2 | jq -c '{generator, truth, response: .reference}' | bench score
   $ bench score --db results/genbench.sqlite < answers.jsonl > rewards.jsonl`)
     .action(async (flags: ScoreFlags) => {
-      const lookups: ItemLookup[] = [];
-      let store: Store | undefined;
-      if (flags.db) {
-        if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: pass --db with an existing database`);
-        store = Store.openReadOnly(flags.db);
-        lookups.push(storeLookup(store));
-      }
-      for (const s of flags.suite ?? []) lookups.push(suiteLookup(loadSuite(s)));
+      const { lookup, store } = itemLookupOf(flags.db, flags.suite);
       try {
-        await scoreStream(process.stdin, process.stdout, firstOf(lookups), flags.batch);
+        await scoreStream(process.stdin, process.stdout, lookup, flags.batch);
       } finally {
         store?.close();
       }

@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { Store } from '../store/store.js';
-import { loadSuite } from '../suite/load.js';
-import { firstOf, storeLookup, suiteLookup } from '../verify/lookup.js';
-import type { ItemLookup } from '../verify/score.js';
 import { SERVE_DEFAULTS, startServer } from '../serve/server.js';
 import { UsageError } from './errors.js';
+import { itemLookupOf } from './item-lookup.js';
 import { collect, positiveInt } from './options.js';
 
 interface ServeFlags { host: string; port: string; token?: string; db?: string; suite?: string[]; maxBodyMb: number; maxEpisodes: number; episodeTtl: number }
@@ -32,19 +28,11 @@ Examples:
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535 (got '${flags.port}')`);
       const token = flags.token ?? process.env.GENBENCH_SERVE_TOKEN ?? undefined;
-      const lookups: ItemLookup[] = [];
-      let store: Store | undefined;
-      if (flags.db) {
-        if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: pass --db with an existing database`);
-        store = Store.openReadOnly(flags.db);
-        lookups.push(storeLookup(store));
-      }
-      const suites = (flags.suite ?? []).map((s) => loadSuite(s));
-      for (const s of suites) lookups.push(suiteLookup(s));
+      const { lookup, store, suites } = itemLookupOf(flags.db, flags.suite);
       let running;
       try {
         running = await startServer({
-          host: flags.host, port, token: token || undefined, lookup: firstOf(lookups), suites,
+          host: flags.host, port, token: token || undefined, lookup, suites,
           maxBodyBytes: flags.maxBodyMb * 1024 * 1024, maxEpisodes: flags.maxEpisodes, episodeTtlMs: flags.episodeTtl * 1000,
         });
       } catch (err) {

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Store } from '../store/store.js';
 import { terminalSafe } from '../core/escape.js';
 import { confinedPath, safeFileName } from '../core/safe-path.js';
 import { fitLines } from '../report/terminal.js';
 import type { Message } from '../core/types.js';
 import { UsageError } from './errors.js';
-import { DEFAULT_DB } from './options.js';
+import { DEFAULT_DB, requireDb } from './options.js';
 
 export function registerShow(program: Command): void {
   program
@@ -21,7 +21,7 @@ Examples:
   $ bench show 3f9a2c
   $ bench show 3f9a2c41d07be5a1c2e9 --images ./out --json`)
     .action((idArg: string, flags: { db: string; images?: string; json?: boolean }) => {
-      if (!existsSync(flags.db)) throw new UsageError(`no database at ${flags.db}: run 'bench run' first or pass --db`);
+      requireDb(flags.db);
       const store = Store.openReadOnly(flags.db);
       try {
         const matches = store.itemIdsWithPrefix(idArg.toLowerCase());

@@ -162,9 +162,9 @@ function sideStrata(side: Side, model: string, weighting: Weighting): { strata: 
   return { strata, partial: partial && strata.length > 0 };
 }
 
-function cellFor(ctx: Ctx, id: Side, ood: Side, model: string, key: string): SplitCell {
+function cellFor(ctx: Ctx, id: Side, ood: Side, model: string): SplitCell {
   const a = sideStrata(id, model, ctx.opts.weighting), b = sideStrata(ood, model, ctx.opts.weighting);
-  const g = gapEstimates(a.strata, b.strata, { level: ctx.opts.level, resamples: ctx.opts.resamples, seed: `${ctx.opts.seed}:${ctx.suite.name}:${key}:${model}` });
+  const g = gapEstimates(a.strata, b.strata, { level: ctx.opts.level });
   return { ...g, partial: a.partial || b.partial };
 }
 
@@ -189,7 +189,7 @@ function suiteBoard(ctx: Ctx): SuiteBoard {
     ood: { tasks: both.flatMap(([, s]) => s.ood.tasks.map((t) => ({ task: t.task, weight: t.weight / both.length }))) },
   };
 
-  const overall = Object.fromEntries(suite.models.map((m) => [m, cellFor(ctx, all.id, all.ood, m, 'all')]));
+  const overall = Object.fromEntries(suite.models.map((m) => [m, cellFor(ctx, all.id, all.ood, m)]));
   const families = suite.families.map((family) => familyBoard(ctx, family, sides.get(family)!));
 
   // Tied groups of the main table: one Holm family over all its ID and OOD columns.
@@ -228,14 +228,14 @@ function familyBoard(ctx: Ctx, family: string, side: { id: Side; ood: Side }): F
   const { suite, opts } = ctx;
   const tasks = [...suite.tasks.values()].filter((t) => t.info.family === family);
   const axes = [...new Set(tasks.filter((t) => t.info.split === 'ood' && !t.info.control).map((t) => t.info.axis))];
-  const cells = Object.fromEntries(suite.models.map((m) => [m, cellFor(ctx, side.id, side.ood, m, family)]));
+  const cells = Object.fromEntries(suite.models.map((m) => [m, cellFor(ctx, side.id, side.ood, m)]));
 
   const axisCells: FamilyBoard['axisCells'] = {};
   for (const m of suite.models) {
     axisCells[m] = {};
     for (const axis of axes) {
       const axisTasks = tasks.filter((t) => t.info.split === 'ood' && !t.info.control && t.info.axis === axis);
-      const c = cellFor(ctx, side.id, { tasks: axisTasks.map((task) => ({ task, weight: 1 / axisTasks.length })) }, m, `${family}:${axis}`);
+      const c = cellFor(ctx, side.id, { tasks: axisTasks.map((task) => ({ task, weight: 1 / axisTasks.length })) }, m);
       axisCells[m]![axis] = { ood: c.ood, gap: c.gap };
     }
   }
@@ -254,7 +254,7 @@ function familyBoard(ctx: Ctx, family: string, side: { id: Side; ood: Side }): F
       taskCells[t.info.id]![m] = {
         n: s?.n ?? 0,
         errors: t.errors.get(m) ?? 0,
-        accuracy: macroMean(s ? [{ stratum: s, weight: 1 }] : [], { level: opts.level, resamples: opts.resamples, seed: `${opts.seed}:${t.info.id}:${m}` }),
+        accuracy: macroMean(s ? [{ stratum: s, weight: 1 }] : [], { level: opts.level }),
         meanScore: t.meanScore.get(m) ?? NaN,
       };
     }

@@ -14,7 +14,7 @@ export interface ReportView {
 }
 
 /** Percent with one decimal; rounding noise around 0 (−0.0) prints as 0.0. */
-const num = (x: number) => (Number.isFinite(x) ? (Math.round(x * 1000) / 10 || 0).toFixed(1) : '—');
+export const pctText = (x: number) => (Number.isFinite(x) ? (Math.round(x * 1000) / 10 || 0).toFixed(1) : '—');
 const signed = (x: number) => {
   if (!Number.isFinite(x)) return '—';
   const v = Math.round(x * 1000) / 10 || 0;
@@ -24,7 +24,7 @@ const signed = (x: number) => {
 /** "87.5 [80.1, 92.3]" (percent) or "—". */
 export function pctInterval(i: Interval): string {
   if (!Number.isFinite(i.estimate)) return '—';
-  return Number.isFinite(i.low) ? `${num(i.estimate)} [${num(i.low)}, ${num(i.high)}]` : num(i.estimate);
+  return Number.isFinite(i.low) ? `${pctText(i.estimate)} [${pctText(i.low)}, ${pctText(i.high)}]` : pctText(i.estimate);
 }
 
 export function gapInterval(i: Interval): string {

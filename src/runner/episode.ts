@@ -135,7 +135,7 @@ class EpisodeTally {
 export async function runEpisode(state: RunState, items: ItemSource, w: Work & { live?: LiveEpisode }): Promise<void> {
   const { model, writer, progress, hardAbort } = state;
   const { runId, limits } = state.plan;
-  // [pool] an episode opened in a worker thread, or here (the same code, see pool.ts)
+  // An episode opened in a worker thread, or here (the same code, see pool.ts)
   const episode = w.live ?? openEpisode(items.itemFor(w).problem);
   const tally = new EpisodeTally(limits.transcriptChars);
   let turn: Turn = episode.first;

@@ -9,7 +9,7 @@ import { DEFAULT_REPLY_LIMITS, type ReplyLimits } from './limits.js';
 import { DEFAULT_LEASE, RunAbortedError, type Progress, type RunOptions, type Work } from './options.js';
 
 export interface RunPlan {
-  runId: string; nonce?: string; planned: number; tasks: SuiteTask[]; countOf: (t: SuiteTask) => number; unsupported: Map<string, string>; samples: number; sampling: Sampling;
+  runId: string; nonce?: string; planned: number; tasks: SuiteTask[]; indices: Map<SuiteTask, number[]>; countOf: (t: SuiteTask) => number; unsupported: Map<string, string>; samples: number; sampling: Sampling;
   limits: ReplyLimits; lease: typeof DEFAULT_LEASE;
 }
 
@@ -36,16 +36,17 @@ export function planRun(model: Model, opts: RunOptions): RunPlan {
   const samples = Math.max(1, opts.samples ?? 1);
   const sampling = opts.sampling ?? {};
   const tasks = selectedTasks(opts);
-  // Issue 17: a task counts its distinct problems (fewer when its region runs out).
-  const countOf = (t: SuiteTask) => taskIndices(t, Math.min(t.n, opts.n ?? t.n)).length;
-  // [modalities] Tasks the model cannot read (image prompts for a text-only model) are recorded as
+  // A task counts its distinct problems (fewer when its region runs out); found once per task.
+  const indices = new Map(tasks.map((t) => [t, taskIndices(t, Math.min(t.n, opts.n ?? t.n))]));
+  const countOf = (t: SuiteTask) => indices.get(t)!.length;
+  // Tasks the model cannot read (image prompts for a text-only model) are recorded as
   // unsupported: not asked, not retried on resume, not planned.
   const unsupported = new Map<string, string>();
   for (const t of tasks) {
     const reason = countOf(t) > 0 ? unsupportedReason(model, modalitiesOf(makeItem(t, 0, '', itemIdOf(t, 0)).problem.messages)) : undefined;
     if (reason) unsupported.set(t.id, reason);
   }
-  // [shard] a shard plans only its part of the items.
+  // A shard plans only its part of the items.
   const planned = shardSize(tasks.reduce((s, t) => s + (unsupported.has(t.id) ? 0 : countOf(t)), 0), opts.shard) * samples;
   const nonce = opts.fresh ? `${Date.now()}-${process.pid}` : undefined;
   const runId = runIdFor(model, opts, nonce);
@@ -54,19 +55,19 @@ export function planRun(model: Model, opts: RunOptions): RunPlan {
     transcriptChars: opts.limits?.transcriptChars ?? DEFAULT_REPLY_LIMITS.transcriptChars,
   };
   const lease = { heartbeatMs: opts.lease?.heartbeatMs ?? DEFAULT_LEASE.heartbeatMs, staleMs: opts.lease?.staleMs ?? DEFAULT_LEASE.staleMs };
-  return { runId, nonce, planned, tasks, countOf, unsupported, samples, sampling, limits, lease };
+  return { runId, nonce, planned, tasks, indices, countOf, unsupported, samples, sampling, limits, lease };
 }
 
 /**
  * Lazily yields the work still to do; finished (item, sample) pairs are skipped (and counted in
  * `progress`) without even generating the problem, so resuming a large run is cheap.
  */
-export function* pendingWork(plan: RunPlan, opts: Pick<RunOptions, 'n' | 'shard'>, finished: Set<string>, progress: Progress): Generator<Work> {
-  let position = 0; // [shard] the item's place in the run's item order
+export function* pendingWork(plan: RunPlan, opts: Pick<RunOptions, 'shard'>, finished: Set<string>, progress: Progress): Generator<Work> {
+  let position = 0; // the item's place in the run's item order
   for (const task of plan.tasks) {
-    if (plan.unsupported.has(task.id)) continue; // [modalities]
-    // Issue 17: distinct problems only; duplicate indices are skipped, ids unchanged.
-    for (const index of taskIndices(task, Math.min(task.n, opts.n ?? task.n))) {
+    if (plan.unsupported.has(task.id)) continue;
+    // Distinct problems only; duplicate indices are skipped, ids unchanged.
+    for (const index of plan.indices.get(task)!) {
       if (!inShard(position++, opts.shard)) continue;
       const id = itemIdOf(task, index);
       for (let sample = 0; sample < plan.samples; sample++) {

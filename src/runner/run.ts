@@ -59,7 +59,7 @@ async function drive(state: RunState, stopHeartbeat: () => void): Promise<RunSta
   const { model, opts, writer, plan, concurrency, hardAbort } = state;
   const queue = pendingWork(plan, opts, state.finished, state.progress);
   const items = new ItemSource(state);
-  // [pool] generation and verification in worker threads, started ahead in the runner's order
+  // Generation and verification in worker threads, started ahead in the runner's order
   const poolSize = model.cacheable && canPool(plan.tasks) ? (opts.workers ?? 0) : 0;
   const pool = poolSize > 0
     ? new EpisodePool(plan.tasks, queue, { size: poolSize, lookahead: Math.max(64, concurrency * 4), onItem: (r) => writer.addItem(r) })

@@ -48,7 +48,7 @@ export function openRun(model: Model, opts: RunOptions, plan: RunPlan): RunState
     generatorVersions: Object.fromEntries(tasks.map((t) => [t.generator.name, t.generator.version])),
     tasks: tasks.map((t) => ({ task: t.id, generator: t.generator.name, family: t.family, split: t.split, axis: t.axis, params: t.params, seed: t.seed, n: countOf(t), unsupported: unsupported.get(t.id) })),
   });
-  if (isPartial(opts.shard)) recordShard(store, runId, opts.shard, runIdFor(model, { ...opts, shard: undefined }, nonce)); // [shard]
+  if (isPartial(opts.shard)) recordShard(store, runId, opts.shard, runIdFor(model, { ...opts, shard: undefined }, nonce));
   const finished = store.finishedKeys(runId);
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? model.defaultConcurrency));
   const progress: Progress = {

@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import type { Message, Split, Verdict } from '../core/types.js';
 import { canonicalJson, sha256 } from '../core/hash.js';
+import { processAlive } from '../core/atomic-file.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export interface ItemRecord {
@@ -421,15 +422,6 @@ function openCopyInMemory(path: string): Database.Database {
     return new Database(bytes, { readonly: true });
   } catch (err) {
     throw new StoreError(`cannot read database ${path}: ${(err as Error).message}`);
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

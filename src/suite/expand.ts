@@ -7,7 +7,7 @@ import type { ItemRecord } from '../store/store.js';
 import type { Suite, SuiteTask } from './load.js';
 import { dedupKeyOf, distinctIndices, stallLimit } from './distinct.js';
 
-export { dedupKeyOf, distinctIndices } from './distinct.js';
+export { dedupKeyOf } from './distinct.js';
 
 export interface Item {
   id: string;

@@ -93,3 +93,22 @@ export function puzzleKey(d: DrawnPuzzle, p: PuzzleParams): string {
   const q = d.pair ? `pair:${d.pair.k},${d.pair.l}:${order}` : 'full';
   return `${gridName(d.grid)}|${d.forward.join(',')}|${q}|${p.mode}`;
 }
+
+/** Pictures drawn (from the item's picture stream) before giving up on minimum evidence. */
+export const MAX_PICTURE_DRAWS = 20;
+
+/**
+ * Minimum evidence (README), for both generators: draws pictures until `weak` (why a picture gives
+ * too little evidence, or undefined) passes one, at most MAX_PICTURE_DRAWS times; then throws
+ * `fail` of the last reason.
+ */
+export function drawWithEvidence<T>(draw: () => T, weak: (picture: T) => string | undefined, fail: (why: string) => string): T {
+  let why = '';
+  for (let attempt = 0; attempt < MAX_PICTURE_DRAWS; attempt++) {
+    const picture = draw();
+    const w = weak(picture);
+    if (!w) return picture;
+    why = w;
+  }
+  throw new Error(fail(why));
+}

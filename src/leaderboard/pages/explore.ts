@@ -1,6 +1,7 @@
 // Pages for exploring, built from the loaded suites only (no store queries): the item search over
 // a static index, and a paired comparison page for every two models of a suite.
 import { compareModels, type Comparison } from '../../scoreboard/compare.js';
+import { pctText as pct } from '../../report/format.js';
 import type { SiteContext } from '../context.js';
 import { shownKey } from '../context.js';
 import { html, type Raw } from '../html.js';
@@ -69,7 +70,6 @@ export function searchPage(ctx: SiteContext, index: SearchIndex): { html: string
   };
 }
 
-const pct = (x: number) => (Number.isFinite(x) ? (Math.round(x * 1000) / 10 || 0).toFixed(1) : '—');
 const pp = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(Math.round(x * 1000) / 10 || 0).toFixed(1)}` : '—');
 const pval = (p: number) => (!Number.isFinite(p) ? '—' : p < 0.001 ? '<0.001' : p.toFixed(3));
 

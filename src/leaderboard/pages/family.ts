@@ -3,6 +3,7 @@
 // family's own metrics (its summarizeDetails, per-check rates included), and links to item pages.
 import type { FamilyBoard, SuiteBoard } from '../../report/board.js';
 import type { SuiteData } from '../../report/data.js';
+import { pctText as pct } from '../../report/format.js';
 import { estimateCell, heatClass, jsonInterval } from '../cells.js';
 import { shownKey, suitePair, type SiteContext } from '../context.js';
 import { familyLabel } from '../families.js';
@@ -14,7 +15,6 @@ import { curveFor, matrixFor, matrixKey, type Curve, type Matrix } from '../view
 import { isPerCheckMetric, type FamilyMetricsBoard } from '../../scoreboard/index.js';
 import { scatterFor } from './main-table.js';
 
-const pct = (x: number) => (Number.isFinite(x) ? (Math.round(x * 1000) / 10).toFixed(1) : '—');
 
 export function familyPage(ctx: SiteContext, s: SuiteBoard, f: FamilyBoard): { html: string; json: unknown } {
   const path = paths.family(s.suite, f.family);

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, closeSync, mkdirSync, openSync, readSync, fstatSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { processAlive } from '../../core/atomic-file.js';
 
 export interface ServerProcess {
   pid: number;
@@ -62,9 +63,7 @@ export function startProcess(command: string[], logPath: string, opts: { watchdo
   }
   if (!opts.watchdog) child.unref();
 
-  const groupAlive = () => {
-    try { process.kill(-pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
-  };
+  const groupAlive = () => processAlive(-pid); // a negative id asks after the whole process group
   const stop = async (graceMs = 10_000): Promise<void> => {
     if (pid > 0) {
       try { process.kill(-pid, 'SIGTERM'); } catch { /* already gone */ }
