@@ -40,10 +40,6 @@ const room = (file: string) => (file.startsWith('src/') ? file.split('/').slice(
  * and shrinking; the lead owns removing entries when their owners land fixes.
  */
 const ALLOWED: Record<string, string> = {
-  // src/models/endpoints.ts (issue 19, multi-endpoint) reuses the runner's AdaptiveLimiter, while
-  // src/runner imports ModelError and Model from src/models. Fix: move AdaptiveLimiter (a
-  // concurrency primitive with no runner state) to a folder both may import, or inject it.
-  'cycle: src/models -> src/runner -> src/models': 'models/endpoints.ts imports runner/limiter.ts (owner: issue 19 / runner)',
   // Fixtures that forge what another process or an older harness leaves behind, in an in-memory
   // store no second connection can open: a silent or dead lease holder, a truth written before a field.
   'store-access: tests/runner/hardening.test.ts': 'forges lease rows (heartbeat, pid, owner) through sqlOf',

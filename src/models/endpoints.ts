@@ -5,7 +5,7 @@
 // doubles while it keeps failing, and the request moves at once to another replica: only requests
 // that were in flight on the failing replica are asked again. After the cooldown one probe request
 // at a time goes there until it answers.
-import { AdaptiveLimiter } from '../runner/limiter.js';
+import { AdaptiveLimiter } from '../core/limiter.js';
 import { ModelError, type Model, type ModelRequest, type ModelResponse } from './types.js';
 
 export interface ReplicaOptions {

@@ -1,7 +1,7 @@
 // The one retry layer. Providers make exactly one attempt and classify failures; this decides
 // whether and when to try again. Waits follow the server's retry-after when it gives one.
 import { ModelError } from '../models/types.js';
-import type { AdaptiveLimiter } from './limiter.js';
+import type { AdaptiveLimiter } from '../core/limiter.js';
 
 export interface RetryPolicy {
   /** Attempts in total for transient errors and timeouts, the first included. */

@@ -5,7 +5,7 @@ import { Rng } from '../core/rng.js';
 import type { Model } from '../models/types.js';
 import type { Store } from '../store/store.js';
 import { recordShard } from '../store/shards.js';
-import { AdaptiveLimiter } from './limiter.js';
+import { AdaptiveLimiter } from '../core/limiter.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { BatchWriter } from './writer.js';
 import { isPartial } from './shard.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdaptiveLimiter } from '../../src/runner/limiter.js';
+import { AdaptiveLimiter } from '../../src/core/limiter.js';
 
 const within = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`stalled for ${ms} ms`)), ms))]);
