@@ -37,7 +37,7 @@ Examples:
   $ bench report --series rl-run-7
 
 Each (model, suite) is represented by its latest finished run. ID and OOD are macro averages over
-tasks (families weigh the same in "all"); 'control' tasks are shown but never averaged.`)
+tasks (families weigh the same in "all"); tasks with role: control are shown but never averaged.`)
     .action((flags: ReportFlags) => {
       process.stdout.write(reportCommand(flags));
     });

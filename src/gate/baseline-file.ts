@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { harnessVersion } from '../core/paths.js';
+import type { TaskRole } from '../core/role.js';
 import type { Suite } from '../suite/load.js';
 import { GateConfigError } from './errors.js';
 import { plannedKeys, type GatePlan, type OutcomeMap } from './plan.js';
@@ -17,6 +18,8 @@ export interface BaselineTask {
   task: string;
   split: string;
   axis: string;
+  /** Absent in files saved before roles were declared (then `axis: control` marked a control). */
+  role?: TaskRole;
   family: string;
   generator: string;
   /** Items of this task in the file (0..count-1). */
@@ -49,7 +52,7 @@ export function baselineFileOf(side: ResolvedSide, plan: GatePlan): BaselineFile
       outcomes[key] = o === null || o === undefined ? null : o ? 1 : 0;
     }
     const t = pt.task;
-    return { task: t.id, split: t.split, axis: t.axis, family: t.family, generator: t.generator.name, count: pt.count, outcomes };
+    return { task: t.id, split: t.split, axis: t.axis, role: t.role, family: t.family, generator: t.generator.name, count: pt.count, outcomes };
   });
   const suite = plan.suite;
   return {

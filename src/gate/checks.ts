@@ -208,7 +208,7 @@ const scale = (c: PairedCounts, f: number): PairedCounts => ({ n: c.n * f, loss:
 /** Every check of the plan: the gating ones the config asks for, and context rows. */
 export function buildChecks(plan: GatePlan, base: OutcomeMap, cand: OutcomeMap, config: GateConfig): Check[] {
   const paired = new Map(plan.tasks.map((pt) => [pt.task.id, pairTask(pt, plan.samples, base, cand)]));
-  const scored = plan.tasks.filter((pt) => pt.task.axis !== 'control');
+  const scored = plan.tasks.filter((pt) => pt.task.role !== 'control');
   const itemsOf = (pts: PlannedTask[]) => pts.flatMap((pt) => paired.get(pt.task.id)!);
   const { alpha } = config;
   const checks: Check[] = [];
@@ -230,7 +230,7 @@ export function buildChecks(plan: GatePlan, base: OutcomeMap, cand: OutcomeMap, 
   for (const pt of plan.tasks) {
     const id = pt.task.id;
     const override = config.tasks[id];
-    if (pt.task.axis === 'control') {
+    if (pt.task.role === 'control') {
       // A control's score has no better direction (high Fake success means ignoring the prompt).
       checks.push(nonInferiority(`change:task:${id}`, 'task', id, paired.get(id)!, null, alpha, false));
       continue;

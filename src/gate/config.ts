@@ -173,6 +173,6 @@ export function checkTaskGates(config: GateConfig, suite: Suite): void {
   for (const [id, gate] of Object.entries(config.tasks)) {
     const task = suite.tasks.find((t) => t.id === id);
     if (!task || task.split === 'train') throw new GateConfigError(`${gate.where}: suite '${suite.name}' has no scored task '${id}'.${didYouMean(id, ids)}`);
-    if (task.axis === 'control') throw new GateConfigError(`${gate.where}: task '${id}' is a control (axis: control): its accuracy has no better direction, so it cannot gate`);
+    if (task.role === 'control') throw new GateConfigError(`${gate.where}: task '${id}' is a control (role: control): its accuracy has no better direction, so it cannot gate`);
   }
 }

@@ -4,8 +4,8 @@
 // statistically tied for best in each column.
 //
 // Averages are macro averages: each task of a family weighs the same, and "all" weighs each
-// family the same (a family with 30 tasks does not drown one with 3). Tasks on the 'control'
-// axis are left out of ID, OOD and the gap and shown on their own.
+// family the same (a family with 30 tasks does not drown one with 3). Tasks with role
+// 'control' are left out of ID, OOD and the gap and shown on their own.
 import { comparePaired } from '../stats/compare.js';
 import { gapEstimates, macroMean, type Estimate } from '../stats/macro.js';
 import { stratumOf, type Stratum, type Weighted } from '../stats/strata.js';

@@ -20,7 +20,7 @@ export interface RunInfo extends RunOverview {
 
 export interface TaskInfo {
   id: string; family: string; split: Split; axis: string; generator: string;
-  /** 'control' axes (Fake prompts) are shown but kept out of ID/OOD averages and the gap. */
+  /** Role 'control' (e.g. Fake prompts): shown but kept out of ID/OOD averages and the gap. */
   control: boolean;
 }
 
@@ -109,7 +109,7 @@ function loadSuite(store: Store, name: string, chosen: RunInfo[]): SuiteData {
   const modelOf = new Map(chosen.map((r) => [r.id, r.modelSpec]));
   for (const t of read.tasks(store, chosen.map((r) => r.id))) {
     if (t.split === 'train') continue;
-    const info: TaskInfo = { id: t.task, family: t.family, split: t.split, axis: t.axis, generator: t.generator, control: t.axis === 'control' };
+    const info: TaskInfo = { id: t.task, family: t.family, split: t.split, axis: t.axis, generator: t.generator, control: t.role === 'control' };
     const known = tasks.get(t.task);
     if (!known) {
       tasks.set(t.task, { info, items: [], scores: new Map(), errors: new Map(), meanScore: new Map(), unsupported: new Map() });

@@ -9,7 +9,7 @@ import { openEpisode, type FromWorker, type LiveEpisode, type StepResult, type T
 
 const port = parentPort!;
 const tasks: SuiteTask[] = (workerData as { tasks: TaskSpec[] }).tasks.map((t, i) => ({
-  id: t.id, generator: getGenerator(t.generator), family: t.family, split: t.split, axis: t.axis, n: t.n, seed: t.seed,
+  id: t.id, generator: getGenerator(t.generator), family: t.family, split: t.split, axis: t.axis, role: t.role, n: t.n, seed: t.seed,
   rawParams: {}, params: t.params, line: i + 1,
 }));
 const episodes = new Map<number, LiveEpisode>();

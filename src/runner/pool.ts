@@ -55,7 +55,7 @@ export const defaultPoolSize = (): number => Math.max(1, availableParallelism() 
 export const canPool = (tasks: readonly SuiteTask[]): boolean => tasks.every((t) => registry.get(t.generator.name) === t.generator && !isPlugin(t.generator.name));
 
 // Messages between the pool and its workers.
-export interface TaskSpec { generator: string; params: unknown; seed: number | string; split: SuiteTask['split']; family: string; axis: string; id: string; n: number }
+export interface TaskSpec { generator: string; params: unknown; seed: number | string; split: SuiteTask['split']; family: string; axis: string; role: SuiteTask['role']; id: string; n: number }
 export type ToWorker =
   | { kind: 'open'; key: number; task: number; index: number; id: string; sample: number; record: boolean }
   | { kind: 'step'; key: number; reply: string };
@@ -133,7 +133,7 @@ export class EpisodePool {
     private readonly work: Iterator<PoolWork>,
     private readonly opts: { size: number; lookahead: number; onItem: (record: ItemRecord) => void },
   ) {
-    const specs: TaskSpec[] = tasks.map((t) => ({ generator: t.generator.name, params: t.params, seed: t.seed, split: t.split, family: t.family, axis: t.axis, id: t.id, n: t.n }));
+    const specs: TaskSpec[] = tasks.map((t) => ({ generator: t.generator.name, params: t.params, seed: t.seed, split: t.split, family: t.family, axis: t.axis, role: t.role, id: t.id, n: t.n }));
     this.taskIndex = new Map(tasks.map((t, i) => [t, i]));
     this.workers = Array.from({ length: Math.max(1, opts.size) }, () => new PoolWorker(specs));
   }

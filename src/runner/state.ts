@@ -46,7 +46,7 @@ export function openRun(model: Model, opts: RunOptions, plan: RunPlan): RunState
     id: runId, modelSpec: model.spec, modelIdentity: model.identity, suiteName: suite.name, suiteVersion: suite.version,
     suiteHash: suite.hash, harnessVersion: harnessVersion(), sampling, samples, planned,
     generatorVersions: Object.fromEntries(tasks.map((t) => [t.generator.name, t.generator.version])),
-    tasks: tasks.map((t) => ({ task: t.id, generator: t.generator.name, family: t.family, split: t.split, axis: t.axis, params: t.params, seed: t.seed, n: countOf(t), unsupported: unsupported.get(t.id) })),
+    tasks: tasks.map((t) => ({ task: t.id, generator: t.generator.name, family: t.family, split: t.split, axis: t.axis, role: t.role, params: t.params, seed: t.seed, n: countOf(t), unsupported: unsupported.get(t.id) })),
   });
   if (isPartial(opts.shard)) recordShard(store, runId, opts.shard, runIdFor(model, { ...opts, shard: undefined }, nonce));
   const finished = store.finishedKeys(runId);

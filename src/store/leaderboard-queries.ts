@@ -1,6 +1,7 @@
 // Read queries for `bench report` and `bench leaderboard`. Queries over many rows return raw
 // positional arrays, one run at a time, so a million results never sit in memory as row objects.
 import type { Split } from '../core/types.js';
+import type { TaskRole } from '../core/role.js';
 import { sqlOf, type RunStatus, type Store } from './store.js';
 
 export interface RunOverview {
@@ -35,13 +36,13 @@ export function runOverviews(store: Store): RunOverview[] {
 }
 
 export interface RunTaskRow {
-  runId: string; task: string; generator: string; family: string; split: Split; axis: string; params: string; seed: string; n: number;
+  runId: string; task: string; generator: string; family: string; split: Split; axis: string; role: TaskRole; params: string; seed: string; n: number;
   /** Why the run's model could not take this task (e.g. 'needs image input'), or null. */
   unsupported: string | null;
 }
 
 export function runTasks(store: Store, runIds: readonly string[]): RunTaskRow[] {
-  const stmt = sqlOf(store).prepare(`SELECT run_id AS runId, task, generator, family, split, axis, params, seed, n, unsupported
+  const stmt = sqlOf(store).prepare(`SELECT run_id AS runId, task, generator, family, split, axis, role, params, seed, n, unsupported
     FROM run_tasks WHERE run_id = ? ORDER BY rowid`);
   return runIds.flatMap((id) => stmt.all(id) as RunTaskRow[]);
 }

@@ -165,6 +165,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE run_tasks ADD COLUMN unsupported TEXT;
   `,
+  // 8 (issue 20): a task's declared role ('scored' or 'control'); runs stored before it marked
+  // controls with axis 'control' (src/core/role.ts undeclaredRole).
+  `
+  ALTER TABLE run_tasks ADD COLUMN role TEXT NOT NULL DEFAULT 'scored';
+  UPDATE run_tasks SET role = 'control' WHERE axis = 'control';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import type { Message, Split, Verdict } from '../core/types.js';
+import { undeclaredRole, type TaskRole } from '../core/role.js';
 import { canonicalJson, sha256 } from '../core/hash.js';
 import { processAlive } from '../core/atomic-file.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
@@ -29,6 +30,8 @@ export interface RunTaskRecord {
   family: string;
   split: Split;
   axis: string;
+  /** Absent: what the axis implies (src/core/role.ts). */
+  role?: TaskRole;
   params: unknown;
   seed: number | string;
   n: number;
@@ -232,9 +235,9 @@ export class Store {
           .run(run.id, run.modelSpec, run.modelIdentity, run.suiteName, run.suiteVersion, run.suiteHash, run.harnessVersion,
             canonicalJson(run.sampling), run.samples, canonicalJson(run.generatorVersions), t, t, run.planned);
       }
-      const task = this.db.prepare(`INSERT OR REPLACE INTO run_tasks (run_id, task, generator, family, split, axis, params, seed, n, unsupported)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-      for (const rt of run.tasks) task.run(run.id, rt.task, rt.generator, rt.family, rt.split, rt.axis, canonicalJson(rt.params), String(rt.seed), rt.n, rt.unsupported ?? null);
+      const task = this.db.prepare(`INSERT OR REPLACE INTO run_tasks (run_id, task, generator, family, split, axis, role, params, seed, n, unsupported)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      for (const rt of run.tasks) task.run(run.id, rt.task, rt.generator, rt.family, rt.split, rt.axis, rt.role ?? undeclaredRole(rt.axis), canonicalJson(rt.params), String(rt.seed), rt.n, rt.unsupported ?? null);
     })());
     return { resumed: Boolean(existing) };
   }

@@ -5,6 +5,7 @@ import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import type { Generator, Split } from '../core/types.js';
 import { SPLITS } from '../core/types.js';
+import { TASK_ROLES, undeclaredRole, type TaskRole } from '../core/role.js';
 import { stableHash } from '../core/hash.js';
 import { didYouMean } from '../core/suggest.js';
 import { familyOf, getGenerator } from '../../generators/index.js';
@@ -19,6 +20,8 @@ export interface SuiteTask {
   family: string;
   split: Split;
   axis: string;
+  /** Scored, or a control (shown, never averaged, never gates). */
+  role: TaskRole;
   n: number;
   seed: number | string;
   /** As written in the suite (canonical JSON goes into item ids). */
@@ -76,7 +79,7 @@ export function resolveSuitePath(nameOrPath: string): string {
 export const MAX_TASK_ITEMS = 10_000_000;
 
 const TOP_KEYS = ['name', 'version', 'description', 'generators', 'tasks', 'defaults', 'gates'];
-const TASK_KEYS = ['id', 'generator', 'split', 'axis', 'n', 'seed', 'params', 'family'];
+const TASK_KEYS = ['id', 'generator', 'split', 'axis', 'role', 'n', 'seed', 'params', 'family'];
 
 export function loadSuite(nameOrPath: string): Suite {
   const path = resolveSuitePath(nameOrPath);
@@ -157,6 +160,8 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
     if (!SPLITS.includes(split as Split)) fail(at('split'), f('split'), `must be one of ${SPLITS.join(', ')} (got ${JSON.stringify(split)})`);
     const axis = raw.axis ?? (split === 'id' ? 'id' : 'ood');
     if (typeof axis !== 'string') fail(at('axis'), f('axis'), 'must be a label such as rule, scale, format, difficulty');
+    const role = raw.role ?? undeclaredRole(axis as string);
+    if (!TASK_ROLES.includes(role as TaskRole)) fail(at('role'), f('role'), `must be ${TASK_ROLES.join(' or ')} (got ${JSON.stringify(role)}); a control is shown but never averaged`);
     const n = raw.n ?? defaults.n;
     if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > MAX_TASK_ITEMS) fail(at('n'), f('n'), `must be a whole number of items from 1 to ${MAX_TASK_ITEMS.toLocaleString('en-US')} (got ${JSON.stringify(n)})`);
     const seed = raw.seed ?? defaults.seed ?? 0;
@@ -174,7 +179,7 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
     const family = raw.family ?? familyOf(generator);
     if (typeof family !== 'string') fail(at('family'), f('family'), 'must be a string');
     return {
-      id: id as string, generator, family: family as string, split: split as Split, axis: axis as string,
+      id: id as string, generator, family: family as string, split: split as Split, axis: axis as string, role: role as TaskRole,
       n: n as number, seed: seed as number | string, rawParams: rawParams as Record<string, unknown>, params, line: at(),
     };
   });
@@ -183,7 +188,9 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
   if (top.gates !== undefined) extra.gates = top.gates;
   const hash = stableHash({
     name, version: String(version),
-    tasks: tasks.map((t) => ({ id: t.id, g: t.generator.name, v: t.generator.version, split: t.split, axis: t.axis, n: t.n, seed: t.seed, params: t.params })),
+    tasks: tasks.map((t) => ({ id: t.id, g: t.generator.name, v: t.generator.version, split: t.split, axis: t.axis,
+      // Only a role the axis would not imply enters the hash, so suites written before roles keep theirs.
+      ...(t.role === undeclaredRole(t.axis) ? {} : { role: t.role }), n: t.n, seed: t.seed, params: t.params })),
   }, 16);
   // After the hash: the cap follows from the file and the generator versions the hash holds.
   const warnings = opts.distinct === false ? [] : capToDistinct(tasks);

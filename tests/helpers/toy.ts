@@ -3,6 +3,7 @@ import type { Generator, Problem, Split } from '../../src/core/types.js';
 import { ParamError } from '../../src/core/types.js';
 import { correct, wrong } from '../../src/core/verdict.js';
 import type { Suite, SuiteTask } from '../../src/suite/load.js';
+import { undeclaredRole } from '../../src/core/role.js';
 
 export interface AddParams { max: number }
 
@@ -50,7 +51,7 @@ export function solveAdd(prompt: string): string {
 
 export function toySuite(tasks: { id: string; split: Split; n: number; max?: number; axis?: string; seed?: number }[], name = 'toy'): Suite {
   const built: SuiteTask[] = tasks.map((t, i) => ({
-    id: t.id, generator: addGenerator, family: 'toy', split: t.split, axis: t.axis ?? t.split, n: t.n, seed: t.seed ?? 1,
+    id: t.id, generator: addGenerator, family: 'toy', split: t.split, axis: t.axis ?? t.split, role: undeclaredRole(t.axis ?? t.split), n: t.n, seed: t.seed ?? 1,
     rawParams: { max: t.max ?? 9 }, params: { max: t.max ?? 9 }, line: i + 1,
   }));
   return { name, version: '1', description: '', path: '(test)', hash: `toy-${name}-${JSON.stringify(tasks)}`.slice(0, 64), tasks: built, extra: {} };
