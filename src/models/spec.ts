@@ -1,6 +1,6 @@
 // Model spec strings ('openai:gpt-4.1-mini', 'openai-compatible:qwen@http://localhost:8000/v1',
-// 'baseline:oracle', 'mock:fixed:42') → a loaded Model. Providers are loaded lazily through the
-// registry below, so a run that never names Anthropic never pays for importing its SDK.
+// 'baseline:oracle', 'mock:fixed:42') → a loaded Model. Each built-in provider is one entry of the
+// PROVIDERS table (loader, example, spec grammar); plug-ins come in through 'module:'.
 import { didYouMean } from '../core/suggest.js';
 import { ModelError, type Model, type ModelOptions } from './types.js';
 import { isProviderModuleSpec, loadProviderModel, parseProviderModuleSpec } from './plugin.js';
@@ -34,32 +34,11 @@ export const BASELINE_KINDS = ['oracle', 'random'] as const;
 export const MOCK_KINDS = ['fixed', 'echo', 'error'] as const;
 const MODEL_ERROR_KINDS: readonly string[] = ['rate_limit', 'transient', 'timeout', 'auth', 'config', 'content'];
 
-const PROVIDERS: Record<ProviderName, () => Promise<ProviderModule>> = {
-  openai: () => import('./openai.js'),
-  'openai-compatible': () => import('./openai.js'),
-  anthropic: () => import('./anthropic.js'),
-  baseline: () => import('./baseline.js'),
-  mock: () => import('./mock.js'),
-  onnx: () => import('./onnx/index.js'),
-  vllm: () => import('./managed.js'),
-  sglang: () => import('./managed.js'),
-  llamacpp: () => import('./managed.js'),
-};
-
-const EXAMPLES: Record<ProviderName, string> = {
-  openai: 'openai:gpt-4.1-mini',
-  'openai-compatible': 'openai-compatible:qwen2.5-7b@http://localhost:8000/v1',
-  anthropic: 'anthropic:claude-sonnet-4-5',
-  baseline: 'baseline:oracle',
-  mock: 'mock:fixed:42',
-  onnx: 'onnx:./checkpoints/step-1000',
-  vllm: 'vllm:./checkpoints/step-1000?tp=2',
-  sglang: 'sglang:./checkpoints/step-1000?tp=2',
-  llamacpp: 'llamacpp:./model-q4_k_m.gguf',
-};
+/** What follows '<provider>:' in a spec → the parsed spec; throws ModelError('config') with a fix. */
+type SpecGrammar = (spec: string, provider: ProviderName, rest: string) => ModelSpec;
 
 function bad(spec: string, what: string, provider?: ProviderName): ModelError {
-  const example = provider ? `, e.g. '${EXAMPLES[provider]}'` : '';
+  const example = provider ? `, e.g. '${PROVIDERS[provider].example}'` : '';
   return new ModelError('config', `bad model spec '${spec}': ${what}${example}`);
 }
 
@@ -68,7 +47,7 @@ export function parseModelSpec(input: string): ModelSpec {
   const spec = input.trim();
   if (isProviderModuleSpec(spec)) return parseProviderModuleSpec(spec);
   const known = `Known: ${PROVIDER_NAMES.join(', ')}`;
-  if (!spec) throw new ModelError('config', `empty model spec: write '<provider>:<model>', e.g. '${EXAMPLES.openai}'. ${known}`);
+  if (!spec) throw new ModelError('config', `empty model spec: write '<provider>:<model>', e.g. '${PROVIDERS.openai.example}'. ${known}`);
   const colon = spec.indexOf(':');
   if (colon < 0) {
     const guess = (BASELINE_KINDS as readonly string[]).includes(spec) ? 'baseline' : /^claude/i.test(spec) ? 'anthropic' : 'openai';
@@ -81,53 +60,53 @@ export function parseModelSpec(input: string): ModelSpec {
   }
   const provider = name as ProviderName;
 
-  switch (provider) {
-    case 'openai':
-    case 'openai-compatible':
-    case 'anthropic': {
-      const { model, url } = splitAtURL(rest);
-      if (!model) throw bad(spec, 'the model name is empty', provider);
-      if (provider === 'openai-compatible' && url === undefined) {
-        throw bad(spec, "openai-compatible needs the server's base URL after '@'", provider);
-      }
-      // One model behind several replicas: a comma-separated list of base URLs (see endpoints.ts).
-      if (provider === 'openai-compatible' && url !== undefined && url.includes(',')) {
-        const baseURLs = url.split(',').map((u) => normaliseBaseURL(spec, u.trim(), provider));
-        if (new Set(baseURLs).size !== baseURLs.length) throw bad(spec, 'a base URL is listed twice', provider);
-        return { spec, provider, model, baseURL: baseURLs[0], baseURLs };
-      }
-      const baseURL = url === undefined ? undefined : normaliseBaseURL(spec, url, provider);
-      return baseURL === undefined ? { spec, provider, model } : { spec, provider, model, baseURL };
-    }
-    case 'baseline': {
-      if (!(BASELINE_KINDS as readonly string[]).includes(rest)) {
-        throw bad(spec, `unknown baseline '${rest}'.${didYouMean(rest, BASELINE_KINDS)} Known: ${BASELINE_KINDS.join(', ')}`);
-      }
-      return { spec, provider, model: rest };
-    }
-    case 'mock': {
-      const sep = rest.indexOf(':');
-      const kind = sep < 0 ? rest : rest.slice(0, sep);
-      const arg = sep < 0 ? undefined : rest.slice(sep + 1);
-      if (!(MOCK_KINDS as readonly string[]).includes(kind)) {
-        throw bad(spec, `unknown mock '${kind}'.${didYouMean(kind, MOCK_KINDS)} Known: ${MOCK_KINDS.join(', ')}`);
-      }
-      if (kind === 'fixed' && arg === undefined) throw bad(spec, "mock:fixed needs the reply text after ':'", provider);
-      if (kind === 'echo' && arg !== undefined) throw bad(spec, 'mock:echo takes no argument', provider);
-      if (kind === 'error' && !MODEL_ERROR_KINDS.includes(arg ?? '')) {
-        throw bad(spec, `mock:error needs an error kind, one of ${MODEL_ERROR_KINDS.join(', ')} (e.g. 'mock:error:rate_limit')`);
-      }
-      return arg === undefined ? { spec, provider, model: kind } : { spec, provider, model: kind, arg };
-    }
-    case 'onnx': {
-      if (!rest) throw bad(spec, 'the checkpoint path is empty', provider);
-      return { spec, provider, model: rest };
-    }
-    case 'vllm':
-    case 'sglang':
-    case 'llamacpp':
-      return parseManagedSpec(spec, provider, rest);
+  return PROVIDERS[provider].parse(spec, provider, rest);
+}
+
+/** '<model>[@<url>]' for hosted APIs and OpenAI-compatible servers. */
+function parseHostedSpec(spec: string, provider: ProviderName, rest: string): ModelSpec {
+  const { model, url } = splitAtURL(rest);
+  if (!model) throw bad(spec, 'the model name is empty', provider);
+  if (provider === 'openai-compatible' && url === undefined) {
+    throw bad(spec, "openai-compatible needs the server's base URL after '@'", provider);
   }
+  // One model behind several replicas: a comma-separated list of base URLs (see endpoints.ts).
+  if (provider === 'openai-compatible' && url !== undefined && url.includes(',')) {
+    const baseURLs = url.split(',').map((u) => normaliseBaseURL(spec, u.trim(), provider));
+    if (new Set(baseURLs).size !== baseURLs.length) throw bad(spec, 'a base URL is listed twice', provider);
+    return { spec, provider, model, baseURL: baseURLs[0], baseURLs };
+  }
+  const baseURL = url === undefined ? undefined : normaliseBaseURL(spec, url, provider);
+  return baseURL === undefined ? { spec, provider, model } : { spec, provider, model, baseURL };
+}
+
+function parseBaselineSpec(spec: string, provider: ProviderName, rest: string): ModelSpec {
+  if (!(BASELINE_KINDS as readonly string[]).includes(rest)) {
+    throw bad(spec, `unknown baseline '${rest}'.${didYouMean(rest, BASELINE_KINDS)} Known: ${BASELINE_KINDS.join(', ')}`);
+  }
+  return { spec, provider, model: rest };
+}
+
+/** 'mock:<kind>[:<arg>]'. */
+function parseMockSpec(spec: string, provider: ProviderName, rest: string): ModelSpec {
+  const sep = rest.indexOf(':');
+  const kind = sep < 0 ? rest : rest.slice(0, sep);
+  const arg = sep < 0 ? undefined : rest.slice(sep + 1);
+  if (!(MOCK_KINDS as readonly string[]).includes(kind)) {
+    throw bad(spec, `unknown mock '${kind}'.${didYouMean(kind, MOCK_KINDS)} Known: ${MOCK_KINDS.join(', ')}`);
+  }
+  if (kind === 'fixed' && arg === undefined) throw bad(spec, "mock:fixed needs the reply text after ':'", provider);
+  if (kind === 'echo' && arg !== undefined) throw bad(spec, 'mock:echo takes no argument', provider);
+  if (kind === 'error' && !MODEL_ERROR_KINDS.includes(arg ?? '')) {
+    throw bad(spec, `mock:error needs an error kind, one of ${MODEL_ERROR_KINDS.join(', ')} (e.g. 'mock:error:rate_limit')`);
+  }
+  return arg === undefined ? { spec, provider, model: kind } : { spec, provider, model: kind, arg };
+}
+
+/** '<path>' (a local checkpoint). */
+function parsePathSpec(spec: string, provider: ProviderName, rest: string): ModelSpec {
+  if (!rest) throw bad(spec, 'the checkpoint path is empty', provider);
+  return { spec, provider, model: rest };
 }
 
 /** '<checkpoint>?key=value&…': the options are checked here so a typo fails before any server starts. */
@@ -144,6 +123,22 @@ function parseManagedSpec(spec: string, provider: ProviderName, rest: string): M
   }
   return { spec, provider, model, options };
 }
+
+/**
+ * The built-in providers: how to load each (lazily, so a run that never names Anthropic never
+ * imports its SDK), an example for error messages, and its spec grammar after '<provider>:'.
+ */
+const PROVIDERS: Record<ProviderName, { load: () => Promise<ProviderModule>; example: string; parse: SpecGrammar }> = {
+  openai: { load: () => import('./openai.js'), example: 'openai:gpt-4.1-mini', parse: parseHostedSpec },
+  'openai-compatible': { load: () => import('./openai.js'), example: 'openai-compatible:qwen2.5-7b@http://localhost:8000/v1', parse: parseHostedSpec },
+  anthropic: { load: () => import('./anthropic.js'), example: 'anthropic:claude-sonnet-4-5', parse: parseHostedSpec },
+  baseline: { load: () => import('./baseline.js'), example: 'baseline:oracle', parse: parseBaselineSpec },
+  mock: { load: () => import('./mock.js'), example: 'mock:fixed:42', parse: parseMockSpec },
+  onnx: { load: () => import('./onnx/index.js'), example: 'onnx:./checkpoints/step-1000', parse: parsePathSpec },
+  vllm: { load: () => import('./managed.js'), example: 'vllm:./checkpoints/step-1000?tp=2', parse: parseManagedSpec },
+  sglang: { load: () => import('./managed.js'), example: 'sglang:./checkpoints/step-1000?tp=2', parse: parseManagedSpec },
+  llamacpp: { load: () => import('./managed.js'), example: 'llamacpp:./model-q4_k_m.gguf', parse: parseManagedSpec },
+};
 
 /** Options a managed server takes, in a spec's query string or in --model-options. */
 export const SERVER_OPTION_KEYS = ['tp', 'dp', 'replicas', 'gpus', 'max-model-len', 'gpu-memory-utilization', 'dtype', 'args', 'reuse', 'ready-timeout'] as const;
@@ -177,7 +172,7 @@ export function parseServerOptions(query: string, provider?: ProviderName): Reco
 export async function loadModel(spec: string, opts: ModelOptions = {}): Promise<Model> {
   const parsed = parseModelSpec(spec);
   if (parsed.provider === 'module') return loadProviderModel(parsed, opts);
-  const provider = await PROVIDERS[parsed.provider]();
+  const provider = await PROVIDERS[parsed.provider].load();
   return provider.createModel(parsed, opts);
 }
 
