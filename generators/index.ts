@@ -1,17 +1,20 @@
-// The registry: generator name → generator. Each family folder exports its own list, so family
-// work never touches this file beyond the one import line. Plug-ins (families outside the repo)
-// join at run time through registerGenerator, loaded by src/suite/plugins.ts.
+// The registry: generator name → generator, and family name → its descriptor (views, metrics,
+// task sets). Each family folder exports its own descriptor, so family work never touches this
+// file beyond the one import line. Plug-ins (families outside the repo) join at run time through
+// registerGenerator and registerFamily, loaded by src/suite/plugins.ts.
 import type { Generator } from '../src/core/types.js';
+import type { FamilyDescriptor, FamilyView } from '../src/core/family.js';
 import { didYouMean } from '../src/core/suggest.js';
-import { generators as instruct } from './instruct/index.js';
-import { generators as omega } from './omega/index.js';
-import { generators as omegaCompositional } from './omega/compositional/index.js';
-import { generators as omegaTransformative } from './omega/transformative/index.js';
-import { generators as satquest } from './satquest/index.js';
-import { generators as jigsaw } from './jigsaw/index.js';
-import { generators as travel } from './travel/index.js';
+import { family as instruct } from './instruct/index.js';
+import { family as omega } from './omega/index.js';
+import { family as omegaCompositional } from './omega/compositional/index.js';
+import { family as omegaTransformative } from './omega/transformative/index.js';
+import { family as satquest } from './satquest/index.js';
+import { family as jigsaw } from './jigsaw/index.js';
+import { family as travel } from './travel/index.js';
 
-const all: Generator<any>[] = [...instruct, ...omega, ...omegaCompositional, ...omegaTransformative, ...satquest, ...jigsaw, ...travel];
+const builtInFamilies: FamilyDescriptor[] = [instruct, omega, omegaCompositional, omegaTransformative, satquest, jigsaw, travel];
+const all: Generator<any>[] = builtInFamilies.flatMap((f) => f.generators);
 
 const builtIn: ReadonlyMap<string, Generator<any>> = new Map(all.map((g) => [g.name, g]));
 if (builtIn.size !== all.length) throw new Error('generators/index.ts: two generators share a name');
@@ -67,4 +70,45 @@ export function getGenerator(name: string): Generator<any> {
 /** The family a generator reports its ID − OOD gap under. */
 export function familyOf(generator: Generator<any>): string {
   return generator.family ?? generator.name.split('/')[0]!;
+}
+
+/** Built-in families plus the plug-in families registered so far. */
+const families = new Map<string, FamilyDescriptor>(builtInFamilies.map((f) => [f.name, f]));
+const familySources = new Map<string, string>();
+
+export function familyNames(): string[] {
+  return [...families.keys()].sort();
+}
+
+export function allFamilies(): FamilyDescriptor[] {
+  return [...families.values()];
+}
+
+/** Adds a plug-in family's descriptor; a name a built-in or another module already uses is refused. */
+export function registerFamily(family: FamilyDescriptor, source: string): void {
+  const existing = families.get(family.name);
+  if (existing === family) return;
+  if (existing) {
+    const owner = familySources.get(family.name);
+    throw new PluginError(`${source}: family '${family.name}' is already ${owner ? `defined by ${owner}` : 'a built-in family'}; give yours another name`);
+  }
+  families.set(family.name, family);
+  familySources.set(family.name, source);
+}
+
+export function getFamily(name: string): FamilyDescriptor {
+  const f = families.get(name);
+  if (!f) throw new Error(`unknown family '${name}'.${didYouMean(name, familyNames())} Families: ${familyNames().join(', ')} (a plug-in family joins through the suite's 'generators:').`);
+  return f;
+}
+
+/** How the site shows a gap family (`familyOf`); undefined means the generic view. */
+export function familyView(gapFamily: string): FamilyView | undefined {
+  for (const f of families.values()) if (f.views[gapFamily]) return f.views[gapFamily];
+  return undefined;
+}
+
+/** The name the site shows for a gap family. */
+export function familyLabel(gapFamily: string): string {
+  return familyView(gapFamily)?.label ?? gapFamily;
 }

@@ -42,6 +42,8 @@ import { geometryPolygonColor } from './geometry_polygon_color.js';
 import { geometryPolygonRotation } from './geometry_polygon_rotation.js';
 import { geometryPolygon } from './geometry_polygon.js';
 import { geometryTriangle } from './geometry_triangle.js';
+import type { FamilyDescriptor } from '../../src/core/family.js';
+import { omegaTaskSets } from './tasks.js';
 
 /** Every OMEGA family, in the spec's domain order. */
 export const omegaGenerators: OmegaGenerator[] = [
@@ -60,3 +62,12 @@ export const omegaGenerators: OmegaGenerator[] = [
 
 /** Every generator of this family, registered in generators/index.ts. */
 export const generators: Generator<any>[] = omegaGenerators;
+
+/** What suites, the site and the contract test know about this family. */
+export const family: FamilyDescriptor = {
+  name: 'omega',
+  generators,
+  views: { omega: { label: 'OMEGA', curve: { knob: 'level' } } },
+  metrics: {},
+  taskSets: omegaTaskSets(omegaGenerators),
+};

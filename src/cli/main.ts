@@ -21,6 +21,7 @@ import { registerMerge } from './merge.js';
 import { registerCompare } from './compare.js';
 import { registerExport } from './export.js';
 import { registerNew } from './new.js';
+import { registerSuite } from './suite.js';
 
 export function buildProgram(): Command {
   const program = new Command('bench')
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerCompare(program);
   registerExport(program);
   registerNew(program);
+  registerSuite(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

@@ -63,6 +63,27 @@ export function verifySum(truth, response) {
 }
 
 export const generators = [${gen}];
+
+/** The tasks, defined once: a suite takes a set with \`include: ${name}#all\` (or \`#smoke\`). */
+const tasks = [
+  { id: '${name}-id', generator: '${name}/sum', split: 'id', axis: 'id', n: 20, seed: 1, params: { count: 3, max: 9 } },
+  { id: '${name}-ood-length', generator: '${name}/sum', split: 'ood', axis: 'scale', n: 20, seed: 1, params: { count: 8, max: 9 } },
+  { id: '${name}-ood-values', generator: '${name}/sum', split: 'ood', axis: 'scale', n: 20, seed: 1, params: { count: 3, max: 999 } },
+  { id: '${name}-train', generator: '${name}/sum', split: 'train', n: 100, seed: 1, params: { count: 3, max: 9 } },
+];
+
+/**
+ * What genbench knows about the family: its generators, how the site shows it (the knobs must be
+ * keys of every item's \`difficulty\`), its metrics (the keys of a summarizeDetails, none here) and
+ * its named task sets.
+ */
+export const family = {
+  name: '${name}',
+  generators,
+  views: { '${name}': { label: '${name}', curve: { knob: 'count', where: { max: 9 } }, matrix: ['count', 'max'] } },
+  metrics: {},
+  taskSets: { all: tasks, smoke: tasks.slice(0, 2).map((t) => ({ ...t, n: 5 })) },
+};
 `,
     'params.js': `// Parameters of ${name}/sum: validated, defaults filled. Errors name the field (the suite loader
 // adds the file and line), so a typo in a suite gets a one-line fix.
@@ -128,35 +149,9 @@ describe('${name}', () => {
 name: ${name}
 version: 1
 description: ${name} — sum of integers, ID vs longer lists and larger values
-generators: [./index.js]   # plug-in modules, relative to this file
+generators: [./index.js]   # plug-in modules, relative to this file; index.js's \`family\` brings its task sets
 tasks:
-  - id: ${name}-id
-    generator: ${name}/sum
-    split: id
-    axis: id
-    n: 20
-    seed: 1
-    params: { count: 3, max: 9 }
-  - id: ${name}-ood-length
-    generator: ${name}/sum
-    split: ood
-    axis: scale
-    n: 20
-    seed: 1
-    params: { count: 8, max: 9 }
-  - id: ${name}-ood-values
-    generator: ${name}/sum
-    split: ood
-    axis: scale
-    n: 20
-    seed: 1
-    params: { count: 3, max: 999 }
-  - id: ${name}-train
-    generator: ${name}/sum
-    split: train
-    n: 100
-    seed: 1
-    params: { count: 3, max: 9 }
+  - include: ${name}#all     # the family's task set 'all', defined in index.js (add \`n: 5\` to shrink every task)
 `,
     'package.json': `${JSON.stringify({
       name: `genbench-family-${name}`,
@@ -182,9 +177,10 @@ A genbench task family, loaded as a plug-in: no fork of genbench needed.
 
 ## Files
 
-- \`index.js\` — the generator (\`generators\` lists every generator of the family).
+- \`index.js\` — the generator (\`generators\` lists every generator of the family) and \`family\`: the
+  site's label and knobs, the metrics and the named task sets suites include.
 - \`params.js\` — parameter parsing and defaults.
-- \`suite.yaml\` — ID and OOD tasks; \`generators: [./index.js]\` loads the family.
+- \`suite.yaml\` — includes the family's task set (\`include: ${name}#all\`); \`generators: [./index.js]\` loads the family.
 - \`${name}.test.js\` — the generator contract and the family's own checks.
 
 ## Use

@@ -4,6 +4,7 @@
 import { Rng } from './rng.js';
 import { canonicalJson } from './hash.js';
 import type { Generator, Problem, Verdict } from './types.js';
+import type { FamilyDescriptor } from './family.js';
 
 const NAME = /^[a-z0-9][\w.-]*(\/[\w.-]+)*$/i;
 
@@ -117,5 +118,73 @@ export function checkGenerator(gen: Generator<any>, opts: ContractOptions = {}):
       }
     }
   }
+  return fail;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** What is wrong with `value` as a FamilyDescriptor (a plug-in's `family` export); empty when nothing. */
+export function familyShapeProblems(value: unknown): string[] {
+  if (!isRecord(value)) return ['must be an object with name, generators, views, metrics and taskSets'];
+  const out: string[] = [];
+  if (typeof value.name !== 'string' || !/^[a-z][\w-]*$/.test(value.name)) out.push("name must be the family's include key, e.g. 'my-family'");
+  if (!Array.isArray(value.generators) || value.generators.length === 0) out.push('generators must be a non-empty list');
+  if (!isRecord(value.views) || Object.values(value.views).some((v) => !isRecord(v) || typeof v.label !== 'string')) out.push('views must map gap families to { label, curve?, matrix? }');
+  if (!isRecord(value.metrics) || Object.values(value.metrics).some((d) => typeof d !== 'string')) out.push('metrics must map metric keys to one-line descriptions');
+  if (!isRecord(value.taskSets) || Object.values(value.taskSets).some((t) => !Array.isArray(t))) out.push('taskSets must map set names to lists of tasks');
+  return out;
+}
+
+/**
+ * What a family declares must hold on its items: every view's knobs (the curve knob, its `where`
+ * keys, the matrix knobs) appear in the `difficulty` of the items its task sets generate, and its
+ * metrics are exactly the plain (undotted) keys its generators' summarizeDetails return.
+ */
+export function checkFamily(family: FamilyDescriptor, opts: { items?: number } = {}): string[] {
+  const fail: string[] = [];
+  const byName = new Map(family.generators.map((g) => [g.name, g]));
+  // The gap family a generator reports under (as familyOf in generators/index.ts).
+  const gapOf = (g: Generator<any>) => g.family ?? g.name.split('/')[0]!;
+  const difficulties = new Map<string, { at: string; keys: Set<string> }[]>();
+  const details = new Map<Generator<any>, unknown[]>();
+  const seen = new Set<string>();
+  for (const [set, tasks] of Object.entries(family.taskSets)) {
+    for (const t of tasks) {
+      const at = `${family.name}#${set} task ${t.id}`;
+      const g = byName.get(t.generator);
+      if (!g) { fail.push(`${at}: generator '${t.generator}' is not one of the family's generators`); continue; }
+      const key = canonicalJson([t.generator, t.params ?? {}, t.seed]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      try {
+        const params = g.parseParams(t.params ?? {});
+        for (let i = 0; i < (opts.items ?? 1); i++) {
+          const p = g.generate(params, Rng.forItem(t.seed, i));
+          const list = difficulties.get(gapOf(g)) ?? [];
+          list.push({ at: `${at} item ${i}`, keys: new Set(Object.keys(p.difficulty ?? {})) });
+          difficulties.set(gapOf(g), list);
+          if (p.reference !== undefined) details.set(g, [...(details.get(g) ?? []), p.verify(p.reference).details]);
+        }
+      } catch (err) {
+        fail.push(`${at}: ${(err as Error).message}`);
+      }
+    }
+  }
+  for (const [gap, view] of Object.entries(family.views)) {
+    const knobs = [...(view.curve ? [view.curve.knob, ...Object.keys(view.curve.where ?? {})] : []), ...(view.matrix ?? [])];
+    const items = difficulties.get(gap);
+    if (!items) { fail.push(`view '${gap}': no task of the family's sets generates items of gap family '${gap}'`); continue; }
+    for (const knob of new Set(knobs)) {
+      const lacking = items.find((x) => !x.keys.has(knob));
+      if (lacking) fail.push(`view '${gap}': knob '${knob}' is not in the difficulty of ${lacking.at} (keys: ${[...lacking.keys].join(', ')})`);
+    }
+  }
+  const returned = new Set<string>();
+  for (const [g, ds] of details) {
+    for (const k of Object.keys(g.summarizeDetails?.(ds) ?? {})) if (!k.includes('.')) returned.add(k);
+  }
+  const declared = Object.keys(family.metrics);
+  for (const k of declared) if (!returned.has(k)) fail.push(`metric '${k}' is declared but summarizeDetails never returns it`);
+  for (const k of returned) if (!declared.includes(k)) fail.push(`metric '${k}' is returned by summarizeDetails but not declared in the family's metrics`);
   return fail;
 }

@@ -6,7 +6,7 @@ import { wilson, type Interval } from '../stats/proportion.js';
 import type { Store } from '../store/store.js';
 import { read, type ItemAnswerRow } from '../store/read.js';
 import type { SuiteData, TaskData } from '../report/data.js';
-import { FAMILY_VIEWS } from './families.js';
+import { familyView } from '../../generators/index.js';
 
 export type Knobs = Record<string, number | string>;
 
@@ -80,7 +80,7 @@ export function guessCurveKnob(tasks: readonly TaskData[], meta: ReadonlyMap<str
 
 export function curveFor(suite: SuiteData, family: string, meta: ReadonlyMap<string, ItemMeta>): Curve | undefined {
   const tasks = tasksOf(suite, family);
-  const config = FAMILY_VIEWS[family]?.curve;
+  const config = familyView(family)?.curve;
   const hasKnob = (k: string) => tasks.some((t) => t.items.some((i) => meta.get(i)?.knobs[k] !== undefined));
   const knob = config && hasKnob(config.knob) ? config.knob : guessCurveKnob(tasks, meta);
   if (!knob) return undefined;
@@ -145,7 +145,7 @@ export interface Matrix {
 export const matrixKey = (r: string | number, c: string | number) => `${r}\u0000${c}`;
 
 export function matrixFor(suite: SuiteData, family: string, meta: ReadonlyMap<string, ItemMeta>): Matrix | undefined {
-  const config = FAMILY_VIEWS[family]?.matrix;
+  const config = familyView(family)?.matrix;
   if (!config) return undefined;
   const [rowKnob, colKnob] = config;
   const tasks = tasksOf(suite, family);

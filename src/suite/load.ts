@@ -12,6 +12,7 @@ import { familyOf, getGenerator } from '../../generators/index.js';
 import { packageRoot } from '../core/paths.js';
 import { capToDistinct } from './distinct.js';
 import { isModuleRef, loadGeneratorModule, loadGeneratorRef } from './plugins.js';
+import { IncludeError, includedTasks, isInclude } from './include.js';
 
 export interface SuiteTask {
   /** Unique within the suite. */
@@ -137,10 +138,20 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
   if (!isSeq(tasksNode) || tasksNode.items.length === 0) fail(lineOf('tasks'), 'tasks', 'required: a non-empty list of tasks');
   const rawTasks = top.tasks as Record<string, unknown>[];
   const seen = new Map<string, number>();
-  const tasks: SuiteTask[] = rawTasks.map((raw, i) => {
-    const at = (field?: string) => (field ? lineOf('tasks', i, field) : lineOf('tasks', i));
-    const f = (field: string) => `tasks[${i}].${field}`;
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail(at(), `tasks[${i}]`, 'must be a mapping with id, generator, split, n');
+  // Include entries expand in place; their tasks' errors name the entry's line and the task id.
+  const entries = rawTasks.flatMap((raw, i): { raw: Record<string, unknown>; i: number; from?: string }[] => {
+    if (!isInclude(raw)) return [{ raw, i }];
+    try {
+      return includedTasks(raw).map((t) => ({ raw: { ...t }, i, from: String(raw.include) }));
+    } catch (err) {
+      const field = err instanceof IncludeError ? err.field : 'include';
+      return fail(lineOf('tasks', i, field), `tasks[${i}].${field}`, (err as Error).message);
+    }
+  });
+  const tasks: SuiteTask[] = entries.map(({ raw, i, from }) => {
+    const at = (field?: string) => (field && !from ? lineOf('tasks', i, field) : lineOf('tasks', i));
+    const f = (field: string) => (from ? `tasks[${i}] (${from} task '${String(raw.id)}').${field}` : `tasks[${i}].${field}`);
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail(at(), `tasks[${i}]`, "must be a mapping with id, generator, split, n (or an include entry such as 'include: instruct#core')");
     for (const key of Object.keys(raw)) {
       if (!TASK_KEYS.includes(key)) fail(at(key), f(key), `unknown key.${didYouMean(key, TASK_KEYS)} Allowed: ${TASK_KEYS.join(', ')}`);
     }
@@ -173,7 +184,7 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
       params = generator.parseParams(rawParams);
     } catch (err) {
       const field = (err as { field?: string }).field;
-      const line = field ? lineOf('tasks', i, 'params', ...field.split('.')) : at('params');
+      const line = field && !from ? lineOf('tasks', i, 'params', ...field.split('.')) : at('params');
       fail(line || at('params'), f('params'), `${(err as Error).message.replace(/^[^:]*:\s*/, field ? `${field}: ` : '')}`);
     }
     const family = raw.family ?? familyOf(generator);

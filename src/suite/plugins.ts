@@ -2,9 +2,10 @@
 // its generators join the registry after the same shape check as built-ins.
 import { dirname, resolve } from 'node:path';
 import type { Generator } from '../core/types.js';
-import { generatorShapeProblems } from '../core/contract.js';
+import type { FamilyDescriptor } from '../core/family.js';
+import { familyShapeProblems, generatorShapeProblems } from '../core/contract.js';
 import { PluginLoadError, requirePlugin, splitExport } from '../core/plugin-module.js';
-import { PluginError, registerGenerator } from '../../generators/index.js';
+import { PluginError, registerFamily, registerGenerator } from '../../generators/index.js';
 
 /** 'generator:' values that name a module rather than a registered generator. */
 export function isModuleRef(ref: string): boolean {
@@ -26,20 +27,28 @@ function checked(value: unknown, file: string, what: string): Generator<any> {
   return value as Generator<any>;
 }
 
-/** A family module's generators: its `generators` list, else its default export (one or a list). */
+/** A family module's generators: its `generators` list, else its family's, else its default export (one or a list). */
 function generatorsOf(module: Record<string, unknown>, file: string): Generator<any>[] {
-  const list = module.generators ?? module.default;
-  if (list === undefined) throw new PluginError(`${file} exports neither 'generators' (a list of generators) nor a default generator`);
+  const list = module.generators ?? (module.family as { generators?: unknown } | undefined)?.generators ?? module.default;
+  if (list === undefined) throw new PluginError(`${file} exports neither 'generators' (a list of generators), 'family' nor a default generator`);
   const items = Array.isArray(list) ? list : [list];
   if (items.length === 0) throw new PluginError(`${file}: 'generators' is empty`);
   return items.map((g, i) => checked(g, file, Array.isArray(list) ? `generators[${i}]` : 'the default export'));
 }
 
-/** `generators: [./my-family]` at the top of a suite: registers every generator the module lists. */
+/**
+ * `generators: [./my-family]` at the top of a suite: registers every generator the module lists,
+ * and its `family` descriptor when it exports one (then `include: my-family#<set>` works).
+ */
 export function loadGeneratorModule(ref: string, fromFile: string): Generator<any>[] {
   const { module, file } = requireModule(ref, fromFile);
   const gens = generatorsOf(module, file);
   for (const g of gens) registerGenerator(g, file);
+  if (module.family !== undefined) {
+    const problems = familyShapeProblems(module.family);
+    if (problems.length > 0) throw new PluginError(`${file}: 'family' is not a family descriptor: ${problems.join('; ')}`);
+    registerFamily(module.family as FamilyDescriptor, file);
+  }
   return gens;
 }
 

@@ -2,15 +2,16 @@
 // the shipped suites use: every generator is deterministic, its reference verifies, garbage is
 // rejected without throwing, truth survives JSON, difficulty keys are stable, and item ids and
 // contents match the values pinned in pinned-items.json (an item that changes without a version
-// bump breaks "the same id means the same problem").
+// bump breaks "the same id means the same problem"). Every family descriptor's declared knobs appear
+// in the difficulty of its task sets' items, and its declared metrics are what summarizeDetails returns.
 // After a deliberate version bump: GENBENCH_PIN=1 npx vitest run tests/contract/generators.test.ts
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { registry, isPlugin } from '../../generators/index.js';
-import { checkGenerator } from '../../src/core/contract.js';
+import { registry, isPlugin, allFamilies, getFamily } from '../../generators/index.js';
+import { checkFamily, checkGenerator } from '../../src/core/contract.js';
 import { canonicalJson, itemId, stableHash } from '../../src/core/hash.js';
 import { Rng } from '../../src/core/rng.js';
 import { loadSuite, shippedSuiteNames, type SuiteTask } from '../../src/suite/load.js';
@@ -69,6 +70,25 @@ describe('generator contract', () => {
     if (process.env.GENBENCH_PIN) return;
     expect(pinned[name], `no pinned items for ${name}: run GENBENCH_PIN=1 npx vitest run tests/contract/generators.test.ts`).toBeDefined();
     expect(computed[name]).toEqual(pinned[name]);
+  });
+
+  const families = allFamilies().map((f) => f.name).sort();
+  it('covers every built-in family descriptor and the plug-in\'s', () => {
+    expect(families).toEqual(expect.arrayContaining(['instruct', 'omega', 'omega-compositional', 'omega-transformative', 'satquest', 'jigsaw', 'travel', 'demo']));
+  });
+
+  it.each(families)('family %s: declared knobs appear in difficulty, declared metrics match summarizeDetails', (name) => {
+    expect(checkFamily(getFamily(name))).toEqual([]);
+  });
+
+  it('a knob or metric the items do not have is reported', () => {
+    const demo = getFamily('demo');
+    const wrong = { ...demo, views: { demo: { label: 'x', curve: { knob: 'length', where: { max: 9 } }, matrix: ['count', 'size'] as [string, string] } }, metrics: { accuracy: 'x' } };
+    const problems = checkFamily(wrong);
+    expect(problems.some((p) => /knob 'length' is not in the difficulty of demo#all task demo-id item 0 \(keys: count, max\)/.test(p))).toBe(true);
+    expect(problems.some((p) => /knob 'size'/.test(p))).toBe(true);
+    expect(problems).toContain("metric 'accuracy' is declared but summarizeDetails never returns it");
+    expect(checkFamily({ ...getFamily('jigsaw'), metrics: {} })).toContain("metric 'formatReward' is returned by summarizeDetails but not declared in the family's metrics");
   });
 
   afterAll(() => {

@@ -9,9 +9,20 @@ import { parametricIntersection } from './parametric_intersection.js';
 import { matrixRank } from './matrix_rank.js';
 import { vertexColor } from './vertex_color.js';
 import { gridChips } from './grid_chips.js';
+import type { FamilyDescriptor } from '../../../src/core/family.js';
+import { taskSets } from './tasks.js';
 
 /** The seven settings in the spec's order (§1.6). */
 export const compositionalSettings: SettingGenerator[] = [polynomialGcd, nGon, circlesAlgebra, parametricIntersection, matrixRank, vertexColor, gridChips];
 
 /** Every generator of this axis, registered in generators/index.ts. */
 export const generators: Generator<any>[] = compositionalSettings;
+
+/** What suites, the site and the contract test know about this axis (shown with the generic view). */
+export const family: FamilyDescriptor = {
+  name: 'omega-compositional',
+  generators,
+  views: {},
+  metrics: {},
+  taskSets,
+};

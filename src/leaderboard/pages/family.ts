@@ -6,7 +6,7 @@ import type { SuiteData } from '../../report/data.js';
 import { pctText as pct } from '../../report/format.js';
 import { estimateCell, heatClass, jsonInterval } from '../cells.js';
 import { shownKey, suitePair, type SiteContext } from '../context.js';
-import { familyLabel } from '../families.js';
+import { familyLabel } from '../../../generators/index.js';
 import { html, join, type Raw } from '../html.js';
 import { page } from '../layout.js';
 import { href, paths } from '../slug.js';

@@ -3,7 +3,7 @@
 import type { Board, SplitCell, SuiteBoard, TieInfo } from '../../report/board.js';
 import { estimateCell, jsonInterval } from '../cells.js';
 import type { SiteContext } from '../context.js';
-import { familyLabel } from '../families.js';
+import { familyLabel } from '../../../generators/index.js';
 import { html, join, type Raw } from '../html.js';
 import { href, paths } from '../slug.js';
 import { scatter, type ScatterPoint } from '../svg.js';

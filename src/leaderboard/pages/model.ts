@@ -3,7 +3,7 @@
 import type { RunInfo } from '../../report/data.js';
 import { estimateCell, jsonInterval } from '../cells.js';
 import { priceFor, type SiteContext } from '../context.js';
-import { familyLabel } from '../families.js';
+import { familyLabel } from '../../../generators/index.js';
 import { html } from '../html.js';
 import { page } from '../layout.js';
 import { href, paths } from '../slug.js';

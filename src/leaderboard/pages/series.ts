@@ -4,7 +4,7 @@ import type { SplitCell } from '../../report/board.js';
 import type { SeriesBoard, SeriesPoint } from '../../report/series.js';
 import { estimateCell, jsonInterval } from '../cells.js';
 import type { SiteContext } from '../context.js';
-import { familyLabel } from '../families.js';
+import { familyLabel } from '../../../generators/index.js';
 import { html, type Raw } from '../html.js';
 import { page } from '../layout.js';
 import { href, paths } from '../slug.js';

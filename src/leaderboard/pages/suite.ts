@@ -1,7 +1,7 @@
 // One suite: its main table and scatter, its tasks, and the runs that stand for each model.
 import type { SuiteBoard } from '../../report/board.js';
 import { suitePair, type SiteContext } from '../context.js';
-import { familyLabel } from '../families.js';
+import { familyLabel } from '../../../generators/index.js';
 import { html } from '../html.js';
 import { page } from '../layout.js';
 import { href, paths } from '../slug.js';

@@ -13,6 +13,8 @@ import { COOKIES } from '../../../generators/satquest/names.js';
 import { clearInstanceCache } from '../../../generators/satquest/instance.js';
 import { FORMATS, LABELS, PROMPTS } from '../../../generators/satquest/params.js';
 import { satquest, type SatQuestTruth } from '../../../generators/satquest/satquest.js';
+// The suite's tasks are its family's 'all' set (suites/*.yaml include it).
+import { family } from '../../../generators/satquest/index.js';
 import {
   allClauses, assignmentIndex, bruteForce, falsifiedBy, formulaSat, isMcsBrute, isMusBrute, maxSatCost, setOf, subsetSat,
 } from './brute-force.js';
@@ -214,7 +216,7 @@ describe('params', () => {
 });
 
 describe('the shipped suite: ID and OOD regions differ in the knob they claim', () => {
-  const suite = parseYaml(readFileSync(new URL('../../../suites/satquest.yaml', import.meta.url), 'utf8')) as {
+  const suite = { ...parseYaml(readFileSync(new URL('../../../suites/satquest.yaml', import.meta.url), 'utf8')), tasks: family.taskSets.all } as unknown as {
     tasks: { id: string; split: string; axis: string; n: number; seed: number; params: Record<string, unknown> }[];
   };
   const parsed = suite.tasks.map((t) => ({ ...t, p: gen.parseParams(t.params) }));
