@@ -12,9 +12,9 @@ export const tasks: TaskSpec[] = [
   // upstream draws 5-card hands without the face-card guarantee
   { id: 'gp-five', generator: 'instruct/general-points', split: 'ood', axis: 'difficulty', n: 200, seed: 48, params: { rule: 'face10', sampling: 'normal', cards: 5 } },
   // prompt says 11/12/13, scored with J/Q/K = 10
-  { id: 'gp-fake-regular', generator: 'instruct/general-points', split: 'ood', axis: 'control', n: 100, seed: 49, params: { rule: 'face10', promptRule: 'regular', sampling: 'face', cards: 4 } },
+  { id: 'gp-fake-regular', generator: 'instruct/general-points', split: 'ood', axis: 'control', role: 'control', n: 100, seed: 49, params: { rule: 'face10', promptRule: 'regular', sampling: 'face', cards: 4 } },
   // prompt says all 5, scored with J/Q/K = 10
-  { id: 'gp-fake-all5', generator: 'instruct/general-points', split: 'ood', axis: 'control', n: 100, seed: 50, params: { rule: 'face10', promptRule: 'all5', sampling: 'face', cards: 4 } },
+  { id: 'gp-fake-all5', generator: 'instruct/general-points', split: 'ood', axis: 'control', role: 'control', n: 100, seed: 50, params: { rule: 'face10', promptRule: 'all5', sampling: 'face', cards: 4 } },
   // SFTvsRL sequential revision: up to 5 attempts with verifier feedback
   { id: 'gp-id-revision', generator: 'instruct/general-points', split: 'id', axis: 'protocol', n: 100, seed: 51, params: { rule: 'face10', sampling: 'face', cards: 4, protocol: 'revision', maxAttempts: 5 } },
   // Sokoban.
@@ -47,11 +47,11 @@ export const tasks: TaskSpec[] = [
   { id: 'sk-size-8', generator: 'instruct/sokoban', split: 'ood', axis: 'scale', n: 100, seed: 44, params: { variant: 'base', size: 8, boxes: 1 } },
   { id: 'sk-size-9', generator: 'instruct/sokoban', split: 'ood', axis: 'scale', n: 100, seed: 44, params: { variant: 'base', size: 9, boxes: 1 } },
   // shows 1/2/3/4, scores Up/Down/Left/Right (Debunk's Fake)
-  { id: 'sk-fake-numerical', generator: 'instruct/sokoban', split: 'ood', axis: 'control', n: 100, seed: 42, params: { variant: 'base', promptVariant: 'numerical', size: 6, boxes: 1 } },
+  { id: 'sk-fake-numerical', generator: 'instruct/sokoban', split: 'ood', axis: 'control', role: 'control', n: 100, seed: 42, params: { variant: 'base', promptVariant: 'numerical', size: 6, boxes: 1 } },
   // shows North/South/West/East, scores Up/Down/Left/Right
-  { id: 'sk-fake-cardinal', generator: 'instruct/sokoban', split: 'ood', axis: 'control', n: 100, seed: 42, params: { variant: 'base', promptVariant: 'cardinal', size: 6, boxes: 1 } },
+  { id: 'sk-fake-cardinal', generator: 'instruct/sokoban', split: 'ood', axis: 'control', role: 'control', n: 100, seed: 42, params: { variant: 'base', promptVariant: 'cardinal', size: 6, boxes: 1 } },
   // shows the arrow emojis, scores Up/Down/Left/Right
-  { id: 'sk-fake-emoji', generator: 'instruct/sokoban', split: 'ood', axis: 'control', n: 100, seed: 42, params: { variant: 'base', promptVariant: 'emoji', size: 6, boxes: 1 } },
+  { id: 'sk-fake-emoji', generator: 'instruct/sokoban', split: 'ood', axis: 'control', role: 'control', n: 100, seed: 42, params: { variant: 'base', promptVariant: 'emoji', size: 6, boxes: 1 } },
   // the whole action sequence in one reply, checked by simulation
   { id: 'sk-id-single-shot', generator: 'instruct/sokoban', split: 'id', axis: 'protocol', n: 200, seed: 45, params: { variant: 'base', size: 6, boxes: 1, protocol: 'single-shot' } },
   // answer-only SFT data: (state, next action) along optimal plans

@@ -1,6 +1,7 @@
 // A family's own description of itself: its generators, how the site shows it, what its metrics
 // mean, and its named task sets, which suites compose with `include: <family>#<set>`.
 import type { Generator, Split } from './types.js';
+import type { TaskRole } from './role.js';
 
 /** One task as a suite writes it (the fields of a `tasks:` entry). */
 export interface TaskSpec {
@@ -8,6 +9,8 @@ export interface TaskSpec {
   generator: string;
   split: Split;
   axis?: string;
+  /** Absent: scored (a control is shown next to the scored tasks, never averaged). */
+  role?: TaskRole;
   n: number;
   seed: number | string;
   params?: Record<string, unknown>;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSuite, parseSuite } from '../../src/suite/load.js';
 import { getFamily, familyLabel, familyView } from '../../generators/index.js';
+import { bench } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'genbench-include-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -65,5 +66,19 @@ describe('include: <family>#<set>', () => {
     expect(familyLabel('jigsaw-text')).toBe('Jigsaw (text)');
     expect(familyView('not-loaded-now')).toBeUndefined();
     expect(familyLabel('not-loaded-now')).toBe('not-loaded-now');
+  });
+
+  it('bench suite prints what a suite resolves to: includes expanded, roles declared', async () => {
+    const r = await bench(['suite', 'instruct', '--json']);
+    expect(r.code).toBe(0);
+    const shown = JSON.parse(r.stdout) as { tasks: { id: string; role: string; n: number }[] };
+    expect(shown.tasks.map((t) => t.id)).toEqual(getFamily('instruct').taskSets.all!.map((t) => t.id));
+    expect(shown.tasks.filter((t) => t.role === 'control').map((t) => t.id)).toEqual(['gp-fake-regular', 'gp-fake-all5', 'sk-fake-numerical', 'sk-fake-cardinal', 'sk-fake-emoji']);
+    const text = await bench(['suite', 'quick'], { COLUMNS: '200' });
+    expect(text.stdout).toMatch(/^sk-fake-numerical +instruct\/sokoban +ood +control +control +5 +7 /m);
+    const missing = await bench(['suite', 'quik']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toMatch(/unknown suite 'quik'\. Did you mean 'quick'\?/);
   });
 });
