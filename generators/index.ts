@@ -108,6 +108,14 @@ export function familyView(gapFamily: string): FamilyView | undefined {
   return undefined;
 }
 
+/** What a family metric means (its descriptor's `metrics`), for column headers; '' when undeclared. */
+export function metricDescription(gapFamily: string, metric: string): string {
+  for (const f of families.values()) {
+    if (f.generators.some((g) => familyOf(g) === gapFamily) && f.metrics[metric]) return f.metrics[metric]!;
+  }
+  return '';
+}
+
 /** The name the site shows for a gap family. */
 export function familyLabel(gapFamily: string): string {
   return familyView(gapFamily)?.label ?? gapFamily;

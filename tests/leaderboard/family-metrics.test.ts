@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { getFamily } from '../../generators/index.js';
+import { htmlEscape } from '../../src/core/escape.js';
 import { join } from 'node:path';
 import { travelMetrics } from '../../generators/travel/metrics.js';
 import { buildSite } from '../../src/leaderboard/build.js';
@@ -53,7 +55,8 @@ describe("the site's TravelPlanner checks", () => {
   it('renders the headline rates and a row per check', () => {
     const html = readFileSync(join(out, paths.family('quick', 'travel')), 'utf8');
     expect(html).toMatch(/<h2>Checks<\/h2>/);
-    for (const k of ['delivery', 'commonsenseMacro', 'hardMicro', 'finalPass']) expect(html).toContain(`<th class="num">${k}</th>`);
+    // Each headline column, titled with what the family's descriptor says it means.
+    for (const k of ['delivery', 'commonsenseMacro', 'hardMicro', 'finalPass']) expect(html).toContain(`<th class="num" title="${htmlEscape(getFamily('travel').metrics[k]!)}">${k}</th>`);
     expect(html).toMatch(/<td class="first mono">hard\.budget<\/td>/);
     expect(html).not.toMatch(/hard\.budget\.applicable/);
   });

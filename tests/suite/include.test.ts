@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSuite, parseSuite } from '../../src/suite/load.js';
-import { getFamily, familyLabel, familyView } from '../../generators/index.js';
+import { getFamily, familyLabel, familyView, metricDescription } from '../../generators/index.js';
 import { bench } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'genbench-include-'));
@@ -66,6 +66,9 @@ describe('include: <family>#<set>', () => {
     expect(familyLabel('jigsaw-text')).toBe('Jigsaw (text)');
     expect(familyView('not-loaded-now')).toBeUndefined();
     expect(familyLabel('not-loaded-now')).toBe('not-loaded-now');
+    expect(metricDescription('travel', 'delivery')).toBe(getFamily('travel').metrics.delivery);
+    expect(metricDescription('travel', 'delivery')).not.toBe('');
+    expect(metricDescription('sokoban', 'delivery')).toBe('');
   });
 
   it('bench suite prints what a suite resolves to: includes expanded, roles declared', async () => {

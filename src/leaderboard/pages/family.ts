@@ -6,7 +6,7 @@ import type { SuiteData } from '../../report/data.js';
 import { pctText as pct } from '../../report/format.js';
 import { estimateCell, heatClass, jsonInterval } from '../cells.js';
 import { shownKey, suitePair, type SiteContext } from '../context.js';
-import { familyLabel } from '../../../generators/index.js';
+import { familyLabel, metricDescription } from '../../../generators/index.js';
 import { html, join, type Raw } from '../html.js';
 import { page } from '../layout.js';
 import { href, paths } from '../slug.js';
@@ -44,7 +44,7 @@ ${summary}
 ${legend(models.map((m) => ({ name: m, colour: ctx.colour(m), href: href(path, paths.model(m)) })))}
 ${axesSection(f, models, modelLink)}
 ${matrix ? matrixSection(matrix, models) : ''}
-${checks ? metricsSection(checks, models) : ''}
+${checks ? metricsSection(f.family, checks, models) : ''}
 ${tasksSection(ctx, s, data, f, path)}`;
 
   const json = {
@@ -98,7 +98,7 @@ ${mx.rows.map((r) => html`<tr><th class="first" scope="row">${r}</th>${mx.cols.m
 /** A family metric: a rate (0..1) in %, anything else as a number. */
 const metricText = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : x >= 0 && x <= 1 ? pct(x) : String(Math.round(x * 100) / 100));
 
-function metricsSection(c: FamilyMetricsBoard, models: readonly string[]): Raw {
+function metricsSection(family: string, c: FamilyMetricsBoard, models: readonly string[]): Raw {
   const shown = models.flatMap((m) => (['id', 'ood'] as const).flatMap((split) => (c[m]?.[split] ? [{ m, split, r: c[m]![split]! }] : [])));
   const keys = [...new Set(shown.flatMap(({ r }) => Object.keys(r.metrics)))];
   const headline = keys.filter((k) => !isPerCheckMetric(k));
@@ -112,7 +112,7 @@ function metricsSection(c: FamilyMetricsBoard, models: readonly string[]): Raw {
   const checks = perCheck.length ? html`<h3>Per check (pass rate over the answers it applies to, ID · OOD)</h3>
 <div class="table-wrap"><table><thead><tr><th class="first">Check</th>${models.map((m) => html`<th class="num" colspan="2">${m}</th>`)}</tr></thead><tbody>${checkRows}</tbody></table></div>` : '';
   return html`<h2>Checks</h2><p class="note">The family's own metrics (its verifier's <code>summarizeDetails</code>, as in <code>bench run</code>), over the finished answers of each split pooled; control tasks left out.</p>
-<div class="table-wrap"><table><thead><tr><th class="first">Model</th><th>Split</th><th class="num">Answers</th>${headline.map((k) => html`<th class="num">${k}</th>`)}</tr></thead><tbody>${rows}</tbody></table></div>
+<div class="table-wrap"><table><thead><tr><th class="first">Model</th><th>Split</th><th class="num">Answers</th>${headline.map((k) => html`<th class="num" title="${metricDescription(family, k)}">${k}</th>`)}</tr></thead><tbody>${rows}</tbody></table></div>
 ${checks}`;
 }
 
