@@ -115,7 +115,7 @@ export function oneOf<const V extends string | number, O extends Common<V> & { i
     const hit = values.find((v) => v === raw || (o.ignoreCase && typeof v === 'string' && typeof raw === 'string' && v.toLowerCase() === raw.toLowerCase()));
     if (hit !== undefined) return hit;
     const strings = values.filter((v): v is V & string => typeof v === 'string');
-    return mismatch(ctx, t, raw, typeof raw === 'string' ? didYouMean(raw, strings).trim() : '');
+    return mismatch(ctx, t, raw, typeof raw === 'string' ? didYouMean(raw, strings) : '');
   });
 }
 
