@@ -1,6 +1,10 @@
 // The public API. Everything else is internal and may change.
 export type { Split, Message, ContentPart, TextPart, ImagePart, Verdict, Problem, Generator, Episode, EpisodeStep, Turn, Environment, EnvironmentStep } from './core/types.js';
 export { ParamError, episodeOf, environmentEpisode, messageText } from './core/types.js';
+export {
+  defineParams, integer, number, boolean, string, oneOf, subsetOf, intRange, list, record, object, custom,
+  type ParamSchema, type ParamRow, type Field,
+} from './core/params.js';
 export { Rng } from './core/rng.js';
 export { Rational } from './core/rational.js';
 export { itemId, stableHash } from './core/hash.js';

@@ -7,7 +7,7 @@ import { environmentEpisode, type Generator, type Problem } from '../../src/core
 import { formatAnswer, randomFormula } from './general-points/answers.js';
 import { cardName, cardValue, drawRanks, isFaceRank } from './general-points/cards.js';
 import { revisionEnvironment, verifyGeneralPoints, type GeneralPointsTruth } from './general-points/environment.js';
-import { parseGeneralPointsParams, type GeneralPointsParams } from './general-points/params.js';
+import { generalPointsSchema, parseGeneralPointsParams, type GeneralPointsParams } from './general-points/params.js';
 import { buildPrompt } from './general-points/prompt.js';
 import type { FaceRule } from './general-points/rules.js';
 import { solve } from './general-points/solver.js';
@@ -96,6 +96,7 @@ export const generalPoints: Generator<GeneralPointsParams> = {
   family: 'general-points',
   description: 'General Points (24-point card game): face-card rule, value-range and hand-size variants, Fake controls, optional sequential revision.',
   parseParams: parseGeneralPointsParams,
+  params: generalPointsSchema,
   generate: (params, rng) => problemFromHand(params, drawSolvableHand(params, rng)),
   verifierVersion: '1',
   verify: verifyGeneralPoints,

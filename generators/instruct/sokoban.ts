@@ -9,7 +9,7 @@ import { DIRS, renderRows, rowCol, type Board, type Dir, type State } from './so
 import { formatAnswer } from './sokoban/answers.js';
 import { play } from './sokoban/dynamics.js';
 import { closedLoopEnvironment, primeSetup, verifySokoban, type SokobanTruth } from './sokoban/environment.js';
-import { parseSokobanParams, type SokobanParams } from './sokoban/params.js';
+import { parseSokobanParams, sokobanSchema, type SokobanParams } from './sokoban/params.js';
 import { buildPrompt } from './sokoban/prompt.js';
 import { tryRoom, type RoomFailure } from './sokoban/room.js';
 import { Solver } from './sokoban/solver.js';
@@ -133,6 +133,7 @@ export const sokoban: Generator<SokobanParams> = {
   family: 'sokoban',
   description: 'Sokoban (Debunk study): action-vocabulary and room-size/box-count variants, Fake controls, closed-loop or single-shot play.',
   parseParams: parseSokobanParams,
+  params: sokobanSchema,
   generate: generateSokoban,
   verifierVersion: '1',
   verify: verifySokoban,

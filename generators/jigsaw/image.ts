@@ -8,7 +8,7 @@ import type { Rng } from '../../src/core/rng.js';
 import type { Generator, Problem } from '../../src/core/types.js';
 import { encodePng } from './image/png.js';
 import type { RgbImage } from './image/png-decode.js';
-import { parseImageJigsawParams, type ImageJigsawParams } from './image/params.js';
+import { parseImageJigsawParams, imageJigsawSchema, type ImageJigsawParams } from './image/params.js';
 import { drawPoolImage } from './image/pool.js';
 import { drawScene } from './image/scenes/index.js';
 import { cropToGrid, maskBorders, shuffleTiles, weakImageEvidence } from './image/tiles.js';
@@ -113,6 +113,7 @@ export const imageJigsaw: Generator<ImageJigsawParams> = {
   family: 'jigsaw',
   description: 'Jigsaw-R1 image puzzles: a procedural picture (or a photo) cut into m×n shuffled patches; pair or full-permutation questions.',
   parseParams: parseImageJigsawParams,
+  params: imageJigsawSchema,
   summarizeDetails: summarizeJigsawDetails,
   generate: generateImageJigsaw,
   verifierVersion: JIGSAW_VERIFIER_VERSION,

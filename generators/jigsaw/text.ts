@@ -12,7 +12,7 @@ import { promptBody } from './puzzle/prompt.js';
 import { summarizeJigsawDetails } from './puzzle/verify.js';
 import { JIGSAW_VERIFIER_VERSION, verifyJigsawTruth } from './puzzle/truth-verify.js';
 import { cropLines, renderGrid, renderList, shuffleLines, weakTextEvidence, type TextLayout } from './text/layout.js';
-import { parseTextJigsawParams, type TextJigsawParams } from './text/params.js';
+import { parseTextJigsawParams, textJigsawSchema, type TextJigsawParams } from './text/params.js';
 import { drawTextScene } from './text/scenes.js';
 
 export type { TextJigsawParams } from './text/params.js';
@@ -88,6 +88,7 @@ export const textJigsaw: Generator<TextJigsawParams> = {
   family: 'jigsaw-text',
   description: 'Text twin of the Jigsaw-R1 puzzles: an ASCII-art picture cut into m×n shuffled patches; pair or full-permutation questions.',
   parseParams: parseTextJigsawParams,
+  params: textJigsawSchema,
   summarizeDetails: summarizeJigsawDetails,
   generate: generateTextJigsaw,
   verifierVersion: JIGSAW_VERIFIER_VERSION,

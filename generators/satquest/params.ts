@@ -1,7 +1,7 @@
-// Params of the satquest generator: validation with errors that name the field and the accepted
-// values, and defaults (the RFT-3k region: n 3–8, m/n on the 0.1 grid 2.1–4.0, SATSP, math).
+// Params of the satquest generator, declared once: parsing with defaults (the RFT-3k region: n 3–8,
+// m/n on the 0.1 grid 2.1–4.0, SATSP, math), errors that name the field, and `bench list satquest`.
 // The parsed params are plain JSON in one canonical shape, because they are hashed into item ids.
-import { didYouMean } from '../../src/core/suggest.js';
+import { custom, defineParams, intRange, oneOf } from '../../src/core/params.js';
 import { ParamError } from '../../src/core/types.js';
 import { COOKIES, FRIENDS } from './names.js';
 import { distinctClauseCount } from './sampling.js';
@@ -20,16 +20,6 @@ export type Format = (typeof FORMATS)[number];
 export const PROMPTS = ['eval', 'rft'] as const;
 export type PromptStyle = (typeof PROMPTS)[number];
 
-export interface SatQuestParams {
-  label: Label;
-  format: Format;
-  prompt: PromptStyle;
-  /** Variables, drawn uniformly from [min, max]. */
-  n: [number, number];
-  /** Clauses per variable (m = ⌊ratio·n⌋), drawn uniformly from the 0.1 grid on [min, max]. */
-  ratio: [number, number];
-}
-
 export const MIN_VARS = 3;
 /** The story formats name at most 64 cookies; the other formats share the cap so format is the only change. */
 export const MAX_VARS = COOKIES.length;
@@ -41,21 +31,23 @@ export const MAX_VARS = COOKIES.length;
 export const MIN_RATIO = 2;
 export const MAX_RATIO = 4.5;
 
-const FIELDS = ['label', 'format', 'prompt', 'n', 'ratio'];
+const RATIO_TYPE = `a number from ${MIN_RATIO} to ${MAX_RATIO} with at most two decimals, or a range [min, max] on the 0.1 grid`;
+
+export const satQuestSchema = defineParams({
+  label: oneOf(LABELS, { default: 'SATSP', ignoreCase: true, doc: "SATQuest's evaluation label (problem type; decision on both partners)." }),
+  format: oneOf(FORMATS, { default: 'math', ignoreCase: true, doc: 'How the formula is written: math, DIMACS, or a cookie story.' }),
+  prompt: oneOf(PROMPTS, { default: 'eval', ignoreCase: true, doc: "eval_model.py's template (eval) or rft.py's <answer> tags (rft)." }),
+  n: intRange({ min: MIN_VARS, max: MAX_VARS, single: true, default: [3, 8], doc: 'Variables, drawn uniformly from [min, max].' }),
+  ratio: custom({ type: RATIO_TYPE, default: [2.1, 4.0], parse: (raw) => parseRatio(raw), doc: 'Clauses per variable (m = ⌊ratio·n⌋), drawn uniformly from the 0.1 grid on [min, max].' }),
+}, { check: checkClauses });
+
+export type SatQuestParams = ReturnType<typeof satQuestSchema.parse>;
 
 export function parseSatQuestParams(raw: unknown): SatQuestParams {
-  const obj = raw ?? {};
-  if (typeof obj !== 'object' || Array.isArray(obj)) throw new ParamError('params', `expected a mapping with the fields ${FIELDS.join(', ')}`);
-  const p = obj as Record<string, unknown>;
-  for (const key of Object.keys(p)) {
-    if (!FIELDS.includes(key)) throw new ParamError(key, `unknown field.${didYouMean(key, FIELDS)} Accepted fields: ${FIELDS.join(', ')}`);
-  }
-  const label = oneOf(p.label ?? 'SATSP', 'label', LABELS);
-  const format = oneOf(p.format ?? 'math', 'format', FORMATS);
-  const prompt = oneOf(p.prompt ?? 'eval', 'prompt', PROMPTS);
-  const n = parseVars(p.n ?? [3, 8]);
-  const ratio = parseRatio(p.ratio ?? [2.1, 4.0]);
+  return satQuestSchema.parse(raw);
+}
 
+function checkClauses({ format, n, ratio }: { format: Format; n: [number, number]; ratio: [number, number] }): void {
   const mMax = clauseCount(n[1], hundredths(ratio[1]));
   if ((format === 'story' || format === 'dualstory') && mMax > FRIENDS.length) {
     throw new ParamError('ratio', `the ${format} format names at most ${FRIENDS.length} friends (clauses), but n=${n[1]} at ratio ${ratio[1]} gives ${mMax}; lower n or ratio`);
@@ -65,7 +57,6 @@ export function parseSatQuestParams(raw: unknown): SatQuestParams {
     const m = clauseCount(v, hundredths(ratio[1]));
     if (m > distinctClauseCount(v)) throw new ParamError('ratio', `n=${v} has only ${distinctClauseCount(v)} distinct clauses, fewer than m=${m}`);
   }
-  return { label, format, prompt, n, ratio };
 }
 
 /** m = ⌊n·ratio⌋ in exact integer arithmetic (ratio in hundredths). */
@@ -77,25 +68,6 @@ export function hundredths(ratio: number): number {
   return Math.round(ratio * 100);
 }
 
-function oneOf<T extends string>(raw: unknown, field: string, accepted: readonly T[]): T {
-  const list = accepted.map((a) => `'${a}'`).join(', ');
-  if (typeof raw !== 'string') throw new ParamError(field, `expected one of ${list}; got ${JSON.stringify(raw)}`);
-  const hit = accepted.find((a) => a.toLowerCase() === raw.toLowerCase());
-  if (!hit) throw new ParamError(field, `unknown ${field} '${raw}'.${didYouMean(raw, [...accepted])} Accepted: ${list}`);
-  return hit;
-}
-
-function parseVars(raw: unknown): [number, number] {
-  const isVars = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= MIN_VARS && x <= MAX_VARS;
-  const what = `an integer from ${MIN_VARS} to ${MAX_VARS}, or a range [min, max] of them`;
-  if (isVars(raw)) return [raw, raw];
-  if (Array.isArray(raw) && raw.length === 2 && isVars(raw[0]) && isVars(raw[1])) {
-    if (raw[0] > raw[1]) throw new ParamError('n', `range [${raw[0]}, ${raw[1]}] is empty: min must not exceed max`);
-    return [raw[0], raw[1]];
-  }
-  throw new ParamError('n', `expected ${what}; got ${JSON.stringify(raw)}`);
-}
-
 /**
  * A single ratio may have two decimals (4.26); a range [a, b] is sampled on the 0.1 grid
  * (SATQuest's RFT sets use 2.1, 2.2, …, 4.0), so its ends must be multiples of 0.1.
@@ -103,9 +75,8 @@ function parseVars(raw: unknown): [number, number] {
 function parseRatio(raw: unknown): [number, number] {
   const inRange = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= MIN_RATIO && x <= MAX_RATIO;
   const onGrid = (x: number, step: number) => Math.abs(x * 100 - Math.round(x * 100 / step) * step) < 1e-6;
-  const what = `a number from ${MIN_RATIO} to ${MAX_RATIO} with at most two decimals, or a range [min, max] on the 0.1 grid`;
   if (inRange(raw)) {
-    if (!onGrid(raw, 1)) throw new ParamError('ratio', `${raw} has more than two decimals; expected ${what}`);
+    if (!onGrid(raw, 1)) throw new ParamError('ratio', `${raw} has more than two decimals; expected ${RATIO_TYPE}`);
     return [hundredths(raw) / 100, hundredths(raw) / 100];
   }
   if (Array.isArray(raw) && raw.length === 2 && inRange(raw[0]) && inRange(raw[1])) {
@@ -113,5 +84,5 @@ function parseRatio(raw: unknown): [number, number] {
     if (raw[0] > raw[1]) throw new ParamError('ratio', `range [${raw[0]}, ${raw[1]}] is empty: min must not exceed max`);
     return [hundredths(raw[0]) / 100, hundredths(raw[1]) / 100];
   }
-  throw new ParamError('ratio', `expected ${what}; got ${JSON.stringify(raw)}`);
+  throw new ParamError('ratio', `expected ${RATIO_TYPE}; got ${JSON.stringify(raw)}`);
 }

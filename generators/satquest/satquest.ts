@@ -9,7 +9,7 @@ import { stableHash } from '../../src/core/hash.js';
 import type { Generator, Problem } from '../../src/core/types.js';
 import { drawInstance } from './instance.js';
 import { answerLength, asksSatPartner, solveLabel } from './labels.js';
-import { parseSatQuestParams, type Format, type Label, type PromptStyle, type SatQuestParams } from './params.js';
+import { parseSatQuestParams, satQuestSchema, type Format, type Label, type PromptStyle, type SatQuestParams } from './params.js';
 import { formatAnswer, promptMessages, renderQuestion } from './prompt.js';
 import { canonicalFormula } from './sampling.js';
 import { SATQUEST_VERIFIER_VERSION, verifySatQuest, verifySatQuestTruth, type VerifyContext } from './verify.js';
@@ -101,6 +101,7 @@ export const satquest: Generator<SatQuestParams> = {
   family: 'satquest',
   description: 'SATQuest: CNF problems (decision on SAT/UNSAT partners, model, MaxSAT, MCS, MUS) in math, DIMACS, story and dual-story phrasing, n 3–64.',
   parseParams: parseSatQuestParams,
+  params: satQuestSchema,
   generate: generateSatQuest,
   verifierVersion: SATQUEST_VERIFIER_VERSION,
   verify: verifySatQuestTruth,

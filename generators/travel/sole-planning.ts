@@ -5,7 +5,7 @@
 // cities' records, decoys included). See generators/travel/README.md.
 import type { Rng } from '../../src/core/rng.js';
 import type { Generator, Problem } from '../../src/core/types.js';
-import { parseTravelParams, type TravelParams } from './params.js';
+import { parseTravelParams, travelSchema, type TravelParams } from './params.js';
 import { worldFor, WORLD_VERSION, type World } from './world/world.js';
 import { sampleTrip, type SampledTrip } from './query/sample.js';
 import { queryText } from './query/text.js';
@@ -139,6 +139,7 @@ export const solePlanning: Generator<TravelParams> = {
   family: 'travel',
   description: 'TravelPlanner sole-planning over a seeded synthetic world: 3/5/7-day trips, easy/medium/hard constraints, min-cost reference plans.',
   parseParams: parseTravelParams,
+  params: travelSchema,
   generate: generateTravel,
   verifierVersion: TRAVEL_VERIFIER_VERSION,
   verify: verifyTravelTruth,

@@ -8,19 +8,35 @@ import { textTable } from '../report/terminal.js';
 import { fitLines } from '../report/terminal.js';
 import { DEFAULT_DB } from './options.js';
 import { UsageError } from './errors.js';
+import { generatorInfo, generatorText } from './list-generator.js';
+import { closestNames, didYouMean } from '../core/suggest.js';
+import { isModuleRef } from '../suite/plugins.js';
+
+const LISTS = ['generators', 'suites', 'models', 'runs'];
+
+/** `bench list <generator>`; a near miss of a list name ('suite') is answered as one. */
+function listOne(name: string, flags: { json?: boolean }): void {
+  if (!registry.has(name) && !isModuleRef(name) && closestNames(name, LISTS).length > 0) {
+    throw new UsageError(`unknown list '${name}'.${didYouMean(name, LISTS)} Use generators, suites, models or runs, or a generator name`);
+  }
+  const info = generatorInfo(name);
+  process.stdout.write(flags.json ? `${JSON.stringify(info, null, 2)}\n` : `${generatorText(info)}\n`);
+}
 
 export function registerList(program: Command): void {
   program
     .command('list')
-    .description('list generators, shipped suites, and the models and runs stored in the database')
-    .argument('[what]', 'generators | suites | models | runs (default: all)')
+    .description("list generators, shipped suites, and the models and runs stored in the database; or one generator's parameters")
+    .argument('[what]', 'generators | suites | models | runs (default: all), or a generator name')
     .option('--db <file>', 'SQLite database', DEFAULT_DB)
     .option('--json', 'print JSON')
     .addHelpText('after', `
 Examples:
   $ bench list generators
+  $ bench list instruct/general-points      (its parameters, types, defaults)
   $ bench list runs --db results/genbench.sqlite`)
     .action((what: string | undefined, flags: { db: string; json?: boolean }) => {
+      if (what && !LISTS.includes(what)) return listOne(what, flags);
       const show = (w: string) => !what || what === w;
       const out: Record<string, unknown> = {};
       if (show('generators')) out.generators = [...registry.values()].map((g) => ({ name: g.name, version: g.version, family: familyOf(g), description: g.description }));
@@ -34,9 +50,6 @@ Examples:
           if (show('models')) out.models = store.models();
           if (show('runs')) out.runs = store.runs();
         } finally { store.close(); }
-      }
-      if (what && !['generators', 'suites', 'models', 'runs'].includes(what)) {
-        throw new UsageError(`unknown list '${what}': use generators, suites, models or runs`);
       }
       if (flags.json) return void process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       const sections: string[] = [];

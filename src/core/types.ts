@@ -1,6 +1,7 @@
 // The contracts every part of genbench agrees on. Generators produce Problems, the runner drives
 // Episodes through a Model, and verifiers return Verdicts. Nothing here knows about SQL or HTTP.
 import type { Rng } from './rng.js';
+import type { ParamSchema } from './params.js';
 
 export type Split = 'train' | 'id' | 'ood';
 export const SPLITS: readonly Split[] = ['train', 'id', 'ood'];
@@ -91,6 +92,11 @@ export interface Generator<P = unknown> {
   family?: string;
   /** Validate and fill defaults. Throws a ParamError naming the bad field and the accepted values. */
   parseParams(raw: unknown): P;
+  /**
+   * The declared parameters (src/core/params.ts), for discovery: `bench list <generator>` prints
+   * them. `parseParams` stays the contract; built-ins parse through this schema.
+   */
+  params?: ParamSchema<unknown>;
   /** Pure: the same (params, rng state) gives the same Problem. */
   generate(params: P, rng: Rng): Problem;
   /**
@@ -140,9 +146,16 @@ export interface Exporter {
 
 /** Thrown by parseParams; the suite loader adds file and line. */
 export class ParamError extends Error {
-  constructor(public readonly field: string, message: string) {
+  /** The message without the field. */
+  readonly reason: string;
+  /**
+   * `field` is the path as text ('rule.K', 'tasks[2]'); `path` its parts, where the thrower knows
+   * them (src/core/params.ts always does).
+   */
+  constructor(public readonly field: string, message: string, public readonly path?: readonly (string | number)[]) {
     super(`${field}: ${message}`);
     this.name = 'ParamError';
+    this.reason = message;
   }
 }
 

@@ -3,8 +3,9 @@
 // because these files are edited by hand next to the suite.
 import { existsSync, readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, type Document, type Node } from 'yaml';
-import type { Split } from '../core/types.js';
 import { didYouMean } from '../core/suggest.js';
+import { boolean, custom, defineParams, number, object, paramFail, record, type ParamPath, type ParamWords } from '../core/params.js';
+import { ParamError, type Split } from '../core/types.js';
 import type { Suite } from '../suite/load.js';
 import { GateConfigError } from './errors.js';
 
@@ -55,9 +56,6 @@ export function mergeGates(...layers: (GateOverrides | undefined)[]): GateConfig
   return out;
 }
 
-const KEYS = ['alpha', 'margin', 'splits', 'perTask', 'maxGapGrowth', 'maxErrorRate', 'floors', 'tasks'];
-const TASK_KEYS = ['margin', 'floor'];
-
 /** Finds file:line for a path inside the document (the file alone when there are no positions). */
 type Locate = (path: (string | number)[]) => string;
 
@@ -102,55 +100,53 @@ export function loadGatesFile(path: string): GateOverrides {
   return validateGates(wrapped ? top.gates : top, locator(doc, lines, path, wrapped ? ['gates'] : []), wrapped ? 'gates' : '');
 }
 
+/** The gate config's own wording: "must be … (got …)", "unknown key … Allowed: …". */
+const GATE_WORDS: ParamWords = {
+  mismatch: (type, got) => `must be ${type} (got ${JSON.stringify(got)})`,
+  unknownKey: (key, accepted) => `unknown key.${didYouMean(key, accepted)} Allowed: ${accepted.join(', ')}`,
+};
+
+const drop = (what: string) => number({ min: 0, max: 1, below: true, what, doc: what });
+const floor = (what: string) => number({ min: 0, max: 1, above: true, below: true, what, doc: what });
+
+const gatesSchema = defineParams({
+  alpha: number({ min: 0, max: 0.5, above: true, below: true, what: 'a one-sided test level such as 0.05', doc: 'One-sided level of every test.' }),
+  margin: drop('the largest acceptable drop in accuracy, such as 0.02 (2 points)'),
+  splits: custom({
+    type: 'id, ood, all, or a list of them', doc: 'Splits whose pooled accuracy change gates.',
+    parse: (raw, _field, ctx) => parseSplits(raw, (msg) => paramFail(ctx, msg)),
+  }),
+  perTask: boolean({ doc: "Also gate every (non-control) task's accuracy change." }),
+  maxGapGrowth: drop('the largest acceptable growth of the ID − OOD gap, such as 0.05'),
+  maxErrorRate: drop('a share of answers such as 0.02'),
+  floors: record(floor('the lowest acceptable accuracy'), {
+    type: 'a mapping such as { ood: 0.3, id: 0.8 }', doc: "The candidate's pooled accuracy per split must not fall below these.",
+    keyError: (split) => ((GATED_SPLITS as readonly string[]).includes(split) ? undefined : `unknown split '${split}': floors are set for ${GATED_SPLITS.join(', ')}`),
+  }),
+  tasks: record(object({ margin: drop('the largest acceptable drop in accuracy'), floor: floor('the lowest acceptable accuracy') }, {
+    type: 'a mapping with margin and/or floor', doc: '',
+    check: (t, _raw, ctx) => { if (t.margin === undefined && t.floor === undefined) paramFail(ctx, 'set margin and/or floor'); },
+  }), { type: 'a mapping of task id to { margin, floor }, such as { gp-all5: { floor: 0.2 } }', doc: 'Per-task margin and/or floor.' }),
+}, { words: GATE_WORDS, type: 'a mapping such as { margin: 0.02, splits: [ood] }' });
+
 /** Checks one gates mapping; `prefix` names it in messages ('gates'). */
 export function validateGates(raw: unknown, locate: Locate, prefix: string): GateOverrides {
-  const name = (path: (string | number)[]) => [prefix, ...path].filter((p) => p !== '').join('.');
-  const fail = (path: (string | number)[], msg: string): never => {
-    throw new GateConfigError(`${locate(path)}: ${name(path) || 'gates'}: ${msg}`);
+  const name = (path: ParamPath) => [prefix, ...path].filter((p) => p !== '').join('.');
+  const fail = (path: ParamPath, msg: string): never => {
+    throw new GateConfigError(`${locate([...path])}: ${name(path) || 'gates'}: ${msg}`);
   };
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail([], 'must be a mapping such as { margin: 0.02, splits: [ood] }');
-  const g = raw as Record<string, unknown>;
-  for (const key of Object.keys(g)) if (!KEYS.includes(key)) fail([key], `unknown key.${didYouMean(key, KEYS)} Allowed: ${KEYS.join(', ')}`);
-
-  const fraction = (path: (string | number)[], v: unknown, lo: number, hi: number, closedLow: boolean, what: string): number => {
-    const ok = typeof v === 'number' && Number.isFinite(v) && (closedLow ? v >= lo : v > lo) && v < hi;
-    if (!ok) fail(path, `must be ${what}, a number ${closedLow ? '≥' : '>'} ${lo} and < ${hi} (got ${JSON.stringify(v)})`);
-    return v as number;
-  };
-  const out: GateOverrides = {};
-  if (g.alpha !== undefined) out.alpha = fraction(['alpha'], g.alpha, 0, 0.5, false, 'a one-sided test level such as 0.05');
-  if (g.margin !== undefined) out.margin = fraction(['margin'], g.margin, 0, 1, true, 'the largest acceptable drop in accuracy, such as 0.02 (2 points)');
-  if (g.maxGapGrowth !== undefined) out.maxGapGrowth = fraction(['maxGapGrowth'], g.maxGapGrowth, 0, 1, true, 'the largest acceptable growth of the ID − OOD gap, such as 0.05');
-  if (g.maxErrorRate !== undefined) out.maxErrorRate = fraction(['maxErrorRate'], g.maxErrorRate, 0, 1, true, 'a share of answers such as 0.02');
-  if (g.perTask !== undefined) {
-    if (typeof g.perTask !== 'boolean') fail(['perTask'], `must be true or false (got ${JSON.stringify(g.perTask)})`);
-    out.perTask = g.perTask as boolean;
+  if (raw === null || raw === undefined) return fail([], 'must be a mapping such as { margin: 0.02, splits: [ood] }');
+  let parsed: ReturnType<typeof gatesSchema.parse>;
+  try {
+    parsed = gatesSchema.parse(raw);
+  } catch (err) {
+    if (err instanceof ParamError) return fail(err.path ?? [err.field], err.reason);
+    throw err;
   }
-  if (g.splits !== undefined) out.splits = parseSplits(g.splits, (msg) => fail(['splits'], msg));
-  if (g.floors !== undefined) {
-    const f = g.floors;
-    if (!f || typeof f !== 'object' || Array.isArray(f)) fail(['floors'], 'must be a mapping such as { ood: 0.3, id: 0.8 }');
-    out.floors = {};
-    for (const [split, v] of Object.entries(f as Record<string, unknown>)) {
-      if (!(GATED_SPLITS as readonly string[]).includes(split)) fail(['floors', split], `unknown split '${split}': floors are set for ${GATED_SPLITS.join(', ')}`);
-      out.floors[split as GatedSplit] = fraction(['floors', split], v, 0, 1, false, 'the lowest acceptable accuracy');
-    }
-  }
-  if (g.tasks !== undefined) {
-    const t = g.tasks;
-    if (!t || typeof t !== 'object' || Array.isArray(t)) fail(['tasks'], "must be a mapping of task id to { margin, floor }, such as { gp-all5: { floor: 0.2 } }");
-    out.tasks = {};
-    for (const [id, v] of Object.entries(t as Record<string, unknown>)) {
-      if (!v || typeof v !== 'object' || Array.isArray(v)) fail(['tasks', id], 'must be a mapping with margin and/or floor');
-      const entry = v as Record<string, unknown>;
-      for (const key of Object.keys(entry)) if (!TASK_KEYS.includes(key)) fail(['tasks', id, key], `unknown key.${didYouMean(key, TASK_KEYS)} Allowed: ${TASK_KEYS.join(', ')}`);
-      if (entry.margin === undefined && entry.floor === undefined) fail(['tasks', id], 'set margin and/or floor');
-      const gate: TaskGate = { where: `${locate(['tasks', id])}: ${name(['tasks', id])}` };
-      if (entry.margin !== undefined) gate.margin = fraction(['tasks', id, 'margin'], entry.margin, 0, 1, true, 'the largest acceptable drop in accuracy');
-      if (entry.floor !== undefined) gate.floor = fraction(['tasks', id, 'floor'], entry.floor, 0, 1, false, 'the lowest acceptable accuracy');
-      out.tasks[id] = gate;
-    }
-  }
+  const { tasks, floors, ...rest } = parsed;
+  const out: GateOverrides = rest;
+  if (floors) out.floors = floors;
+  if (tasks) out.tasks = Object.fromEntries(Object.entries(tasks).map(([id, t]) => [id, { where: `${locate(['tasks', id])}: ${name(['tasks', id])}`, ...t }]));
   return out;
 }
 

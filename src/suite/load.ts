@@ -8,6 +8,7 @@ import { SPLITS } from '../core/types.js';
 import { TASK_ROLES, undeclaredRole, type TaskRole } from '../core/role.js';
 import { stableHash } from '../core/hash.js';
 import { didYouMean } from '../core/suggest.js';
+import { parsePath } from '../core/params.js';
 import { familyOf, getGenerator } from '../../generators/index.js';
 import { packageRoot } from '../core/paths.js';
 import { capToDistinct } from './distinct.js';
@@ -184,7 +185,7 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
       params = generator.parseParams(rawParams);
     } catch (err) {
       const field = (err as { field?: string }).field;
-      const line = field && !from ? lineOf('tasks', i, 'params', ...field.split('.')) : at('params');
+      const line = field && !from ? lineOf('tasks', i, 'params', ...parsePath(field)) : at('params');
       fail(line || at('params'), f('params'), `${(err as Error).message.replace(/^[^:]*:\s*/, field ? `${field}: ` : '')}`);
     }
     const family = raw.family ?? familyOf(generator);

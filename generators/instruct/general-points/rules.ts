@@ -17,6 +17,9 @@ const ACCEPTED =
   `'face10' (J,Q,K=10), 'regular' (11,12,13), 'all<v>' such as 'all5', 'J<a>-Q<b>-K<c>' such as 'J8-Q9-K10', ` +
   `{ all: v } or { J: a, Q: b, K: c } with integers 1..${MAX_FACE_VALUE}`;
 
+/** The accepted rule shapes, short, for the params table. */
+export const RULE_TYPE = "'face10', 'regular', 'all<v>', 'J<a>-Q<b>-K<c>', { all: v } or { J: a, Q: b, K: c }";
+
 /** The canonical rule for a mapping: equal mappings always get the same name. */
 export function faceRule(J: number, Q: number, K: number): FaceRule {
   let name: string;

@@ -3,8 +3,8 @@
 // answers and the de-duplication key. A family file only says how to make one instance.
 import { stableHash } from '../../../src/core/hash.js';
 import type { Rng } from '../../../src/core/rng.js';
-import { didYouMean } from '../../../src/core/suggest.js';
-import { ParamError, type Generator, type Problem } from '../../../src/core/types.js';
+import { defineParams, integer, list } from '../../../src/core/params.js';
+import type { Generator, Problem } from '../../../src/core/types.js';
 import { answerText, boxed, type Answer, type ReadOptions } from './answer.js';
 import { OMEGA_VERIFIER_VERSION, verifyOmegaTruth } from './truth-verify.js';
 
@@ -78,7 +78,12 @@ export interface OmegaTruth {
   inputs: Record<string, unknown>;
 }
 
-const FIELDS = ['level'];
+/** `level`: one level or a list of them (drawn uniformly); parsed into sorted distinct `levels`. */
+export function levelSchema(maxLevel: number) {
+  return defineParams({
+    level: list(integer({ min: 1, max: maxLevel, doc: '' }), { single: true, minLength: 1, default: 1, doc: 'The level items are drawn from, or a list of levels drawn uniformly.' }),
+  });
+}
 
 export function defineFamily<C extends Record<string, unknown>>(spec: FamilySpec<C>): OmegaGenerator {
   const maxLevel = Object.keys(spec.levels).length;
@@ -86,21 +91,8 @@ export function defineFamily<C extends Record<string, unknown>>(spec: FamilySpec
   const name = `omega/${spec.family}`;
   const maxDraws = spec.maxDraws ?? 2000;
 
-  function parseParams(raw: unknown): OmegaParams {
-    const obj = raw ?? {};
-    if (typeof obj !== 'object' || Array.isArray(obj)) throw new ParamError('params', `expected a mapping with the field 'level' (1..${maxLevel}, or a list of levels)`);
-    const p = obj as Record<string, unknown>;
-    for (const key of Object.keys(p)) {
-      if (!FIELDS.includes(key)) throw new ParamError(key, `unknown field.${didYouMean(key, FIELDS)} Accepted fields: level`);
-    }
-    const level = p.level === undefined ? 1 : p.level;
-    const list = Array.isArray(level) ? level : [level];
-    const ok = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= maxLevel;
-    if (list.length === 0 || !list.every(ok)) {
-      throw new ParamError('level', `expected an integer from 1 to ${maxLevel} or a non-empty list of them; got ${JSON.stringify(level)}`);
-    }
-    return { levels: [...new Set(list as number[])].sort((a, b) => a - b) };
-  }
+  const schema = levelSchema(maxLevel);
+  const parseParams = (raw: unknown): OmegaParams => ({ levels: [...new Set(schema.parse(raw).level)].sort((a, b) => a - b) });
 
   function generate(params: OmegaParams, rng: Rng): Problem {
     const level = params.levels.length === 1 ? params.levels[0]! : rng.pick(params.levels);
@@ -145,6 +137,7 @@ export function defineFamily<C extends Record<string, unknown>>(spec: FamilySpec
     family: 'omega',
     description: spec.description,
     parseParams,
+    params: schema,
     generate,
     verifierVersion: OMEGA_VERIFIER_VERSION,
     // The asked units come from the stored inputs, so verification still needs only the truth.

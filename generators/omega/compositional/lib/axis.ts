@@ -3,7 +3,7 @@
 // (transformative), or the composed / transformed test. All parts live in one generator so the
 // ID items and the OOD items share a `family` and the report measures their gap together; each
 // part is itself an OmegaGenerator (an exploratory family, or one made with defineFamily).
-import { didYouMean } from '../../../../src/core/suggest.js';
+import { custom, defineParams, oneOf } from '../../../../src/core/params.js';
 import type { Rng } from '../../../../src/core/rng.js';
 import { ParamError, type Generator, type Problem } from '../../../../src/core/types.js';
 import type { OmegaGenerator, OmegaParams, OmegaTruth } from '../../lib/family.js';
@@ -38,28 +38,24 @@ export interface SettingGenerator extends Generator<SettingParams> {
   setting: { axis: Axis; setting: string; parts: Record<string, OmegaGenerator>; testParts: readonly string[] };
 }
 
-const FIELDS = ['part', 'level'];
-
 export function defineSetting(spec: SettingSpec): SettingGenerator {
   const name = `omega/${spec.axis}/${spec.setting}`;
   const partNames = Object.keys(spec.parts);
   const version = `${spec.version}+${partNames.map((p) => `${p}${spec.parts[p]!.version}`).join('.')}`;
 
-  function parseParams(raw: unknown): SettingParams {
-    const obj = raw ?? {};
-    if (typeof obj !== 'object' || Array.isArray(obj)) throw new ParamError('params', `expected a mapping with the fields part (${partNames.join(' | ')}) and level`);
-    const p = obj as Record<string, unknown>;
-    for (const key of Object.keys(p)) {
-      if (!FIELDS.includes(key)) throw new ParamError(key, `unknown field.${didYouMean(key, FIELDS)} Accepted fields: part, level`);
-    }
-    const part = p.part === undefined ? partNames[0]! : p.part;
-    if (typeof part !== 'string' || !spec.parts[part]) {
-      throw new ParamError('part', `expected one of ${partNames.join(', ')}; got ${JSON.stringify(part)}`);
-    }
-    // The part's own parser names the level range it accepts.
-    const inner = spec.parts[part]!.parseParams(p.level === undefined ? {} : { level: p.level });
-    return { part, inner };
-  }
+  const maxLevels = [...new Set(partNames.map((p) => spec.parts[p]!.omega.maxLevel))];
+  const schema = defineParams({
+    part: oneOf(partNames, { default: partNames[0]!, doc: `The pool items come from; test: ${spec.testParts.join(', ')}.` }),
+    // The part's own schema checks the level, so the error names the range of that part.
+    level: custom({
+      type: `an integer from 1 to ${maxLevels.join(' or ')} (by part), or a non-empty list of them`, defaultText: '1',
+      parse: (raw) => raw, doc: "The part's level, or a list of levels drawn uniformly.",
+    }),
+  });
+  const parseParams = (raw: unknown): SettingParams => {
+    const { part, level } = schema.parse(raw);
+    return { part, inner: spec.parts[part]!.parseParams(level === undefined ? {} : { level }) };
+  };
 
   function generate(params: SettingParams, rng: Rng): Problem {
     const g = spec.parts[params.part];
@@ -82,6 +78,7 @@ export function defineSetting(spec: SettingSpec): SettingGenerator {
     family: `omega-${spec.axis}`,
     description: spec.description,
     parseParams,
+    params: schema,
     generate,
     verifierVersion: OMEGA_VERIFIER_VERSION,
     // The part's own verifier: it knows the units its question asks for.
