@@ -20,11 +20,21 @@ export function parsePath(text: string): (string | number)[] {
 export interface ParamWords {
   mismatch(type: string, got: unknown): string;
   unknownKey(key: string, accepted: readonly string[]): string;
+  /** A `required` field left out. */
+  missing(type: string): string;
 }
 
 export const PARAM_WORDS: ParamWords = {
   mismatch: (type, got) => `expected ${type}; got ${JSON.stringify(got)}`,
   unknownKey: (key, accepted) => `unknown field.${didYouMean(key, accepted)} Accepted fields: ${accepted.join(', ')}`,
+  missing: (type) => `required: ${type}`,
+};
+
+/** Hand-edited config (suite tasks, `gates:`): "must be … (got …)", "unknown key … Allowed: …". */
+export const CONFIG_WORDS: ParamWords = {
+  mismatch: (type, got) => `must be ${type} (got ${JSON.stringify(got)})`,
+  unknownKey: (key, accepted) => `unknown key.${didYouMean(key, accepted)} Allowed: ${accepted.join(', ')}`,
+  missing: (type) => `required: ${type}`,
 };
 
 /** Where a value sits while it is parsed. */
@@ -47,6 +57,8 @@ export interface Field<T = unknown, Opt extends boolean = boolean> {
   readonly type: string;
   readonly doc: string;
   readonly optional: Opt;
+  /** Must be given: no default, and leaving it out is an error. */
+  readonly required?: boolean;
   /** The raw default (parsed like a given value); absent on optional fields. */
   readonly default?: unknown;
   /** The default as the table shows it, when the value itself would not read well. */
@@ -66,16 +78,18 @@ export type ParsedFields<F extends Fields> = { [K in RequiredKeys<F>]: FieldValu
 interface Common<I> {
   doc: string;
   default?: I;
+  /** No default and not optional: leaving it out is an error (ParamWords.missing). */
+  required?: true;
   defaultText?: string;
   /** Replaces the generated type text (errors and table). */
   type?: string;
 }
-/** A field constructed with a `default` is always filled; without one it is optional. */
-type FieldFor<T, O> = O extends { default: unknown } ? Field<T, false> : Field<T, true>;
+/** A field constructed with a `default` (or `required`) is always filled; without one it is optional. */
+type FieldFor<T, O> = O extends { default: unknown } | { required: true } ? Field<T, false> : Field<T, true>;
 
 function field<T, O extends Common<unknown>>(o: O, type: string, read: (raw: unknown, ctx: ParamContext, type: string) => T, extra: Partial<Field<T>> = {}): FieldFor<T, O> {
   const t = o.type ?? type;
-  return { type: t, doc: o.doc, optional: !('default' in o), default: o.default, defaultText: o.defaultText, ...extra, read: (raw, ctx) => read(raw, ctx, t) } as FieldFor<T, O>;
+  return { type: t, doc: o.doc, optional: !('default' in o) && !o.required, required: o.required, default: o.default, defaultText: o.defaultText, ...extra, read: (raw, ctx) => read(raw, ctx, t) } as FieldFor<T, O>;
 }
 
 const isInteger = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -209,6 +223,7 @@ function readFields<F extends Fields>(fields: F, raw: Record<string, unknown>, c
   for (const [name, f] of Object.entries(fields)) {
     const given = raw[name] !== undefined;
     if (!given && f.optional) continue;
+    if (!given && f.required) paramFail({ ...ctx, path: [...ctx.path, name] }, ctx.words.missing(f.type));
     out[name] = f.read(given ? raw[name] : f.default, { ...ctx, path: [...ctx.path, name] });
   }
   return out as ParsedFields<F>;
@@ -250,7 +265,7 @@ export function defineParams<F extends Fields>(fields: F, opts: SchemaOptions<Pa
 export function paramTable(fields: Fields): ParamRow[] {
   return Object.entries(fields).map(([name, f]) => ({
     name, type: f.type, doc: f.doc,
-    default: f.defaultText ?? (f.optional ? '' : showValue(f.default)),
+    default: f.defaultText ?? (f.required ? 'required' : f.optional ? '' : showValue(f.default)),
   }));
 }
 

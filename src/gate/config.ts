@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, type Document, type Node } from 'yaml';
 import { didYouMean } from '../core/suggest.js';
-import { boolean, custom, defineParams, number, object, paramFail, record, type ParamPath, type ParamWords } from '../core/params.js';
+import { boolean, custom, defineParams, number, object, paramFail, record, type ParamPath, CONFIG_WORDS } from '../core/params.js';
 import { ParamError, type Split } from '../core/types.js';
 import type { Suite } from '../suite/load.js';
 import { GateConfigError } from './errors.js';
@@ -100,11 +100,6 @@ export function loadGatesFile(path: string): GateOverrides {
   return validateGates(wrapped ? top.gates : top, locator(doc, lines, path, wrapped ? ['gates'] : []), wrapped ? 'gates' : '');
 }
 
-/** The gate config's own wording: "must be … (got …)", "unknown key … Allowed: …". */
-const GATE_WORDS: ParamWords = {
-  mismatch: (type, got) => `must be ${type} (got ${JSON.stringify(got)})`,
-  unknownKey: (key, accepted) => `unknown key.${didYouMean(key, accepted)} Allowed: ${accepted.join(', ')}`,
-};
 
 const drop = (what: string) => number({ min: 0, max: 1, below: true, what, doc: what });
 const floor = (what: string) => number({ min: 0, max: 1, above: true, below: true, what, doc: what });
@@ -127,7 +122,7 @@ const gatesSchema = defineParams({
     type: 'a mapping with margin and/or floor', doc: '',
     check: (t, _raw, ctx) => { if (t.margin === undefined && t.floor === undefined) paramFail(ctx, 'set margin and/or floor'); },
   }), { type: 'a mapping of task id to { margin, floor }, such as { gp-all5: { floor: 0.2 } }', doc: 'Per-task margin and/or floor.' }),
-}, { words: GATE_WORDS, type: 'a mapping such as { margin: 0.02, splits: [ood] }' });
+}, { words: CONFIG_WORDS, type: 'a mapping such as { margin: 0.02, splits: [ood] }' });
 
 /** Checks one gates mapping; `prefix` names it in messages ('gates'). */
 export function validateGates(raw: unknown, locate: Locate, prefix: string): GateOverrides {

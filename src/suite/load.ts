@@ -4,8 +4,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import type { Generator, Split } from '../core/types.js';
-import { SPLITS } from '../core/types.js';
-import { TASK_ROLES, undeclaredRole, type TaskRole } from '../core/role.js';
+import { ParamError } from '../core/types.js';
+import { undeclaredRole, type TaskRole } from '../core/role.js';
 import { stableHash } from '../core/hash.js';
 import { didYouMean } from '../core/suggest.js';
 import { parsePath } from '../core/params.js';
@@ -14,6 +14,7 @@ import { packageRoot } from '../core/paths.js';
 import { capToDistinct } from './distinct.js';
 import { isModuleRef, loadGeneratorModule, loadGeneratorRef } from './plugins.js';
 import { IncludeError, includedTasks, isInclude } from './include.js';
+import { DEFAULT_FIELDS, TASK_FIELDS } from './fields.js';
 
 export interface SuiteTask {
   /** Unique within the suite. */
@@ -77,11 +78,9 @@ export function resolveSuitePath(nameOrPath: string): string {
   throw new SuiteError(`unknown suite '${nameOrPath}'.${didYouMean(nameOrPath, shippedSuiteNames())} Shipped suites: ${shippedSuiteNames().join(', ')}; or pass a path to a .yaml file.`);
 }
 
-/** The most items one task may ask for. */
-export const MAX_TASK_ITEMS = 10_000_000;
+export { MAX_TASK_ITEMS } from './fields.js';
 
 const TOP_KEYS = ['name', 'version', 'description', 'generators', 'tasks', 'defaults', 'gates'];
-const TASK_KEYS = ['id', 'generator', 'split', 'axis', 'role', 'n', 'seed', 'params', 'family'];
 
 export function loadSuite(nameOrPath: string): Suite {
   const path = resolveSuitePath(nameOrPath);
@@ -118,8 +117,13 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
   if (typeof name !== 'string' || !/^[\w.-]+$/.test(name)) fail(lineOf('name'), 'name', 'required: a word such as "quick" (letters, digits, - _ .)');
   const version = top.version;
   if (typeof version !== 'string' && typeof version !== 'number') fail(lineOf('version'), 'version', 'required: a number or string, bumped when the suite changes');
-  const defaults = (top.defaults ?? {}) as Record<string, unknown>;
-  if (typeof defaults !== 'object' || Array.isArray(defaults)) fail(lineOf('defaults'), 'defaults', 'must be a mapping (n, seed)');
+  let defaults: ReturnType<typeof DEFAULT_FIELDS.parse>;
+  try {
+    defaults = DEFAULT_FIELDS.parse(top.defaults);
+  } catch (err) {
+    const at = err instanceof ParamError && err.path ? err.path : [];
+    return fail(lineOf('defaults', ...at), ['defaults', ...at].join('.'), err instanceof ParamError ? err.reason : (err as Error).message);
+  }
 
   // Plug-in families first, so tasks can name their generators.
   if (top.generators !== undefined) {
@@ -150,36 +154,33 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
     }
   });
   const tasks: SuiteTask[] = entries.map(({ raw, i, from }) => {
-    const at = (field?: string) => (field && !from ? lineOf('tasks', i, field) : lineOf('tasks', i));
+    // A field's own line; the task's when the field is missing or comes from an include.
+    const at = (field?: string) => (field && !from && doc.hasIn(['tasks', i, field]) ? lineOf('tasks', i, field) : lineOf('tasks', i));
     const f = (field: string) => (from ? `tasks[${i}] (${from} task '${String(raw.id)}').${field}` : `tasks[${i}].${field}`);
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail(at(), `tasks[${i}]`, "must be a mapping with id, generator, split, n (or an include entry such as 'include: instruct#core')");
-    for (const key of Object.keys(raw)) {
-      if (!TASK_KEYS.includes(key)) fail(at(key), f(key), `unknown key.${didYouMean(key, TASK_KEYS)} Allowed: ${TASK_KEYS.join(', ')}`);
+    let fields: ReturnType<typeof TASK_FIELDS.parse>;
+    try {
+      // An empty entry ('- ') is not a task with every field missing.
+      fields = TASK_FIELDS.parse(raw ?? 'nothing');
+    } catch (err) {
+      if (!(err instanceof ParamError)) throw err;
+      const key = err.path?.[0];
+      return key === undefined ? fail(at(), `tasks[${i}]`, err.reason) : fail(at(String(key)), f(String(key)), err.reason);
     }
-    const id = raw.id;
-    if (typeof id !== 'string' || !/^[\w.:-]+$/.test(id)) fail(at('id'), f('id'), 'required: a unique task name (letters, digits, - _ . :)');
-    if (seen.has(id as string)) fail(at('id'), f('id'), `duplicate task id '${id}' (first used on line ${seen.get(id as string)})`);
-    seen.set(id as string, at('id'));
-    const genName = raw.generator;
-    if (typeof genName !== 'string') fail(at('generator'), f('generator'), "required: a generator name such as 'instruct/general-points' (see 'bench list')");
+    const { id, split } = fields;
+    if (seen.has(id)) fail(at('id'), f('id'), `duplicate task id '${id}' (first used on line ${seen.get(id)})`);
+    seen.set(id, at('id'));
     let generator: Generator<any>;
     try {
-      generator = isModuleRef(genName as string) ? loadGeneratorRef(genName as string, path) : getGenerator(genName as string);
+      generator = isModuleRef(fields.generator) ? loadGeneratorRef(fields.generator, path) : getGenerator(fields.generator);
     } catch (err) {
       return fail(at('generator'), f('generator'), (err as Error).message);
     }
-    const split = raw.split;
-    if (!SPLITS.includes(split as Split)) fail(at('split'), f('split'), `must be one of ${SPLITS.join(', ')} (got ${JSON.stringify(split)})`);
-    const axis = raw.axis ?? (split === 'id' ? 'id' : 'ood');
-    if (typeof axis !== 'string') fail(at('axis'), f('axis'), 'must be a label such as rule, scale, format, difficulty');
-    const role = raw.role ?? undeclaredRole(axis as string);
-    if (!TASK_ROLES.includes(role as TaskRole)) fail(at('role'), f('role'), `must be ${TASK_ROLES.join(' or ')} (got ${JSON.stringify(role)}); a control is shown but never averaged`);
-    const n = raw.n ?? defaults.n;
-    if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > MAX_TASK_ITEMS) fail(at('n'), f('n'), `must be a whole number of items from 1 to ${MAX_TASK_ITEMS.toLocaleString('en-US')} (got ${JSON.stringify(n)})`);
-    const seed = raw.seed ?? defaults.seed ?? 0;
-    if (!(Number.isSafeInteger(seed) || typeof seed === 'string')) fail(at('seed'), f('seed'), 'must be an integer or a string');
-    const rawParams = raw.params ?? {};
-    if (typeof rawParams !== 'object' || Array.isArray(rawParams) || rawParams === null) fail(at('params'), f('params'), 'must be a mapping of generator parameters');
+    const axis = fields.axis ?? (split === 'id' ? 'id' : 'ood');
+    const role = fields.role ?? undeclaredRole(axis);
+    const n = fields.n ?? defaults.n;
+    if (n === undefined) fail(at(), f('n'), `required: ${TASK_FIELDS.fields.n!.type} (or a 'defaults: { n: … }' for the suite)`);
+    const seed = fields.seed ?? defaults.seed ?? 0;
+    const rawParams = fields.params ?? {};
     let params: unknown;
     try {
       params = generator.parseParams(rawParams);
@@ -188,12 +189,7 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
       const line = field && !from ? lineOf('tasks', i, 'params', ...parsePath(field)) : at('params');
       fail(line || at('params'), f('params'), `${(err as Error).message.replace(/^[^:]*:\s*/, field ? `${field}: ` : '')}`);
     }
-    const family = raw.family ?? familyOf(generator);
-    if (typeof family !== 'string') fail(at('family'), f('family'), 'must be a string');
-    return {
-      id: id as string, generator, family: family as string, split: split as Split, axis: axis as string, role: role as TaskRole,
-      n: n as number, seed: seed as number | string, rawParams: rawParams as Record<string, unknown>, params, line: at(),
-    };
+    return { id, generator, family: fields.family ?? familyOf(generator), split, axis, role, n: n!, seed, rawParams, params, line: at() };
   });
 
   const extra: Record<string, unknown> = {};

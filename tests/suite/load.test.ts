@@ -33,6 +33,17 @@ describe('suite loading', () => {
     expect(parseSuite(good.replace('n: 3', 'n: 4'), 'x.yaml').hash).not.toBe(s.hash);
   });
 
+  it('reads defaults and task fields through one declaration, each mistake at its own line', () => {
+    const withDefaults = (d: string) => good.replace('tasks:', `defaults:\n${d}tasks:`).replace(/    n: 3\n/g, '');
+    expect(parseSuite(withDefaults('  n: 5\n  seed: abc\n'), 'x.yaml').tasks.map((t) => [t.n, t.seed])).toEqual([[5, 1], [5, 1]]);
+    expect(errorOf(withDefaults('  n: 0\n'))).toBe('x.yaml:4: defaults.n: must be a whole number of items from 1 to 10,000,000 (got 0)');
+    expect(errorOf(withDefaults('  count: 5\n'))).toMatch(/^x\.yaml:4: defaults\.count: unknown key\..* Allowed: n, seed$/);
+    expect(errorOf(good.replace(/    n: 3\n/, ''))).toBe("x.yaml:4: tasks[0].n: required: a whole number of items from 1 to 10,000,000 (or a 'defaults: { n: … }' for the suite)");
+    expect(errorOf(good.replace('    generator: instruct/general-points\n    split: id', '    split: id'))).toBe("x.yaml:4: tasks[0].generator: required: a generator name such as 'instruct/general-points' (see 'bench list')");
+    expect(errorOf(good.replace('tasks:\n', 'tasks:\n  -\n'))).toMatch(/^x\.yaml:4: tasks\[0\]: must be a mapping with id, generator, split, n/);
+    expect(errorOf(good.replace('axis: rule', 'axis: 3'))).toBe('x.yaml:13: tasks[1].axis: must be a label such as rule, scale, format, difficulty (got 3)');
+  });
+
   it('names file, line and field for each mistake', () => {
     expect(errorOf(good.replace('split: ood', 'split: oodd'))).toBe('x.yaml:12: tasks[1].split: must be one of train, id, ood (got "oodd")');
     expect(errorOf(good.replace('generator: instruct/general-points\n    split: ood', 'generator: instruct/general-point\n    split: ood')))

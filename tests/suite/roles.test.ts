@@ -46,7 +46,7 @@ describe('task roles in suites', () => {
   });
 
   it('names the line and the accepted roles for a wrong one', () => {
-    expect(errorOf(suiteText(task('fake', '    role: controll\n')))).toBe('r.yaml:15: tasks[1].role: must be scored or control (got "controll"); a control is shown but never averaged');
+    expect(errorOf(suiteText(task('fake', '    role: controll\n')))).toBe('r.yaml:15: tasks[1].role: must be scored or control (got "controll"). Did you mean \'control\'?');
   });
 
   it('refuses to gate a declared control', () => {
