@@ -14,7 +14,13 @@ import { Rng } from '../src/core/rng.js';
 import { packageRoot } from '../src/core/paths.js';
 import { binomialSample } from '../src/stats/binomial.js';
 import { gapEstimates } from '../src/stats/macro.js';
-import { binaryStratum, fromHistogram, percentileInterval, resampleWeightedMean, type Weighted } from '../src/stats/strata.js';
+import {
+  binaryStratum,
+  fromHistogram,
+  percentileInterval,
+  resampleWeightedMean,
+  type Weighted,
+} from '../src/stats/strata.js';
 import type { Interval } from '../src/stats/proportion.js';
 
 const quick = process.argv.includes('--quick');
@@ -28,23 +34,117 @@ const loadAtStart = loadavg()[0]!;
  * with `mix`, 0 or 2p with equal chances per item (items that differ in difficulty, so the
  * samples of one item are correlated).
  */
-interface TaskSpec { p: number; n: number; samples?: number; mix?: boolean }
-interface Config { name: string; why: string; id: TaskSpec[]; ood: TaskSpec[] }
+interface TaskSpec {
+  p: number;
+  n: number;
+  samples?: number;
+  mix?: boolean;
+}
+interface Config {
+  name: string;
+  why: string;
+  id: TaskSpec[];
+  ood: TaskSpec[];
+}
 
 const rep = (k: number, t: TaskSpec): TaskSpec[] => Array.from({ length: k }, () => t);
 const CONFIGS: Config[] = [
-  { name: 'issue 22: ID 1×4%, OOD 4×2%, 30 items', why: 'the simulation in the issue (the bootstrap covered 75.4%)', id: [{ p: 0.04, n: 30 }], ood: rep(4, { p: 0.02, n: 30 }) },
-  { name: 'ID at 0% (1×30), OOD 4×1%', why: 'general-points for a random baseline', id: [{ p: 0, n: 30 }], ood: rep(4, { p: 0.01, n: 30 }) },
-  { name: 'ID 2×(60%, 80%), OOD at 0% (3×60)', why: 'omega-compositional: OOD failed completely', id: [{ p: 0.6, n: 30 }, { p: 0.8, n: 30 }], ood: rep(3, { p: 0, n: 60 }) },
-  { name: 'ID 2×(10%, 20%), OOD 3×1% (60)', why: 'OOD mostly observed at 0/60 although it is not 0', id: [{ p: 0.1, n: 30 }, { p: 0.2, n: 30 }], ood: rep(3, { p: 0.01, n: 60 }) },
-  { name: 'both near 0%: 3×1% vs 3×1% (50)', why: 'no gap, both sides nearly always 0', id: rep(3, { p: 0.01, n: 50 }), ood: rep(3, { p: 0.01, n: 50 }) },
-  { name: 'both near 100%: 2×99% vs (97, 99, 100%)', why: 'the oracle side', id: rep(2, { p: 0.99, n: 30 }), ood: [{ p: 0.97, n: 30 }, { p: 0.99, n: 30 }, { p: 1, n: 30 }] },
-  { name: 'few items: 1×50% (10) vs 1×10% (10)', why: 'one small task a side', id: [{ p: 0.5, n: 10 }], ood: [{ p: 0.1, n: 10 }] },
-  { name: 'unequal sizes: (95%×200, 99%×20) vs (10%×10, 2%×50, 0%×300)', why: 'a small task next to a large one', id: [{ p: 0.95, n: 200 }, { p: 0.99, n: 20 }], ood: [{ p: 0.1, n: 10 }, { p: 0.02, n: 50 }, { p: 0, n: 300 }] },
-  { name: 'many tasks: ID 1×3%, OOD 16×0.5% (30)', why: 'many tasks at 0/30', id: [{ p: 0.03, n: 30 }], ood: rep(16, { p: 0.005, n: 30 }) },
-  { name: 'heterogeneous: ID 1×50%, OOD 2×30% + 14×0%', why: 'a family average hiding two working tasks', id: [{ p: 0.5, n: 30 }], ood: [...rep(2, { p: 0.3, n: 30 }), ...rep(14, { p: 0, n: 30 })] },
-  { name: 'middle: (60, 70%) vs (40, 50, 30%), 30 items', why: 'nothing at the edges', id: [{ p: 0.6, n: 30 }, { p: 0.7, n: 30 }], ood: [{ p: 0.4, n: 30 }, { p: 0.5, n: 30 }, { p: 0.3, n: 30 }] },
-  { name: '4 samples/item: ID 1×40%, OOD 2×5% (half the items unsolvable)', why: 'correlated samples (Rao–Scott effective size)', id: [{ p: 0.4, n: 30, samples: 4, mix: true }], ood: rep(2, { p: 0.05, n: 40, samples: 4, mix: true }) },
+  {
+    name: 'issue 22: ID 1×4%, OOD 4×2%, 30 items',
+    why: 'the simulation in the issue (the bootstrap covered 75.4%)',
+    id: [{ p: 0.04, n: 30 }],
+    ood: rep(4, { p: 0.02, n: 30 }),
+  },
+  {
+    name: 'ID at 0% (1×30), OOD 4×1%',
+    why: 'general-points for a random baseline',
+    id: [{ p: 0, n: 30 }],
+    ood: rep(4, { p: 0.01, n: 30 }),
+  },
+  {
+    name: 'ID 2×(60%, 80%), OOD at 0% (3×60)',
+    why: 'omega-compositional: OOD failed completely',
+    id: [
+      { p: 0.6, n: 30 },
+      { p: 0.8, n: 30 },
+    ],
+    ood: rep(3, { p: 0, n: 60 }),
+  },
+  {
+    name: 'ID 2×(10%, 20%), OOD 3×1% (60)',
+    why: 'OOD mostly observed at 0/60 although it is not 0',
+    id: [
+      { p: 0.1, n: 30 },
+      { p: 0.2, n: 30 },
+    ],
+    ood: rep(3, { p: 0.01, n: 60 }),
+  },
+  {
+    name: 'both near 0%: 3×1% vs 3×1% (50)',
+    why: 'no gap, both sides nearly always 0',
+    id: rep(3, { p: 0.01, n: 50 }),
+    ood: rep(3, { p: 0.01, n: 50 }),
+  },
+  {
+    name: 'both near 100%: 2×99% vs (97, 99, 100%)',
+    why: 'the oracle side',
+    id: rep(2, { p: 0.99, n: 30 }),
+    ood: [
+      { p: 0.97, n: 30 },
+      { p: 0.99, n: 30 },
+      { p: 1, n: 30 },
+    ],
+  },
+  {
+    name: 'few items: 1×50% (10) vs 1×10% (10)',
+    why: 'one small task a side',
+    id: [{ p: 0.5, n: 10 }],
+    ood: [{ p: 0.1, n: 10 }],
+  },
+  {
+    name: 'unequal sizes: (95%×200, 99%×20) vs (10%×10, 2%×50, 0%×300)',
+    why: 'a small task next to a large one',
+    id: [
+      { p: 0.95, n: 200 },
+      { p: 0.99, n: 20 },
+    ],
+    ood: [
+      { p: 0.1, n: 10 },
+      { p: 0.02, n: 50 },
+      { p: 0, n: 300 },
+    ],
+  },
+  {
+    name: 'many tasks: ID 1×3%, OOD 16×0.5% (30)',
+    why: 'many tasks at 0/30',
+    id: [{ p: 0.03, n: 30 }],
+    ood: rep(16, { p: 0.005, n: 30 }),
+  },
+  {
+    name: 'heterogeneous: ID 1×50%, OOD 2×30% + 14×0%',
+    why: 'a family average hiding two working tasks',
+    id: [{ p: 0.5, n: 30 }],
+    ood: [...rep(2, { p: 0.3, n: 30 }), ...rep(14, { p: 0, n: 30 })],
+  },
+  {
+    name: 'middle: (60, 70%) vs (40, 50, 30%), 30 items',
+    why: 'nothing at the edges',
+    id: [
+      { p: 0.6, n: 30 },
+      { p: 0.7, n: 30 },
+    ],
+    ood: [
+      { p: 0.4, n: 30 },
+      { p: 0.5, n: 30 },
+      { p: 0.3, n: 30 },
+    ],
+  },
+  {
+    name: '4 samples/item: ID 1×40%, OOD 2×5% (half the items unsolvable)',
+    why: 'correlated samples (Rao–Scott effective size)',
+    id: [{ p: 0.4, n: 30, samples: 4, mix: true }],
+    ood: rep(2, { p: 0.05, n: 40, samples: 4, mix: true }),
+  },
 ];
 
 /** One task's items drawn: a stratum of item scores (k/samples). */
@@ -62,7 +162,13 @@ function drawTask(rng: Rng, t: TaskSpec): Weighted {
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-interface Tally { covered: number; lowMiss: number; highMiss: number; width: number; count: number }
+interface Tally {
+  covered: number;
+  lowMiss: number;
+  highMiss: number;
+  width: number;
+  count: number;
+}
 const tally = (): Tally => ({ covered: 0, lowMiss: 0, highMiss: 0, width: 0, count: 0 });
 function score(t: Tally, i: Interval, truth: number): void {
   if (!Number.isFinite(i.low) || Number.isNaN(i.high)) return;
@@ -73,10 +179,24 @@ function score(t: Tally, i: Interval, truth: number): void {
   else t.covered++;
   t.width += Math.min(i.high, 10) - i.low;
 }
-interface Summary { coverage: number; mcError: number; lowMiss: number; highMiss: number; meanWidth: number; replications: number }
+interface Summary {
+  coverage: number;
+  mcError: number;
+  lowMiss: number;
+  highMiss: number;
+  meanWidth: number;
+  replications: number;
+}
 function summary(t: Tally): Summary {
   const c = t.count ? t.covered / t.count : NaN;
-  return { coverage: c, mcError: t.count ? Math.sqrt((c * (1 - c)) / t.count) : NaN, lowMiss: t.lowMiss / t.count, highMiss: t.highMiss / t.count, meanWidth: t.width / t.count, replications: t.count };
+  return {
+    coverage: c,
+    mcError: t.count ? Math.sqrt((c * (1 - c)) / t.count) : NaN,
+    lowMiss: t.lowMiss / t.count,
+    highMiss: t.highMiss / t.count,
+    meanWidth: t.width / t.count,
+    replications: t.count,
+  };
 }
 
 /** The previous method, kept here only to compare: percentile bootstrap over items within tasks. */
@@ -87,18 +207,30 @@ function oldGap(rng: Rng, id: Weighted[], ood: Weighted[]): Interval {
   return { estimate: NaN, low, high };
 }
 
-interface Row { config: string; why: string; truth: { id: number; ood: number; gap: number; retention: number }; gap: Summary; id: Summary; ood: Summary; retention: Summary & { defined: number }; previousGap: Summary; seconds: number }
+interface Row {
+  config: string;
+  why: string;
+  truth: { id: number; ood: number; gap: number; retention: number };
+  gap: Summary;
+  id: Summary;
+  ood: Summary;
+  retention: Summary & { defined: number };
+  previousGap: Summary;
+  seconds: number;
+}
 
 const rows: Row[] = [];
 const t0 = performance.now();
 for (const c of CONFIGS) {
   const start = performance.now();
-  const truthId = mean(c.id.map((t) => t.p)), truthOod = mean(c.ood.map((t) => t.p));
+  const truthId = mean(c.id.map((t) => t.p)),
+    truthOod = mean(c.ood.map((t) => t.p));
   const truth = { id: truthId, ood: truthOod, gap: truthId - truthOod, retention: truthOod / truthId };
   const [g, i, o, r, old] = [tally(), tally(), tally(), tally(), tally()];
   const rng = Rng.fromKey(`gap-coverage:${c.name}`);
   for (let rep = 0; rep < R; rep++) {
-    const id = c.id.map((t) => drawTask(rng, t)), ood = c.ood.map((t) => drawTask(rng, t));
+    const id = c.id.map((t) => drawTask(rng, t)),
+      ood = c.ood.map((t) => drawTask(rng, t));
     const e = gapEstimates(id, ood);
     score(g, e.gap, truth.gap);
     score(i, e.id, truth.id);
@@ -107,16 +239,28 @@ for (const c of CONFIGS) {
     if (rep < R_OLD) score(old, oldGap(rng, id, ood), truth.gap);
   }
   const row: Row = {
-    config: c.name, why: c.why, truth, gap: summary(g), id: summary(i), ood: summary(o),
-    retention: { ...summary(r), defined: truthId > 0 ? r.count / R : 0 }, previousGap: summary(old), seconds: (performance.now() - start) / 1000,
+    config: c.name,
+    why: c.why,
+    truth,
+    gap: summary(g),
+    id: summary(i),
+    ood: summary(o),
+    retention: { ...summary(r), defined: truthId > 0 ? r.count / R : 0 },
+    previousGap: summary(old),
+    seconds: (performance.now() - start) / 1000,
   };
   rows.push(row);
-  process.stderr.write(`${c.name}: gap ${(row.gap.coverage * 100).toFixed(1)}% (previous ${(row.previousGap.coverage * 100).toFixed(1)}%), ${row.seconds.toFixed(1)} s\n`);
+  process.stderr.write(
+    `${c.name}: gap ${(row.gap.coverage * 100).toFixed(1)}% (previous ${(row.previousGap.coverage * 100).toFixed(1)}%), ${row.seconds.toFixed(1)} s\n`,
+  );
 }
 const seconds = (performance.now() - t0) / 1000;
 
 function lowestSide(): string {
-  const sides = rows.flatMap((r) => [{ c: r.id.coverage, what: `ID of "${r.config}"` }, { c: r.ood.coverage, what: `OOD of "${r.config}"` }]);
+  const sides = rows.flatMap((r) => [
+    { c: r.id.coverage, what: `ID of "${r.config}"` },
+    { c: r.ood.coverage, what: `OOD of "${r.config}"` },
+  ]);
   const low = sides.reduce((a, b) => (b.c < a.c ? b : a));
   return `${pct(low.c)}, ${low.what}`;
 }
@@ -130,7 +274,10 @@ const md = [
   '',
   '| configuration | true gap | gap coverage | misses low / high | mean width | previous (bootstrap) | ID | OOD | retention |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.config} | ${(r.truth.gap * 100).toFixed(2)} pt | ${pm(r.gap)} | ${pct(r.gap.lowMiss)} / ${pct(r.gap.highMiss)} | ${(r.gap.meanWidth * 100).toFixed(1)} pt | ${pm(r.previousGap)} | ${pct(r.id.coverage)} | ${pct(r.ood.coverage)} | ${r.retention.replications ? `${pct(r.retention.coverage)}${r.retention.defined < 0.999 ? ` (${pct(r.retention.defined)} defined)` : ''}` : '—'} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.config} | ${(r.truth.gap * 100).toFixed(2)} pt | ${pm(r.gap)} | ${pct(r.gap.lowMiss)} / ${pct(r.gap.highMiss)} | ${(r.gap.meanWidth * 100).toFixed(1)} pt | ${pm(r.previousGap)} | ${pct(r.id.coverage)} | ${pct(r.ood.coverage)} | ${r.retention.replications ? `${pct(r.retention.coverage)}${r.retention.defined < 0.999 ? ` (${pct(r.retention.defined)} defined)` : ''}` : '—'} |`,
+  ),
   '',
   `Lowest gap coverage: ${pct(Math.min(...rows.map((r) => r.gap.coverage)))}. ` +
     `Lowest coverage of a side's own interval: ${lowestSide()} (the score interval inherits Wilson's known dips for small n near the edges). Retention is OOD/ID, defined when the observed ID accuracy is above 0 ("defined" says how often); its coverage counts only those data sets. ` +
@@ -139,6 +286,9 @@ const md = [
 ];
 const out = join(packageRoot(), 'benchmarks/results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'gap-coverage.json'), `${JSON.stringify({ date: new Date().toISOString(), replications: R, previousReplications: R_OLD, level: 0.95, seconds, rows }, null, 2)}\n`);
+writeFileSync(
+  join(out, 'gap-coverage.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), replications: R, previousReplications: R_OLD, level: 0.95, seconds, rows }, null, 2)}\n`,
+);
 writeFileSync(join(out, 'gap-coverage.md'), `${md.join('\n')}\n`);
 process.stdout.write(`${md.join('\n')}\n`);

@@ -11,7 +11,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const names = args.filter((a) => !a.startsWith('-'));
 const flags = args.filter((a) => a.startsWith('-'));
-const scripts = readdirSync(here).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3)).sort();
+const scripts = readdirSync(here)
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.slice(0, -3))
+  .sort();
 const chosen = names.length ? names : scripts;
 const unknown = chosen.filter((n) => !scripts.includes(n));
 if (unknown.length) {
@@ -22,6 +25,9 @@ let failed = 0;
 for (const name of chosen) {
   process.stderr.write(`\n=== ${name}\n`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, `${name}.ts`), ...flags], { stdio: 'inherit' });
-  if (r.status !== 0) { failed++; process.stderr.write(`benchmark ${name} exited with ${r.status}\n`); }
+  if (r.status !== 0) {
+    failed++;
+    process.stderr.write(`benchmark ${name} exited with ${r.status}\n`);
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -26,23 +26,28 @@ function rate(fn: (i: number) => Problem, n: number): { itemsPerSec: number; pro
   return { itemsPerSec: round((n * 1000) / (performance.now() - t0)), problems };
 }
 
-const results: Record<string, unknown> = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: round(totalmem() / 2 ** 30) }, n: N };
+const results: Record<string, unknown> = {
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: round(totalmem() / 2 ** 30) },
+  n: N,
+};
 
 // Image items per region, and where the time goes.
 const imageRegions: Record<string, Record<string, unknown>> = {
   '2x1-pair': { grid: '2x1' },
   '3x3-pair': { grid: '3x3' },
   '2x2-full': { grid: '2x2', question: 'full' },
-  'city': { style: 'city' },
-  'abstract': { style: 'abstract' },
-  'mask': { mask: 0.1 },
+  city: { style: 'city' },
+  abstract: { style: 'abstract' },
+  mask: { mask: 0.1 },
   '2x1-pair-448': { width: 448, height: 448 },
 };
 const image: Record<string, unknown> = {};
 for (const [name, raw] of Object.entries(imageRegions)) {
   const params = imageJigsaw.parseParams(raw);
   const { itemsPerSec, problems } = rate((i) => imageJigsaw.generate(params, Rng.forItem('bench', i)), N);
-  const pngBytes = problems.map((p) => Buffer.from((p.messages[0]!.content as { data?: string }[])[0]!.data!, 'base64').length);
+  const pngBytes = problems.map(
+    (p) => Buffer.from((p.messages[0]!.content as { data?: string }[])[0]!.data!, 'base64').length,
+  );
   image[name] = { itemsPerSec, pngKB: round(mean(pngBytes) / 1024), maxPngKB: round(Math.max(...pngBytes) / 1024) };
   log(`image ${name}: ${itemsPerSec} items/s, PNG ${round(mean(pngBytes) / 1024)} KB`);
 }
@@ -69,8 +74,8 @@ const textRegions: Record<string, Record<string, unknown>> = {
   '2x1-pair': { grid: '2x1' },
   '3x3-pair': { grid: '3x3' },
   '2x2-full': { grid: '2x2', question: 'full' },
-  'shapes': { style: 'shapes' },
-  'list': { grid: '2x2', layout: 'list' },
+  shapes: { style: 'shapes' },
+  list: { grid: '2x2', layout: 'list' },
 };
 const text: Record<string, unknown> = {};
 for (const [name, raw] of Object.entries(textRegions)) {
@@ -82,14 +87,27 @@ for (const [name, raw] of Object.entries(textRegions)) {
 results.text = text;
 
 // Verifier throughput (shared by both generators).
-const problems = Array.from({ length: 200 }, (_, i) => textJigsaw.generate(textJigsaw.parseParams({ grid: '3x3', question: i % 2 ? 'full' : 'pair' }), Rng.forItem('verify', i)));
+const problems = Array.from({ length: 200 }, (_, i) =>
+  textJigsaw.generate(
+    textJigsaw.parseParams({ grid: '3x3', question: i % 2 ? 'full' : 'pair' }),
+    Rng.forItem('verify', i),
+  ),
+);
 const rng = Rng.fromKey('bench-random');
 const garbage = Array.from({ length: 4000 }, () => 'x<answer>1 2 3 A</answer>'.repeat(10));
 const verify: Record<string, number> = {};
-for (const [name, reply] of [['oracle', (p: Problem) => p.reference!], ['random', (p: Problem) => p.randomAnswer!(rng)], ['garbage', (_p: Problem, i: number) => garbage[i % garbage.length]!]] as const) {
+for (const [name, reply] of [
+  ['oracle', (p: Problem) => p.reference!],
+  ['random', (p: Problem) => p.randomAnswer!(rng)],
+  ['garbage', (_p: Problem, i: number) => garbage[i % garbage.length]!],
+] as const) {
   const t0 = performance.now();
   let n = 0;
-  for (let r = 0; r < 50; r++) problems.forEach((p, i) => { p.verify(reply(p, i)); n++; });
+  for (let r = 0; r < 50; r++)
+    problems.forEach((p, i) => {
+      p.verify(reply(p, i));
+      n++;
+    });
   verify[`${name}PerSec`] = Math.round((n * 1000) / (performance.now() - t0));
 }
 const mb = 'A 1 <answer> '.repeat(80_000);

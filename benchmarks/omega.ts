@@ -16,8 +16,17 @@ const quick = process.argv.includes('--quick');
 const BUDGET_MS = quick ? 60 : 300;
 const MIN_ITEMS = quick ? 5 : 20;
 
-interface LevelResult { level: number; items: number; ms: number; itemsPerSecond: number }
-interface FamilyResult { family: string; domain: string; levels: LevelResult[] }
+interface LevelResult {
+  level: number;
+  items: number;
+  ms: number;
+  itemsPerSecond: number;
+}
+interface FamilyResult {
+  family: string;
+  domain: string;
+  levels: LevelResult[];
+}
 
 function measure(): FamilyResult[] {
   const out: FamilyResult[] = [];
@@ -53,11 +62,16 @@ const maxLevel = Math.max(...families.map((f) => f.levels.length));
 
 const header = `| family | ${Array.from({ length: maxLevel }, (_, i) => `L${i + 1}`).join(' | ')} |`;
 const rule = `|---|${Array.from({ length: maxLevel }, () => '---:').join('|')}|`;
-const rows = families.map((f) => `| ${f.family} | ${Array.from({ length: maxLevel }, (_, i) => f.levels[i]?.itemsPerSecond.toLocaleString('en-US') ?? '').join(' | ')} |`);
+const rows = families.map(
+  (f) =>
+    `| ${f.family} | ${Array.from({ length: maxLevel }, (_, i) => f.levels[i]?.itemsPerSecond.toLocaleString('en-US') ?? '').join(' | ')} |`,
+);
 const markdown = [
   `## OMEGA generation speed (items/s, one core; ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version})`,
   '',
-  header, rule, ...rows,
+  header,
+  rule,
+  ...rows,
   '',
   `Whole ladder suite (suites/omega-ladder.yaml): ${ladder.items.toLocaleString('en-US')} items in ${ladder.seconds} s (target: under 60 s).`,
 ].join('\n');
@@ -65,9 +79,20 @@ console.log(markdown);
 
 const file = join(dirname(fileURLToPath(import.meta.url)), 'results', 'omega.json');
 mkdirSync(dirname(file), { recursive: true });
-writeFileSync(file, `${JSON.stringify({
-  date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, quick,
-  ladder: { suite: 'omega-ladder', ...ladder, targetSeconds: 60 }, families,
-}, null, 2)}\n`);
+writeFileSync(
+  file,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpu: cpus()[0]?.model,
+      quick,
+      ladder: { suite: 'omega-ladder', ...ladder, targetSeconds: 60 },
+      families,
+    },
+    null,
+    2,
+  )}\n`,
+);
 writeFileSync(file.replace(/\.json$/, '.md'), `${markdown}\n`);
 console.log(`\nwrote ${file} and omega.md`);

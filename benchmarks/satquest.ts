@@ -31,7 +31,15 @@ const SIZES: { name: string; n: [number, number]; ratio: [number, number] }[] = 
   { name: 'n 64, m = 4n', n: [64, 64], ratio: [4.0, 4.0] },
 ];
 
-interface Cell { label: string; size: string; items: number; itemsPerS: number; msPerItem: number; verifyRefMs: number; verifyRandomMs: number }
+interface Cell {
+  label: string;
+  size: string;
+  items: number;
+  itemsPerS: number;
+  msPerItem: number;
+  verifyRefMs: number;
+  verifyRandomMs: number;
+}
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const now = () => performance.now();
@@ -41,17 +49,27 @@ function measureCell(label: string, size: (typeof SIZES)[number], format = 'math
   clearInstanceCache();
   const problems = [];
   const t0 = now();
-  for (let i = 0; i < MAX_ITEMS && (i < MIN_ITEMS || now() - t0 < BUDGET_MS); i++) problems.push(satquest.generate(params, Rng.forItem('bench', i)));
+  for (let i = 0; i < MAX_ITEMS && (i < MIN_ITEMS || now() - t0 < BUDGET_MS); i++)
+    problems.push(satquest.generate(params, Rng.forItem('bench', i)));
   const genMs = now() - t0;
   const rng = Rng.forItem('bench-random', 0);
   const randoms = problems.map((p) => p.randomAnswer!(rng));
   let t1 = now();
-  for (const p of problems) if (!p.verify(p.reference!).correct) throw new Error(`oracle failed: ${label} ${size.name}`);
+  for (const p of problems)
+    if (!p.verify(p.reference!).correct) throw new Error(`oracle failed: ${label} ${size.name}`);
   const verifyRefMs = (now() - t1) / problems.length;
   t1 = now();
   problems.forEach((p, i) => p.verify(randoms[i]!));
   const verifyRandomMs = (now() - t1) / problems.length;
-  return { label, size: size.name, items: problems.length, itemsPerS: problems.length / (genMs / 1000), msPerItem: genMs / problems.length, verifyRefMs, verifyRandomMs };
+  return {
+    label,
+    size: size.name,
+    items: problems.length,
+    itemsPerS: problems.length / (genMs / 1000),
+    msPerItem: genMs / problems.length,
+    verifyRefMs,
+    verifyRandomMs,
+  };
 }
 
 function suiteGeneration(): { items: number; seconds: number; trainItems: number; trainSeconds: number } {
@@ -69,7 +87,8 @@ function suiteGeneration(): { items: number; seconds: number; trainItems: number
 }
 
 // Warm the JIT so the first cell is not charged for it.
-for (let i = 0; i < 100; i++) satquest.generate(satquest.parseParams({ label: LABELS[i % LABELS.length], n: [3, 12] }), Rng.forItem('warm', i));
+for (let i = 0; i < 100; i++)
+  satquest.generate(satquest.parseParams({ label: LABELS[i % LABELS.length], n: [3, 12] }), Rng.forItem('warm', i));
 
 const cells: Cell[] = [];
 for (const size of SIZES) {
@@ -85,27 +104,71 @@ const suite = suiteGeneration();
 
 const f = (x: number, d = 1) => (x >= 100 ? x.toFixed(0) : x.toFixed(d));
 const md: string[] = [];
-md.push(`## SATQuest benchmarks (${new Date().toISOString()}, ${cpus().length} cores, ${cpus()[0]?.model ?? '?'}, Node ${process.version}, load average ${loadAtStart.toFixed(1)}${quick ? ', --quick' : ''})`, '');
+md.push(
+  `## SATQuest benchmarks (${new Date().toISOString()}, ${cpus().length} cores, ${cpus()[0]?.model ?? '?'}, Node ${process.version}, load average ${loadAtStart.toFixed(1)}${quick ? ', --quick' : ''})`,
+  '',
+);
 md.push('### Cold generation, items/s (math format; every item draws its own CNF pair)', '');
 md.push(`| size | ${LABELS.join(' | ')} |`, `|---|${LABELS.map(() => '---').join('|')}|`);
-for (const size of SIZES) md.push(`| ${size.name} | ${LABELS.map((l) => f(cells.find((c) => c.label === l && c.size === size.name)!.itemsPerS)).join(' | ')} |`);
-md.push('', 'Ratio m/n on the RFT grid 2.1–4.0 except the last row. Low ratios dominate the cost: unsatisfiable formulas are rare there, so many are drawn and rejected.', '');
+for (const size of SIZES)
+  md.push(
+    `| ${size.name} | ${LABELS.map((l) => f(cells.find((c) => c.label === l && c.size === size.name)!.itemsPerS)).join(' | ')} |`,
+  );
+md.push(
+  '',
+  'Ratio m/n on the RFT grid 2.1–4.0 except the last row. Low ratios dominate the cost: unsatisfiable formulas are rare there, so many are drawn and rejected.',
+  '',
+);
 md.push('### Verification, ms per item (reference answer / chance-level answer)', '');
 md.push(`| size | ${LABELS.join(' | ')} |`, `|---|${LABELS.map(() => '---').join('|')}|`);
 for (const size of SIZES) {
-  md.push(`| ${size.name} | ${LABELS.map((l) => { const c = cells.find((x) => x.label === l && x.size === size.name)!; return `${c.verifyRefMs.toFixed(3)} / ${c.verifyRandomMs.toFixed(3)}`; }).join(' | ')} |`);
+  md.push(
+    `| ${size.name} | ${LABELS.map((l) => {
+      const c = cells.find((x) => x.label === l && x.size === size.name)!;
+      return `${c.verifyRefMs.toFixed(3)} / ${c.verifyRandomMs.toFixed(3)}`;
+    }).join(' | ')} |`,
+  );
 }
-md.push('', '### Formats (MUS, n 9–16): items/s', '', `| ${FORMATS.join(' | ')} |`, `|${FORMATS.map(() => '---').join('|')}|`, `| ${formats.map((x) => f(x.itemsPerS)).join(' | ')} |`, '');
+md.push(
+  '',
+  '### Formats (MUS, n 9–16): items/s',
+  '',
+  `| ${FORMATS.join(' | ')} |`,
+  `|${FORMATS.map(() => '---').join('|')}|`,
+  `| ${formats.map((x) => f(x.itemsPerS)).join(' | ')} |`,
+  '',
+);
 md.push('### Shipped suite', '', '| what | items | seconds |', '|---|---|---|');
 md.push(`| generate all tasks of suites/satquest.yaml | ${suite.items} | ${suite.seconds.toFixed(1)} |`);
-md.push(`| generate --split train (${quick ? 50 : 200} per ID task, eval items generated first for exclusion) | ${suite.trainItems} | ${suite.trainSeconds.toFixed(1)} |`, '');
+md.push(
+  `| generate --split train (${quick ? 50 : 200} per ID task, eval items generated first for exclusion) | ${suite.trainItems} | ${suite.trainSeconds.toFixed(1)} |`,
+  '',
+);
 const text = md.join('\n');
 process.stdout.write(`${text}\n`);
 
 const dir = join(packageRoot(), 'benchmarks/results');
 mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, 'satquest.json'), `${JSON.stringify({
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: loadAtStart },
-  date: new Date().toISOString(), quick, sizes: SIZES, generation: cells, formats, suite,
-}, null, 2)}\n`);
+writeFileSync(
+  join(dir, 'satquest.json'),
+  `${JSON.stringify(
+    {
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model,
+        memGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        loadAverage: loadAtStart,
+      },
+      date: new Date().toISOString(),
+      quick,
+      sizes: SIZES,
+      generation: cells,
+      formats,
+      suite,
+    },
+    null,
+    2,
+  )}\n`,
+);
 writeFileSync(join(dir, 'satquest.md'), `${text}\n`);

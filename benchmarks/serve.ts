@@ -20,7 +20,11 @@ const IN_FLIGHT = 2;
 const loadAtStart = loadavg()[0]!;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-interface Req { generator: string; truth: unknown; response: string }
+interface Req {
+  generator: string;
+  truth: unknown;
+  response: string;
+}
 
 function requests(): Map<string, Req[]> {
   const byFamily = new Map<string, Req[]>();
@@ -40,14 +44,21 @@ function requests(): Map<string, Req[]> {
 }
 
 async function startServer(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(packageRoot(), 'src/cli/main.ts'), 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(packageRoot(), 'src/cli/main.ts'), 'serve', '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('bench serve did not start within 60 s')), 60_000);
     let out = '';
     child.stdout!.on('data', (d) => {
       out += d;
       const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     });
     child.on('exit', (code) => reject(new Error(`bench serve exited with ${code}`)));
   });
@@ -55,7 +66,10 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
 }
 
 /** Batches of 256 cycled from `pool`, IN_FLIGHT at a time, for SECONDS. */
-async function measure(url: string, pool: Req[]): Promise<{ responses: number; seconds: number; perS: number; batches: number; msPerBatch: number }> {
+async function measure(
+  url: string,
+  pool: Req[],
+): Promise<{ responses: number; seconds: number; perS: number; batches: number; msPerBatch: number }> {
   const bodies: string[] = [];
   for (let i = 0; i < 8; i++) {
     const batch = Array.from({ length: BATCH }, (_, k) => pool[(i * BATCH + k) % pool.length]!);
@@ -63,18 +77,27 @@ async function measure(url: string, pool: Req[]): Promise<{ responses: number; s
   }
   // Warm-up: the first batches pay for JIT and per-room caches.
   for (const b of bodies.slice(0, 2)) await (await fetch(`${url}/score`, { method: 'POST', body: b })).json();
-  let responses = 0, batches = 0, next = 0;
+  let responses = 0,
+    batches = 0,
+    next = 0;
   const t0 = performance.now();
   const deadline = t0 + SECONDS * 1000;
-  await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-    while (performance.now() < deadline) {
-      const res = await fetch(`${url}/score`, { method: 'POST', body: bodies[next++ % bodies.length]!, headers: { 'content-type': 'application/json' } });
-      const out = (await res.json()) as { results: { error?: string }[] };
-      if (res.status !== 200 || out.results.length !== BATCH || out.results.some((r) => r.error)) throw new Error(`bad reply ${res.status}`);
-      responses += BATCH;
-      batches++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (performance.now() < deadline) {
+        const res = await fetch(`${url}/score`, {
+          method: 'POST',
+          body: bodies[next++ % bodies.length]!,
+          headers: { 'content-type': 'application/json' },
+        });
+        const out = (await res.json()) as { results: { error?: string }[] };
+        if (res.status !== 200 || out.results.length !== BATCH || out.results.some((r) => r.error))
+          throw new Error(`bad reply ${res.status}`);
+        responses += BATCH;
+        batches++;
+      }
+    }),
+  );
   const seconds = (performance.now() - t0) / 1000;
   return { responses, seconds, perS: responses / seconds, batches, msPerBatch: (seconds * 1000) / batches };
 }
@@ -88,7 +111,12 @@ try {
   const rng = Rng.forItem('bench-serve-shuffle', 0);
   const shuffled = rng.shuffle(mixed);
   const m = await measure(server.url, shuffled);
-  rows.push({ workload: 'mixed single-turn families', requests: shuffled.length, perS: m.perS, msPerBatch: m.msPerBatch });
+  rows.push({
+    workload: 'mixed single-turn families',
+    requests: shuffled.length,
+    perS: m.perS,
+    msPerBatch: m.msPerBatch,
+  });
   log(`mixed: ${m.perS.toFixed(0)} responses/s`);
   for (const [family, pool] of pools) {
     const r = await measure(server.url, pool);
@@ -100,8 +128,15 @@ try {
 }
 
 const result = {
-  benchmark: 'serve', date: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: loadAtStart, batch: BATCH, inFlight: IN_FLIGHT, secondsPerWorkload: SECONDS,
-  target: 'at least 2,000 scored responses/s, single-turn families, batches of 256', rows,
+  benchmark: 'serve',
+  date: new Date().toISOString(),
+  cpus: cpus().length,
+  loadAverageAtStart: loadAtStart,
+  batch: BATCH,
+  inFlight: IN_FLIGHT,
+  secondsPerWorkload: SECONDS,
+  target: 'at least 2,000 scored responses/s, single-turn families, batches of 256',
+  rows,
 };
 const md = [
   `# bench serve: POST /score throughput`,
@@ -110,7 +145,10 @@ const md = [
   '',
   '| workload | distinct requests | scored responses/s | ms per batch |',
   '|---|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.workload} | ${r.requests} | ${Math.round(r.perS).toLocaleString('en-US')} | ${r.msPerBatch.toFixed(1)} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.workload} | ${r.requests} | ${Math.round(r.perS).toLocaleString('en-US')} | ${r.msPerBatch.toFixed(1)} |`,
+  ),
   '',
 ].join('\n');
 const dir = join(packageRoot(), 'benchmarks', 'results');

@@ -47,18 +47,34 @@ for (const [name, raw] of Object.entries(REGIONS)) {
 
   t0 = performance.now();
   let randomWins = 0;
-  problems.forEach((p, i) => { if (playOut(p, (turn, t) => turn.randomAnswer!(Rng.forItem(`random:${i}`, t)))) randomWins++; });
+  problems.forEach((p, i) => {
+    if (playOut(p, (turn, t) => turn.randomAnswer!(Rng.forItem(`random:${i}`, t)))) randomWins++;
+  });
   const randomS = (performance.now() - t0) / 1000;
 
   const plans = problems.map((p) => Number(p.difficulty.planLength)).sort((a, b) => a - b);
   rows.push([
-    name, String(n), (n / genS).toFixed(0), (n / oracleS).toFixed(0), (n / randomS).toFixed(0),
-    `${(100 * oracleWins / n).toFixed(0)}%`, `${(100 * randomWins / n).toFixed(0)}%`,
+    name,
+    String(n),
+    (n / genS).toFixed(0),
+    (n / oracleS).toFixed(0),
+    (n / randomS).toFixed(0),
+    `${((100 * oracleWins) / n).toFixed(0)}%`,
+    `${((100 * randomWins) / n).toFixed(0)}%`,
     `${plans[0]}/${plans[Math.floor(n / 2)]}/${plans[n - 1]}`,
   ]);
 }
 
-const header = ['region', 'n', 'generate items/s', 'oracle episodes/s', 'random episodes/s', 'oracle wins', 'random wins', 'plan min/median/max'];
+const header = [
+  'region',
+  'n',
+  'generate items/s',
+  'oracle episodes/s',
+  'random episodes/s',
+  'oracle wins',
+  'random wins',
+  'plan min/median/max',
+];
 console.log(`# instruct/sokoban (${cpus()[0]?.model ?? 'cpu'}, node ${process.version})\n`);
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

@@ -14,7 +14,10 @@ import { travelRates } from '../generators/travel/metrics.js';
 
 const quick = process.argv.includes('--quick');
 const log = (s: string) => process.stderr.write(`${s}\n`);
-const ID_POOLS = { cuisines: ['American', 'Chinese', 'Italian', 'Mexican'], houseRules: ['smoking', 'parties', 'pets'] };
+const ID_POOLS = {
+  cuisines: ['American', 'Chinese', 'Italian', 'Mexican'],
+  houseRules: ['smoking', 'parties', 'pets'],
+};
 const REGIONS: Record<string, Record<string, unknown>> = {
   '3d-easy': { days: 3, level: 'easy', ...ID_POOLS },
   '3d-medium': { days: 3, level: 'medium', ...ID_POOLS },
@@ -43,7 +46,10 @@ log(`world: ${round(mean(worldMs))} ms to build (${sample.cities.length} cities,
 /** Best of `repeats` runs: the machine is shared, so the fastest run is the least disturbed one. */
 function best<T>(repeats: number, fn: () => T): { value: T; ms: number } {
   let out = timed(fn);
-  for (let r = 1; r < repeats; r++) { const t = timed(fn); if (t.ms < out.ms) out = t; }
+  for (let r = 1; r < repeats; r++) {
+    const t = timed(fn);
+    if (t.ms < out.ms) out = t;
+  }
   return out;
 }
 const REPEATS = quick ? 1 : 3;
@@ -51,7 +57,10 @@ const REPEATS = quick ? 1 : 3;
 // Warm the JIT on every region first, so the first region timed is not the slowest.
 for (const raw of Object.values(REGIONS)) {
   const params = solePlanning.parseParams(raw);
-  for (let i = 0; i < (quick ? 5 : 40); i++) { const p = solePlanning.generate(params, Rng.forItem('warm', i)); p.verify(p.reference!); }
+  for (let i = 0; i < (quick ? 5 : 40); i++) {
+    const p = solePlanning.generate(params, Rng.forItem('warm', i));
+    p.verify(p.reference!);
+  }
 }
 
 const regions: Record<string, unknown> = {};
@@ -59,10 +68,14 @@ for (const [name, raw] of Object.entries(REGIONS)) {
   const n = quick ? 50 : 200;
   // Cold: a world never built in this process (its construction and its flight and drive memos count).
   const coldParams = solePlanning.parseParams({ ...raw, worldSeed: `bench-cold-${name}` });
-  const cold = timed(() => { for (let i = 0; i < n; i++) solePlanning.generate(coldParams, Rng.forItem('bench', i)); });
+  const cold = timed(() => {
+    for (let i = 0; i < n; i++) solePlanning.generate(coldParams, Rng.forItem('bench', i));
+  });
   // Warm: the same items again in a world whose memos are filled, as later items of a long run see it.
   const params = solePlanning.parseParams(raw);
-  const gen = best(REPEATS, () => Array.from({ length: n }, (_, i) => solePlanning.generate(params, Rng.forItem('bench', i))));
+  const gen = best(REPEATS, () =>
+    Array.from({ length: n }, (_, i) => solePlanning.generate(params, Rng.forItem('bench', i))),
+  );
   const problems: Problem[] = gen.value;
   const oracle = best(REPEATS, () => problems.map((p) => p.verify(p.reference!)));
   const randomReplies = problems.map((p, i) => p.randomAnswer!(Rng.forItem('bench-random', i)));
@@ -79,12 +92,21 @@ for (const [name, raw] of Object.entries(REGIONS)) {
     oracleRates: rates(oracle.value.map((v) => v.details)),
     randomRates: rates(random.value.map((v) => v.details)),
   };
-  log(`${name}: ${round(n / (cold.ms / 1000))} items/s generated cold, ${round(n / (gen.ms / 1000))} warm; ${round(n / (oracle.ms / 1000))}/s verified (oracle); prompt ${Math.round(mean(chars))} chars`);
+  log(
+    `${name}: ${round(n / (cold.ms / 1000))} items/s generated cold, ${round(n / (gen.ms / 1000))} warm; ${round(n / (oracle.ms / 1000))}/s verified (oracle); prompt ${Math.round(mean(chars))} chars`,
+  );
 }
 
 function rates(details: unknown[]) {
   const r = travelRates(details);
-  return { delivery: round(r.delivery, 3), commonsenseMicro: round(r.commonsenseMicro, 3), commonsenseMacro: round(r.commonsenseMacro, 3), hardMicro: round(r.hardMicro, 3), hardMacro: round(r.hardMacro, 3), finalPass: round(r.finalPass, 3) };
+  return {
+    delivery: round(r.delivery, 3),
+    commonsenseMicro: round(r.commonsenseMicro, 3),
+    commonsenseMacro: round(r.commonsenseMacro, 3),
+    hardMicro: round(r.hardMicro, 3),
+    hardMacro: round(r.hardMacro, 3),
+    finalPass: round(r.finalPass, 3),
+  };
 }
 
 // Garbage: a megabyte of plan-like noise, many times.
@@ -92,13 +114,21 @@ const p = solePlanning.generate(solePlanning.parseParams(REGIONS['3d-medium']), 
 const rng = Rng.fromKey('bench-garbage');
 const noise = 'Day 1:Current City: from to;,[]{}"F0123456\n';
 const megabyte = Array.from({ length: 1 << 20 }, () => noise[rng.int(0, noise.length - 1)]).join('');
-const garbage = timed(() => { for (let i = 0; i < 10; i++) p.verify(megabyte); });
+const garbage = timed(() => {
+  for (let i = 0; i < 10; i++) p.verify(megabyte);
+});
 
 const results = {
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
   date: new Date().toISOString(),
   quick,
-  method: 'one process after a JIT warm-up. cold = n items in a world first built by them (world construction and flight/drive memos included); warm and verify = n / best of 3 runs in a built world',
+  method:
+    'one process after a JIT warm-up. cold = n items in a world first built by them (world construction and flight/drive memos included); warm and verify = n / best of 3 runs in a built world',
   world: { buildMs: round(mean(worldMs)), cities: sample.cities.length, states: sample.states.length },
   regions,
   garbage: { megabyteVerifyMs: round(garbage.ms / 10) },

@@ -13,7 +13,15 @@ import { family as satquest } from './satquest/index.js';
 import { family as jigsaw } from './jigsaw/index.js';
 import { family as travel } from './travel/index.js';
 
-const builtInFamilies: FamilyDescriptor[] = [instruct, omega, omegaCompositional, omegaTransformative, satquest, jigsaw, travel];
+const builtInFamilies: FamilyDescriptor[] = [
+  instruct,
+  omega,
+  omegaCompositional,
+  omegaTransformative,
+  satquest,
+  jigsaw,
+  travel,
+];
 const all: Generator<any>[] = builtInFamilies.flatMap((f) => f.generators);
 
 const builtIn: ReadonlyMap<string, Generator<any>> = new Map(all.map((g) => [g.name, g]));
@@ -43,7 +51,9 @@ export function registerGenerator(generator: Generator<any>, source: string): vo
   if (existing === generator) return;
   if (existing) {
     const owner = pluginSources.get(generator.name);
-    throw new PluginError(`${source}: generator '${generator.name}' is already ${owner ? `defined by ${owner}` : 'a built-in generator'}; give yours another name (e.g. 'my-family/${generator.name.split('/').pop()}')`);
+    throw new PluginError(
+      `${source}: generator '${generator.name}' is already ${owner ? `defined by ${owner}` : 'a built-in generator'}; give yours another name (e.g. 'my-family/${generator.name.split('/').pop()}')`,
+    );
   }
   known.set(generator.name, generator);
   pluginSources.set(generator.name, source);
@@ -51,12 +61,17 @@ export function registerGenerator(generator: Generator<any>, source: string): vo
 
 /** A plug-in module that cannot be loaded or does not keep the contract. */
 export class PluginError extends Error {
-  constructor(message: string) { super(message); this.name = 'PluginError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'PluginError';
+  }
 }
 
 export class UnknownGeneratorError extends Error {
   constructor(name: string) {
-    super(`unknown generator '${name}'.${didYouMean(name, generatorNames())} Run 'bench list' to see all generators, or name a plug-in module ('./my-family/index.js#myGenerator').`);
+    super(
+      `unknown generator '${name}'.${didYouMean(name, generatorNames())} Run 'bench list' to see all generators, or name a plug-in module ('./my-family/index.js#myGenerator').`,
+    );
     this.name = 'UnknownGeneratorError';
   }
 }
@@ -90,7 +105,9 @@ export function registerFamily(family: FamilyDescriptor, source: string): void {
   if (existing === family) return;
   if (existing) {
     const owner = familySources.get(family.name);
-    throw new PluginError(`${source}: family '${family.name}' is already ${owner ? `defined by ${owner}` : 'a built-in family'}; give yours another name`);
+    throw new PluginError(
+      `${source}: family '${family.name}' is already ${owner ? `defined by ${owner}` : 'a built-in family'}; give yours another name`,
+    );
   }
   families.set(family.name, family);
   familySources.set(family.name, source);
@@ -98,7 +115,10 @@ export function registerFamily(family: FamilyDescriptor, source: string): void {
 
 export function getFamily(name: string): FamilyDescriptor {
   const f = families.get(name);
-  if (!f) throw new Error(`unknown family '${name}'.${didYouMean(name, familyNames())} Families: ${familyNames().join(', ')} (a plug-in family joins through the suite's 'generators:').`);
+  if (!f)
+    throw new Error(
+      `unknown family '${name}'.${didYouMean(name, familyNames())} Families: ${familyNames().join(', ')} (a plug-in family joins through the suite's 'generators:').`,
+    );
   return f;
 }
 

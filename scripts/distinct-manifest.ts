@@ -24,8 +24,16 @@ const t0 = Date.now();
 for (const [key, s] of [...streams].sort(([a], [b]) => a.localeCompare(b))) {
   const scan = scanTask(s.task, s.want);
   out[key] = { task: s.label, ...scan };
-  if (scan.skip.length) process.stderr.write(`${s.label}: ${scan.skip.length} duplicate indices${scan.exhausted ? `, region spent at ${scan.scanned - scan.skip.length}` : ''}\n`);
+  if (scan.skip.length)
+    process.stderr.write(
+      `${s.label}: ${scan.skip.length} duplicate indices${scan.exhausted ? `, region spent at ${scan.scanned - scan.skip.length}` : ''}\n`,
+    );
 }
-const body = Object.entries(out).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n');
-writeFileSync(join(suitesDir(), MANIFEST_FILE), `{\n  "note": "written by scripts/distinct-manifest.ts; duplicate item indices per task stream (generator, version, params, seed)",\n  "streams": {\n${body}\n  }\n}\n`);
+const body = Object.entries(out)
+  .map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+  .join(',\n');
+writeFileSync(
+  join(suitesDir(), MANIFEST_FILE),
+  `{\n  "note": "written by scripts/distinct-manifest.ts; duplicate item indices per task stream (generator, version, params, seed)",\n  "streams": {\n${body}\n  }\n}\n`,
+);
 process.stderr.write(`${streams.size} streams in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);

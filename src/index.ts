@@ -1,9 +1,36 @@
 // The public API. Everything else is internal and may change.
-export type { Split, Message, ContentPart, TextPart, ImagePart, Verdict, Problem, Generator, Episode, EpisodeStep, Turn, Environment, EnvironmentStep } from './core/types.js';
+export type {
+  Split,
+  Message,
+  ContentPart,
+  TextPart,
+  ImagePart,
+  Verdict,
+  Problem,
+  Generator,
+  Episode,
+  EpisodeStep,
+  Turn,
+  Environment,
+  EnvironmentStep,
+} from './core/types.js';
 export { ParamError, episodeOf, environmentEpisode, messageText } from './core/types.js';
 export {
-  defineParams, integer, number, boolean, string, oneOf, subsetOf, intRange, list, record, object, custom,
-  type ParamSchema, type ParamRow, type Field,
+  defineParams,
+  integer,
+  number,
+  boolean,
+  string,
+  oneOf,
+  subsetOf,
+  intRange,
+  list,
+  record,
+  object,
+  custom,
+  type ParamSchema,
+  type ParamRow,
+  type Field,
 } from './core/params.js';
 export { Rng } from './core/rng.js';
 export { Rational } from './core/rational.js';
@@ -23,12 +50,28 @@ export { registry, getGenerator, generatorNames, registerGenerator, PluginError 
 export { checkGenerator, generatorShapeProblems, GARBAGE_RESPONSES, type ContractOptions } from './core/contract.js';
 export { gate, GATE_EXIT, type GateOptions, type GateResult, type GateOutcome } from './gate/index.js';
 export { buildSite, type BuildOptions } from './leaderboard/build.js';
-export { startServer as startModelServer, ServerStartError, type RunningServer as RunningModelServer, type ServerRequest } from './models/servers/index.js';
+export {
+  startServer as startModelServer,
+  ServerStartError,
+  type RunningServer as RunningModelServer,
+  type ServerRequest,
+} from './models/servers/index.js';
 export { checkpointInfo, type CheckpointInfo } from './models/checkpoint.js';
 export { expandSeries, type SeriesExpansion } from './models/series.js';
 export { recordRunCheckpoint, seriesRuns } from './store/series-queries.js';
 export { buildSeriesBoard, type SeriesBoard } from './report/series.js';
-export { scoreRequest, scoreAgainst, replayTranscript, type ScoreRecord, type ScoreFailure, type ItemLookup } from './verify/score.js';
+export {
+  scoreRequest,
+  scoreAgainst,
+  replayTranscript,
+  type ScoreRecord,
+  type ScoreFailure,
+  type ItemLookup,
+} from './verify/score.js';
 export { rescore, type RescoreResult, type RescoreOptions } from './verify/rescore.js';
-export { startServer as startServeServer, type ServeOptions, type RunningServer as RunningServeServer } from './serve/server.js';
+export {
+  startServer as startServeServer,
+  type ServeOptions,
+  type RunningServer as RunningServeServer,
+} from './serve/server.js';
 export { mergeDatabases, MergeError, type MergeReport } from './store/merge.js';

@@ -30,15 +30,23 @@ export function drawSolvableHand(p: GeneralPointsParams, rng: Rng): number[] {
   for (let draws = 0, round = 0; draws < MAX_DRAWS; round++) {
     for (let k = 0; k < p.resample && draws < MAX_DRAWS; k++, draws++) {
       const ranks = drawRanks(p.sampling, p.cards, stream);
-      if (solvableUnder(ranks, p.rule, p.target) && (!p.promptRule || solvableUnder(ranks, p.promptRule, p.target))) return ranks;
+      if (solvableUnder(ranks, p.rule, p.target) && (!p.promptRule || solvableUnder(ranks, p.promptRule, p.target)))
+        return ranks;
     }
     stream = rng.fork(`general-points:resample:${round + 1}`);
   }
-  throw new Error(`instruct/general-points: no solvable hand in ${MAX_DRAWS} draws for target ${p.target} with ${p.cards} cards (rule ${p.rule.name}); choose a smaller target`);
+  throw new Error(
+    `instruct/general-points: no solvable hand in ${MAX_DRAWS} draws for target ${p.target} with ${p.cards} cards (rule ${p.rule.name}); choose a smaller target`,
+  );
 }
 
 function solvableUnder(ranks: readonly number[], rule: FaceRule, target: number): boolean {
-  return solve(ranks.map((r) => cardValue(r, rule)), target) !== undefined;
+  return (
+    solve(
+      ranks.map((r) => cardValue(r, rule)),
+      target,
+    ) !== undefined
+  );
 }
 
 /** The problem for a given hand (ranks 1..19); throws if the hand has no solution. */
@@ -47,13 +55,17 @@ export function problemFromHand(p: GeneralPointsParams, ranks: readonly number[]
   const values = ranks.map((r) => cardValue(r, p.rule));
   const stated = p.promptRule ?? p.rule;
   const solution = solve(values, p.target);
-  if (solution === undefined) throw new Error(`instruct/general-points: hand [${cards.join(', ')}] has no solution for ${p.target} under ${p.rule.name}`);
+  if (solution === undefined)
+    throw new Error(
+      `instruct/general-points: hand [${cards.join(', ')}] has no solution for ${p.target} under ${p.rule.name}`,
+    );
 
   const scoring = { values, target: p.target };
   const reference = formatAnswer(cards, values, solution, p.target);
   // The solver works in safe-integer fractions; the BigInt verifier has the last word.
   const check = verifyAnswer(reference, scoring);
-  if (!check.correct) throw new Error(`instruct/general-points: solver answer '${solution}' failed verification: ${check.reason}`);
+  if (!check.correct)
+    throw new Error(`instruct/general-points: solver answer '${solution}' failed verification: ${check.reason}`);
 
   const truth: GeneralPointsTruth = { cards, values, target: p.target, rule: p.rule, solution };
   if (p.promptRule) truth.promptRule = p.promptRule;
@@ -94,7 +106,8 @@ export const generalPoints: Generator<GeneralPointsParams> = {
   name: 'instruct/general-points',
   version: '1',
   family: 'general-points',
-  description: 'General Points (24-point card game): face-card rule, value-range and hand-size variants, Fake controls, optional sequential revision.',
+  description:
+    'General Points (24-point card game): face-card rule, value-range and hand-size variants, Fake controls, optional sequential revision.',
   parseParams: parseGeneralPointsParams,
   params: generalPointsSchema,
   generate: (params, rng) => problemFromHand(params, drawSolvableHand(params, rng)),

@@ -12,8 +12,16 @@ export const family: FamilyDescriptor = {
   name: 'instruct',
   generators,
   views: {
-    'general-points': { label: 'General Points', curve: { knob: 'maxValue', where: { fake: 0 } }, matrix: ['rule', 'sampling'] },
-    sokoban: { label: 'Sokoban', curve: { knob: 'size', where: { boxes: 1, variant: 'base', fake: 0, protocol: 'closed-loop' } }, matrix: ['variant', 'size'] },
+    'general-points': {
+      label: 'General Points',
+      curve: { knob: 'maxValue', where: { fake: 0 } },
+      matrix: ['rule', 'sampling'],
+    },
+    sokoban: {
+      label: 'Sokoban',
+      curve: { knob: 'size', where: { boxes: 1, variant: 'base', fake: 0, protocol: 'closed-loop' } },
+      matrix: ['variant', 'size'],
+    },
   },
   metrics: {},
   taskSets,

@@ -37,19 +37,36 @@ export function drawRoom(p: SokobanParams, rng: Rng): DrawnRoom {
   const failures: Partial<Record<RoomFailure | 'plan-too-long', number>> = {};
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const room = tryRoom(p, rng);
-    if (typeof room === 'string') { failures[room] = (failures[room] ?? 0) + 1; continue; }
+    if (typeof room === 'string') {
+      failures[room] = (failures[room] ?? 0) + 1;
+      continue;
+    }
     const solver = Solver.of(room.board, p.boxes);
     const plan = solver?.plan(room.state);
-    if (!solver || !plan || plan.length === 0) throw new Error('instruct/sokoban: reverse play produced a room the solver cannot solve (a bug)');
-    if (plan.length > p.maxTurns) { failures['plan-too-long'] = (failures['plan-too-long'] ?? 0) + 1; continue; }
+    if (!solver || !plan || plan.length === 0)
+      throw new Error('instruct/sokoban: reverse play produced a room the solver cannot solve (a bug)');
+    if (plan.length > p.maxTurns) {
+      failures['plan-too-long'] = (failures['plan-too-long'] ?? 0) + 1;
+      continue;
+    }
     return { board: room.board, state: room.state, solver, plan };
   }
-  const why = Object.entries(failures).map(([k, v]) => `${k} ×${v}`).join(', ');
-  throw new Error(`instruct/sokoban: no room for size ${p.size} with ${p.boxes} boxes in ${MAX_ATTEMPTS} attempts (${why}); raise maxTurns or lower boxes`);
+  const why = Object.entries(failures)
+    .map(([k, v]) => `${k} ×${v}`)
+    .join(', ');
+  throw new Error(
+    `instruct/sokoban: no room for size ${p.size} with ${p.boxes} boxes in ${MAX_ATTEMPTS} attempts (${why}); raise maxTurns or lower boxes`,
+  );
 }
 
 /** The problem for a drawn room; `dedupRoom` is the room's own start (the key, whatever is shown). */
-export function problemFromRoom(p: SokobanParams, room: DrawnRoom, scored: Vocabulary, shown: Vocabulary, dedupRoom: State = room.state): Problem {
+export function problemFromRoom(
+  p: SokobanParams,
+  room: DrawnRoom,
+  scored: Vocabulary,
+  shown: Vocabulary,
+  dedupRoom: State = room.state,
+): Problem {
   const { board, state, solver } = room;
   const plan = solver.plan(state);
   if (!plan || plan.length === 0) throw new Error('instruct/sokoban: the state shown must be unsolved and solvable');
@@ -131,7 +148,8 @@ export const sokoban: Generator<SokobanParams> = {
   name: 'instruct/sokoban',
   version: '1',
   family: 'sokoban',
-  description: 'Sokoban (Debunk study): action-vocabulary and room-size/box-count variants, Fake controls, closed-loop or single-shot play.',
+  description:
+    'Sokoban (Debunk study): action-vocabulary and room-size/box-count variants, Fake controls, closed-loop or single-shot play.',
   parseParams: parseSokobanParams,
   params: sokobanSchema,
   generate: generateSokoban,

@@ -2,6 +2,7 @@
 // 'all' is suites/instruct.yaml; see any suite resolved with `bench suite <name>`.
 import { derive, pick, type TaskSpec } from '../../src/core/family.js';
 
+// prettier-ignore
 export const tasks: TaskSpec[] = [
   { id: 'gp-id', generator: 'instruct/general-points', split: 'id', axis: 'rule', n: 200, seed: 42, params: { rule: 'face10', sampling: 'face', cards: 4 } },
   { id: 'gp-regular', generator: 'instruct/general-points', split: 'ood', axis: 'rule', n: 200, seed: 43, params: { rule: 'regular', sampling: 'face', cards: 4 } },
@@ -60,6 +61,7 @@ export const tasks: TaskSpec[] = [
   { id: 'sk-train-diverse', generator: 'instruct/sokoban', split: 'train', axis: 'instruction', n: 50, seed: 47, params: { variant: 'diverse', size: 6, boxes: 1, start: 'plan' } },
 ];
 
+// prettier-ignore
 export const taskSets: Record<string, readonly TaskSpec[]> = {
   all: tasks,
   core: pick(tasks, ['gp-id', 'gp-regular', 'gp-all5', 'gp-large', 'gp-five', 'gp-fake-regular', 'sk-id', 'sk-cardinal', 'sk-numerical', 'sk-random', 'sk-complex', 'sk-fake-numerical']),

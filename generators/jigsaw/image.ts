@@ -12,7 +12,17 @@ import { parseImageJigsawParams, imageJigsawSchema, type ImageJigsawParams } fro
 import { drawPoolImage } from './image/pool.js';
 import { drawScene } from './image/scenes/index.js';
 import { cropToGrid, maskBorders, shuffleTiles, weakImageEvidence } from './image/tiles.js';
-import { MAX_PICTURE_DRAWS, drawPuzzle, drawWithEvidence, puzzleDifficulty, puzzleKey, puzzleTruth, randomAnswer, referenceAnswer, type PuzzleTruth } from './puzzle/draw.js';
+import {
+  MAX_PICTURE_DRAWS,
+  drawPuzzle,
+  drawWithEvidence,
+  puzzleDifficulty,
+  puzzleKey,
+  puzzleTruth,
+  randomAnswer,
+  referenceAnswer,
+  type PuzzleTruth,
+} from './puzzle/draw.js';
 import { gridName } from './puzzle/grid.js';
 import { imageOpening, promptBody } from './puzzle/prompt.js';
 import { summarizeJigsawDetails } from './puzzle/verify.js';
@@ -60,7 +70,9 @@ export function generateImageJigsaw(p: ImageJigsawParams, rng: Rng): Problem {
       const { picture, source } = drawPicture(p, pictures);
       const original = cropToGrid(picture, g);
       if (original.width / g.cols < 1 || original.height / g.rows < 1) {
-        throw new Error(`jigsaw/image: ${source?.file ?? 'the picture'} (${picture.width}x${picture.height}) is too small for a ${gridName(g)} grid`);
+        throw new Error(
+          `jigsaw/image: ${source?.file ?? 'the picture'} (${picture.width}x${picture.height}) is too small for a ${gridName(g)} grid`,
+        );
       }
       return { picture, source, original, shuffled: shuffleTiles(original, g, puzzle.forward) };
     },
@@ -68,7 +80,8 @@ export function generateImageJigsaw(p: ImageJigsawParams, rng: Rng): Problem {
       const weak = weakImageEvidence(shuffled, g, maskBorders(shuffled, g, p.mask));
       return weak && `${source?.file ?? `a ${p.style} picture`}: ${weak}`;
     },
-    (why) => `jigsaw/image: no picture with enough evidence in ${MAX_PICTURE_DRAWS} draws for a ${gridName(g)} grid (last: ${why}); use larger pictures, a smaller grid or a lower mask`,
+    (why) =>
+      `jigsaw/image: no picture with enough evidence in ${MAX_PICTURE_DRAWS} draws for a ${gridName(g)} grid (last: ${why}); use larger pictures, a smaller grid or a lower mask`,
   );
   const { source, original, shuffled } = drawn;
   const png = encodePng(shuffled.width, shuffled.height, shuffled.rgb);
@@ -91,7 +104,15 @@ export function generateImageJigsaw(p: ImageJigsawParams, rng: Rng): Problem {
 
   const text = `${imageOpening(g, p.mask > 0)}\n\n${promptBody(g, p.question, p.mode, puzzle.pair)}`;
   return {
-    messages: [{ role: 'user', content: [{ type: 'image', mediaType: 'image/png', data: png.toString('base64') }, { type: 'text', text }] }],
+    messages: [
+      {
+        role: 'user',
+        content: [
+          { type: 'image', mediaType: 'image/png', data: png.toString('base64') },
+          { type: 'text', text },
+        ],
+      },
+    ],
     truth,
     reference: referenceAnswer(puzzle, p),
     difficulty: {
@@ -111,7 +132,8 @@ export const imageJigsaw: Generator<ImageJigsawParams> = {
   name: 'jigsaw/image',
   version: '2',
   family: 'jigsaw',
-  description: 'Jigsaw-R1 image puzzles: a procedural picture (or a photo) cut into m×n shuffled patches; pair or full-permutation questions.',
+  description:
+    'Jigsaw-R1 image puzzles: a procedural picture (or a photo) cut into m×n shuffled patches; pair or full-permutation questions.',
   parseParams: parseImageJigsawParams,
   params: imageJigsawSchema,
   summarizeDetails: summarizeJigsawDetails,

@@ -12,8 +12,16 @@ export const family: FamilyDescriptor = {
   name: 'jigsaw',
   generators,
   views: {
-    jigsaw: { label: 'Jigsaw (image)', curve: { knob: 'cells', where: { question: 'pair', mask: 0 } }, matrix: ['question', 'style'] },
-    'jigsaw-text': { label: 'Jigsaw (text)', curve: { knob: 'cells', where: { question: 'pair' } }, matrix: ['question', 'style'] },
+    jigsaw: {
+      label: 'Jigsaw (image)',
+      curve: { knob: 'cells', where: { question: 'pair', mask: 0 } },
+      matrix: ['question', 'style'],
+    },
+    'jigsaw-text': {
+      label: 'Jigsaw (text)',
+      curve: { knob: 'cells', where: { question: 'pair' } },
+      matrix: ['question', 'style'],
+    },
   },
   metrics: {
     formatReward: 'share of answers in the required format (Jigsaw-R1 format reward)',

@@ -2,6 +2,7 @@
 // 'all' is suites/jigsaw.yaml; see any suite resolved with `bench suite <name>`.
 import { pick, type TaskSpec } from '../../src/core/family.js';
 
+// prettier-ignore
 export const tasks: TaskSpec[] = [
   { id: 'img-2x1-pair', generator: 'jigsaw/image', split: 'id', axis: 'size', n: 200, seed: 700, params: { grid: '2x1', question: 'pair', style: 'landscape' } },
   { id: 'img-3x1-pair', generator: 'jigsaw/image', split: 'ood', axis: 'size', n: 200, seed: 701, params: { grid: '3x1', question: 'pair', style: 'landscape' } },
@@ -26,6 +27,7 @@ export const tasks: TaskSpec[] = [
   { id: 'txt-2x1-pair-shapes', generator: 'jigsaw/text', split: 'ood', axis: 'domain', n: 200, seed: 728, params: { grid: '2x1', question: 'pair', style: 'shapes' } },
 ];
 
+// prettier-ignore
 export const taskSets: Record<string, readonly TaskSpec[]> = {
   all: tasks,
   core: pick(tasks, ['img-2x1-pair', 'img-2x2-pair', 'img-2x1-full', 'img-2x2-full', 'txt-2x1-pair', 'txt-2x2-pair', 'txt-2x1-full', 'txt-2x2-full']),

@@ -6,7 +6,17 @@
 import { sha256 } from '../../src/core/hash.js';
 import type { Rng } from '../../src/core/rng.js';
 import type { Generator, Problem } from '../../src/core/types.js';
-import { MAX_PICTURE_DRAWS, drawPuzzle, drawWithEvidence, puzzleDifficulty, puzzleKey, puzzleTruth, randomAnswer, referenceAnswer, type PuzzleTruth } from './puzzle/draw.js';
+import {
+  MAX_PICTURE_DRAWS,
+  drawPuzzle,
+  drawWithEvidence,
+  puzzleDifficulty,
+  puzzleKey,
+  puzzleTruth,
+  randomAnswer,
+  referenceAnswer,
+  type PuzzleTruth,
+} from './puzzle/draw.js';
 import { gridName, type GridShape } from './puzzle/grid.js';
 import { promptBody } from './puzzle/prompt.js';
 import { summarizeJigsawDetails } from './puzzle/verify.js';
@@ -35,12 +45,16 @@ export interface TextJigsawTruth extends PuzzleTruth {
 function opening(g: GridShape, pw: number, ph: number, layout: TextLayout): string {
   const s = gridName(g);
   const size = `${pw} character${pw === 1 ? '' : 's'} by ${ph} line${ph === 1 ? '' : 's'}`;
-  const borders = g.rows === 1 ? 'a | marks each border between two patches'
-    : g.cols === 1 ? 'a line of - marks each border between two patches'
-      : 'a | marks each border between patches side by side, and a line of - (crossed by +) each border between patches one above the other';
-  const shown = layout === 'grid'
-    ? `The shuffled picture is shown below; ${borders}.`
-    : 'The patches are shown below one by one, by their current position.';
+  const borders =
+    g.rows === 1
+      ? 'a | marks each border between two patches'
+      : g.cols === 1
+        ? 'a line of - marks each border between two patches'
+        : 'a | marks each border between patches side by side, and a line of - (crossed by +) each border between patches one above the other';
+  const shown =
+    layout === 'grid'
+      ? `The shuffled picture is shown below; ${borders}.`
+      : 'The patches are shown below one by one, by their current position.';
   return `The picture below is drawn with text characters and divided into ${s} patches of ${size} each that have been randomly permuted from their original positions. Your task is to solve this ${s} jigsaw puzzle and reconstruct the original picture. ${shown}`;
 }
 
@@ -52,7 +66,8 @@ export function generateTextJigsaw(p: TextJigsawParams, rng: Rng): Problem {
   const original = drawWithEvidence(
     () => cropLines(drawTextScene(p.style, p.width, p.height, pictures), g),
     (lines) => weakTextEvidence(lines, g),
-    (why) => `jigsaw/text: no ${p.style} picture with enough evidence in ${MAX_PICTURE_DRAWS} draws for a ${gridName(g)} grid (last: ${why}); use a larger picture or a smaller grid`,
+    (why) =>
+      `jigsaw/text: no ${p.style} picture with enough evidence in ${MAX_PICTURE_DRAWS} draws for a ${gridName(g)} grid (last: ${why}); use a larger picture or a smaller grid`,
   );
   const shuffled = shuffleLines(original, g, puzzle.forward);
   const pw = original[0]!.length / g.cols;
@@ -61,7 +76,16 @@ export function generateTextJigsaw(p: TextJigsawParams, rng: Rng): Problem {
 
   const truth: TextJigsawTruth = {
     ...puzzleTruth(puzzle, p),
-    picture: { style: p.style, layout: p.layout, width: original[0]!.length, height: original.length, patchWidth: pw, patchHeight: ph, original, shuffled },
+    picture: {
+      style: p.style,
+      layout: p.layout,
+      width: original[0]!.length,
+      height: original.length,
+      patchWidth: pw,
+      patchHeight: ph,
+      original,
+      shuffled,
+    },
   };
   const text = `${opening(g, pw, ph, p.layout)}\n\n${picture}\n\n${promptBody(g, p.question, p.mode, puzzle.pair, 'picture')}`;
   return {
@@ -86,7 +110,8 @@ export const textJigsaw: Generator<TextJigsawParams> = {
   version: '2',
   // Its own family: a text model's ID − OOD gap must not pool with the image puzzles'.
   family: 'jigsaw-text',
-  description: 'Text twin of the Jigsaw-R1 puzzles: an ASCII-art picture cut into m×n shuffled patches; pair or full-permutation questions.',
+  description:
+    'Text twin of the Jigsaw-R1 puzzles: an ASCII-art picture cut into m×n shuffled patches; pair or full-permutation questions.',
   parseParams: parseTextJigsawParams,
   params: textJigsawSchema,
   summarizeDetails: summarizeJigsawDetails,

@@ -5,7 +5,15 @@
 import { decimalAnswerFromFloat } from './lib/answer.js';
 import { defineFamily } from './lib/family.js';
 import { crossings, gridSignChanges, integrateAbsDifference } from './lib/function_analysis.js';
-import { FUNC_LEVELS, analysedChain, chainJson, fText, scoreOf, stable, type FuncLevel } from './lib/function_family.js';
+import {
+  FUNC_LEVELS,
+  analysedChain,
+  chainJson,
+  fText,
+  scoreOf,
+  stable,
+  type FuncLevel,
+} from './lib/function_family.js';
 import { evaluate } from './lib/functions.js';
 
 /** x rounded to one decimal, unless x sits within 1e-6 of a rounding boundary. */
@@ -17,7 +25,8 @@ function round1(x: number): number | undefined {
 export const algebraFuncArea = defineFamily<FuncLevel>({
   family: 'algebra_func_area',
   domain: 'algebra',
-  description: 'OMEGA algebra_func_area: area between two composite functions over consecutive crossings, to 1 decimal; levels deepen the composition and raise the score floor (1–5).',
+  description:
+    'OMEGA algebra_func_area: area between two composite functions over consecutive crossings, to 1 decimal; levels deepen the composition and raise the score floor (1–5).',
   version: '1',
   levels: FUNC_LEVELS,
   knobs: ['components', 'minScore', 'maxArea'],

@@ -3,12 +3,22 @@
 // by the sign of f' on the pieces either side of it.
 import { integerAnswer } from './lib/answer.js';
 import { defineFamily, guessInt } from './lib/family.js';
-import { FUNC_LEVELS, analysedChain, chainJson, countOk, fText, scoreOf, stable, type FuncLevel } from './lib/function_family.js';
+import {
+  FUNC_LEVELS,
+  analysedChain,
+  chainJson,
+  countOk,
+  fText,
+  scoreOf,
+  stable,
+  type FuncLevel,
+} from './lib/function_family.js';
 
 export const algebraFuncExtrema = defineFamily<FuncLevel>({
   family: 'algebra_func_extrema',
   domain: 'algebra',
-  description: 'OMEGA algebra_func_extrema: number of local extrema/minima/maxima of a composite function in (-10, 10); levels deepen the composition (1–5).',
+  description:
+    'OMEGA algebra_func_extrema: number of local extrema/minima/maxima of a composite function in (-10, 10); levels deepen the composition (1–5).',
   version: '1',
   levels: FUNC_LEVELS,
   knobs: ['components'],

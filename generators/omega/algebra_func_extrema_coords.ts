@@ -5,12 +5,22 @@
 // count question with answer 0).
 import { integerAnswer } from './lib/answer.js';
 import { defineFamily, guessInt } from './lib/family.js';
-import { FUNC_LEVELS, analysedChain, chainJson, fText, roundStable, scoreOf, stable, type FuncLevel } from './lib/function_family.js';
+import {
+  FUNC_LEVELS,
+  analysedChain,
+  chainJson,
+  fText,
+  roundStable,
+  scoreOf,
+  stable,
+  type FuncLevel,
+} from './lib/function_family.js';
 
 export const algebraFuncExtremaCoords = defineFamily<FuncLevel>({
   family: 'algebra_func_extrema_coords',
   domain: 'algebra',
-  description: 'OMEGA algebra_func_extrema_coords: rounded x of a chosen local extremum of a composite function; levels deepen the composition and raise the score floor (1–5).',
+  description:
+    'OMEGA algebra_func_extrema_coords: rounded x of a chosen local extremum of a composite function; levels deepen the composition and raise the score floor (1–5).',
   version: '1',
   levels: FUNC_LEVELS,
   knobs: ['components', 'minScore'],
@@ -28,12 +38,21 @@ export const algebraFuncExtremaCoords = defineFamily<FuncLevel>({
     const plural = kind === 'min' ? 'local minima' : kind === 'max' ? 'local maxima' : 'local extrema';
     let ask: string;
     let x: number;
-    const sel = pts.length === 1 ? 'unique' : rng.pick(['leftmost', 'rightmost', 'highest', 'lowest', 'average'] as const);
-    if (sel === 'unique') { ask = `the x-coordinate of the ${noun}`; x = pts[0]!.x; }
-    else if (sel === 'leftmost') { ask = `the x-coordinate of the leftmost ${noun}`; x = pts[0]!.x; }
-    else if (sel === 'rightmost') { ask = `the x-coordinate of the rightmost ${noun}`; x = pts[pts.length - 1]!.x; }
-    else if (sel === 'average') { ask = `the average of the x-coordinates of all ${plural}`; x = pts.reduce((s, p) => s + p.x, 0) / pts.length; }
-    else {
+    const sel =
+      pts.length === 1 ? 'unique' : rng.pick(['leftmost', 'rightmost', 'highest', 'lowest', 'average'] as const);
+    if (sel === 'unique') {
+      ask = `the x-coordinate of the ${noun}`;
+      x = pts[0]!.x;
+    } else if (sel === 'leftmost') {
+      ask = `the x-coordinate of the leftmost ${noun}`;
+      x = pts[0]!.x;
+    } else if (sel === 'rightmost') {
+      ask = `the x-coordinate of the rightmost ${noun}`;
+      x = pts[pts.length - 1]!.x;
+    } else if (sel === 'average') {
+      ask = `the average of the x-coordinates of all ${plural}`;
+      x = pts.reduce((s, p) => s + p.x, 0) / pts.length;
+    } else {
       const sorted = pts.slice().sort((p, q) => (sel === 'highest' ? q.y - p.y : p.y - q.y));
       if (Math.abs(sorted[0]!.y - sorted[1]!.y) < 1e-6 * Math.max(1, Math.abs(sorted[0]!.y))) return undefined;
       ask = `the x-coordinate of the ${noun} with the ${sel === 'highest' ? 'largest' : 'smallest'} function value`;
@@ -44,7 +63,14 @@ export const algebraFuncExtremaCoords = defineFamily<FuncLevel>({
     return {
       question: `Find ${ask} of the function f(x) = ${fText(d.f)} in the interval (-10, 10). Round to the nearest integer.`,
       answer: integerAnswer(rounded),
-      inputs: { f: chainJson(d.f), interval: [-10, 10], kind, select: sel, extrema: pts.map((p) => ({ x: p.x, y: p.y, kind: p.kind })), value: x },
+      inputs: {
+        f: chainJson(d.f),
+        interval: [-10, 10],
+        kind,
+        select: sel,
+        extrema: pts.map((p) => ({ x: p.x, y: p.y, kind: p.kind })),
+        value: x,
+      },
       knobs: { components: c.components, minScore: c.minScore, score },
       guess: guessInt(-10, 10),
     };

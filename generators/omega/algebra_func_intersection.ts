@@ -4,12 +4,22 @@
 import { integerAnswer } from './lib/answer.js';
 import { defineFamily, guessInt, countNoun } from './lib/family.js';
 import { crossings, gridSignChanges } from './lib/function_analysis.js';
-import { FUNC_LEVELS, analysedChain, chainJson, countOk, fText, scoreOf, stable, type FuncLevel } from './lib/function_family.js';
+import {
+  FUNC_LEVELS,
+  analysedChain,
+  chainJson,
+  countOk,
+  fText,
+  scoreOf,
+  stable,
+  type FuncLevel,
+} from './lib/function_family.js';
 
 export const algebraFuncIntersection = defineFamily<FuncLevel>({
   family: 'algebra_func_intersection',
   domain: 'algebra',
-  description: 'OMEGA algebra_func_intersection: number of solutions of f(x) = g(x) on [-10, 10] (certified root isolation); levels deepen the composition (1–5).',
+  description:
+    'OMEGA algebra_func_intersection: number of solutions of f(x) = g(x) on [-10, 10] (certified root isolation); levels deepen the composition (1–5).',
   version: '1',
   levels: FUNC_LEVELS,
   knobs: ['components'],

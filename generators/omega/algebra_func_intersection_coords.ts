@@ -5,14 +5,24 @@
 import { integerAnswer } from './lib/answer.js';
 import { defineFamily, guessInt } from './lib/family.js';
 import { crossings, gridSignChanges } from './lib/function_analysis.js';
-import { FUNC_LEVELS, analysedChain, chainJson, fText, roundStable, scoreOf, stable, type FuncLevel } from './lib/function_family.js';
+import {
+  FUNC_LEVELS,
+  analysedChain,
+  chainJson,
+  fText,
+  roundStable,
+  scoreOf,
+  stable,
+  type FuncLevel,
+} from './lib/function_family.js';
 
 const ORD = ['first', 'second', 'third'];
 
 export const algebraFuncIntersectionCoords = defineFamily<FuncLevel>({
   family: 'algebra_func_intersection_coords',
   domain: 'algebra',
-  description: 'OMEGA algebra_func_intersection_coords: rounded x of chosen crossings of f and g (1–3 crossings); levels deepen the composition and raise the score floor (1–5).',
+  description:
+    'OMEGA algebra_func_intersection_coords: rounded x of chosen crossings of f and g (1–3 crossings); levels deepen the composition and raise the score floor (1–5).',
   version: '1',
   levels: FUNC_LEVELS,
   knobs: ['components', 'minScore'],
@@ -31,14 +41,28 @@ export const algebraFuncIntersectionCoords = defineFamily<FuncLevel>({
     if (!xs || xs.length < 1 || xs.length > 3) return undefined;
     let ask: string;
     let x: number;
-    if (xs.length === 1) { ask = 'the x-coordinate where f(x) and g(x) intersect'; x = xs[0]!; }
-    else {
+    if (xs.length === 1) {
+      ask = 'the x-coordinate where f(x) and g(x) intersect';
+      x = xs[0]!;
+    } else {
       const sel = rng.pick(['leftmost', 'rightmost', 'kth', 'sum', 'average'] as const);
-      if (sel === 'leftmost') { ask = 'the x-coordinate of the leftmost intersection point of f(x) and g(x)'; x = xs[0]!; }
-      else if (sel === 'rightmost') { ask = 'the x-coordinate of the rightmost intersection point of f(x) and g(x)'; x = xs[xs.length - 1]!; }
-      else if (sel === 'kth') { const k = rng.int(0, xs.length - 1); ask = `the x-coordinate of the ${ORD[k]} intersection point of f(x) and g(x), counting from the left`; x = xs[k]!; }
-      else if (sel === 'sum') { ask = 'the sum of all x-coordinates where f(x) and g(x) intersect'; x = xs.reduce((s, v) => s + v, 0); }
-      else { ask = 'the average of all x-coordinates where f(x) and g(x) intersect'; x = xs.reduce((s, v) => s + v, 0) / xs.length; }
+      if (sel === 'leftmost') {
+        ask = 'the x-coordinate of the leftmost intersection point of f(x) and g(x)';
+        x = xs[0]!;
+      } else if (sel === 'rightmost') {
+        ask = 'the x-coordinate of the rightmost intersection point of f(x) and g(x)';
+        x = xs[xs.length - 1]!;
+      } else if (sel === 'kth') {
+        const k = rng.int(0, xs.length - 1);
+        ask = `the x-coordinate of the ${ORD[k]} intersection point of f(x) and g(x), counting from the left`;
+        x = xs[k]!;
+      } else if (sel === 'sum') {
+        ask = 'the sum of all x-coordinates where f(x) and g(x) intersect';
+        x = xs.reduce((s, v) => s + v, 0);
+      } else {
+        ask = 'the average of all x-coordinates where f(x) and g(x) intersect';
+        x = xs.reduce((s, v) => s + v, 0) / xs.length;
+      }
     }
     const rounded = roundStable(x);
     if (rounded === undefined) return undefined;

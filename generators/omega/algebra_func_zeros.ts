@@ -3,12 +3,22 @@
 // fast oscillation cannot hide any (upstream sampled 5000 points).
 import { integerAnswer } from './lib/answer.js';
 import { defineFamily, guessInt } from './lib/family.js';
-import { FUNC_LEVELS, analysedChain, chainJson, countOk, fText, scoreOf, stable, type FuncLevel } from './lib/function_family.js';
+import {
+  FUNC_LEVELS,
+  analysedChain,
+  chainJson,
+  countOk,
+  fText,
+  scoreOf,
+  stable,
+  type FuncLevel,
+} from './lib/function_family.js';
 
 export const algebraFuncZeros = defineFamily<FuncLevel>({
   family: 'algebra_func_zeros',
   domain: 'algebra',
-  description: 'OMEGA algebra_func_zeros: number of zeros of a composite function on [-10, 10] (closed-form level sets); levels deepen the composition (1–5).',
+  description:
+    'OMEGA algebra_func_zeros: number of zeros of a composite function on [-10, 10] (closed-form level sets); levels deepen the composition (1–5).',
   version: '1',
   levels: FUNC_LEVELS,
   knobs: ['components'],

@@ -9,10 +9,21 @@ import { defineFamily, drawKnob, drawReal, guessInt, type Knob } from './lib/fam
 import { determinant } from './lib/matrix.js';
 import { renderLinear } from './lib/polynomial.js';
 
-interface Level extends Record<string, unknown> { vars: number; ops: Knob; entropy: Knob }
+interface Level extends Record<string, unknown> {
+  vars: number;
+  ops: Knob;
+  entropy: Knob;
+}
 
 /** One equation Σ a_j·x_j = Σ a_j·s_j written with terms split over both sides and a shared constant. */
-function renderEquation(rng: Rng, coefs: bigint[], names: string[], rhs: bigint, constDigits: number, constName?: { name: string; value: bigint }): string {
+function renderEquation(
+  rng: Rng,
+  coefs: bigint[],
+  names: string[],
+  rhs: bigint,
+  constDigits: number,
+  constName?: { name: string; value: bigint },
+): string {
   const left: { coef: bigint; name: string }[] = [];
   const right: { coef: bigint; name: string }[] = [];
   for (const [j, a] of coefs.entries()) {
@@ -31,7 +42,8 @@ function renderEquation(rng: Rng, coefs: bigint[], names: string[], rhs: bigint,
 export const algebraLinearEquation = defineFamily<Level>({
   family: 'algebra_linear_equation',
   domain: 'algebra',
-  description: 'OMEGA algebra_linear_equation: one unknown of an integer-solution linear system; levels grow the number of unknowns and the digit budget (1–5).',
+  description:
+    'OMEGA algebra_linear_equation: one unknown of an integer-solution linear system; levels grow the number of unknowns and the digit budget (1–5).',
   version: '1',
   levels: {
     1: { vars: 2, ops: 1, entropy: [8, 10] },
@@ -48,7 +60,9 @@ export const algebraLinearEquation = defineFamily<Level>({
     // The budget goes to the solution, the coefficients and one constant per equation.
     const coefDigits = Math.max(0.5, (entropy - v) / (v * v + v));
     const solution = Array.from({ length: v }, () => signedInt(rng, 1, true));
-    const matrix = Array.from({ length: v }, () => Array.from({ length: v }, () => (rng.bool(0.15) ? 0n : signedInt(rng, coefDigits))));
+    const matrix = Array.from({ length: v }, () =>
+      Array.from({ length: v }, () => (rng.bool(0.15) ? 0n : signedInt(rng, coefDigits))),
+    );
     if (determinant(matrix) === 0n) return undefined;
     const names = freshLetters(rng, v + ops - 1);
     const unknowns = names.slice(0, v);
@@ -64,15 +78,22 @@ export const algebraLinearEquation = defineFamily<Level>({
       named.set(eqOrder[k]!, { name, value });
       prefix.push(defineConstant(name, Rational.of(value), rng, 1.2));
     }
-    const equations = matrix.map((row, i) => renderEquation(rng, row, unknowns, rhs[i]!, Math.max(1, entropy / v - 1), named.get(i)));
+    const equations = matrix.map((row, i) =>
+      renderEquation(rng, row, unknowns, rhs[i]!, Math.max(1, entropy / v - 1), named.get(i)),
+    );
     const ask = rng.int(0, v - 1);
     const question = `${prefix.length ? `${prefix.join(' ')} ` : ''}Solve ${equations.join(', ')} for ${unknowns[ask]}.`;
     return {
       question,
       answer: integerAnswer(solution[ask]!),
       inputs: {
-        unknowns, coefficients: matrix.map((r) => r.map(String)), rhs: rhs.map(String), solution: solution.map(String), asked: unknowns[ask],
-        constants: Object.fromEntries([...named.values()].map((n) => [n.name, n.value.toString()])), equations,
+        unknowns,
+        coefficients: matrix.map((r) => r.map(String)),
+        rhs: rhs.map(String),
+        solution: solution.map(String),
+        asked: unknowns[ask],
+        constants: Object.fromEntries([...named.values()].map((n) => [n.name, n.value.toString()])),
+        equations,
       },
       knobs: { vars: v, ops, entropy },
       guess: guessInt(-10, 10),

@@ -9,7 +9,11 @@ import { defineFamily, drawKnob, drawReal, guessInt, type Knob } from './lib/fam
 import { integerWithDigits } from './lib/integers.js';
 import { fromRoots, renderPoly } from './lib/polynomial.js';
 
-interface Level extends Record<string, unknown> { degree: number; ops: Knob; entropy: Knob }
+interface Level extends Record<string, unknown> {
+  degree: number;
+  ops: Knob;
+  entropy: Knob;
+}
 
 /** The second largest of the distinct values (the only one if there is just one). */
 export function secondLargestDistinct(roots: readonly Rational[]): Rational {
@@ -22,7 +26,8 @@ export function secondLargestDistinct(roots: readonly Rational[]): Rational {
 export const algebraPolynomialRoots = defineFamily<Level>({
   family: 'algebra_polynomial_roots',
   domain: 'algebra',
-  description: 'OMEGA algebra_polynomial_roots: second largest rational root n/m of a polynomial, answer n + m; levels grow the degree and digit budget (1–5).',
+  description:
+    'OMEGA algebra_polynomial_roots: second largest rational root n/m of a polynomial, answer n + m; levels grow the degree and digit budget (1–5).',
   version: '1',
   levels: {
     1: { degree: 3, ops: 1, entropy: [3, 5] },
@@ -38,7 +43,10 @@ export const algebraPolynomialRoots = defineFamily<Level>({
     const per = Math.max(0.6, entropy / c.degree);
     const roots: Rational[] = [];
     while (roots.length < c.degree) {
-      if (roots.length > 0 && rng.bool(0.08)) { roots.push(rng.pick(roots)); continue; }
+      if (roots.length > 0 && rng.bool(0.08)) {
+        roots.push(rng.pick(roots));
+        continue;
+      }
       const den = rng.bool(0.99) ? BigInt(rng.int(2, Math.max(2, Math.min(9, Math.round(10 ** (per / 2)))))) : 1n;
       const numer = integerWithDigits(rng, per / 2 + 0.3) * (rng.bool() ? 1n : -1n);
       const r = Rational.of(numer, den);
@@ -49,7 +57,10 @@ export const algebraPolynomialRoots = defineFamily<Level>({
     if (distinct.size < 2) return undefined;
     // Clear denominators, then a random rational scale so coefficients look like 2464/5.
     const lcm = roots.reduce((l, r) => (l * r.den) / gcd(l, r.den), 1n);
-    const scale = Rational.of(lcm * BigInt(rng.int(1, 6)) * (rng.bool() ? 1n : -1n), BigInt(rng.pick([1, 1, 2, 3, 5, 7])));
+    const scale = Rational.of(
+      lcm * BigInt(rng.int(1, 6)) * (rng.bool() ? 1n : -1n),
+      BigInt(rng.pick([1, 1, 2, 3, 5, 7])),
+    );
     const poly = fromRoots(roots, scale);
     const x = freshLetters(rng, 1)[0]!;
     const names = new Map<number, string>();
@@ -67,7 +78,9 @@ export const algebraPolynomialRoots = defineFamily<Level>({
       question: `${prefix.length ? `${prefix.join(' ')} ` : ''}${stem} ${renderPoly(poly, x, names)} = 0. Express the second largest of its distinct roots as n/m, where n and m are coprime integers and m > 0, and give n + m.`,
       answer: integerAnswer(target.num + target.den),
       inputs: {
-        roots: roots.map((r) => r.toString()), coefficients: poly.map((q) => q.toString()), variable: x,
+        roots: roots.map((r) => r.toString()),
+        coefficients: poly.map((q) => q.toString()),
+        variable: x,
         constants: Object.fromEntries([...names.entries()].map(([k, n]) => [n, poly[k]!.toString()])),
       },
       knobs: { degree: c.degree, ops, entropy },

@@ -6,7 +6,10 @@ import { defineConstant, freshLetters } from './lib/expression.js';
 import { defineFamily, drawKnob, drawReal, type Knob } from './lib/family.js';
 import { gcdBig, integerWithDigits } from './lib/integers.js';
 
-interface Level extends Record<string, unknown> { ops: Knob; entropy: Knob }
+interface Level extends Record<string, unknown> {
+  ops: Knob;
+  entropy: Knob;
+}
 
 const TEMPLATES = [
   (p: string, q: string) => `What is the greatest common divisor of ${p} and ${q}?`,

@@ -8,7 +8,11 @@ import { defineConstant, freshLetters } from './lib/expression.js';
 import { defineFamily, drawKnob, drawReal, type Knob } from './lib/family.js';
 import { randomPrime, tenTo } from './lib/integers.js';
 
-interface Level extends Record<string, unknown> { minSecondPrime: number; ops: Knob; entropy: Knob }
+interface Level extends Record<string, unknown> {
+  minSecondPrime: number;
+  ops: Knob;
+  entropy: Knob;
+}
 
 const TEMPLATES = [
   (n: string) => `What is the second-largest prime factor of ${n}?`,
@@ -19,7 +23,8 @@ const TEMPLATES = [
 export const arithmeticListPrimeFactors = defineFamily<Level>({
   family: 'arithmetic_list_prime_factors',
   domain: 'arithmetic',
-  description: 'OMEGA arithmetic_list_prime_factors: second-largest prime factor; levels raise its minimum and the digit budget (1–5).',
+  description:
+    'OMEGA arithmetic_list_prime_factors: second-largest prime factor; levels raise its minimum and the digit budget (1–5).',
   version: '1',
   levels: {
     1: { minSecondPrime: 25, ops: 1, entropy: [4, 7] },

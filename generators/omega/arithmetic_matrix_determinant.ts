@@ -5,7 +5,10 @@ import { defineFamily, guessInt } from './lib/family.js';
 import { modBig } from './lib/integers.js';
 import { determinant, formatMatrix, matrixJson, randomMatrix, type MatrixType } from './lib/matrix.js';
 
-interface Level extends Record<string, unknown> { n: number; range: number }
+interface Level extends Record<string, unknown> {
+  n: number;
+  range: number;
+}
 
 const TYPES: MatrixType[] = ['plain', 'symmetric'];
 
@@ -15,8 +18,13 @@ export const arithmeticMatrixDeterminant = defineFamily<Level>({
   description: 'OMEGA arithmetic_matrix_determinant: det(A) mod 1000; levels grow the size and entry range (1–7).',
   version: '1',
   levels: {
-    1: { n: 3, range: 10 }, 2: { n: 4, range: 12 }, 3: { n: 6, range: 15 }, 4: { n: 7, range: 18 },
-    5: { n: 9, range: 25 }, 6: { n: 10, range: 30 }, 7: { n: 12, range: 35 },
+    1: { n: 3, range: 10 },
+    2: { n: 4, range: 12 },
+    3: { n: 6, range: 15 },
+    4: { n: 7, range: 18 },
+    5: { n: 9, range: 25 },
+    6: { n: 10, range: 30 },
+    7: { n: 12, range: 35 },
   },
   knobs: ['n', 'range'],
   make(c, rng) {

@@ -6,7 +6,10 @@ import { integerAnswer } from './lib/answer.js';
 import { defineFamily, guessInt } from './lib/family.js';
 import { formatMatrix, matrixJson, randomMatrix, stableRound, symmetricEigenvalues, toFloat } from './lib/matrix.js';
 
-interface Level extends Record<string, unknown> { n: number; range: number }
+interface Level extends Record<string, unknown> {
+  n: number;
+  range: number;
+}
 
 export type EigenStat = 'max_abs' | 'sum_abs';
 
@@ -18,11 +21,17 @@ export function eigenStatistic(eigenvalues: number[], stat: EigenStat): number {
 export const arithmeticMatrixEigenvalues = defineFamily<Level>({
   family: 'arithmetic_matrix_eigenvalues',
   domain: 'arithmetic',
-  description: 'OMEGA arithmetic_matrix_eigenvalues: largest |eigenvalue| or sum of |eigenvalues|, rounded; levels grow the size and entry range (1–7).',
+  description:
+    'OMEGA arithmetic_matrix_eigenvalues: largest |eigenvalue| or sum of |eigenvalues|, rounded; levels grow the size and entry range (1–7).',
   version: '1',
   levels: {
-    1: { n: 3, range: 10 }, 2: { n: 4, range: 12 }, 3: { n: 6, range: 15 }, 4: { n: 7, range: 18 },
-    5: { n: 9, range: 25 }, 6: { n: 10, range: 30 }, 7: { n: 12, range: 35 },
+    1: { n: 3, range: 10 },
+    2: { n: 4, range: 12 },
+    3: { n: 6, range: 15 },
+    4: { n: 7, range: 18 },
+    5: { n: 9, range: 25 },
+    6: { n: 10, range: 30 },
+    7: { n: 12, range: 35 },
   },
   knobs: ['n', 'range'],
   make(c, rng) {
@@ -33,9 +42,10 @@ export const arithmeticMatrixEigenvalues = defineFamily<Level>({
     const value = eigenStatistic(eig, stat);
     const rounded = stableRound(value);
     if (rounded === undefined) return undefined;
-    const ask = stat === 'max_abs'
-      ? 'Find the largest eigenvalue of the matrix A below by absolute value, and give its absolute value rounded to the nearest integer.'
-      : 'Find the sum of the absolute values of all eigenvalues of the matrix A below, rounded to the nearest integer.';
+    const ask =
+      stat === 'max_abs'
+        ? 'Find the largest eigenvalue of the matrix A below by absolute value, and give its absolute value rounded to the nearest integer.'
+        : 'Find the sum of the absolute values of all eigenvalues of the matrix A below, rounded to the nearest integer.';
     return {
       question: `${ask}\n\nA =\n${formatMatrix(a)}`,
       answer: integerAnswer(rounded),

@@ -5,16 +5,25 @@ import { integerAnswer } from './lib/answer.js';
 import { defineFamily, guessInt } from './lib/family.js';
 import { formatMatrix, matrixJson, multiply, randomMatrix, rank } from './lib/matrix.js';
 
-interface Level extends Record<string, unknown> { n: number; range: number }
+interface Level extends Record<string, unknown> {
+  n: number;
+  range: number;
+}
 
 export const arithmeticMatrixRank = defineFamily<Level>({
   family: 'arithmetic_matrix_rank',
   domain: 'arithmetic',
-  description: 'OMEGA arithmetic_matrix_rank: rank of a low-rank product matrix (true rank, exact); levels grow the size and entry range (1–7).',
+  description:
+    'OMEGA arithmetic_matrix_rank: rank of a low-rank product matrix (true rank, exact); levels grow the size and entry range (1–7).',
   version: '1',
   levels: {
-    1: { n: 4, range: 4 }, 2: { n: 5, range: 6 }, 3: { n: 6, range: 10 }, 4: { n: 7, range: 12 },
-    5: { n: 9, range: 18 }, 6: { n: 10, range: 22 }, 7: { n: 12, range: 26 },
+    1: { n: 4, range: 4 },
+    2: { n: 5, range: 6 },
+    3: { n: 6, range: 10 },
+    4: { n: 7, range: 12 },
+    5: { n: 9, range: 18 },
+    6: { n: 10, range: 22 },
+    7: { n: 12, range: 26 },
   },
   knobs: ['n', 'range'],
   make(c, rng) {

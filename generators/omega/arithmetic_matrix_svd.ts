@@ -5,7 +5,10 @@ import { integerAnswer } from './lib/answer.js';
 import { defineFamily, guessInt } from './lib/family.js';
 import { formatMatrix, matrixJson, randomMatrix, singularValues, stableRound } from './lib/matrix.js';
 
-interface Level extends Record<string, unknown> { n: number; range: number }
+interface Level extends Record<string, unknown> {
+  n: number;
+  range: number;
+}
 
 export type SvdStat = 'max' | 'sum' | 'spread';
 
@@ -17,17 +20,24 @@ export function svdStatistic(sigma: number[], stat: SvdStat): number {
 const ASK: Record<SvdStat, string> = {
   max: 'What is the largest singular value of the matrix A below? Round to the nearest integer.',
   sum: 'What is the sum of all singular values of the matrix A below? Round to the nearest integer.',
-  spread: 'What is the difference between the largest and the smallest singular value of the matrix A below? Round to the nearest integer.',
+  spread:
+    'What is the difference between the largest and the smallest singular value of the matrix A below? Round to the nearest integer.',
 };
 
 export const arithmeticMatrixSvd = defineFamily<Level>({
   family: 'arithmetic_matrix_svd',
   domain: 'arithmetic',
-  description: 'OMEGA arithmetic_matrix_svd: a singular-value statistic, rounded; levels grow the size and entry range (1–7).',
+  description:
+    'OMEGA arithmetic_matrix_svd: a singular-value statistic, rounded; levels grow the size and entry range (1–7).',
   version: '1',
   levels: {
-    1: { n: 4, range: 4 }, 2: { n: 5, range: 6 }, 3: { n: 6, range: 10 }, 4: { n: 7, range: 12 },
-    5: { n: 9, range: 18 }, 6: { n: 10, range: 22 }, 7: { n: 12, range: 26 },
+    1: { n: 4, range: 4 },
+    2: { n: 5, range: 6 },
+    3: { n: 6, range: 10 },
+    4: { n: 7, range: 12 },
+    5: { n: 9, range: 18 },
+    6: { n: 10, range: 22 },
+    7: { n: 12, range: 26 },
   },
   knobs: ['n', 'range'],
   make(c, rng) {

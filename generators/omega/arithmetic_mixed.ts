@@ -5,7 +5,10 @@ import { rationalAnswer } from './lib/answer.js';
 import { defineConstant, evaluate, freshLetters, leaves, randomExpression, render } from './lib/expression.js';
 import { defineFamily, drawKnob, drawReal, type Knob } from './lib/family.js';
 
-interface Level extends Record<string, unknown> { ops: Knob; entropy: Knob }
+interface Level extends Record<string, unknown> {
+  ops: Knob;
+  entropy: Knob;
+}
 
 const INSTRUCTION = 'Express your answer as an integer or in the form p/q where p and q are coprime.';
 const TEMPLATES = [
@@ -23,7 +26,8 @@ export function operatorCount(entropy: number): number {
 export const arithmeticMixed = defineFamily<Level>({
   family: 'arithmetic_mixed',
   domain: 'arithmetic',
-  description: 'OMEGA arithmetic_mixed: exact value of a + − × ÷ expression as a reduced fraction; levels grow the digit budget and operator count (1–5).',
+  description:
+    'OMEGA arithmetic_mixed: exact value of a + − × ÷ expression as a reduced fraction; levels grow the digit budget and operator count (1–5).',
   version: '1',
   levels: {
     1: { ops: 1, entropy: [4, 9] },

@@ -6,7 +6,11 @@ import { integerAnswer } from './lib/answer.js';
 import { defineFamily, drawKnob, type Knob, countNoun } from './lib/family.js';
 import { formatMultiset, randomComposition, randomMultiset } from './lib/multiset.js';
 
-interface Level extends Record<string, unknown> { letterTypes: number; boxes: number; totalLetters: Knob }
+interface Level extends Record<string, unknown> {
+  letterTypes: number;
+  boxes: number;
+  totalLetters: Knob;
+}
 
 /** Lexicographic comparison of two count vectors. */
 function cmpVec(a: readonly number[], b: readonly number[]): number {
@@ -22,7 +26,10 @@ export function countDistributions(counts: readonly number[], sizes: readonly nu
   const chosen: number[][] = [];
   let total = 0n;
   const fill = (k: number) => {
-    if (k === order.length) { total++; return; }
+    if (k === order.length) {
+      total++;
+      return;
+    }
     const size = sizes[order[k]!]!;
     const prev = !labeled && k > 0 && sizes[order[k - 1]!] === size ? chosen[k - 1] : undefined;
     const vec = new Array(counts.length).fill(0);
@@ -51,7 +58,8 @@ export function countDistributions(counts: readonly number[], sizes: readonly nu
 export const combinatoryDistribution = defineFamily<Level>({
   family: 'combinatory_distribution',
   domain: 'combinatorics',
-  description: 'OMEGA combinatory_distribution: ways to place a letter multiset into labeled or unlabeled boxes of given sizes; levels grow letters and boxes (1–6).',
+  description:
+    'OMEGA combinatory_distribution: ways to place a letter multiset into labeled or unlabeled boxes of given sizes; levels grow letters and boxes (1–6).',
   version: '1',
   levels: {
     1: { letterTypes: 2, boxes: 2, totalLetters: [4, 5] },

@@ -6,18 +6,20 @@ import { SHUFFLE_LEVELS, makeShuffleInstance } from './lib/fixed_points.js';
 export const combinatoryProbabilityExactlyNSpecificFixed = defineFamily({
   family: 'combinatory_probability_exactly_n_specific_fixed',
   domain: 'combinatorics',
-  description: 'OMEGA combinatory_probability_exactly_n_specific_fixed: P(exactly n letters s stay in place) after shuffling a random word; levels grow word length and multiset (1–5).',
+  description:
+    'OMEGA combinatory_probability_exactly_n_specific_fixed: P(exactly n letters s stay in place) after shuffling a random word; levels grow word length and multiset (1–5).',
   version: '2',
   levels: SHUFFLE_LEVELS,
   knobs: ['wordLength', 'totalLetters', 'letterTypes'],
-  make: (c, rng) => makeShuffleInstance(c, rng, (m, r) => {
-    const s = r.int(0, m.letters.length - 1);
-    const n = r.int(1, Math.min(3, m.counts[s]!, c.wordLength));
-    return {
-      phrase: `exactly ${n} of the positions that held a letter '${m.letters[s]}' before the shuffle ${n === 1 ? 'holds' : 'hold'} a letter '${m.letters[s]}' after it`,
-      event: (w, fixed) => w.filter((t, i) => t === s && fixed[i]).length === n,
-      letter: s,
-      params: { event: 'exactly_n_specific_fixed', letter: m.letters[s], n },
-    };
-  }),
+  make: (c, rng) =>
+    makeShuffleInstance(c, rng, (m, r) => {
+      const s = r.int(0, m.letters.length - 1);
+      const n = r.int(1, Math.min(3, m.counts[s]!, c.wordLength));
+      return {
+        phrase: `exactly ${n} of the positions that held a letter '${m.letters[s]}' before the shuffle ${n === 1 ? 'holds' : 'hold'} a letter '${m.letters[s]}' after it`,
+        event: (w, fixed) => w.filter((t, i) => t === s && fixed[i]).length === n,
+        letter: s,
+        params: { event: 'exactly_n_specific_fixed', letter: m.letters[s], n },
+      };
+    }),
 });

@@ -2,12 +2,18 @@
 // measurement (a length, an angle in radians in [0, π], an area, a radius), to 2 decimals. The
 // DSL, the well-formedness checks and the invariance discriminator are in lib/construction.ts.
 import { defineFamily } from './lib/family.js';
-import { CONSTRUCTION_LEVELS, constructionUnits, makeConstruction, type ConstructionLevel } from './lib/construction_family.js';
+import {
+  CONSTRUCTION_LEVELS,
+  constructionUnits,
+  makeConstruction,
+  type ConstructionLevel,
+} from './lib/construction_family.js';
 
 export const geometryCircle = defineFamily<ConstructionLevel>({
   family: 'geometry_circle',
   domain: 'geometry',
-  description: 'OMEGA geometry_circle: a measured quantity of a chained geometric construction, to 2 decimals; levels lengthen the construction (1–5).',
+  description:
+    'OMEGA geometry_circle: a measured quantity of a chained geometric construction, to 2 decimals; levels lengthen the construction (1–5).',
   version: '2',
   levels: CONSTRUCTION_LEVELS,
   knobs: ['steps'],

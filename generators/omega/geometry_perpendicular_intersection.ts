@@ -5,7 +5,13 @@
 // dropped if two distinct points come closer than 1e-6.
 import { integerAnswer } from './lib/answer.js';
 import { defineFamily, drawKnob, guessInt, countNoun } from './lib/family.js';
-import { DIAGONAL_LEVELS, drawPolygon, perpendicularMeetingPairs, polygonPrompt, type DiagonalLevel } from './geometry_polygon_chords.js';
+import {
+  DIAGONAL_LEVELS,
+  drawPolygon,
+  perpendicularMeetingPairs,
+  polygonPrompt,
+  type DiagonalLevel,
+} from './geometry_polygon_chords.js';
 import { crossingPoint, randomDiagonals, shareEndpoint, type Chord, type Point } from './lib/polygon.js';
 
 /** Distinct meeting points of perpendicular pairs: shared vertices exactly, crossings by coordinates. */
@@ -30,7 +36,8 @@ export function perpendicularPoints(n: number, chords: readonly Chord[]): number
 export const geometryPerpendicularIntersection = defineFamily<DiagonalLevel>({
   family: 'geometry_perpendicular_intersection',
   domain: 'geometry',
-  description: 'OMEGA geometry_perpendicular_intersection: distinct points where drawn diagonals of a regular polygon meet at a right angle; levels grow the number of diagonals (1–5).',
+  description:
+    'OMEGA geometry_perpendicular_intersection: distinct points where drawn diagonals of a regular polygon meet at a right angle; levels grow the number of diagonals (1–5).',
   version: '1',
   levels: DIAGONAL_LEVELS,
   knobs: ['diagonals'],

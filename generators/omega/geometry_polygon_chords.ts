@@ -6,12 +6,26 @@
 import type { Rng } from '../../src/core/rng.js';
 import { integerAnswer } from './lib/answer.js';
 import { defineFamily, drawKnob, guessInt, type Knob, countNoun } from './lib/family.js';
-import { allDiagonals, crossInside, diagonalList, perpendicular, randomDiagonals, shareEndpoint, type Chord } from './lib/polygon.js';
+import {
+  allDiagonals,
+  crossInside,
+  diagonalList,
+  perpendicular,
+  randomDiagonals,
+  shareEndpoint,
+  type Chord,
+} from './lib/polygon.js';
 
-export interface DiagonalLevel extends Record<string, unknown> { diagonals: Knob }
+export interface DiagonalLevel extends Record<string, unknown> {
+  diagonals: Knob;
+}
 
 export const DIAGONAL_LEVELS: Record<number, DiagonalLevel> = {
-  1: { diagonals: [6, 7] }, 2: { diagonals: [8, 9] }, 3: { diagonals: [10, 11] }, 4: { diagonals: [12, 13] }, 5: { diagonals: [14, 15] },
+  1: { diagonals: [6, 7] },
+  2: { diagonals: [8, 9] },
+  3: { diagonals: [10, 11] },
+  4: { diagonals: [12, 13] },
+  5: { diagonals: [14, 15] },
 };
 
 /** n in 6..15 with enough diagonals; odd n survive with probability 5%. */
@@ -41,7 +55,8 @@ export function polygonPrompt(n: number, chords: readonly Chord[]): string {
 export const geometryPolygonChords = defineFamily<DiagonalLevel>({
   family: 'geometry_polygon_chords',
   domain: 'geometry',
-  description: 'OMEGA geometry_polygon_chords: pairs of drawn diagonals of a regular polygon meeting at a right angle (exact); levels grow the number of diagonals (1–5).',
+  description:
+    'OMEGA geometry_polygon_chords: pairs of drawn diagonals of a regular polygon meeting at a right angle (exact); levels grow the number of diagonals (1–5).',
   version: '1',
   levels: DIAGONAL_LEVELS,
   knobs: ['diagonals'],

@@ -7,7 +7,9 @@ import type { Rng } from '../../src/core/rng.js';
 import { integerAnswer } from './lib/answer.js';
 import { defineFamily, drawKnob, guessInt, type Knob } from './lib/family.js';
 
-interface Level extends Record<string, unknown> { vertices: Knob }
+interface Level extends Record<string, unknown> {
+  vertices: Knob;
+}
 
 export type Colour = 'red' | 'blue';
 const other = (c: Colour): Colour => (c === 'red' ? 'blue' : 'red');
@@ -27,7 +29,8 @@ export function someRotationWorks(colours: readonly Colour[], c: Colour): boolea
   return false;
 }
 
-const describe = (colours: readonly (Colour | undefined)[]) => colours.map((c, i) => `vertex ${i} is ${c ?? 'uncolored'}`).join(', ');
+const describe = (colours: readonly (Colour | undefined)[]) =>
+  colours.map((c, i) => `vertex ${i} is ${c ?? 'uncolored'}`).join(', ');
 
 function draw(n: number, rng: Rng) {
   const colours: Colour[] = Array.from({ length: n }, () => (rng.bool() ? 'red' : 'blue'));
@@ -35,7 +38,12 @@ function draw(n: number, rng: Rng) {
   const head = `A regular ${n}-gon has its vertices numbered 0 to ${n - 1} in clockwise order.`;
   const kind = rng.weighted([0.4, 0.2, 0.4]);
   if (kind === 0) {
-    const blank = rng.sample(Array.from({ length: n }, (_, i) => i), 3).sort((a, b) => a - b);
+    const blank = rng
+      .sample(
+        Array.from({ length: n }, (_, i) => i),
+        3,
+      )
+      .sort((a, b) => a - b);
     const shown = colours.map((x, i) => (blank.includes(i) ? undefined : x));
     let good = 0;
     for (let mask = 0; mask < 8; mask++) {
@@ -45,7 +53,8 @@ function draw(n: number, rng: Rng) {
     }
     return {
       question: `${head} Its vertices are colored as follows: ${describe(shown)}. Each of the 3 uncolored vertices is then colored red or blue, giving 8 possible colorings. For how many of these 8 colorings is there a rotation of the ${n}-gon (possibly by 0 positions) after which every ${c} vertex lies at a position where there was originally a ${other(c)} vertex?`,
-      answer: good, inputs: { subtype: 'completions', n, colours: shown.map((x) => x ?? null), colour: c },
+      answer: good,
+      inputs: { subtype: 'completions', n, colours: shown.map((x) => x ?? null), colour: c },
     };
   }
   const intro = `${head} The ${n}-gon is colored so that, in clockwise order, ${describe(colours)}.`;
@@ -53,23 +62,32 @@ function draw(n: number, rng: Rng) {
     const r = rng.int(1, n - 1);
     return {
       question: `${intro} The ${n}-gon is then rotated clockwise by ${r} position${r > 1 ? 's' : ''}, so that the vertex at position i moves to position i + ${r} (mod ${n}). How many ${c} vertices are now in positions where there were originally ${other(c)} vertices?`,
-      answer: movedOnto(colours, c, r), inputs: { subtype: 'given_rotation', n, colours, colour: c, rotation: r },
+      answer: movedOnto(colours, c, r),
+      inputs: { subtype: 'given_rotation', n, colours, colour: c, rotation: r },
     };
   }
   let best = 0;
   for (let r = 1; r < n; r++) best = Math.max(best, movedOnto(colours, c, r));
   return {
     question: `${intro} The ${n}-gon is then rotated clockwise by some number of positions between 1 and ${n - 1}. What is the maximum number of ${c} vertices that can end up in positions where there were originally ${other(c)} vertices?`,
-    answer: best, inputs: { subtype: 'max_over_rotations', n, colours, colour: c },
+    answer: best,
+    inputs: { subtype: 'max_over_rotations', n, colours, colour: c },
   };
 }
 
 export const geometryPolygonColor = defineFamily<Level>({
   family: 'geometry_polygon_color',
   domain: 'geometry',
-  description: 'OMEGA geometry_polygon_color: red/blue vertex colourings of a regular polygon under rotation (exhaustive); levels grow the vertex count (1–5).',
+  description:
+    'OMEGA geometry_polygon_color: red/blue vertex colourings of a regular polygon under rotation (exhaustive); levels grow the vertex count (1–5).',
   version: '1',
-  levels: { 1: { vertices: [6, 7] }, 2: { vertices: [8, 9] }, 3: { vertices: [10, 11] }, 4: { vertices: [12, 13] }, 5: { vertices: [14, 15] } },
+  levels: {
+    1: { vertices: [6, 7] },
+    2: { vertices: [8, 9] },
+    3: { vertices: [10, 11] },
+    4: { vertices: [12, 13] },
+    5: { vertices: [14, 15] },
+  },
   knobs: ['vertices'],
   make(c, rng) {
     const n = drawKnob(rng, c.vertices);

@@ -5,9 +5,20 @@
 // boundary turns, and near-degenerate geometry drops the instance.
 import { integerAnswer } from './lib/answer.js';
 import { defineFamily, drawKnob, guessInt, type Knob, countNoun } from './lib/family.js';
-import { NearDegenerate, chordFaces, chordKey, cornerCount, diagonalList, randomDiagonals, type Chord } from './lib/polygon.js';
+import {
+  NearDegenerate,
+  chordFaces,
+  chordKey,
+  cornerCount,
+  diagonalList,
+  randomDiagonals,
+  type Chord,
+} from './lib/polygon.js';
 
-interface Level extends Record<string, unknown> { diagonals: Knob; sides: Knob }
+interface Level extends Record<string, unknown> {
+  diagonals: Knob;
+  sides: Knob;
+}
 
 /** The drawn diagonals plus their rotation by r vertices, without duplicates. */
 export function rotatedSetup(n: number, chords: readonly Chord[], r: number): Chord[] {
@@ -35,11 +46,16 @@ export function faceSideCounts(n: number, chords: readonly Chord[]): Map<number,
 export const geometryPolygonRotation = defineFamily<Level>({
   family: 'geometry_polygon_rotation',
   domain: 'geometry',
-  description: 'OMEGA geometry_polygon_rotation: faces with k sides after superimposing a rotated copy of drawn diagonals (exact arrangement); levels grow the diagonals (1–6).',
+  description:
+    'OMEGA geometry_polygon_rotation: faces with k sides after superimposing a rotated copy of drawn diagonals (exact arrangement); levels grow the diagonals (1–6).',
   version: '1',
   levels: {
-    1: { diagonals: 2, sides: [6, 11] }, 2: { diagonals: 3, sides: [6, 11] }, 3: { diagonals: 4, sides: [6, 11] },
-    4: { diagonals: 5, sides: [6, 11] }, 5: { diagonals: 6, sides: [6, 11] }, 6: { diagonals: [7, 12], sides: [20, 24] },
+    1: { diagonals: 2, sides: [6, 11] },
+    2: { diagonals: 3, sides: [6, 11] },
+    3: { diagonals: 4, sides: [6, 11] },
+    4: { diagonals: 5, sides: [6, 11] },
+    5: { diagonals: 6, sides: [6, 11] },
+    6: { diagonals: [7, 12], sides: [20, 24] },
   },
   knobs: ['diagonals', 'sides'],
   units: countNoun('polygon'),
@@ -52,11 +68,17 @@ export const geometryPolygonRotation = defineFamily<Level>({
     const counts = faceSideCounts(n, drawn);
     if (!counts) return undefined;
     const k = rng.pick([...counts.keys()].sort((a, b) => a - b));
-    const rot = ((r % n) + 1);
+    const rot = (r % n) + 1;
     return {
       question: `Suppose you have a regular ${n}-gon, with vertices numbered 1 through ${n} in counterclockwise order. Draw the diagonal ${diagonalList(chords)}. Then, rotate the entire setup, including the constructed diagonals, ${r} ${r === 1 ? 'vertex' : 'vertices'} counterclockwise (so that vertex 1 ends up where vertex ${rot} was), and superimpose it on the original (so that the resulting diagram contains both the original diagonals and the rotated versions of the diagonals). The original ${n}-gon will be partitioned into a collection of smaller polygons. (Only count the "smallest" polygons, i.e, those that do not have any of the diagonals running through them; this is not a combinatorics problem.) How many such polygons will there be with ${k} sides?`,
       answer: integerAnswer(counts.get(k)!),
-      inputs: { n, diagonals: chords, rotation: r, sides: k, faceCounts: Object.fromEntries([...counts.entries()].sort((a, b) => a[0] - b[0])) },
+      inputs: {
+        n,
+        diagonals: chords,
+        rotation: r,
+        sides: k,
+        faceCounts: Object.fromEntries([...counts.entries()].sort((a, b) => a[0] - b[0])),
+      },
       knobs: { diagonals: count, sides: n, rotation: r },
       guess: guessInt(0, 12),
     };

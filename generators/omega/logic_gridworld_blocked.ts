@@ -4,7 +4,9 @@ import { integerAnswer } from './lib/answer.js';
 import { defineFamily, drawKnob, guessInt, type Knob, countNoun } from './lib/family.js';
 import { blockedMask, cellText, randomCells, sortCells, type Cell } from './lib/grid.js';
 
-interface Level extends Record<string, unknown> { side: Knob }
+interface Level extends Record<string, unknown> {
+  side: Knob;
+}
 
 /** Right/up paths from (0,0) to (w−1,h−1) through unblocked cells. */
 export function countMonotonePaths(w: number, h: number, blocked: readonly Cell[]): bigint {
@@ -23,16 +25,26 @@ export function countMonotonePaths(w: number, h: number, blocked: readonly Cell[
 export const logicGridworldBlocked = defineFamily<Level>({
   family: 'logic_gridworld_blocked',
   domain: 'logic',
-  description: 'OMEGA logic_gridworld_blocked: monotone paths across a grid avoiding blocked cells (exact DP); levels grow the grid side (1–5).',
+  description:
+    'OMEGA logic_gridworld_blocked: monotone paths across a grid avoiding blocked cells (exact DP); levels grow the grid side (1–5).',
   version: '1',
-  levels: { 1: { side: [5, 9] }, 2: { side: [10, 19] }, 3: { side: [20, 29] }, 4: { side: [30, 39] }, 5: { side: [40, 49] } },
+  levels: {
+    1: { side: [5, 9] },
+    2: { side: [10, 19] },
+    3: { side: [20, 29] },
+    4: { side: [30, 39] },
+    5: { side: [40, 49] },
+  },
   knobs: ['side'],
   units: countNoun('path'),
   make(c, rng) {
     const w = drawKnob(rng, c.side);
     const h = drawKnob(rng, c.side);
     const most = Math.floor(1.5 * w);
-    const ends: Cell[] = [[0, 0], [w - 1, h - 1]];
+    const ends: Cell[] = [
+      [0, 0],
+      [w - 1, h - 1],
+    ];
     let blocked = randomCells(rng, w, h, rng.int(Math.min(8, most), most), ends);
     let paths = countMonotonePaths(w, h, blocked);
     // Upstream's rule: an instance with more than a million paths gets one more block.

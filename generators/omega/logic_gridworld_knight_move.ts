@@ -5,12 +5,18 @@ import { integerAnswer } from './lib/answer.js';
 import { defineFamily, drawKnob, guessInt, type Knob, countNoun } from './lib/family.js';
 import { gridDistance } from './lib/grid.js';
 
-interface Level extends Record<string, unknown> { side: Knob }
+interface Level extends Record<string, unknown> {
+  side: Knob;
+}
 
 /** Minimum leaper moves from (0,0) to (tx,ty) staying on the w×h board; −1 if unreachable. */
 export function leaperDistance(w: number, h: number, a: number, b: number, tx: number, ty: number): number {
   const steps: [number, number][] = [];
-  for (const [p, q] of [[a, b], [b, a]] as const) for (const sx of [1, -1]) for (const sy of [1, -1]) steps.push([p * sx, q * sy]);
+  for (const [p, q] of [
+    [a, b],
+    [b, a],
+  ] as const)
+    for (const sx of [1, -1]) for (const sy of [1, -1]) steps.push([p * sx, q * sy]);
   return gridDistance(w, h, tx, ty, (x, y, reach) => {
     for (const [dx, dy] of steps) {
       const nx = x + dx;
@@ -22,14 +28,23 @@ export function leaperDistance(w: number, h: number, a: number, b: number, tx: n
 
 /** Leaper shapes as upstream: 1 ≤ a, b ≤ 6, a ≠ b, a + b ≤ 7, (2,4)/(4,2) excluded. */
 export const LEAPERS: [number, number][] = [];
-for (let a = 1; a <= 6; a++) for (let b = 1; b <= 6; b++) if (a !== b && a + b <= 7 && !(a === 2 && b === 4) && !(a === 4 && b === 2)) LEAPERS.push([a, b]);
+for (let a = 1; a <= 6; a++)
+  for (let b = 1; b <= 6; b++)
+    if (a !== b && a + b <= 7 && !(a === 2 && b === 4) && !(a === 4 && b === 2)) LEAPERS.push([a, b]);
 
 export const logicGridworldKnightMove = defineFamily<Level>({
   family: 'logic_gridworld_knight_move',
   domain: 'logic',
-  description: 'OMEGA logic_gridworld_knight_move: fewest generalized-knight moves to a target (BFS, correct bounds); levels grow the grid side (1–5).',
+  description:
+    'OMEGA logic_gridworld_knight_move: fewest generalized-knight moves to a target (BFS, correct bounds); levels grow the grid side (1–5).',
   version: '1',
-  levels: { 1: { side: [5, 9] }, 2: { side: [10, 19] }, 3: { side: [20, 29] }, 4: { side: [30, 39] }, 5: { side: [40, 49] } },
+  levels: {
+    1: { side: [5, 9] },
+    2: { side: [10, 19] },
+    3: { side: [20, 29] },
+    4: { side: [30, 39] },
+    5: { side: [40, 49] },
+  },
   knobs: ['side'],
   units: countNoun('step'),
   make(c, rng) {

@@ -5,7 +5,10 @@ import { integerAnswer } from './lib/answer.js';
 import { defineFamily, drawKnob, guessInt, type Knob, countNoun } from './lib/family.js';
 import { blockedMask, cellText, gridDistance, randomCells, sortCells, type Cell } from './lib/grid.js';
 
-interface Level extends Record<string, unknown> { side: Knob; blockedShare: readonly [number, number] }
+interface Level extends Record<string, unknown> {
+  side: Knob;
+  blockedShare: readonly [number, number];
+}
 
 /** Fewest right/up rook moves from (0,0) to (w−1,h−1); −1 if unreachable. */
 export function rookDistance(w: number, h: number, blocked: readonly Cell[]): number {
@@ -19,11 +22,15 @@ export function rookDistance(w: number, h: number, blocked: readonly Cell[]): nu
 export const logicGridworldRookmove = defineFamily<Level>({
   family: 'logic_gridworld_rookmove',
   domain: 'logic',
-  description: 'OMEGA logic_gridworld_rookmove: fewest right/up rook moves around blocked cells (BFS); levels grow the grid side (1–5).',
+  description:
+    'OMEGA logic_gridworld_rookmove: fewest right/up rook moves around blocked cells (BFS); levels grow the grid side (1–5).',
   version: '1',
   levels: {
-    1: { side: [5, 9], blockedShare: [0.1, 0.2] }, 2: { side: [10, 19], blockedShare: [0.1, 0.2] }, 3: { side: [20, 29], blockedShare: [0.1, 0.2] },
-    4: { side: [30, 39], blockedShare: [0.1, 0.2] }, 5: { side: [40, 49], blockedShare: [0.1, 0.2] },
+    1: { side: [5, 9], blockedShare: [0.1, 0.2] },
+    2: { side: [10, 19], blockedShare: [0.1, 0.2] },
+    3: { side: [20, 29], blockedShare: [0.1, 0.2] },
+    4: { side: [30, 39], blockedShare: [0.1, 0.2] },
+    5: { side: [40, 49], blockedShare: [0.1, 0.2] },
   },
   knobs: ['side'],
   units: countNoun('step'),
@@ -31,7 +38,12 @@ export const logicGridworldRookmove = defineFamily<Level>({
     const w = drawKnob(rng, c.side);
     const h = drawKnob(rng, c.side);
     const count = Math.round(w * h * rng.float(c.blockedShare[0], c.blockedShare[1]));
-    const blocked = sortCells(randomCells(rng, w, h, count, [[0, 0], [w - 1, h - 1]]));
+    const blocked = sortCells(
+      randomCells(rng, w, h, count, [
+        [0, 0],
+        [w - 1, h - 1],
+      ]),
+    );
     const d = rookDistance(w, h, blocked);
     if (d < 0) return undefined;
     return {

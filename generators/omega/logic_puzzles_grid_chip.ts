@@ -11,12 +11,16 @@ import type { Rng } from '../../src/core/rng.js';
 import { integerAnswer } from './lib/answer.js';
 import { defineFamily, guessInt, countNoun } from './lib/family.js';
 
-interface Level extends Record<string, unknown> { n: number }
+interface Level extends Record<string, unknown> {
+  n: number;
+}
 
 export type Colour = 'white' | 'black';
 export type ChipCell = { row: number; col: number; colour: Colour };
 
-const RULES = (n: number) => `There is a collection of indistinguishable white chips and indistinguishable black chips, as many as needed. Chips are placed on the cells of a ${n}x${n} grid (rows and columns numbered 0 to ${n - 1}) such that:
+const RULES = (
+  n: number,
+) => `There is a collection of indistinguishable white chips and indistinguishable black chips, as many as needed. Chips are placed on the cells of a ${n}x${n} grid (rows and columns numbered 0 to ${n - 1}) such that:
 a) each cell contains at most one chip;
 b) all chips in the same row and all chips in the same column have the same colour;
 c) any additional chip placed on the grid would violate one or more of the previous two conditions.`;
@@ -34,10 +38,12 @@ function countFullyConstrained(n: number, rng: Rng) {
   if (!bothColours(rows) || !bothColours(cols)) return undefined;
   // Reveal chips until every row and column is covered, then drop the ones the rest make redundant.
   const chips: ChipCell[] = [];
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (rows[i] === cols[j]) chips.push({ row: i, col: j, colour: rows[i]! });
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) if (rows[i] === cols[j]) chips.push({ row: i, col: j, colour: rows[i]! });
   const order = rng.shuffle(chips);
   const given: ChipCell[] = [];
-  const covered = (set: ChipCell[]) => new Set(set.map((c) => c.row)).size === n && new Set(set.map((c) => c.col)).size === n;
+  const covered = (set: ChipCell[]) =>
+    new Set(set.map((c) => c.row)).size === n && new Set(set.map((c) => c.col)).size === n;
   for (const c of order) {
     if (covered(given)) break;
     if (!given.some((g) => g.row === c.row) || !given.some((g) => g.col === c.col)) given.push(c);
@@ -47,7 +53,8 @@ function countFullyConstrained(n: number, rng: Rng) {
     if (covered(rest)) given.splice(given.indexOf(c), 1);
   }
   let total = 0;
-  for (const c of ['white', 'black'] as const) total += rows.filter((x) => x === c).length * cols.filter((x) => x === c).length;
+  for (const c of ['white', 'black'] as const)
+    total += rows.filter((x) => x === c).length * cols.filter((x) => x === c).length;
   return {
     question: `${RULES(n)}\nIt is known that the following cells contain chips: ${cellList(given)}. How many chips are placed on the grid?`,
     answer: total,
@@ -81,7 +88,8 @@ function maxColourCells(n: number, rng: Rng) {
 export const logicPuzzlesGridChip = defineFamily<Level>({
   family: 'logic_puzzles_grid_chip',
   domain: 'logic',
-  description: 'OMEGA logic_puzzles_grid_chip: maximal chip placements on an N×N grid (chip count, or most chips of one colour; corrected answer); levels grow N (1–5).',
+  description:
+    'OMEGA logic_puzzles_grid_chip: maximal chip placements on an N×N grid (chip count, or most chips of one colour; corrected answer); levels grow N (1–5).',
   version: '1',
   levels: { 1: { n: 4 }, 2: { n: 5 }, 3: { n: 6 }, 4: { n: 7 }, 5: { n: 8 } },
   knobs: ['n'],

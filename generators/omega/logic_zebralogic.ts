@@ -6,19 +6,25 @@ import { choiceAnswer } from './lib/answer.js';
 import { defineFamily } from './lib/family.js';
 import { CATEGORIES, clueText, countSolutions, randomTrueClue, type Clue } from './lib/zebra.js';
 
-interface Level extends Record<string, unknown> { maxDim: number }
+interface Level extends Record<string, unknown> {
+  maxDim: number;
+}
 
 export const logicZebralogic = defineFamily<Level>({
   family: 'logic_zebralogic',
   domain: 'logic',
-  description: 'OMEGA logic_zebralogic: generated zebra puzzles (unique solution, pruned clues), multiple choice; levels grow the grid (1–5).',
+  description:
+    'OMEGA logic_zebralogic: generated zebra puzzles (unique solution, pruned clues), multiple choice; levels grow the grid (1–5).',
   version: '2',
   levels: { 1: { maxDim: 2 }, 2: { maxDim: 3 }, 3: { maxDim: 4 }, 4: { maxDim: 5 }, 5: { maxDim: 6 } },
   knobs: ['maxDim'],
   make(c, rng) {
     const other = rng.int(2, c.maxDim);
     const [houses, attrs] = rng.bool() ? [c.maxDim, other] : [other, c.maxDim];
-    const cats = [CATEGORIES[0]!, ...rng.sample(CATEGORIES.slice(1), attrs - 1)].map((cat) => ({ ...cat, values: rng.sample(cat.values, houses) }));
+    const cats = [CATEGORIES[0]!, ...rng.sample(CATEGORIES.slice(1), attrs - 1)].map((cat) => ({
+      ...cat,
+      values: rng.sample(cat.values, houses),
+    }));
     const house = cats.map(() => rng.shuffle(Array.from({ length: houses }, (_, i) => i)));
     const clues: Clue[] = [];
     while (countSolutions(houses, attrs, clues) > 1) {
@@ -53,8 +59,12 @@ export const logicZebralogic = defineFamily<Level>({
       question: text,
       answer: choiceAnswer(index, options.length),
       inputs: {
-        houses, attributes: cats.map((cat) => ({ key: cat.key, values: cat.values })), clues: shown,
-        solution: house, question, options,
+        houses,
+        attributes: cats.map((cat) => ({ key: cat.key, values: cat.values })),
+        clues: shown,
+        solution: house,
+        question,
+        options,
       },
       knobs: { maxDim: c.maxDim, houses, attributes: attrs, clues: shown.length },
       guess: (r) => String(r.int(0, options.length - 1)),

@@ -69,7 +69,14 @@ export function countCoprimeTuples(coefs: readonly bigint[], base: number, limit
     const mu = mobius(d);
     if (mu === 0) continue;
     const scale = BigInt(d) ** BigInt(base);
-    total += BigInt(mu) * countTuples(coefs.map((c) => c * scale), base, Math.floor(limit / d), m);
+    total +=
+      BigInt(mu) *
+      countTuples(
+        coefs.map((c) => c * scale),
+        base,
+        Math.floor(limit / d),
+        m,
+      );
   }
   return total;
 }
@@ -93,7 +100,9 @@ function draw(c: Level, rng: Rng) {
     const n = countSingle(base, limit, m);
     return {
       question: `Let N be the number of non-negative integers a (a = 0 included) such that a ≤ ${base}^${P} and a^${base} is a multiple of ${base}^${Q}. Find the remainder when N is divided by 1000.`,
-      count: n, inputs: { base, P, Q, variables: 1, coefficients: [1], coprime: false, lowerBound: 0 }, k,
+      count: n,
+      inputs: { base, P, Q, variables: 1, coefficients: [1], coprime: false, lowerBound: 0 },
+      k,
     };
   }
   const coefs = Array.from({ length: k }, () => BigInt(rng.bool(0.5) ? 1 : rng.int(1, 5)));
@@ -104,21 +113,69 @@ function draw(c: Level, rng: Rng) {
   const tuple = k === 2 ? 'pairs' : k === 3 ? 'triples' : 'quadruples';
   return {
     question: `Let N denote the number of ordered ${tuple} of positive integers (${names.join(', ')}) such that ${names.join(', ')} ≤ ${base}^${P}${coprime ? `, gcd(${names.join(', ')}) = 1,` : ''} and ${sum} is a multiple of ${base}^${Q}. Find the remainder when N is divided by 1000.`,
-    count: n, inputs: { base, P, Q, variables: k, coefficients: coefs.map(Number), coprime, lowerBound: 1 }, k,
+    count: n,
+    inputs: { base, P, Q, variables: k, coefficients: coefs.map(Number), coprime, lowerBound: 1 },
+    k,
   };
 }
 
 export const numbertheoryOrderedLte = defineFamily<Level>({
   family: 'numbertheory_ordered_lte',
   domain: 'number_theory',
-  description: 'OMEGA numbertheory_ordered_lte (triple_count): tuples up to b^P whose power sum is divisible by b^Q, mod 1000; levels add variables and widen ranges (1–5).',
+  description:
+    'OMEGA numbertheory_ordered_lte (triple_count): tuples up to b^P whose power sum is divisible by b^Q, mod 1000; levels add variables and widen ranges (1–5).',
   version: '1',
   levels: {
-    1: { difficulty: 1, base: [2, 3], upperExp: [2, 3], modExp: [2, 3], variables: [1, 2], coprimeShare: 0, answerMin: 1, answerMax: 10 },
-    2: { difficulty: 2, base: [3, 4], upperExp: [3, 4], modExp: [2, 3], variables: [1, 2], coprimeShare: 0, answerMin: 1, answerMax: 100 },
-    3: { difficulty: 3, base: [3, 4], upperExp: [2, 3], modExp: [2, 3], variables: [2, 3], coprimeShare: 0, answerMin: 10, answerMax: 100 },
-    4: { difficulty: 4, base: [3, 4], upperExp: [2, 3], modExp: [2, 3], variables: [3, 4], coprimeShare: 0, answerMin: 100, answerMax: 1000 },
-    5: { difficulty: 5, base: [3, 4], upperExp: [2, 3], modExp: [2, 3], variables: [3, 4], coprimeShare: 0.5, answerMin: 1000, answerMax: 10_000_000 },
+    1: {
+      difficulty: 1,
+      base: [2, 3],
+      upperExp: [2, 3],
+      modExp: [2, 3],
+      variables: [1, 2],
+      coprimeShare: 0,
+      answerMin: 1,
+      answerMax: 10,
+    },
+    2: {
+      difficulty: 2,
+      base: [3, 4],
+      upperExp: [3, 4],
+      modExp: [2, 3],
+      variables: [1, 2],
+      coprimeShare: 0,
+      answerMin: 1,
+      answerMax: 100,
+    },
+    3: {
+      difficulty: 3,
+      base: [3, 4],
+      upperExp: [2, 3],
+      modExp: [2, 3],
+      variables: [2, 3],
+      coprimeShare: 0,
+      answerMin: 10,
+      answerMax: 100,
+    },
+    4: {
+      difficulty: 4,
+      base: [3, 4],
+      upperExp: [2, 3],
+      modExp: [2, 3],
+      variables: [3, 4],
+      coprimeShare: 0,
+      answerMin: 100,
+      answerMax: 1000,
+    },
+    5: {
+      difficulty: 5,
+      base: [3, 4],
+      upperExp: [2, 3],
+      modExp: [2, 3],
+      variables: [3, 4],
+      coprimeShare: 0.5,
+      answerMin: 1000,
+      answerMax: 10_000_000,
+    },
   },
   // P (upperExp) is not monotone in upstream's table (3–4 at level 2, 2–3 above), so it is recorded but not a knob.
   knobs: ['difficulty', 'base', 'modExp', 'variables', 'answerMin', 'answerMax'],
@@ -132,7 +189,15 @@ export const numbertheoryOrderedLte = defineFamily<Level>({
       question: d.question,
       answer: integerAnswer(d.count % 1000n),
       inputs: { ...d.inputs, count: d.count.toString() },
-      knobs: { difficulty: c.difficulty, base: d.inputs.base, upperExp: d.inputs.P, modExp: d.inputs.Q, variables: d.k, answerMin: c.answerMin, answerMax: c.answerMax },
+      knobs: {
+        difficulty: c.difficulty,
+        base: d.inputs.base,
+        upperExp: d.inputs.P,
+        modExp: d.inputs.Q,
+        variables: d.k,
+        answerMin: c.answerMin,
+        answerMax: c.answerMax,
+      },
       guess: guessInt(0, 999),
     };
   },

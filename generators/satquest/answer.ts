@@ -13,8 +13,7 @@ const PY_SPACE = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\
 const ANSWER_LINE = new RegExp(`answer:${PY_SPACE}*([^\\n]+)`, 'giu');
 
 export type Extraction =
-  | { ok: true; bits: string; span: string }
-  | { ok: false; stage: 'no-answer' | 'no-bits'; span?: string };
+  { ok: true; bits: string; span: string } | { ok: false; stage: 'no-answer' | 'no-bits'; span?: string };
 
 /** The answer span of a reply, or undefined when the reply has none. */
 export function answerSpan(response: string, style: PromptStyle): string | undefined {

@@ -10,7 +10,9 @@ export const generators: Generator<any>[] = [satquest];
 export const family: FamilyDescriptor = {
   name: 'satquest',
   generators,
-  views: { satquest: { label: 'SATQuest', curve: { knob: 'n', where: { format: 'math' } }, matrix: ['format', 'label'] } },
+  views: {
+    satquest: { label: 'SATQuest', curve: { knob: 'n', where: { format: 'math' } }, matrix: ['format', 'label'] },
+  },
   metrics: {},
   taskSets,
 };

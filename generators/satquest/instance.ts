@@ -23,7 +23,12 @@ export interface Instance {
  * (DIMACS-style Int8Array, 0 ends a clause): at most about 2 KB per instance at n = 64.
  */
 const CACHE_SIZE = 4096;
-interface Packed { n: number; ratioHundredths: number; unsat: Int8Array; sat: Int8Array }
+interface Packed {
+  n: number;
+  ratioHundredths: number;
+  unsat: Int8Array;
+  sat: Int8Array;
+}
 const cache = new Map<string, Packed>();
 
 export function drawInstance(params: SatQuestParams, rng: Rng): Instance {
@@ -62,7 +67,10 @@ function unpack(packed: Int8Array): Formula {
   const out: Formula = [];
   let clause: number[] = [];
   for (const l of packed) {
-    if (l === 0) { out.push(clause); clause = []; } else clause.push(l);
+    if (l === 0) {
+      out.push(clause);
+      clause = [];
+    } else clause.push(l);
   }
   return out;
 }

@@ -72,14 +72,18 @@ export function checkBits(bits: string, ctx: CheckContext): SubsetCheck {
   switch (label) {
     case 'SATDP_SAT':
     case 'SATDP_UNSAT':
-      return bits === ctx.expected ? { ok: true } : { ok: false, reason: `the formula is ${ctx.expected === '1' ? 'satisfiable' : 'unsatisfiable'}` };
+      return bits === ctx.expected
+        ? { ok: true }
+        : { ok: false, reason: `the formula is ${ctx.expected === '1' ? 'satisfiable' : 'unsatisfiable'}` };
     case 'SATSP': {
       const j = clauses.findIndex((c) => !satisfiesClause(c, bits));
       return j < 0 ? { ok: true } : { ok: false, reason: `the assignment falsifies clause ${j + 1}` };
     }
     case 'MaxSAT': {
       const falsified = clauses.filter((c) => !satisfiesClause(c, bits)).length;
-      return falsified === ctx.optimum ? { ok: true } : { ok: false, reason: `the assignment falsifies ${falsified} clauses; the optimum falsifies ${ctx.optimum}` };
+      return falsified === ctx.optimum
+        ? { ok: true }
+        : { ok: false, reason: `the assignment falsifies ${falsified} clauses; the optimum falsifies ${ctx.optimum}` };
     }
     case 'MCS':
       return checkMcs(clauses, n, selectedIndices(bits));

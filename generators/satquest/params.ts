@@ -33,13 +33,39 @@ export const MAX_RATIO = 4.5;
 
 const RATIO_TYPE = `a number from ${MIN_RATIO} to ${MAX_RATIO} with at most two decimals, or a range [min, max] on the 0.1 grid`;
 
-export const satQuestSchema = defineParams({
-  label: oneOf(LABELS, { default: 'SATSP', ignoreCase: true, doc: "SATQuest's evaluation label (problem type; decision on both partners)." }),
-  format: oneOf(FORMATS, { default: 'math', ignoreCase: true, doc: 'How the formula is written: math, DIMACS, or a cookie story.' }),
-  prompt: oneOf(PROMPTS, { default: 'eval', ignoreCase: true, doc: "eval_model.py's template (eval) or rft.py's <answer> tags (rft)." }),
-  n: intRange({ min: MIN_VARS, max: MAX_VARS, single: true, default: [3, 8], doc: 'Variables, drawn uniformly from [min, max].' }),
-  ratio: custom({ type: RATIO_TYPE, default: [2.1, 4.0], parse: (raw) => parseRatio(raw), doc: 'Clauses per variable (m = ⌊ratio·n⌋), drawn uniformly from the 0.1 grid on [min, max].' }),
-}, { check: checkClauses });
+export const satQuestSchema = defineParams(
+  {
+    label: oneOf(LABELS, {
+      default: 'SATSP',
+      ignoreCase: true,
+      doc: "SATQuest's evaluation label (problem type; decision on both partners).",
+    }),
+    format: oneOf(FORMATS, {
+      default: 'math',
+      ignoreCase: true,
+      doc: 'How the formula is written: math, DIMACS, or a cookie story.',
+    }),
+    prompt: oneOf(PROMPTS, {
+      default: 'eval',
+      ignoreCase: true,
+      doc: "eval_model.py's template (eval) or rft.py's <answer> tags (rft).",
+    }),
+    n: intRange({
+      min: MIN_VARS,
+      max: MAX_VARS,
+      single: true,
+      default: [3, 8],
+      doc: 'Variables, drawn uniformly from [min, max].',
+    }),
+    ratio: custom({
+      type: RATIO_TYPE,
+      default: [2.1, 4.0],
+      parse: (raw) => parseRatio(raw),
+      doc: 'Clauses per variable (m = ⌊ratio·n⌋), drawn uniformly from the 0.1 grid on [min, max].',
+    }),
+  },
+  { check: checkClauses },
+);
 
 export type SatQuestParams = ReturnType<typeof satQuestSchema.parse>;
 
@@ -50,12 +76,16 @@ export function parseSatQuestParams(raw: unknown): SatQuestParams {
 function checkClauses({ format, n, ratio }: { format: Format; n: [number, number]; ratio: [number, number] }): void {
   const mMax = clauseCount(n[1], hundredths(ratio[1]));
   if ((format === 'story' || format === 'dualstory') && mMax > FRIENDS.length) {
-    throw new ParamError('ratio', `the ${format} format names at most ${FRIENDS.length} friends (clauses), but n=${n[1]} at ratio ${ratio[1]} gives ${mMax}; lower n or ratio`);
+    throw new ParamError(
+      'ratio',
+      `the ${format} format names at most ${FRIENDS.length} friends (clauses), but n=${n[1]} at ratio ${ratio[1]} gives ${mMax}; lower n or ratio`,
+    );
   }
   // A guard: only n = 3 comes close (20 distinct clauses exist, m is at most ⌊3·4.5⌋ = 13).
   for (let v = n[0]; v <= n[1]; v++) {
     const m = clauseCount(v, hundredths(ratio[1]));
-    if (m > distinctClauseCount(v)) throw new ParamError('ratio', `n=${v} has only ${distinctClauseCount(v)} distinct clauses, fewer than m=${m}`);
+    if (m > distinctClauseCount(v))
+      throw new ParamError('ratio', `n=${v} has only ${distinctClauseCount(v)} distinct clauses, fewer than m=${m}`);
   }
 }
 
@@ -73,15 +103,21 @@ export function hundredths(ratio: number): number {
  * (SATQuest's RFT sets use 2.1, 2.2, …, 4.0), so its ends must be multiples of 0.1.
  */
 function parseRatio(raw: unknown): [number, number] {
-  const inRange = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= MIN_RATIO && x <= MAX_RATIO;
-  const onGrid = (x: number, step: number) => Math.abs(x * 100 - Math.round(x * 100 / step) * step) < 1e-6;
+  const inRange = (x: unknown): x is number =>
+    typeof x === 'number' && Number.isFinite(x) && x >= MIN_RATIO && x <= MAX_RATIO;
+  const onGrid = (x: number, step: number) => Math.abs(x * 100 - Math.round((x * 100) / step) * step) < 1e-6;
   if (inRange(raw)) {
     if (!onGrid(raw, 1)) throw new ParamError('ratio', `${raw} has more than two decimals; expected ${RATIO_TYPE}`);
     return [hundredths(raw) / 100, hundredths(raw) / 100];
   }
   if (Array.isArray(raw) && raw.length === 2 && inRange(raw[0]) && inRange(raw[1])) {
-    if (!onGrid(raw[0], 10) || !onGrid(raw[1], 10)) throw new ParamError('ratio', `range ends must be multiples of 0.1 (the sampling grid); got [${raw[0]}, ${raw[1]}]`);
-    if (raw[0] > raw[1]) throw new ParamError('ratio', `range [${raw[0]}, ${raw[1]}] is empty: min must not exceed max`);
+    if (!onGrid(raw[0], 10) || !onGrid(raw[1], 10))
+      throw new ParamError(
+        'ratio',
+        `range ends must be multiples of 0.1 (the sampling grid); got [${raw[0]}, ${raw[1]}]`,
+      );
+    if (raw[0] > raw[1])
+      throw new ParamError('ratio', `range [${raw[0]}, ${raw[1]}] is empty: min must not exceed max`);
     return [hundredths(raw[0]) / 100, hundredths(raw[1]) / 100];
   }
   throw new ParamError('ratio', `expected ${RATIO_TYPE}; got ${JSON.stringify(raw)}`);

@@ -16,11 +16,13 @@ export function renderQuestion(format: Format, label: Label, clauses: Formula, n
   }
   const cookies = COOKIES.slice(0, n);
   const friends = FRIENDS.slice(0, m);
-  const condition = format === 'story'
-    ? `will be happy if ${CHEF} bakes at least one cookie they prefer`
-    : 'will be unhappy only if every cookie in their disliked combination is baked';
-  const prefix = `It's cookie day on Quirkwild Zoo!\nChef ${CHEF} is baking ${n} kinds of cookies (${cookies.join(', ')}), each either crunchy or chewy.\n`
-    + `Each of his ${m} friends ${condition}:\n\n${friendLines(format, clauses, cookies, friends)}\n`;
+  const condition =
+    format === 'story'
+      ? `will be happy if ${CHEF} bakes at least one cookie they prefer`
+      : 'will be unhappy only if every cookie in their disliked combination is baked';
+  const prefix =
+    `It's cookie day on Quirkwild Zoo!\nChef ${CHEF} is baking ${n} kinds of cookies (${cookies.join(', ')}), each either crunchy or chewy.\n` +
+    `Each of his ${m} friends ${condition}:\n\n${friendLines(format, clauses, cookies, friends)}\n`;
   return `${prefix}\n${storyInstruction(label, n, m, cookies, friends)}`;
 }
 
@@ -46,10 +48,12 @@ export function dimacs(clauses: Formula, n: number): string {
  */
 function friendLines(format: Format, clauses: Formula, cookies: readonly string[], friends: readonly string[]): string {
   const dual = format === 'dualstory';
-  return clauses.map((c, j) => {
-    const items = c.map((l) => `${(l > 0) !== dual ? 'crunchy' : 'chewy'} ${cookies[Math.abs(l) - 1]}`);
-    return `${j + 1}. ${friends[j]} ${dual ? 'dislikes' : 'wants'}: ${items.join(dual ? ' + ' : ', ')}`;
-  }).join('\n');
+  return clauses
+    .map((c, j) => {
+      const items = c.map((l) => `${l > 0 !== dual ? 'crunchy' : 'chewy'} ${cookies[Math.abs(l) - 1]}`);
+      return `${j + 1}. ${friends[j]} ${dual ? 'dislikes' : 'wants'}: ${items.join(dual ? ' + ' : ', ')}`;
+    })
+    .join('\n');
 }
 
 function formulaInstruction(label: Label, n: number, m: number): string {
@@ -69,7 +73,13 @@ function formulaInstruction(label: Label, n: number, m: number): string {
   }
 }
 
-function storyInstruction(label: Label, n: number, m: number, cookies: readonly string[], friends: readonly string[]): string {
+function storyInstruction(
+  label: Label,
+  n: number,
+  m: number,
+  cookies: readonly string[],
+  friends: readonly string[],
+): string {
   const recipe = `Output a binary string of length ${n} for cookies (${cookies.join(', ')}): '1' for crunchy, '0' for chewy.`;
   const sadly = `Sadly, Chef ${CHEF} can't make everyone happy.`;
   switch (label) {
@@ -81,22 +91,29 @@ function storyInstruction(label: Label, n: number, m: number, cookies: readonly 
     case 'MaxSAT':
       return `Help Chef ${CHEF} find a cookie recipe that makes as many friends happy as possible.\n${recipe}`;
     case 'MCS':
-      return `${sadly} Find a minimal group of friends whose requirements Chef ${CHEF} must ignore to keep the others happy. (This group is minimal: removing all requirements in this group is necessary to allow all other friends' requirements to be met, and removing only a part of this group is not sufficient.)\n`
-        + `Output a binary string of length ${m} (${friends.join(', ')}): '1' to ignore their requirements, '0' otherwise.`;
+      return (
+        `${sadly} Find a minimal group of friends whose requirements Chef ${CHEF} must ignore to keep the others happy. (This group is minimal: removing all requirements in this group is necessary to allow all other friends' requirements to be met, and removing only a part of this group is not sufficient.)\n` +
+        `Output a binary string of length ${m} (${friends.join(', ')}): '1' to ignore their requirements, '0' otherwise.`
+      );
     case 'MUS':
-      return `${sadly} Find a minimal group of friends such that Chef ${CHEF} cannot possibly accommodate all their requirements at the same time. (This group is minimal: removing any single requirement from this group makes it possible to accommodate all the other requirements within this group.)\n`
-        + `Output a binary string of length ${m} (${friends.join(', ')}): '1' if their requirements is part of this core group, '0' otherwise.`;
+      return (
+        `${sadly} Find a minimal group of friends such that Chef ${CHEF} cannot possibly accommodate all their requirements at the same time. (This group is minimal: removing any single requirement from this group makes it possible to accommodate all the other requirements within this group.)\n` +
+        `Output a binary string of length ${m} (${friends.join(', ')}): '1' if their requirements is part of this core group, '0' otherwise.`
+      );
   }
 }
 
 /** eval_model.py's QUERY_TEMPLATE (its system prompt is left to the model provider). */
 export function evalPrompt(question: string): string {
-  return 'Solve the following problem step by step. The last line of your response should be of the form Answer: $ANSWER (without quotes) where $ANSWER is the answer to the problem.\n\n'
-    + `${question}\n\n`
-    + 'Remember to put your answer on its own line after "Answer:", and you do not need to use a \\boxed command.';
+  return (
+    'Solve the following problem step by step. The last line of your response should be of the form Answer: $ANSWER (without quotes) where $ANSWER is the answer to the problem.\n\n' +
+    `${question}\n\n` +
+    'Remember to put your answer on its own line after "Answer:", and you do not need to use a \\boxed command.'
+  );
 }
 
-export const RFT_SYSTEM_PROMPT = 'You are a helpful AI Assistant that provides well-reasoned and detailed responses. You first think about the reasoning process as an internal monologue and then provide the user with the answer. Respond in the following format: <think>\n...\n</think>\n<answer>\n...\n</answer>';
+export const RFT_SYSTEM_PROMPT =
+  'You are a helpful AI Assistant that provides well-reasoned and detailed responses. You first think about the reasoning process as an internal monologue and then provide the user with the answer. Respond in the following format: <think>\n...\n</think>\n<answer>\n...\n</answer>';
 
 /** rft.py's user turn: the question plus an example answer of the right length (0…01). */
 export function rftPrompt(question: string, answerLength: number): string {
@@ -105,7 +122,11 @@ export function rftPrompt(question: string, answerLength: number): string {
 }
 
 export function promptMessages(style: PromptStyle, question: string, answerLength: number): Message[] {
-  if (style === 'rft') return [{ role: 'system', content: RFT_SYSTEM_PROMPT }, { role: 'user', content: rftPrompt(question, answerLength) }];
+  if (style === 'rft')
+    return [
+      { role: 'system', content: RFT_SYSTEM_PROMPT },
+      { role: 'user', content: rftPrompt(question, answerLength) },
+    ];
   return [{ role: 'user', content: evalPrompt(question) }];
 }
 

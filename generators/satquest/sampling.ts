@@ -51,7 +51,8 @@ export function distinctClauseCount(n: number): number {
 
 /** m distinct clauses (as SATQuest's set of tuples), in the order first drawn. */
 export function drawDistinctClauses(n: number, m: number, rng: Rng): Formula {
-  if (m > distinctClauseCount(n)) throw new RangeError(`drawDistinctClauses: ${m} distinct clauses do not exist over ${n} variables`);
+  if (m > distinctClauseCount(n))
+    throw new RangeError(`drawDistinctClauses: ${m} distinct clauses do not exist over ${n} variables`);
   const seen = new Set<string>();
   const out: Formula = [];
   while (out.length < m) {
@@ -65,7 +66,10 @@ export function drawDistinctClauses(n: number, m: number, rng: Rng): Formula {
 }
 
 export class SamplingLimitError extends Error {
-  constructor(message: string) { super(message); this.name = 'SamplingLimitError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'SamplingLimitError';
+  }
 }
 
 /**
@@ -81,7 +85,9 @@ export function drawUnsatFormula(n: number, m: number, rng: Rng): { clauses: For
     const clauses = drawDistinctClauses(n, m, rng);
     if (!isSatisfiable(clauses, n)) return { clauses, draws };
   }
-  throw new SamplingLimitError(`satquest: no unsatisfiable formula with n=${n}, m=${m} in ${MAX_UNSAT_DRAWS} draws; raise the clause ratio`);
+  throw new SamplingLimitError(
+    `satquest: no unsatisfiable formula with n=${n}, m=${m} in ${MAX_UNSAT_DRAWS} draws; raise the clause ratio`,
+  );
 }
 
 /** SATQuest's unsat2sat: fair sign flips over the whole formula until it is satisfiable. */
@@ -90,7 +96,9 @@ export function satPartner(unsat: Formula, n: number, rng: Rng): { clauses: Form
     const clauses = unsat.map((c) => c.map((l) => (rng.bool() ? -l : l)));
     if (isSatisfiable(clauses, n)) return { clauses, rounds };
   }
-  throw new SamplingLimitError(`satquest: no satisfiable sign pattern for an n=${n}, m=${unsat.length} formula in ${MAX_FLIP_ROUNDS} rounds`);
+  throw new SamplingLimitError(
+    `satquest: no satisfiable sign pattern for an n=${n}, m=${unsat.length} formula in ${MAX_FLIP_ROUNDS} rounds`,
+  );
 }
 
 /** Literal order within each clause, then clause order (as SATQuest's CNF.shuffle). */

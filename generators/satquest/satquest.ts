@@ -9,7 +9,14 @@ import { stableHash } from '../../src/core/hash.js';
 import type { Generator, Problem } from '../../src/core/types.js';
 import { drawInstance } from './instance.js';
 import { answerLength, asksSatPartner, solveLabel } from './labels.js';
-import { parseSatQuestParams, satQuestSchema, type Format, type Label, type PromptStyle, type SatQuestParams } from './params.js';
+import {
+  parseSatQuestParams,
+  satQuestSchema,
+  type Format,
+  type Label,
+  type PromptStyle,
+  type SatQuestParams,
+} from './params.js';
 import { formatAnswer, promptMessages, renderQuestion } from './prompt.js';
 import { canonicalFormula } from './sampling.js';
 import { SATQUEST_VERIFIER_VERSION, verifySatQuest, verifySatQuestTruth, type VerifyContext } from './verify.js';
@@ -49,25 +56,45 @@ export function generateSatQuest(params: SatQuestParams, rng: Rng): Problem {
   const solution = solveLabel(label, clauses, n);
 
   const truth: SatQuestTruth = {
-    label, format, prompt, n, m, ratio: ratioHundredths / 100, clauses, satisfiable, answerLength: length, reference: solution.reference,
+    label,
+    format,
+    prompt,
+    n,
+    m,
+    ratio: ratioHundredths / 100,
+    clauses,
+    satisfiable,
+    answerLength: length,
+    reference: solution.reference,
   };
   if (solution.optimum !== undefined) truth.optimum = solution.optimum;
   const ctx: VerifyContext = {
-    label, clauses, n, prompt, answerLength: length, optimum: solution.optimum,
+    label,
+    clauses,
+    n,
+    prompt,
+    answerLength: length,
+    optimum: solution.optimum,
     expected: label === 'SATDP_SAT' ? '1' : label === 'SATDP_UNSAT' ? '0' : undefined,
   };
   const reference = formatAnswer(prompt, solution.reference);
   // The reference came from the search routines; the verifier's checks (another algorithm on
   // the same engine) must accept it before the item is emitted.
   const self = verifySatQuest(reference, ctx);
-  if (!self.correct) throw new Error(`satquest: the ${label} reference ${solution.reference} failed its own check: ${self.reason}`);
+  if (!self.correct)
+    throw new Error(`satquest: the ${label} reference ${solution.reference} failed its own check: ${self.reason}`);
 
   return {
     messages: promptMessages(prompt, renderQuestion(format, label, clauses, n), length),
     truth,
     reference,
     difficulty: {
-      n, m, ratio: ratioHundredths / 100, label, format, prompt,
+      n,
+      m,
+      ratio: ratioHundredths / 100,
+      label,
+      format,
+      prompt,
       literals: clauses.reduce((s, c) => s + c.length, 0),
       decisions: solution.stats.decisions,
       conflicts: solution.stats.conflicts,
@@ -99,7 +126,8 @@ export const satquest: Generator<SatQuestParams> = {
   name: 'satquest',
   version: '1',
   family: 'satquest',
-  description: 'SATQuest: CNF problems (decision on SAT/UNSAT partners, model, MaxSAT, MCS, MUS) in math, DIMACS, story and dual-story phrasing, n 3–64.',
+  description:
+    'SATQuest: CNF problems (decision on SAT/UNSAT partners, model, MaxSAT, MCS, MUS) in math, DIMACS, story and dual-story phrasing, n 3–64.',
   parseParams: parseSatQuestParams,
   params: satQuestSchema,
   generate: generateSatQuest,

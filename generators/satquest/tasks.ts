@@ -2,6 +2,7 @@
 // 'all' is suites/satquest.yaml; see any suite resolved with `bench suite <name>`.
 import { derive, pick, type TaskSpec } from '../../src/core/family.js';
 
+// prettier-ignore
 export const tasks: TaskSpec[] = [
   // the RFT region
   { id: 'sq-id-satsp', generator: 'satquest', split: 'id', axis: 'id', n: 200, seed: 30, params: { label: 'SATSP', format: 'math', n: [3, 8], ratio: [2.1, 4] } },
@@ -37,6 +38,7 @@ export const tasks: TaskSpec[] = [
   { id: 'sq-n33-40-unsat', generator: 'satquest', split: 'ood', axis: 'scale', n: 150, seed: 34, params: { label: 'SATDP_UNSAT', format: 'math', n: [33, 40], ratio: [2.1, 4] } },
 ];
 
+// prettier-ignore
 export const taskSets: Record<string, readonly TaskSpec[]> = {
   all: tasks,
   core: pick(tasks, ['sq-id-satsp', 'sq-id-sat', 'sq-id-unsat', 'sq-type-maxsat', 'sq-type-mus', 'sq-dimacs-satsp', 'sq-story-satsp', 'sq-n9-16-satsp', 'sq-n17-24-satsp', 'sq-n33-40-satsp']),

@@ -17,9 +17,10 @@ export function verifySatQuest(response: unknown, ctx: VerifyContext): Verdict {
     const ex = extractBits(response, ctx.prompt, ctx.answerLength);
     if (!ex.ok) {
       const where = ctx.prompt === 'rft' ? 'an <answer>…</answer> span' : 'an "Answer:" line';
-      const reason = ex.stage === 'no-answer'
-        ? `no answer found: the reply has no ${where}`
-        : `the answer has no run of ${ctx.answerLength} binary digits ('0'/'1')`;
+      const reason =
+        ex.stage === 'no-answer'
+          ? `no answer found: the reply has no ${where}`
+          : `the answer has no run of ${ctx.answerLength} binary digits ('0'/'1')`;
       return wrong(reason, false, undefined, 0, { failure: ex.stage });
     }
     const check = checkBits(ex.bits, ctx);
@@ -27,7 +28,9 @@ export function verifySatQuest(response: unknown, ctx: VerifyContext): Verdict {
     return correct(ex.bits);
   } catch (err) {
     // Not expected (the engine is total on well-formed clauses); kept so a bug scores 0, never throws.
-    return wrong(`verifier error: ${(err as Error)?.message ?? String(err)}`, false, undefined, 0, { failure: 'error' });
+    return wrong(`verifier error: ${(err as Error)?.message ?? String(err)}`, false, undefined, 0, {
+      failure: 'error',
+    });
   }
 }
 
@@ -41,13 +44,20 @@ function contextOf(truth: unknown): VerifyContext | string {
   if (!(LABELS as readonly string[]).includes(t.label)) return `truth.label must be one of ${LABELS.join(', ')}`;
   if (!(PROMPTS as readonly string[]).includes(t.prompt)) return `truth.prompt must be one of ${PROMPTS.join(', ')}`;
   if (!Number.isSafeInteger(t.n) || t.n < 1 || t.n > 10_000) return 'truth.n must be a positive integer';
-  if (!Number.isSafeInteger(t.answerLength) || t.answerLength < 1 || t.answerLength > 100_000) return 'truth.answerLength must be a positive integer';
+  if (!Number.isSafeInteger(t.answerLength) || t.answerLength < 1 || t.answerLength > 100_000)
+    return 'truth.answerLength must be a positive integer';
   const lit = (x: unknown) => Number.isSafeInteger(x) && x !== 0 && Math.abs(x as number) <= t.n;
-  if (!Array.isArray(t.clauses) || !t.clauses.every((c: unknown) => Array.isArray(c) && c.every(lit))) return 'truth.clauses must be lists of non-zero literals within ±n';
+  if (!Array.isArray(t.clauses) || !t.clauses.every((c: unknown) => Array.isArray(c) && c.every(lit)))
+    return 'truth.clauses must be lists of non-zero literals within ±n';
   if (t.optimum !== undefined && !Number.isSafeInteger(t.optimum)) return 'truth.optimum must be an integer';
   const label = t.label as Label;
   return {
-    label, clauses: t.clauses, n: t.n, prompt: t.prompt, answerLength: t.answerLength, optimum: t.optimum,
+    label,
+    clauses: t.clauses,
+    n: t.n,
+    prompt: t.prompt,
+    answerLength: t.answerLength,
+    optimum: t.optimum,
     expected: label === 'SATDP_SAT' ? '1' : label === 'SATDP_UNSAT' ? '0' : undefined,
   };
 }

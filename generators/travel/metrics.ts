@@ -1,7 +1,13 @@
 // TravelPlanner's six numbers (evaluation/eval.py, paper Eq. 1–2) from verdict details: Delivery
 // Rate, Commonsense Micro and Macro, Hard Micro and Macro, Final Pass Rate. N counts every item
 // of a split; an undelivered plan passes nothing but stays in every denominator.
-import { COMMONSENSE_CHECKS, HARD_CHECKS, type CommonsenseCheck, type HardCheck, type Outcome } from './evaluate/checks.js';
+import {
+  COMMONSENSE_CHECKS,
+  HARD_CHECKS,
+  type CommonsenseCheck,
+  type HardCheck,
+  type Outcome,
+} from './evaluate/checks.js';
 
 export interface TravelRates {
   n: number;
@@ -29,8 +35,16 @@ const outcome = (v: unknown): Outcome => (v === 'pass' || v === 'na' ? v : 'fail
  * constraints that apply (budget always, plus each one the query sets), as upstream.
  */
 export function travelRates(details: readonly unknown[]): TravelRates {
-  const perCheck = Object.fromEntries([...COMMONSENSE_CHECKS, ...HARD_CHECKS].map((k) => [k, { pass: 0, applicable: 0 }])) as TravelRates['perCheck'];
-  let delivered = 0, csPass = 0, csAll = 0, hardPass = 0, hardApplicable = 0, hardAll = 0, final = 0;
+  const perCheck = Object.fromEntries(
+    [...COMMONSENSE_CHECKS, ...HARD_CHECKS].map((k) => [k, { pass: 0, applicable: 0 }]),
+  ) as TravelRates['perCheck'];
+  let delivered = 0,
+    csPass = 0,
+    csAll = 0,
+    hardPass = 0,
+    hardApplicable = 0,
+    hardAll = 0,
+    final = 0;
   for (const raw of details) {
     const d = (raw && typeof raw === 'object' ? raw : {}) as DetailsLike;
     const isDelivered = d.delivered === true;
@@ -39,7 +53,10 @@ export function travelRates(details: readonly unknown[]): TravelRates {
     for (const k of COMMONSENSE_CHECKS) {
       const o = isDelivered ? outcome(d.commonsense?.[k]) : 'fail';
       perCheck[k].applicable++;
-      if (o === 'pass') { csPass++; perCheck[k].pass++; } else allCs = false;
+      if (o === 'pass') {
+        csPass++;
+        perCheck[k].pass++;
+      } else allCs = false;
     }
     let allHard = isDelivered;
     for (const k of HARD_CHECKS) {
@@ -48,7 +65,10 @@ export function travelRates(details: readonly unknown[]): TravelRates {
       if (o === 'na') continue;
       hardApplicable++;
       perCheck[k].applicable++;
-      if (o === 'pass' && isDelivered) { hardPass++; perCheck[k].pass++; } else allHard = false;
+      if (o === 'pass' && isDelivered) {
+        hardPass++;
+        perCheck[k].pass++;
+      } else allHard = false;
     }
     if (allCs) csAll++;
     if (allHard) hardAll++;
@@ -76,10 +96,17 @@ export function travelRates(details: readonly unknown[]): TravelRates {
 export function travelMetrics(details: readonly unknown[]): Record<string, number> {
   const r = travelRates(details);
   const out: Record<string, number> = {
-    delivery: r.delivery, commonsenseMicro: r.commonsenseMicro, commonsenseMacro: r.commonsenseMacro,
-    hardMicro: r.hardMicro, hardMacro: r.hardMacro, finalPass: r.finalPass,
+    delivery: r.delivery,
+    commonsenseMicro: r.commonsenseMicro,
+    commonsenseMacro: r.commonsenseMacro,
+    hardMicro: r.hardMicro,
+    hardMacro: r.hardMacro,
+    finalPass: r.finalPass,
   };
-  const groups: [string, readonly (CommonsenseCheck | HardCheck)[]][] = [['commonsense', COMMONSENSE_CHECKS], ['hard', HARD_CHECKS]];
+  const groups: [string, readonly (CommonsenseCheck | HardCheck)[]][] = [
+    ['commonsense', COMMONSENSE_CHECKS],
+    ['hard', HARD_CHECKS],
+  ];
   for (const [group, checks] of groups) {
     for (const k of checks) {
       const c = r.perCheck[k];
@@ -92,7 +119,11 @@ export function travelMetrics(details: readonly unknown[]): Record<string, numbe
 }
 
 /** Rates per split (or any grouping key), e.g. `ratesBy(rows, (r) => r.split)`. */
-export function ratesBy<T>(rows: readonly T[], key: (row: T) => string, details: (row: T) => unknown): Record<string, TravelRates> {
+export function ratesBy<T>(
+  rows: readonly T[],
+  key: (row: T) => string,
+  details: (row: T) => unknown,
+): Record<string, TravelRates> {
   const groups = new Map<string, unknown[]>();
   for (const r of rows) {
     const k = key(r);

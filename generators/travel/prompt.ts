@@ -7,7 +7,8 @@ import type { PlanDay } from './plan/types.js';
 const INSTRUCTION = `You are a proficient planner. Based on the provided information and query, please give me a detailed plan, including specifics such as flight numbers (e.g., F0123456), restaurant names, and accommodation names. Note that all the information in your plan should be derived from the provided data. You must adhere to the format given in the example. Additionally, all details should align with commonsense. The symbol '-' indicates that information is unnecessary. For example, in the provided sample, you do not need to plan after returning to the departure city. When you travel to two cities in one day, you should note it in the 'Current City' section as in the example (i.e., from A to B).
 Write every restaurant, attraction and accommodation as "Name, City", end each attraction with ";", and give exactly one "Day N:" block for each day of the trip. (A JSON list of day objects with the keys days, current_city, transportation, breakfast, attraction, lunch, dinner, accommodation is accepted as well.)`;
 
-const EXAMPLE_QUERY = 'Please help me plan a trip from Marlow Bay to Quenby spanning 3 days from March 2nd to March 4th, 2022. The travel should be planned for a single person with a budget of $1,900.';
+const EXAMPLE_QUERY =
+  'Please help me plan a trip from Marlow Bay to Quenby spanning 3 days from March 2nd to March 4th, 2022. The travel should be planned for a single person with a budget of $1,900.';
 
 const EXAMPLE_PLAN: PlanDay[] = [
   {

@@ -23,19 +23,46 @@ export function randomPlan(world: World, q: TripRequest, scope: TripScope, rng: 
     if (drive?.valid) options.push(driveText('self-driving', drive), driveText('taxi', drive));
     return options.length ? rng.pick(options) : `Taxi, from ${from} to ${to}`;
   };
-  const restaurant = (c: string) => { const r = rng.pick(city(c).restaurants); return entityText(r.name, c); };
+  const restaurant = (c: string) => {
+    const r = rng.pick(city(c).restaurants);
+    return entityText(r.name, c);
+  };
   const sight = (c: string) => attractionsText(rng.sample(city(c).attractions, rng.int(1, 2)));
   let from = q.org;
   let day = 0;
   route.forEach((c, j) => {
     const stay = entityText(rng.pick(city(c).accommodations).name, c);
-    days.push({ current_city: `from ${from} to ${c}`, transportation: leg(from, c, day), breakfast: '-', attraction: sight(c), lunch: '-', dinner: restaurant(c), accommodation: stay });
+    days.push({
+      current_city: `from ${from} to ${c}`,
+      transportation: leg(from, c, day),
+      breakfast: '-',
+      attraction: sight(c),
+      lunch: '-',
+      dinner: restaurant(c),
+      accommodation: stay,
+    });
     for (let f = 0; f < full[j]!; f++) {
-      days.push({ current_city: c, transportation: '-', breakfast: restaurant(c), attraction: sight(c), lunch: restaurant(c), dinner: restaurant(c), accommodation: stay });
+      days.push({
+        current_city: c,
+        transportation: '-',
+        breakfast: restaurant(c),
+        attraction: sight(c),
+        lunch: restaurant(c),
+        dinner: restaurant(c),
+        accommodation: stay,
+      });
     }
     day += 1 + full[j]!;
     from = c;
   });
-  days.push({ current_city: `from ${from} to ${q.org}`, transportation: leg(from, q.org, q.days - 1), breakfast: restaurant(from), attraction: sight(from), lunch: '-', dinner: '-', accommodation: '-' });
+  days.push({
+    current_city: `from ${from} to ${q.org}`,
+    transportation: leg(from, q.org, q.days - 1),
+    breakfast: restaurant(from),
+    attraction: sight(from),
+    lunch: '-',
+    dinner: '-',
+    accommodation: '-',
+  });
   return renderTextPlan(days);
 }

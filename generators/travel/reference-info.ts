@@ -8,7 +8,10 @@ import type { Drive } from './world/types.js';
 import type { TripScope } from './query/scope.js';
 import type { TravelQuery } from './query/types.js';
 
-export interface ReferenceEntry { Description: string; Content: string }
+export interface ReferenceEntry {
+  Description: string;
+  Content: string;
+}
 
 const table = (header: readonly string[], rows: readonly (readonly (string | number)[])[]) =>
   [header.join(' | '), ...rows.map((r) => r.join(' | '))].join('\n');
@@ -23,7 +26,8 @@ export function driveInfo(mode: 'self-driving' | 'taxi', d: Drive | undefined, f
 
 export function referenceEntries(world: World, query: Pick<TravelQuery, 'date'>, scope: TripScope): ReferenceEntry[] {
   const out: ReferenceEntry[] = [];
-  if (scope.stateCities) out.push({ Description: `Cities in ${scope.stateCities.state}`, Content: scope.stateCities.cities.join(', ') });
+  if (scope.stateCities)
+    out.push({ Description: `Cities in ${scope.stateCities.state}`, Content: scope.stateCities.cities.join(', ') });
   const drivesDone = new Set<string>();
   for (const f of scope.flights) {
     const date = query.date[f.day]!;
@@ -31,33 +35,82 @@ export function referenceEntries(world: World, query: Pick<TravelQuery, 'date'>,
     out.push({
       Description: `Flight from ${f.from} to ${f.to} on ${date}`,
       Content: flights.length
-        ? table(['Flight Number', 'Price', 'DepTime', 'ArrTime', 'ActualElapsedTime', 'FlightDate', 'OriginCityName', 'DestCityName', 'Distance'],
-          flights.map((x) => [x.number, x.price, x.depTime, x.arrTime, x.elapsed, x.date, x.origin, x.dest, x.distance]))
+        ? table(
+            [
+              'Flight Number',
+              'Price',
+              'DepTime',
+              'ArrTime',
+              'ActualElapsedTime',
+              'FlightDate',
+              'OriginCityName',
+              'DestCityName',
+              'Distance',
+            ],
+            flights.map((x) => [
+              x.number,
+              x.price,
+              x.depTime,
+              x.arrTime,
+              x.elapsed,
+              x.date,
+              x.origin,
+              x.dest,
+              x.distance,
+            ]),
+          )
         : `There is no flight from ${f.from} to ${f.to} on ${date}.`,
     });
     const pair = `${f.from}\u0000${f.to}`;
     if (drivesDone.has(pair) || !scope.drives.some((d) => d.from === f.from && d.to === f.to)) continue;
     drivesDone.add(pair);
     const d = world.drive(f.from, f.to);
-    out.push({ Description: `Self-driving from ${f.from} to ${f.to}`, Content: driveInfo('self-driving', d, f.from, f.to) });
+    out.push({
+      Description: `Self-driving from ${f.from} to ${f.to}`,
+      Content: driveInfo('self-driving', d, f.from, f.to),
+    });
     out.push({ Description: `Taxi from ${f.from} to ${f.to}`, Content: driveInfo('taxi', d, f.from, f.to) });
   }
   for (const name of scope.candidates) {
     const c = world.city(name)!;
     out.push({
       Description: `Attractions in ${c.name}`,
-      Content: table(['Name', 'Latitude', 'Longitude', 'Address', 'Phone', 'Website', 'City'],
-        c.attractions.map((a) => [a.name, a.latitude, a.longitude, a.address, a.phone, a.website, a.city])),
+      Content: table(
+        ['Name', 'Latitude', 'Longitude', 'Address', 'Phone', 'Website', 'City'],
+        c.attractions.map((a) => [a.name, a.latitude, a.longitude, a.address, a.phone, a.website, a.city]),
+      ),
     });
     out.push({
       Description: `Restaurants in ${c.name}`,
-      Content: table(['Name', 'Average Cost', 'Cuisines', 'Aggregate Rating', 'City'],
-        c.restaurants.map((r) => [r.name, r.averageCost, r.cuisines.join(', '), r.rating, r.city])),
+      Content: table(
+        ['Name', 'Average Cost', 'Cuisines', 'Aggregate Rating', 'City'],
+        c.restaurants.map((r) => [r.name, r.averageCost, r.cuisines.join(', '), r.rating, r.city]),
+      ),
     });
     out.push({
       Description: `Accommodations in ${c.name}`,
-      Content: table(['NAME', 'price', 'room type', 'house_rules', 'minimum nights', 'maximum occupancy', 'review rate number', 'city'],
-        c.accommodations.map((a) => [a.name, a.price, a.roomType, a.houseRules.join(' & '), a.minimumNights, a.maximumOccupancy, a.reviewRate, a.city])),
+      Content: table(
+        [
+          'NAME',
+          'price',
+          'room type',
+          'house_rules',
+          'minimum nights',
+          'maximum occupancy',
+          'review rate number',
+          'city',
+        ],
+        c.accommodations.map((a) => [
+          a.name,
+          a.price,
+          a.roomType,
+          a.houseRules.join(' & '),
+          a.minimumNights,
+          a.maximumOccupancy,
+          a.reviewRate,
+          a.city,
+        ]),
+      ),
     });
   }
   return out;

@@ -48,7 +48,11 @@ export interface TravelTruth {
 const DRAWS_PER_STREAM = 200;
 const MAX_DRAWS = 4000;
 
-function drawFeasibleTrip(world: World, p: TravelParams, rng: Rng): { trip: SampledTrip; plan: PlannedTrip; stream: Rng } {
+function drawFeasibleTrip(
+  world: World,
+  p: TravelParams,
+  rng: Rng,
+): { trip: SampledTrip; plan: PlannedTrip; stream: Rng } {
   let stream = rng;
   for (let draws = 0, round = 0; draws < MAX_DRAWS; round++) {
     for (let k = 0; k < DRAWS_PER_STREAM && draws < MAX_DRAWS; k++, draws++) {
@@ -59,7 +63,9 @@ function drawFeasibleTrip(world: World, p: TravelParams, rng: Rng): { trip: Samp
     }
     stream = rng.fork(`travel:resample:${round + 1}`);
   }
-  throw new Error(`travel/sole-planning: no feasible ${p.days}-day ${p.level} query in ${MAX_DRAWS} draws in world ${p.worldSeed}; loosen the constraint lists or use more states`);
+  throw new Error(
+    `travel/sole-planning: no feasible ${p.days}-day ${p.level} query in ${MAX_DRAWS} draws in world ${p.worldSeed}; loosen the constraint lists or use more states`,
+  );
 }
 
 /** ⌈cost × (100 + slack) / 100⌉ rounded up to the next $100, in integers. */
@@ -80,7 +86,9 @@ export function generateTravel(p: TravelParams, rng: Rng): Problem {
   // The planner and the evaluator are separate code: the reference must pass every check at the planner's price.
   const check = evaluatePlan(world, query, parsePlan(reference));
   if (!finalPass(check) || check.cost?.total !== plan.cost.total) {
-    throw new Error(`travel/sole-planning: reference plan failed its own evaluation (${JSON.stringify(check.failures)}; cost ${check.cost?.total} vs ${plan.cost.total})`);
+    throw new Error(
+      `travel/sole-planning: reference plan failed its own evaluation (${JSON.stringify(check.failures)}; cost ${check.cost?.total} vs ${plan.cost.total})`,
+    );
   }
 
   const lc = query.local_constraint;
@@ -127,8 +135,16 @@ export function generateTravel(p: TravelParams, rng: Rng): Problem {
 function dedupKey(p: TravelParams, q: TravelQuery, candidates: readonly string[]): string {
   const lc = q.local_constraint;
   return [
-    'travel', `w=${p.worldSeed}/${p.states}`, `${q.org}>${q.dest}`, q.date[0], `d=${q.days}`, `p=${q.people_number}`,
-    `hr=${lc['house rule'] ?? '-'}`, `c=${lc.cuisine ? [...lc.cuisine].sort().join('+') : '-'}`, `rt=${lc['room type'] ?? '-'}`, `t=${lc.transportation ?? '-'}`,
+    'travel',
+    `w=${p.worldSeed}/${p.states}`,
+    `${q.org}>${q.dest}`,
+    q.date[0],
+    `d=${q.days}`,
+    `p=${q.people_number}`,
+    `hr=${lc['house rule'] ?? '-'}`,
+    `c=${lc.cuisine ? [...lc.cuisine].sort().join('+') : '-'}`,
+    `rt=${lc['room type'] ?? '-'}`,
+    `t=${lc.transportation ?? '-'}`,
     `cand=${[...candidates].sort().join('+')}`,
   ].join('|');
 }
@@ -137,7 +153,8 @@ export const solePlanning: Generator<TravelParams> = {
   name: 'travel/sole-planning',
   version: '2',
   family: 'travel',
-  description: 'TravelPlanner sole-planning over a seeded synthetic world: 3/5/7-day trips, easy/medium/hard constraints, min-cost reference plans.',
+  description:
+    'TravelPlanner sole-planning over a seeded synthetic world: 3/5/7-day trips, easy/medium/hard constraints, min-cost reference plans.',
   parseParams: parseTravelParams,
   params: travelSchema,
   generate: generateTravel,

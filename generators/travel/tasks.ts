@@ -2,6 +2,7 @@
 // 'all' is suites/travel.yaml; see any suite resolved with `bench suite <name>`.
 import { derive, pick, type TaskSpec } from '../../src/core/family.js';
 
+// prettier-ignore
 export const tasks: TaskSpec[] = [
   { id: 'travel-3d-easy', generator: 'travel/sole-planning', split: 'id', axis: 'days', n: 200, seed: 1201, params: { days: 3, level: 'easy', worldSeed: 1, decoys: 1, cuisines: ['American', 'Chinese', 'Italian', 'Mexican'], houseRules: ['smoking', 'parties', 'pets'] } },
   { id: 'travel-3d-medium', generator: 'travel/sole-planning', split: 'id', axis: 'constraints', n: 200, seed: 1202, params: { days: 3, level: 'medium', worldSeed: 1, decoys: 1, cuisines: ['American', 'Chinese', 'Italian', 'Mexican'], houseRules: ['smoking', 'parties', 'pets'] } },
@@ -22,6 +23,7 @@ export const tasks: TaskSpec[] = [
   { id: 'travel-3d-world2', generator: 'travel/sole-planning', split: 'ood', axis: 'world', n: 200, seed: 1212, params: { days: 3, level: 'medium', worldSeed: 2, decoys: 1, cuisines: ['American', 'Chinese', 'Italian', 'Mexican'], houseRules: ['smoking', 'parties', 'pets'] } },
 ];
 
+// prettier-ignore
 export const taskSets: Record<string, readonly TaskSpec[]> = {
   all: tasks,
   core: pick(tasks, ['travel-3d-easy', 'travel-3d-medium', 'travel-5d-medium', 'travel-3d-hard', 'travel-3d-heldout', 'travel-3d-world2']),

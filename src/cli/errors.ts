@@ -11,11 +11,20 @@ export const EXIT = { ok: 0, failure: 1, config: 2, harness: 3, interrupted: 130
 
 /** A usage or configuration mistake found by a command itself. */
 export class UsageError extends Error {
-  constructor(message: string) { super(message); this.name = 'UsageError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
 }
 
 export function exitCodeFor(err: unknown): number {
-  if (err instanceof UsageError || err instanceof SuiteError || err instanceof UnknownGeneratorError || err instanceof PluginError) return EXIT.config;
+  if (
+    err instanceof UsageError ||
+    err instanceof SuiteError ||
+    err instanceof UnknownGeneratorError ||
+    err instanceof PluginError
+  )
+    return EXIT.config;
   if (err instanceof ModelError) return err.fatal ? EXIT.config : EXIT.harness;
   if (err instanceof RunAbortedError) return EXIT.config;
   if (err instanceof StoreError) return EXIT.harness;

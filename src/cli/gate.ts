@@ -13,15 +13,39 @@ import { classifySide } from '../gate/sides.js';
 import { renderMarkdown } from '../gate/markdown.js';
 import { renderJUnit } from '../gate/junit.js';
 import { reportError, UsageError } from './errors.js';
-import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, modelOptionsFrom, samplingFrom, requireDb, type SamplingFlags } from './options.js';
+import {
+  DEFAULT_DB,
+  addSamplingOptions,
+  collect,
+  positiveInt,
+  modelOptionsFrom,
+  samplingFrom,
+  requireDb,
+  type SamplingFlags,
+} from './options.js';
 import { interruptible, progressPrinter } from './session.js';
 import { isSeriesRef, resolveSeriesRefs, SeriesRefError } from '../report/series.js';
 import { serverLogDir } from './run.js';
 
 interface GateFlags extends SamplingFlags {
-  suite: string; baseline: string; candidate?: string; margin?: number; alpha?: number; split?: string[]; perTask?: boolean;
-  maxGapGrowth?: number; gates?: string; saveBaseline?: string; markdown?: string; junit?: string; json?: string | boolean;
-  n?: number; samples?: number; concurrency?: number; db: string; quiet?: boolean;
+  suite: string;
+  baseline: string;
+  candidate?: string;
+  margin?: number;
+  alpha?: number;
+  split?: string[];
+  perTask?: boolean;
+  maxGapGrowth?: number;
+  gates?: string;
+  saveBaseline?: string;
+  markdown?: string;
+  junit?: string;
+  json?: string | boolean;
+  n?: number;
+  samples?: number;
+  concurrency?: number;
+  db: string;
+  quiet?: boolean;
 }
 
 function fraction(flag: string, lo: number, hi: number, closedLow: boolean) {
@@ -37,27 +61,49 @@ function fraction(flag: string, lo: number, hi: number, closedLow: boolean) {
 export function registerGate(program: Command): void {
   const command = program
     .command('gate')
-    .description('CI regression gate: is a candidate checkpoint worse than a baseline on the same items? Paired tests, exit code per verdict')
+    .description(
+      'CI regression gate: is a candidate checkpoint worse than a baseline on the same items? Paired tests, exit code per verdict',
+    )
     .requiredOption('-s, --suite <name|file>', 'a shipped suite name or a path to a suite YAML')
-    .requiredOption('--baseline <model|run|file>', "the last good model: a model spec, a run id in --db, series:<name>@best, or a frozen baseline .json")
-    .option('--candidate <model|run>', 'the checkpoint to gate: a model spec, a run id or series:<name>@latest (omit with --save-baseline to only save)')
-    .option('--margin <x>', 'largest acceptable accuracy drop, as a fraction (default 0.02 = 2 points)', fraction('--margin', 0, 1, true))
+    .requiredOption(
+      '--baseline <model|run|file>',
+      'the last good model: a model spec, a run id in --db, series:<name>@best, or a frozen baseline .json',
+    )
+    .option(
+      '--candidate <model|run>',
+      'the checkpoint to gate: a model spec, a run id or series:<name>@latest (omit with --save-baseline to only save)',
+    )
+    .option(
+      '--margin <x>',
+      'largest acceptable accuracy drop, as a fraction (default 0.02 = 2 points)',
+      fraction('--margin', 0, 1, true),
+    )
     .option('--alpha <x>', 'one-sided level of each test (default 0.05)', fraction('--alpha', 0, 0.5, false))
     .option('--split <splits>', 'splits that gate: ood (default), id, all, or id,ood; repeatable', collect)
     .option('--per-task', 'also gate every task (Holm-adjusted), not only the pooled split')
-    .option('--max-gap-growth <x>', 'gate each family\'s ID − OOD gap: largest acceptable growth, as a fraction', fraction('--max-gap-growth', 0, 1, true))
+    .option(
+      '--max-gap-growth <x>',
+      "gate each family's ID − OOD gap: largest acceptable growth, as a fraction",
+      fraction('--max-gap-growth', 0, 1, true),
+    )
     .option('--gates <file>', "thresholds from this YAML file instead of the suite's gates: section")
     .option('--save-baseline <file>', "freeze the baseline's per-item outcomes into this .json file")
     .option('--markdown <file>', 'also write the Markdown summary here (e.g. for $GITHUB_STEP_SUMMARY)')
     .option('--junit <file>', 'write a JUnit XML report here')
     .option('--json [file]', 'write the full result as JSON to this file, or to stdout instead of the Markdown')
-    .option('-n, --n <count>', 'at most this many items per task (default: the baseline file\'s, else all)', positiveInt('--n'))
-    .option('--samples <count>', 'answers per item (default: the baseline file\'s, else 1)', positiveInt('--samples'))
+    .option(
+      '-n, --n <count>',
+      "at most this many items per task (default: the baseline file's, else all)",
+      positiveInt('--n'),
+    )
+    .option('--samples <count>', "answers per item (default: the baseline file's, else 1)", positiveInt('--samples'))
     .option('-c, --concurrency <count>', 'concurrent requests per model', positiveInt('--concurrency'))
     .option('--db <file>', 'SQLite database (runs are reused and resumed from it)', DEFAULT_DB);
   addSamplingOptions(command)
     .option('-q, --quiet', 'no progress line')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Exit codes:
   0    pass: every gating check shows the candidate within its thresholds
   10   regression: a gating check found a significant drop beyond its threshold
@@ -76,7 +122,8 @@ Examples:
   $ bench gate --suite core --candidate series:rl-run-7@latest --baseline series:rl-run-7@best
 
 A series reference (series:<name>@latest, @best, @previous or @<step>) names a finished run of a
-checkpoint series recorded by 'bench run'; @best is the best OOD step other than the candidate.`)
+checkpoint series recorded by 'bench run'; @best is the best OOD step other than the candidate.`,
+    )
     .action(async (flags: GateFlags) => {
       process.exitCode = await gateCommand(flags);
     });
@@ -90,8 +137,12 @@ async function gateCommand(flags: GateFlags): Promise<number> {
     const refs = resolveSeries(flags, suite.name);
     const baseline = classifySide(refs.baseline, 'baseline');
     const candidate = refs.candidate === undefined ? undefined : classifySide(refs.candidate, 'candidate');
-    if (!candidate && !flags.saveBaseline) throw new UsageError('give --candidate to gate, or --save-baseline <file> to only freeze the baseline');
-    if (flags.saveBaseline && !/\.json$/i.test(flags.saveBaseline)) throw new UsageError(`--save-baseline ${flags.saveBaseline}: the file name must end in .json (that is how --baseline tells a file from a model or run)`);
+    if (!candidate && !flags.saveBaseline)
+      throw new UsageError('give --candidate to gate, or --save-baseline <file> to only freeze the baseline');
+    if (flags.saveBaseline && !/\.json$/i.test(flags.saveBaseline))
+      throw new UsageError(
+        `--save-baseline ${flags.saveBaseline}: the file name must end in .json (that is how --baseline tells a file from a model or run)`,
+      );
 
     const needsDb = [baseline, candidate].some((s) => s && s.kind !== 'file');
     const usesRun = [baseline, candidate].some((s) => s?.kind === 'run');
@@ -107,13 +158,26 @@ async function gateCommand(flags: GateFlags): Promise<number> {
     cleanups.push(progress.done);
 
     const outcome = await gate({
-      suite, baseline, candidate, config, store, dbPath: flags.db, n: flags.n, samples: flags.samples, sampling: samplingFrom(flags),
-      concurrency: flags.concurrency, cache: flags.cache,
+      suite,
+      baseline,
+      candidate,
+      config,
+      store,
+      dbPath: flags.db,
+      n: flags.n,
+      samples: flags.samples,
+      sampling: samplingFrom(flags),
+      concurrency: flags.concurrency,
+      cache: flags.cache,
       modelOptions: { ...modelOptionsFrom(flags), servers: { logDir: serverLogDir(flags.db), signal: stopSignal } },
-      saveBaseline: flags.saveBaseline, onProgress: progress.update, stopSignal, abortSignal,
+      saveBaseline: flags.saveBaseline,
+      onProgress: progress.update,
+      stopSignal,
+      abortSignal,
     });
     progress.done();
-    if (outcome.savedBaseline) process.stderr.write(`bench: gate: saved the baseline's outcomes to ${terminalSafe(outcome.savedBaseline)}\n`);
+    if (outcome.savedBaseline)
+      process.stderr.write(`bench: gate: saved the baseline's outcomes to ${terminalSafe(outcome.savedBaseline)}\n`);
     if (!outcome.result) return GATE_EXIT.pass;
     writeOutputs(outcome.result, flags);
     process.stderr.write(`bench: gate: ${outcome.result.verdict} (exit ${outcome.result.exitCode})\n`);
@@ -127,7 +191,8 @@ async function gateCommand(flags: GateFlags): Promise<number> {
 
 /** 'series:<name>@latest' / '@best' / '@previous' / '@<step>' → the run ids they stand for. */
 function resolveSeries(flags: GateFlags, suiteName: string): { baseline: string; candidate?: string } {
-  if (!isSeriesRef(flags.baseline) && !isSeriesRef(flags.candidate)) return { baseline: flags.baseline, candidate: flags.candidate };
+  if (!isSeriesRef(flags.baseline) && !isSeriesRef(flags.candidate))
+    return { baseline: flags.baseline, candidate: flags.candidate };
   requireDb(flags.db, 'a series needs the database its runs are in (pass --db)');
   const store = Store.openReadOnly(flags.db);
   try {
@@ -143,8 +208,21 @@ function resolveSeries(flags: GateFlags, suiteName: string): { baseline: string;
 }
 
 function cliOverrides(f: GateFlags): GateOverrides {
-  const splits = f.split ? parseSplits(f.split.flatMap((s) => s.split(',')), (msg) => { throw new UsageError(`--split ${msg}`); }) : undefined;
-  return { margin: f.margin, alpha: f.alpha, splits, perTask: f.perTask ? true : undefined, maxGapGrowth: f.maxGapGrowth };
+  const splits = f.split
+    ? parseSplits(
+        f.split.flatMap((s) => s.split(',')),
+        (msg) => {
+          throw new UsageError(`--split ${msg}`);
+        },
+      )
+    : undefined;
+  return {
+    margin: f.margin,
+    alpha: f.alpha,
+    splits,
+    perTask: f.perTask ? true : undefined,
+    maxGapGrowth: f.maxGapGrowth,
+  };
 }
 
 function writeOutputs(result: GateResult, flags: GateFlags): void {
@@ -169,14 +247,23 @@ function writeAtomic(path: string, content: string): void {
 }
 
 function reportGateError(err: unknown): number {
-  const code = err instanceof GateConfigError ? GATE_EXIT.config
-    : err instanceof GateHarnessError ? GATE_EXIT.harness
-      : err instanceof GateInterruptedError ? GATE_EXIT.interrupted
-        // A run stopped by a bad key or model name is a configuration error (as for `bench run`);
-        // one stopped by a server that never answered is the harness's, and CI should say so.
-        : err instanceof RunAbortedError ? (err.kind === 'auth' || err.kind === 'config' ? GATE_EXIT.config : GATE_EXIT.harness)
-          : undefined;
+  const code =
+    err instanceof GateConfigError
+      ? GATE_EXIT.config
+      : err instanceof GateHarnessError
+        ? GATE_EXIT.harness
+        : err instanceof GateInterruptedError
+          ? GATE_EXIT.interrupted
+          : // A run stopped by a bad key or model name is a configuration error (as for `bench run`);
+            // one stopped by a server that never answered is the harness's, and CI should say so.
+            err instanceof RunAbortedError
+            ? err.kind === 'auth' || err.kind === 'config'
+              ? GATE_EXIT.config
+              : GATE_EXIT.harness
+            : undefined;
   if (code === undefined) return reportError(err);
-  process.stderr.write(`bench: ${code === GATE_EXIT.interrupted ? 'interrupted' : 'error'}: ${terminalSafe((err as Error).message.split('\n')[0])}\n`);
+  process.stderr.write(
+    `bench: ${code === GATE_EXIT.interrupted ? 'interrupted' : 'error'}: ${terminalSafe((err as Error).message.split('\n')[0])}\n`,
+  );
   return code;
 }

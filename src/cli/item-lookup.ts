@@ -5,7 +5,10 @@ import type { ItemLookup } from '../verify/score.js';
 import { requireDb } from './options.js';
 
 /** Where `bench score` and `bench serve` find an {id} request's item: --db (opened read-only; the caller closes it), then each --suite (loaded here). */
-export function itemLookupOf(db: string | undefined, suiteNames: readonly string[] = []): { lookup: ItemLookup | undefined; store: Store | undefined; suites: Suite[] } {
+export function itemLookupOf(
+  db: string | undefined,
+  suiteNames: readonly string[] = [],
+): { lookup: ItemLookup | undefined; store: Store | undefined; suites: Suite[] } {
   const lookups: ItemLookup[] = [];
   let store: Store | undefined;
   if (db) {

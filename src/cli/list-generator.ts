@@ -25,17 +25,22 @@ export function generatorInfo(ref: string): GeneratorInfo {
 }
 
 export function generatorText(info: GeneratorInfo, width: number = outputWidth()): string {
-  const head = fitLines(terminalSafe(`${info.name}: ${info.description}\nfamily: ${info.family}  version: ${info.version}`), width);
+  const head = fitLines(
+    terminalSafe(`${info.name}: ${info.description}\nfamily: ${info.family}  version: ${info.version}`),
+    width,
+  );
   if (!info.params) return `${head}\n\nparameters: not declared (see its parseParams)`;
   if (info.params.length === 0) return `${head}\n\nparameters: none`;
   const rows = info.params.map((p) => [p.name, p.type, p.default || '—', p.doc]);
   const table = textTable(['name', 'type', 'default', 'doc'], rows, [], Infinity);
   if (Math.max(...table.split('\n').map((l) => l.length)) <= width) return `${head}\n\nParameters\n${table}`;
   // Too wide: one block per parameter, wrapped at any space (type texts are comma lists).
-  const blocks = info.params.map((p) => [
-    ...wrapAtSpaces(`${p.name}: ${p.type}${p.default ? ` (default ${p.default})` : ''}`, width, '', '  '),
-    ...wrapAtSpaces(p.doc, width, '    ', '    '),
-  ].join('\n'));
+  const blocks = info.params.map((p) =>
+    [
+      ...wrapAtSpaces(`${p.name}: ${p.type}${p.default ? ` (default ${p.default})` : ''}`, width, '', '  '),
+      ...wrapAtSpaces(p.doc, width, '    ', '    '),
+    ].join('\n'),
+  );
   return `${head}\n\nParameters\n${blocks.join('\n')}`;
 }
 
@@ -43,7 +48,10 @@ function wrapAtSpaces(text: string, width: number, first: string, rest: string):
   const lines: string[] = [];
   let line = first;
   for (const word of terminalSafe(text).split(' ')) {
-    if (line.trim() && line.length + 1 + word.length > width) { lines.push(line); line = rest; }
+    if (line.trim() && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = rest;
+    }
     line += line.trim() ? ` ${word}` : word;
   }
   return [...lines, line];

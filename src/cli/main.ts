@@ -25,7 +25,9 @@ import { registerSuite } from './suite.js';
 
 export function buildProgram(): Command {
   const program = new Command('bench')
-    .description('genbench: does the model still work out of distribution? Procedural ID/OOD suites, exact verifiers, SQLite results.')
+    .description(
+      'genbench: does the model still work out of distribution? Procedural ID/OOD suites, exact verifiers, SQLite results.',
+    )
     .version(harnessVersion())
     .option('--wide', 'wide tables whatever the terminal width (default: fit the terminal, or $COLUMNS)')
     .showSuggestionAfterError(true)
@@ -62,7 +64,8 @@ async function main(argv: string[]): Promise<number> {
     await buildProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
-    if (err instanceof CommanderError) return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? 0 : 2;
+    if (err instanceof CommanderError)
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? 0 : 2;
     return reportError(err);
   }
 }
@@ -78,13 +81,17 @@ export function drained(stream: NodeJS.WriteStream, timeoutMs = 30_000): Promise
     // A reader that never reads must not hang genbench: give up after a deadline.
     const timer = setTimeout(resolve, timeoutMs);
     timer.unref();
-    stream.write('', () => { clearTimeout(timer); resolve(); });
+    stream.write('', () => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
 
 main(process.argv).then(async (code) => {
   // For benchmarks: the process's own CPU time and peak memory, measured by the kernel.
-  if (process.env.GENBENCH_RUSAGE_FILE) writeFileSync(process.env.GENBENCH_RUSAGE_FILE, JSON.stringify(process.resourceUsage()));
+  if (process.env.GENBENCH_RUSAGE_FILE)
+    writeFileSync(process.env.GENBENCH_RUSAGE_FILE, JSON.stringify(process.resourceUsage()));
   process.exitCode = code;
   await Promise.all([drained(process.stdout), drained(process.stderr)]);
   // Exit even if a provider left a keep-alive socket open.

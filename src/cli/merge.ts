@@ -3,7 +3,10 @@ import { terminalSafe } from '../core/escape.js';
 import { MergeError, mergeDatabases, type MergeReport } from '../store/merge.js';
 import { EXIT, UsageError } from './errors.js';
 
-interface MergeFlags { into: string; json?: boolean }
+interface MergeFlags {
+  into: string;
+  json?: boolean;
+}
 
 export function registerMerge(program: Command): void {
   program
@@ -12,7 +15,9 @@ export function registerMerge(program: Command): void {
     .argument('<db...>', 'databases to read (never written)')
     .requiredOption('--into <file>', 'database to merge into (created if missing)')
     .option('--json', 'print what was merged as JSON on stdout')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ bench merge shards/shard-*.sqlite --into results/genbench.sqlite
   $ bench merge a.sqlite b.sqlite --into all.sqlite --json
@@ -20,7 +25,8 @@ Examples:
 Shards are written into their whole run, which then reads exactly like a run made on one
 machine. Merging again changes nothing. Settings that differ between parts of one run, or two
 different answers for one item, stop the merge with nothing written (exit 2). Missing shards are
-named and the exit code is 1; merge again once they are there.`)
+named and the exit code is 1; merge again once they are there.`,
+    )
     .action((dbs: string[], flags: MergeFlags) => {
       process.exitCode = mergeCommand(dbs, flags);
     });
@@ -39,12 +45,18 @@ function mergeCommand(dbs: string[], flags: MergeFlags): number {
     for (const r of report.runs) {
       const parts = r.shards ? `, shards ${r.shards.present.length}/${r.shards.count}` : '';
       const counts = `${r.added} results added, ${r.unchanged} already there${r.replaced ? `, ${r.replaced} errors replaced by answers` : ''}`;
-      process.stdout.write(terminalSafe(`${r.modelSpec} on ${r.suiteName} (run ${r.runId}): ${counts}${parts}; status ${r.status}`) + '\n');
+      process.stdout.write(
+        terminalSafe(`${r.modelSpec} on ${r.suiteName} (run ${r.runId}): ${counts}${parts}; status ${r.status}`) + '\n',
+      );
     }
-    process.stdout.write(`merged ${report.sources.length} database${report.sources.length === 1 ? '' : 's'} into ${terminalSafe(report.into)}\n`);
+    process.stdout.write(
+      `merged ${report.sources.length} database${report.sources.length === 1 ? '' : 's'} into ${terminalSafe(report.into)}\n`,
+    );
   }
-  for (const line of [...report.notes, ...report.duplicates]) process.stderr.write(`bench: note: ${terminalSafe(line)}\n`);
+  for (const line of [...report.notes, ...report.duplicates])
+    process.stderr.write(`bench: note: ${terminalSafe(line)}\n`);
   for (const line of report.missing) process.stderr.write(`bench: ${terminalSafe(line)}\n`);
-  if (report.missing.length) process.stderr.write('bench: run the missing shards (into their own databases) and merge again\n');
+  if (report.missing.length)
+    process.stderr.write('bench: run the missing shards (into their own databases) and merge again\n');
   return report.missing.length ? EXIT.failure : EXIT.ok;
 }

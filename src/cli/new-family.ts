@@ -153,14 +153,18 @@ generators: [./index.js]   # plug-in modules, relative to this file; index.js's 
 tasks:
   - include: ${name}#all     # the family's task set 'all', defined in index.js (add \`n: 5\` to shrink every task)
 `,
-    'package.json': `${JSON.stringify({
-      name: `genbench-family-${name}`,
-      private: true,
-      type: 'module',
-      main: 'index.js',
-      scripts: { test: 'vitest run' },
-      devDependencies: { genbench: `^${harnessVersion()}`, vitest: '^4.1.12' },
-    }, null, 2)}\n`,
+    'package.json': `${JSON.stringify(
+      {
+        name: `genbench-family-${name}`,
+        private: true,
+        type: 'module',
+        main: 'index.js',
+        scripts: { test: 'vitest run' },
+        devDependencies: { genbench: `^${harnessVersion()}`, vitest: '^4.1.12' },
+      },
+      null,
+      2,
+    )}\n`,
     'README.md': `# ${name}
 
 A genbench task family, loaded as a plug-in: no fork of genbench needed.

@@ -34,7 +34,13 @@ export function collect(value: string, previous: string[] = []): string[] {
 
 /** The sampling and request flags shared by every command that asks models (run, gate). */
 export interface SamplingFlags {
-  temperature?: number; topP?: number; maxTokens?: number; seed?: number; stop?: string[]; timeout?: number; cache: boolean;
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+  seed?: number;
+  stop?: string[];
+  timeout?: number;
+  cache: boolean;
   stopTimeout?: number;
 }
 
@@ -46,7 +52,11 @@ export function addSamplingOptions(command: Command): Command {
     .option('--seed <n>', 'sampling seed passed to the provider', positiveInt('--seed'))
     .option('--stop <text>', 'stop sequence, repeatable', collect)
     .option('--timeout <seconds>', 'per-request timeout (default 300)', positiveInt('--timeout'))
-    .option('--stop-timeout <seconds>', 'after the first Ctrl-C or SIGTERM, finish requests in flight for at most this long, then stop (default 5)', nonNegativeNumber('--stop-timeout'))
+    .option(
+      '--stop-timeout <seconds>',
+      'after the first Ctrl-C or SIGTERM, finish requests in flight for at most this long, then stop (default 5)',
+      nonNegativeNumber('--stop-timeout'),
+    )
     .option('--no-cache', 'always ask the model, even for a request answered before');
 }
 

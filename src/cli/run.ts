@@ -18,19 +18,44 @@ import { terminalSafe } from '../core/escape.js';
 import { EXIT, UsageError } from './errors.js';
 import { parseShard, type Shard } from '../runner/shard.js';
 import { defaultPoolSize } from '../runner/pool.js';
-import { DEFAULT_DB, addSamplingOptions, collect, positiveInt, modelOptionsFrom, samplingFrom, type SamplingFlags } from './options.js';
+import {
+  DEFAULT_DB,
+  addSamplingOptions,
+  collect,
+  positiveInt,
+  modelOptionsFrom,
+  samplingFrom,
+  type SamplingFlags,
+} from './options.js';
 
 export const DEFAULT_MODELS = ['baseline:oracle', 'baseline:random'];
 
 interface RunFlags extends SamplingFlags {
-  suite: string; model?: string[]; task?: string[]; n?: number; concurrency?: number; samples?: number; db: string;
-  json?: boolean; quiet?: boolean; fresh?: boolean; series?: string; modelOptions?: string; reuseServer?: boolean;
-  maxReplyChars?: number; maxTranscriptChars?: number;
-  shard?: Shard; workers?: number;
+  suite: string;
+  model?: string[];
+  task?: string[];
+  n?: number;
+  concurrency?: number;
+  samples?: number;
+  db: string;
+  json?: boolean;
+  quiet?: boolean;
+  fresh?: boolean;
+  series?: string;
+  modelOptions?: string;
+  reuseServer?: boolean;
+  maxReplyChars?: number;
+  maxTranscriptChars?: number;
+  shard?: Shard;
+  workers?: number;
 }
 
 /** One model to run, and the series (and step) it belongs to. */
-interface Entry { spec: string; series?: string; step?: number }
+interface Entry {
+  spec: string;
+  series?: string;
+  step?: number;
+}
 
 export function registerRun(program: Command): void {
   const command = program
@@ -40,22 +65,50 @@ export function registerRun(program: Command): void {
     .option('-m, --model <spec>', `model spec, repeatable (default: ${DEFAULT_MODELS.join(' and ')})`, collect)
     .option('-t, --task <id>', 'only this task of the suite, repeatable', collect)
     .option('-n, --n <count>', 'at most this many items per task', positiveInt('--n'))
-    .option('-c, --concurrency <count>', 'concurrent requests per model (adapts downward on 429s)', positiveInt('--concurrency'))
+    .option(
+      '-c, --concurrency <count>',
+      'concurrent requests per model (adapts downward on 429s)',
+      positiveInt('--concurrency'),
+    )
     .option('--samples <count>', 'answers per item (repeats)', positiveInt('--samples'))
     .option('--db <file>', 'SQLite database', DEFAULT_DB)
-    .option('--shard <i/N>', 'run only shard i of N (0-based) of the items; `bench merge` combines the shards', shardFlag)
-    .option('--workers <count>', `threads that generate and verify items for API models (default ${defaultPoolSize()}: the CPUs but one; 0: the main thread)`, workersFlag);
+    .option(
+      '--shard <i/N>',
+      'run only shard i of N (0-based) of the items; `bench merge` combines the shards',
+      shardFlag,
+    )
+    .option(
+      '--workers <count>',
+      `threads that generate and verify items for API models (default ${defaultPoolSize()}: the CPUs but one; 0: the main thread)`,
+      workersFlag,
+    );
   addSamplingOptions(command)
     .option('--fresh', 'start a new run instead of resuming the last one with the same settings')
     // Reply limits (issue 21): longer replies are cut before they are verified and stored.
-    .option('--max-reply-chars <count>', `characters kept of one reply (default ${DEFAULT_REPLY_LIMITS.replyChars})`, positiveInt('--max-reply-chars'))
-    .option('--max-transcript-chars <count>', `characters kept of a multi-turn transcript (default ${DEFAULT_REPLY_LIMITS.transcriptChars})`, positiveInt('--max-transcript-chars'))
-    .option('--series <name>', "name of the training series the checkpoints belong to (default: a pattern's parent folder)")
-    .option('--model-options <query|file>', "options for every managed server spec: 'tp=2&max-model-len=8192&dtype=bfloat16' or a YAML file of them")
+    .option(
+      '--max-reply-chars <count>',
+      `characters kept of one reply (default ${DEFAULT_REPLY_LIMITS.replyChars})`,
+      positiveInt('--max-reply-chars'),
+    )
+    .option(
+      '--max-transcript-chars <count>',
+      `characters kept of a multi-turn transcript (default ${DEFAULT_REPLY_LIMITS.transcriptChars})`,
+      positiveInt('--max-transcript-chars'),
+    )
+    .option(
+      '--series <name>',
+      "name of the training series the checkpoints belong to (default: a pattern's parent folder)",
+    )
+    .option(
+      '--model-options <query|file>',
+      "options for every managed server spec: 'tp=2&max-model-len=8192&dtype=bfloat16' or a YAML file of them",
+    )
     .option('--reuse-server', 'keep managed servers running after the run and reuse them next time')
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress line')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ bench run                                         # quick suite, oracle and random baselines
   $ bench run --suite instruct --model openai:gpt-4.1-mini -c 16
@@ -67,7 +120,8 @@ Examples:
 
 An interrupted run (Ctrl-C, kill) resumes when the same command is run again: finished items
 are not asked again. Ctrl-C (or SIGTERM) once finishes the requests in flight for at most
---stop-timeout seconds (default 5) and saves them, then exits 130; twice stops now.`)
+--stop-timeout seconds (default 5) and saves them, then exits 130; twice stops now.`,
+    )
     .action(async (flags: RunFlags) => {
       process.exitCode = await runCommand(flags);
     });
@@ -75,7 +129,8 @@ are not asked again. Ctrl-C (or SIGTERM) once finishes the requests in flight fo
 
 function workersFlag(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 256) throw new UsageError(`--workers must be a whole number from 0 to 256 (got '${value}')`);
+  if (!Number.isInteger(n) || n < 0 || n > 256)
+    throw new UsageError(`--workers must be a whole number from 0 to 256 (got '${value}')`);
   return n;
 }
 
@@ -89,7 +144,8 @@ function shardFlag(value: string): Shard {
 
 async function runCommand(flags: RunFlags): Promise<number> {
   // Each shard would get its own nonce, and the parts would no longer belong to one run.
-  if (flags.fresh && flags.shard) throw new UsageError('--fresh cannot be combined with --shard: give each shard a new --db instead');
+  if (flags.fresh && flags.shard)
+    throw new UsageError('--fresh cannot be combined with --shard: give each shard a new --db instead');
   const suite = loadSuite(flags.suite);
   for (const w of suite.warnings) process.stderr.write(`warning: ${w}\n`);
   const specs = flags.model?.length ? flags.model : DEFAULT_MODELS;
@@ -112,7 +168,10 @@ async function runCommand(flags: RunFlags): Promise<number> {
     store = Store.open(flags.db);
     const results: ModelRunResult[] = [];
     const failed: string[] = [];
-    const checkpoints = new Map<string, { path: string; fingerprint: string | null; step: number | null; series: string | null }>();
+    const checkpoints = new Map<
+      string,
+      { path: string; fingerprint: string | null; step: number | null; series: string | null }
+    >();
     const runOpts = { suite, n: flags.n, tasks: flags.task, samples: flags.samples, sampling, shard: flags.shard };
     for (const [i, model] of models.entries()) {
       if (stopSignal.aborted) break;
@@ -122,17 +181,35 @@ async function runCommand(flags: RunFlags): Promise<number> {
       const record = (runId: string) => {
         if (!path) return;
         recordRunCheckpoint(store!, {
-          runId, path, fingerprint: ck?.fingerprint, manifest: ck?.manifest, step: entry.step ?? ck?.step, series: entry.series,
+          runId,
+          path,
+          fingerprint: ck?.fingerprint,
+          manifest: ck?.manifest,
+          step: entry.step ?? ck?.step,
+          series: entry.series,
         });
-        checkpoints.set(runId, { path, fingerprint: ck?.fingerprint ?? null, step: entry.step ?? ck?.step ?? null, series: entry.series ?? null });
+        checkpoints.set(runId, {
+          path,
+          fingerprint: ck?.fingerprint ?? null,
+          step: entry.step ?? ck?.step ?? null,
+          series: entry.series ?? null,
+        });
       };
       if (!flags.fresh) record(runIdFor(model, runOpts));
       let result: ModelRunResult | undefined;
       try {
         [result] = await run({
-          ...runOpts, models: [model], store, concurrency: flags.concurrency, cache: flags.cache, fresh: flags.fresh,
-          limits: { replyChars: flags.maxReplyChars, transcriptChars: flags.maxTranscriptChars }, workers: flags.workers ?? defaultPoolSize(),
-          onProgress: progress.update, stopSignal, abortSignal,
+          ...runOpts,
+          models: [model],
+          store,
+          concurrency: flags.concurrency,
+          cache: flags.cache,
+          fresh: flags.fresh,
+          limits: { replyChars: flags.maxReplyChars, transcriptChars: flags.maxTranscriptChars },
+          workers: flags.workers ?? defaultPoolSize(),
+          onProgress: progress.update,
+          stopSignal,
+          abortSignal,
         });
       } catch (err) {
         // In a series, one checkpoint that cannot be served must not keep the others from being
@@ -153,16 +230,26 @@ async function runCommand(flags: RunFlags): Promise<number> {
       progress.done();
       if (!flags.json && entry.series && result.resumed && result.requests === 0 && result.status === 'done') {
         // A checkpoint evaluated on an earlier night: one line, not its whole table again.
-        process.stdout.write(`${terminalSafe(model.spec)}: step ${entry.step ?? '?'} done before (run ${result.runId}), nothing asked\n`);
+        process.stdout.write(
+          `${terminalSafe(model.spec)}: step ${entry.step ?? '?'} done before (run ${result.runId}), nothing asked\n`,
+        );
       } else if (!flags.json) {
         const part = flags.shard && flags.shard.count > 1 ? `shard ${flags.shard.index}/${flags.shard.count}, ` : '';
-        const note = part + (result.resumed ? `resumed: ${result.skipped} finished before, ${result.requests} requests now` : `${result.requests} requests`);
-        process.stdout.write(`${formatSummary(result.summary)}\n(${note}${result.cacheHits ? `, ${result.cacheHits} from cache` : ''}; status ${result.status})\n\n`);
+        const note =
+          part +
+          (result.resumed
+            ? `resumed: ${result.skipped} finished before, ${result.requests} requests now`
+            : `${result.requests} requests`);
+        process.stdout.write(
+          `${formatSummary(result.summary)}\n(${note}${result.cacheHits ? `, ${result.cacheHits} from cache` : ''}; status ${result.status})\n\n`,
+        );
       }
     }
     progress.done();
     if (flags.json) {
-      process.stdout.write(`${JSON.stringify({ suite: { name: suite.name, version: suite.version, hash: suite.hash }, db: flags.db, runs: results.map((r) => (checkpoints.has(r.runId) ? { ...r, checkpoint: checkpoints.get(r.runId) } : r)) }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ suite: { name: suite.name, version: suite.version, hash: suite.hash }, db: flags.db, runs: results.map((r) => (checkpoints.has(r.runId) ? { ...r, checkpoint: checkpoints.get(r.runId) } : r)) }, null, 2)}\n`,
+      );
     } else {
       process.stdout.write(`results: ${flags.db}\n`);
       for (const name of new Set(entries.map((e) => e.series).filter((s): s is string => !!s))) {
@@ -174,7 +261,11 @@ async function runCommand(flags: RunFlags): Promise<number> {
       return EXIT.interrupted;
     }
     if (failed.length) {
-      process.stderr.write(terminalSafe(`bench: ${failed.length} of ${entries.length} checkpoints failed (${failed.join(', ')}): see the errors above; the same command retries them\n`));
+      process.stderr.write(
+        terminalSafe(
+          `bench: ${failed.length} of ${entries.length} checkpoints failed (${failed.join(', ')}): see the errors above; the same command retries them\n`,
+        ),
+      );
       return EXIT.config;
     }
     return results.some((r) => r.summary.tasks.some((t) => t.errors > 0)) ? EXIT.failure : EXIT.ok;
@@ -204,11 +295,21 @@ async function runCommand(flags: RunFlags): Promise<number> {
 async function expandEntries(specs: string[], series: string | undefined): Promise<Entry[]> {
   const out: Entry[] = [];
   for (const spec of specs) {
-    if (!isSeriesPattern(spec)) { out.push(series ? { spec, series } : { spec }); continue; }
+    if (!isSeriesPattern(spec)) {
+      out.push(series ? { spec, series } : { spec });
+      continue;
+    }
     const x = await expandSeries(spec, { series });
-    for (const sk of x.skipped) process.stderr.write(`bench: ${terminalSafe(sk.spec)}: skipped (${terminalSafe(sk.reason)}); a later run picks it up once it is ready\n`);
-    if (!x.members.length) throw new UsageError(`no checkpoint matches '${spec}': check the pattern (e.g. 'vllm:./ckpts/checkpoint-*')`);
-    for (const m of x.members) out.push(m.step === undefined ? { spec: m.spec, series: x.series } : { spec: m.spec, series: x.series, step: m.step });
+    for (const sk of x.skipped)
+      process.stderr.write(
+        `bench: ${terminalSafe(sk.spec)}: skipped (${terminalSafe(sk.reason)}); a later run picks it up once it is ready\n`,
+      );
+    if (!x.members.length)
+      throw new UsageError(`no checkpoint matches '${spec}': check the pattern (e.g. 'vllm:./ckpts/checkpoint-*')`);
+    for (const m of x.members)
+      out.push(
+        m.step === undefined ? { spec: m.spec, series: x.series } : { spec: m.spec, series: x.series, step: m.step },
+      );
   }
   return out;
 }
@@ -236,7 +337,8 @@ function serverDefaults(value: string): Record<string, string> {
     } catch (err) {
       throw new UsageError(`--model-options ${value}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
     }
-    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`--model-options ${value}: expected a mapping like 'tp: 2'`);
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+      throw new UsageError(`--model-options ${value}: expected a mapping like 'tp: 2'`);
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(doc)) params.set(k, Array.isArray(v) ? v.join(' ') : String(v));
     query = params.toString();

@@ -5,7 +5,11 @@ import { scoreRequest, type ItemLookup } from '../verify/score.js';
 import { itemLookupOf } from './item-lookup.js';
 import { collect, positiveInt } from './options.js';
 
-interface ScoreFlags { db?: string; suite?: string[]; batch: number }
+interface ScoreFlags {
+  db?: string;
+  suite?: string[];
+  batch: number;
+}
 
 /** Longest input line read; a longer one gets an error object (its text is not kept). */
 const MAX_LINE_CHARS = 8_000_000;
@@ -15,9 +19,15 @@ export function registerScore(program: Command): void {
     .command('score')
     .description('score responses from JSONL on stdin: one reward record per line on stdout')
     .option('--db <file>', "look up {id, response} lines' items in this database")
-    .option('--suite <name|file>', "look up {id, response} lines' items by regenerating this suite's items, repeatable", collect)
+    .option(
+      '--suite <name|file>',
+      "look up {id, response} lines' items by regenerating this suite's items, repeatable",
+      collect,
+    )
     .option('--batch <count>', 'lines scored per write', positiveInt('--batch'), 256)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Input, one JSON object per line:
   {"generator": "satquest", "truth": {...}, "response": "..."}   truth as stored (an object or a JSON string)
   {"id": "<item id>", "response": "..."}                         an item in --db or --suite
@@ -29,7 +39,8 @@ Output, one line per input line, in order:
 
 Examples:
   $ bench generate --suite quick -n 2 | jq -c '{generator, truth, response: .reference}' | bench score
-  $ bench score --db results/genbench.sqlite < answers.jsonl > rewards.jsonl`)
+  $ bench score --db results/genbench.sqlite < answers.jsonl > rewards.jsonl`,
+    )
     .action(async (flags: ScoreFlags) => {
       const { lookup, store } = itemLookupOf(flags.db, flags.suite);
       try {
@@ -40,7 +51,12 @@ Examples:
     });
 }
 
-export async function scoreStream(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, lookup: ItemLookup | undefined, batch: number): Promise<void> {
+export async function scoreStream(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  lookup: ItemLookup | undefined,
+  batch: number,
+): Promise<void> {
   const rl = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   let pending: string[] = [];
@@ -57,7 +73,12 @@ export async function scoreStream(input: NodeJS.ReadableStream, output: NodeJS.W
     if (raw.length > MAX_LINE_CHARS) record = { error: `line is ${raw.length} characters; at most ${MAX_LINE_CHARS}` };
     else {
       let parsed: unknown;
-      try { parsed = JSON.parse(raw); } catch { parsed = undefined; record = { error: 'not JSON: each line must be one JSON object' }; }
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        parsed = undefined;
+        record = { error: 'not JSON: each line must be one JSON object' };
+      }
       record ??= scoreRequest(parsed, lookup);
     }
     pending.push(`${JSON.stringify({ line, ...record! })}\n`);

@@ -13,7 +13,11 @@ const HARD_STOP_GRACE_MS = 10_000;
  * asked again on resume); finished answers are already saved. CI cancellation, `timeout` and
  * `docker stop` send one SIGTERM only, so the deadline is what makes them end.
  */
-export function interruptible(opts: { stopTimeoutS?: number } = {}): { stopSignal: AbortSignal; abortSignal: AbortSignal; dispose: () => void } {
+export function interruptible(opts: { stopTimeoutS?: number } = {}): {
+  stopSignal: AbortSignal;
+  abortSignal: AbortSignal;
+  dispose: () => void;
+} {
   const stop = new AbortController();
   const abort = new AbortController();
   const timers: NodeJS.Timeout[] = [];
@@ -29,7 +33,9 @@ export function interruptible(opts: { stopTimeoutS?: number } = {}): { stopSigna
   };
   const onSignal = () => {
     if (!stop.signal.aborted) {
-      process.stderr.write(`\nbench: stopping: finishing the requests in flight for at most ${stopTimeoutS} s (Ctrl-C again to stop now)\n`);
+      process.stderr.write(
+        `\nbench: stopping: finishing the requests in flight for at most ${stopTimeoutS} s (Ctrl-C again to stop now)\n`,
+      );
       stop.abort();
       const deadline = setTimeout(() => hardStop(`stop deadline of ${stopTimeoutS} s reached`), stopTimeoutS * 1000);
       deadline.unref();
@@ -65,7 +71,9 @@ export function progressPrinter(silent: boolean) {
       last = t;
       shown = true;
       // On a terminal the line must not wrap, or \r would rewrite only its last row.
-      process.stderr.write(tty ? `\r\x1b[2K${formatProgress(p, (process.stderr.columns || 80) - 1)}` : `${formatProgress(p)}\n`);
+      process.stderr.write(
+        tty ? `\r\x1b[2K${formatProgress(p, (process.stderr.columns || 80) - 1)}` : `${formatProgress(p)}\n`,
+      );
     },
     done: () => {
       if (shown && tty) process.stderr.write('\n');

@@ -16,17 +16,21 @@ export function registerShow(program: Command): void {
     .option('--db <file>', 'SQLite database', DEFAULT_DB)
     .option('--images <dir>', 'write the prompt images to this folder')
     .option('--json', 'print JSON')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ bench show 3f9a2c
-  $ bench show 3f9a2c41d07be5a1c2e9 --images ./out --json`)
+  $ bench show 3f9a2c41d07be5a1c2e9 --images ./out --json`,
+    )
     .action((idArg: string, flags: { db: string; images?: string; json?: boolean }) => {
       requireDb(flags.db);
       const store = Store.openReadOnly(flags.db);
       try {
         const matches = store.itemIdsWithPrefix(idArg.toLowerCase());
         if (matches.length === 0) throw new UsageError(`no item with id '${idArg}' in ${flags.db}`);
-        if (matches.length > 1 && !matches.includes(idArg)) throw new UsageError(`'${idArg}' matches several items (${matches.join(', ')}…): give more characters`);
+        if (matches.length > 1 && !matches.includes(idArg))
+          throw new UsageError(`'${idArg}' matches several items (${matches.join(', ')}…): give more characters`);
         const id = matches.includes(idArg) ? idArg : matches[0]!;
         const item = store.item(id)!;
         const results = store.itemResults(id);
@@ -35,17 +39,32 @@ Examples:
         const lines: string[] = [
           `item ${item.id}  ${item.generator}@${item.generatorVersion}  seed ${item.seed} index ${item.index}`,
           `difficulty ${JSON.stringify(item.difficulty)}`,
-          '', '── prompt', ...item.messages.map(renderMessage),
-          '', '── truth', JSON.stringify(item.truth, null, 2),
-          '', '── reference', item.reference ?? '(none)',
+          '',
+          '── prompt',
+          ...item.messages.map(renderMessage),
+          '',
+          '── truth',
+          JSON.stringify(item.truth, null, 2),
+          '',
+          '── reference',
+          item.reference ?? '(none)',
         ];
         if (images.length) lines.push('', `── images written: ${images.join(', ')}`);
         lines.push('', `── answers (${results.length})`);
         for (const r of results) {
-          const verdict = r.verdict ? JSON.parse(r.verdict) as { reason?: string } : {};
-          const mark = r.status === 'error' ? `ERROR ${r.errorKind}: ${r.errorMessage}` : r.correct ? 'correct' : `wrong${verdict.reason ? `: ${verdict.reason}` : ''}`;
+          const verdict = r.verdict ? (JSON.parse(r.verdict) as { reason?: string }) : {};
+          const mark =
+            r.status === 'error'
+              ? `ERROR ${r.errorKind}: ${r.errorMessage}`
+              : r.correct
+                ? 'correct'
+                : `wrong${verdict.reason ? `: ${verdict.reason}` : ''}`;
           const cut = r.cutChars ? `  (${r.cutChars} characters cut by the reply limits)` : '';
-          lines.push(`${r.modelSpec}  [${r.task}, ${r.split}, sample ${r.sample}]  ${mark}${cut}`, indent(r.output ?? ''), '');
+          lines.push(
+            `${r.modelSpec}  [${r.task}, ${r.split}, sample ${r.sample}]  ${mark}${cut}`,
+            indent(r.output ?? ''),
+            '',
+          );
         }
         process.stdout.write(`${fitLines(terminalSafe(lines.join('\n')))}\n`);
       } finally {
@@ -55,13 +74,22 @@ Examples:
 }
 
 function renderMessage(m: Message): string {
-  const body = typeof m.content === 'string' ? m.content
-    : m.content.map((p) => (p.type === 'text' ? p.text : `[image ${p.mediaType}, ${Math.round((p.data.length * 3) / 4 / 1024)} KiB]`)).join('\n');
+  const body =
+    typeof m.content === 'string'
+      ? m.content
+      : m.content
+          .map((p) =>
+            p.type === 'text' ? p.text : `[image ${p.mediaType}, ${Math.round((p.data.length * 3) / 4 / 1024)} KiB]`,
+          )
+          .join('\n');
   return `[${m.role}]\n${body}`;
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((l) => `    ${l}`).join('\n');
+  return text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 }
 
 function writeImages(messages: Message[], dir: string, id: string): string[] {

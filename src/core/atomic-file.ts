@@ -11,7 +11,10 @@ export function tempSibling(path: string, pid = process.pid): string {
 }
 
 export class OutputError extends Error {
-  constructor(readonly path: string, cause: unknown) {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
     super(`cannot write ${path}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
     this.name = 'OutputError';
   }
@@ -35,7 +38,14 @@ export function openAtomicFile(path: string): AtomicFile {
     throw err instanceof OutputError ? err : new OutputError(path, err);
   };
   const abort = () => {
-    if (fd !== undefined) { try { closeSync(fd); } catch { /* already failing */ } fd = undefined; }
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
+      fd = undefined;
+    }
     rmSync(tempPath, { force: true });
   };
   try {
@@ -87,7 +97,11 @@ export function removeStaleTemps(path: string): string[] {
   const prefix = `.${basename(path)}.tmp-`;
   const removed: string[] = [];
   let names: string[];
-  try { names = readdirSync(dir); } catch { return removed; }
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/^\d+/.exec(name.slice(prefix.length))?.[0]);
@@ -115,7 +129,9 @@ function syncFolder(dir: string): void {
   try {
     fd = openSync(dir, 'r');
     fsyncSync(fd);
-  } catch { /* not supported here */ } finally {
+  } catch {
+    /* not supported here */
+  } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }

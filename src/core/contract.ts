@@ -13,29 +13,47 @@ const NAME = /^[a-z0-9][\w.-]*(\/[\w.-]+)*$/i;
  * tolerated, so a generator written for a newer contract still loads.
  */
 export function generatorShapeProblems(value: unknown): string[] {
-  if (!value || typeof value !== 'object') return [`is ${value === null ? 'null' : typeof value}, not a generator object`];
+  if (!value || typeof value !== 'object')
+    return [`is ${value === null ? 'null' : typeof value}, not a generator object`];
   const g = value as Record<string, unknown>;
   const out: string[] = [];
-  if (typeof g.name !== 'string' || !NAME.test(g.name)) out.push("name must be a string such as 'my-family/task' (letters, digits, - _ . and /)");
+  if (typeof g.name !== 'string' || !NAME.test(g.name))
+    out.push("name must be a string such as 'my-family/task' (letters, digits, - _ . and /)");
   if (typeof g.version !== 'string' || !g.version) out.push("version must be a non-empty string such as '1'");
   if (typeof g.description !== 'string') out.push('description must be a string (one line for bench list)');
   if (typeof g.parseParams !== 'function') out.push('parseParams(raw) must be a function');
   if (typeof g.generate !== 'function') out.push('generate(params, rng) must be a function');
-  if (typeof g.verifierVersion !== 'string' || !g.verifierVersion) out.push("verifierVersion must be a non-empty string such as '1' (bumped when verdicts change)");
+  if (typeof g.verifierVersion !== 'string' || !g.verifierVersion)
+    out.push("verifierVersion must be a non-empty string such as '1' (bumped when verdicts change)");
   if (typeof g.verify !== 'function') out.push('verify(truth, response) must be a function');
   if (g.family !== undefined && typeof g.family !== 'string') out.push('family, when given, must be a string');
-  if (g.summarizeDetails !== undefined && typeof g.summarizeDetails !== 'function') out.push('summarizeDetails, when given, must be a function');
+  if (g.summarizeDetails !== undefined && typeof g.summarizeDetails !== 'function')
+    out.push('summarizeDetails, when given, must be a function');
   const env = g.environment as Record<string, unknown> | undefined;
-  if (env !== undefined && (typeof env !== 'object' || env === null || typeof env.start !== 'function' || typeof env.step !== 'function')) {
+  if (
+    env !== undefined &&
+    (typeof env !== 'object' || env === null || typeof env.start !== 'function' || typeof env.step !== 'function')
+  ) {
     out.push('environment, when given, must have start(truth) and step(truth, state, reply)');
   }
-  if (g.exporters !== undefined && (typeof g.exporters !== 'object' || g.exporters === null)) out.push('exporters, when given, must be an object of functions');
+  if (g.exporters !== undefined && (typeof g.exporters !== 'object' || g.exporters === null))
+    out.push('exporters, when given, must be an object of functions');
   return out;
 }
 
 /** Answers no verifier may accept, and none may throw on. */
 export const GARBAGE_RESPONSES: readonly string[] = [
-  '', ' ', 'garbage', '\u0000\u0001\u0002', '{"answer": null}', '[[[[', 'NaN', '-1e309', '<think></think>', '\u202e\ud800', 'x'.repeat(20_000),
+  '',
+  ' ',
+  'garbage',
+  '\u0000\u0001\u0002',
+  '{"answer": null}',
+  '[[[[',
+  'NaN',
+  '-1e309',
+  '<think></think>',
+  '\u202e\ud800',
+  'x'.repeat(20_000),
 ];
 
 export interface ContractOptions {
@@ -75,7 +93,13 @@ export function checkGenerator(gen: Generator<any>, opts: ContractOptions = {}):
       continue;
     }
     const same = (x: unknown, y: unknown) => canonicalJson(x) === canonicalJson(y);
-    if (!same(a.messages, b.messages) || !same(a.truth, b.truth) || a.reference !== b.reference || !same(a.difficulty, b.difficulty) || a.dedupKey !== b.dedupKey) {
+    if (
+      !same(a.messages, b.messages) ||
+      !same(a.truth, b.truth) ||
+      a.reference !== b.reference ||
+      !same(a.difficulty, b.difficulty) ||
+      a.dedupKey !== b.dedupKey
+    ) {
       fail.push(`${at}: not deterministic (same seed and index gave a different problem)`);
     }
     if (!Array.isArray(a.messages) || a.messages.length === 0) fail.push(`${at}: messages must be a non-empty list`);
@@ -89,7 +113,8 @@ export function checkGenerator(gen: Generator<any>, opts: ContractOptions = {}):
     const run = (what: string, f: () => Verdict): Verdict | undefined => {
       try {
         const v = f();
-        if (!v || typeof v.correct !== 'boolean' || typeof v.score !== 'number') fail.push(`${at}: ${what} returned no Verdict`);
+        if (!v || typeof v.correct !== 'boolean' || typeof v.score !== 'number')
+          fail.push(`${at}: ${what} returned no Verdict`);
         return v;
       } catch (err) {
         fail.push(`${at}: ${what} threw: ${(err as Error).message}`);
@@ -101,20 +126,24 @@ export function checkGenerator(gen: Generator<any>, opts: ContractOptions = {}):
       fail.push(`${at}: the reference answer does not verify`);
     }
     for (const g of GARBAGE_RESPONSES) {
-      if (run(`verify(${JSON.stringify(g.slice(0, 12))})`, () => a.verify(g))?.correct === true) fail.push(`${at}: garbage ${JSON.stringify(g.slice(0, 12))} verified as correct`);
+      if (run(`verify(${JSON.stringify(g.slice(0, 12))})`, () => a.verify(g))?.correct === true)
+        fail.push(`${at}: garbage ${JSON.stringify(g.slice(0, 12))} verified as correct`);
     }
     let truth: unknown;
     try {
       truth = JSON.parse(JSON.stringify(a.truth));
-      if (!same(truth, a.truth)) fail.push(`${at}: truth does not survive JSON (functions, undefined, NaN or class instances?)`);
+      if (!same(truth, a.truth))
+        fail.push(`${at}: truth does not survive JSON (functions, undefined, NaN or class instances?)`);
     } catch (err) {
       fail.push(`${at}: truth is not JSON: ${(err as Error).message}`);
     }
     // The pure verifier must work from stored truth alone, and agree with the problem's own.
     if (truth !== undefined && a.reference !== undefined) {
-      if (run('verify(truth, reference)', () => gen.verify(truth, a.reference!))?.correct !== true) fail.push(`${at}: the reference does not verify against JSON truth`);
+      if (run('verify(truth, reference)', () => gen.verify(truth, a.reference!))?.correct !== true)
+        fail.push(`${at}: the reference does not verify against JSON truth`);
       for (const g of GARBAGE_RESPONSES.slice(0, 4)) {
-        if (run(`verify(truth, ${JSON.stringify(g)})`, () => gen.verify(truth, g))?.correct === true) fail.push(`${at}: garbage ${JSON.stringify(g)} verified as correct against JSON truth`);
+        if (run(`verify(truth, ${JSON.stringify(g)})`, () => gen.verify(truth, g))?.correct === true)
+          fail.push(`${at}: garbage ${JSON.stringify(g)} verified as correct against JSON truth`);
       }
     }
   }
@@ -127,11 +156,16 @@ const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 export function familyShapeProblems(value: unknown): string[] {
   if (!isRecord(value)) return ['must be an object with name, generators, views, metrics and taskSets'];
   const out: string[] = [];
-  if (typeof value.name !== 'string' || !/^[a-z][\w-]*$/.test(value.name)) out.push("name must be the family's include key, e.g. 'my-family'");
-  if (!Array.isArray(value.generators) || value.generators.length === 0) out.push('generators must be a non-empty list');
-  if (!isRecord(value.views) || Object.values(value.views).some((v) => !isRecord(v) || typeof v.label !== 'string')) out.push('views must map gap families to { label, curve?, matrix? }');
-  if (!isRecord(value.metrics) || Object.values(value.metrics).some((d) => typeof d !== 'string')) out.push('metrics must map metric keys to one-line descriptions');
-  if (!isRecord(value.taskSets) || Object.values(value.taskSets).some((t) => !Array.isArray(t))) out.push('taskSets must map set names to lists of tasks');
+  if (typeof value.name !== 'string' || !/^[a-z][\w-]*$/.test(value.name))
+    out.push("name must be the family's include key, e.g. 'my-family'");
+  if (!Array.isArray(value.generators) || value.generators.length === 0)
+    out.push('generators must be a non-empty list');
+  if (!isRecord(value.views) || Object.values(value.views).some((v) => !isRecord(v) || typeof v.label !== 'string'))
+    out.push('views must map gap families to { label, curve?, matrix? }');
+  if (!isRecord(value.metrics) || Object.values(value.metrics).some((d) => typeof d !== 'string'))
+    out.push('metrics must map metric keys to one-line descriptions');
+  if (!isRecord(value.taskSets) || Object.values(value.taskSets).some((t) => !Array.isArray(t)))
+    out.push('taskSets must map set names to lists of tasks');
   return out;
 }
 
@@ -152,7 +186,10 @@ export function checkFamily(family: FamilyDescriptor, opts: { items?: number } =
     for (const t of tasks) {
       const at = `${family.name}#${set} task ${t.id}`;
       const g = byName.get(t.generator);
-      if (!g) { fail.push(`${at}: generator '${t.generator}' is not one of the family's generators`); continue; }
+      if (!g) {
+        fail.push(`${at}: generator '${t.generator}' is not one of the family's generators`);
+        continue;
+      }
       const key = canonicalJson([t.generator, t.params ?? {}, t.seed]);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -171,12 +208,21 @@ export function checkFamily(family: FamilyDescriptor, opts: { items?: number } =
     }
   }
   for (const [gap, view] of Object.entries(family.views)) {
-    const knobs = [...(view.curve ? [view.curve.knob, ...Object.keys(view.curve.where ?? {})] : []), ...(view.matrix ?? [])];
+    const knobs = [
+      ...(view.curve ? [view.curve.knob, ...Object.keys(view.curve.where ?? {})] : []),
+      ...(view.matrix ?? []),
+    ];
     const items = difficulties.get(gap);
-    if (!items) { fail.push(`view '${gap}': no task of the family's sets generates items of gap family '${gap}'`); continue; }
+    if (!items) {
+      fail.push(`view '${gap}': no task of the family's sets generates items of gap family '${gap}'`);
+      continue;
+    }
     for (const knob of new Set(knobs)) {
       const lacking = items.find((x) => !x.keys.has(knob));
-      if (lacking) fail.push(`view '${gap}': knob '${knob}' is not in the difficulty of ${lacking.at} (keys: ${[...lacking.keys].join(', ')})`);
+      if (lacking)
+        fail.push(
+          `view '${gap}': knob '${knob}' is not in the difficulty of ${lacking.at} (keys: ${[...lacking.keys].join(', ')})`,
+        );
     }
   }
   const returned = new Set<string>();
@@ -184,7 +230,10 @@ export function checkFamily(family: FamilyDescriptor, opts: { items?: number } =
     for (const k of Object.keys(g.summarizeDetails?.(ds) ?? {})) if (!k.includes('.')) returned.add(k);
   }
   const declared = Object.keys(family.metrics);
-  for (const k of declared) if (!returned.has(k)) fail.push(`metric '${k}' is declared but summarizeDetails never returns it`);
-  for (const k of returned) if (!declared.includes(k)) fail.push(`metric '${k}' is returned by summarizeDetails but not declared in the family's metrics`);
+  for (const k of declared)
+    if (!returned.has(k)) fail.push(`metric '${k}' is declared but summarizeDetails never returns it`);
+  for (const k of returned)
+    if (!declared.includes(k))
+      fail.push(`metric '${k}' is returned by summarizeDetails but not declared in the family's metrics`);
   return fail;
 }

@@ -50,7 +50,11 @@ export function lastLabeledLine(text: string, label: string): string | undefined
   const lower = label.toLowerCase();
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!.trim().replace(/^[*_#>\s]+/, '');
-    if (line.toLowerCase().startsWith(lower)) return line.slice(label.length).replace(/^[*_\s]+/, '').trim();
+    if (line.toLowerCase().startsWith(lower))
+      return line
+        .slice(label.length)
+        .replace(/^[*_\s]+/, '')
+        .trim();
   }
   return undefined;
 }
@@ -73,7 +77,9 @@ export function firstJsonObject(text: string): Record<string, unknown> | undefin
     try {
       const v = JSON.parse(c);
       if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
-    } catch { /* try the next candidate */ }
+    } catch {
+      /* try the next candidate */
+    }
   }
   return undefined;
 }

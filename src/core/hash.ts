@@ -30,6 +30,12 @@ export function stableHash(value: unknown, hexChars = 64): string {
 }
 
 /** The id of an item: the same id always means the same problem. 80 bits, hex. */
-export function itemId(generator: string, version: string, params: unknown, seed: number | string, index: number): string {
+export function itemId(
+  generator: string,
+  version: string,
+  params: unknown,
+  seed: number | string,
+  index: number,
+): string {
   return stableHash({ g: generator, v: version, p: params, s: String(seed), i: index }, 20);
 }

@@ -53,10 +53,16 @@ export class AdaptiveLimiter {
     this.window = this.max;
   }
 
-  get limit(): number { return this.window; }
-  get active(): number { return this.inFlight; }
+  get limit(): number {
+    return this.window;
+  }
+  get active(): number {
+    return this.inFlight;
+  }
   /** The current start-rate cap (requests per second), Infinity when unpaced. */
-  get pace(): number { return this.rate; }
+  get pace(): number {
+    return this.rate;
+  }
 
   /** Resolves when a slot is free, no pause is in force, and the pace allows a start. */
   acquire(): Promise<void> {
@@ -65,7 +71,10 @@ export class AdaptiveLimiter {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      this.waiters.push(() => { this.start(); resolve(); });
+      this.waiters.push(() => {
+        this.start();
+        resolve();
+      });
       // drain, not just schedule: others may be queued while a start is already allowed, and a
       // queue with no timer and nothing in flight would never move again.
       this.drain();
@@ -114,18 +123,25 @@ export class AdaptiveLimiter {
     // (pausing everyone for noise throws throughput away, and at low rates a handful of events
     // would otherwise spiral the pace down).
     if (limited < 5 || limited < 0.3 * (limited + okCount)) return;
-    if (retryAfterMs && retryAfterMs > 0) this.pausedUntil = Math.max(this.pausedUntil, t + Math.min(retryAfterMs, 120_000));
+    if (retryAfterMs && retryAfterMs > 0)
+      this.pausedUntil = Math.max(this.pausedUntil, t + Math.min(retryAfterMs, 120_000));
     if (t - this.lastPaceCut < 250) return;
     this.lastPaceCut = t;
     // Pace just under what the server let through; with no measurement yet (the very first
     // answers were 429s), start from one start per second per slot of the window.
     const target = ok > 0 ? 0.9 * ok : this.window;
-    this.rate = Math.max(1, Number.isFinite(this.rate) ? Math.min(this.rate * 0.9, Math.max(target, this.rate * 0.5)) : target);
+    this.rate = Math.max(
+      1,
+      Number.isFinite(this.rate) ? Math.min(this.rate * 0.9, Math.max(target, this.rate * 0.5)) : target,
+    );
   }
 
   private trim(t: number): void {
     while (this.head < this.successTimes.length && this.successTimes[this.head]! < t - RATE_WINDOW_MS) this.head++;
-    if (this.head > 1024) { this.successTimes = this.successTimes.slice(this.head); this.head = 0; }
+    if (this.head > 1024) {
+      this.successTimes = this.successTimes.slice(this.head);
+      this.head = 0;
+    }
   }
 
   /** Successes per second over the last RATE_WINDOW_MS (0 when too few to tell). */
@@ -160,6 +176,9 @@ export class AdaptiveLimiter {
   private schedule(): void {
     if (this.timer || this.waiters.length === 0 || this.inFlight >= this.window) return;
     const wait = Math.max(1, Math.ceil(Math.max(this.pausedUntil, this.nextStart) - this.now()));
-    this.timer = setTimeout(() => { this.timer = undefined; this.drain(); }, wait);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.drain();
+    }, wait);
   }
 }

@@ -5,7 +5,10 @@ import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 
 export class PluginLoadError extends Error {
-  constructor(message: string) { super(message); this.name = 'PluginLoadError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'PluginLoadError';
+  }
 }
 
 /**
@@ -13,23 +16,35 @@ export class PluginLoadError extends Error {
  * `baseDir`, packages from `baseDir`'s node_modules. `what` names the kind in errors
  * ('generator', 'provider'); `relativeTo` says what relative paths are relative to.
  */
-export function requirePlugin(path: string, baseDir: string, what: string, relativeTo: string): { module: Record<string, unknown>; file: string } {
+export function requirePlugin(
+  path: string,
+  baseDir: string,
+  what: string,
+  relativeTo: string,
+): { module: Record<string, unknown>; file: string } {
   const req = createRequire(resolve(baseDir, 'noop.js'));
   const relative = /^\.{1,2}[\\/]/.test(path);
   let file: string;
   try {
     file = req.resolve(relative ? resolve(baseDir, path) : path);
   } catch {
-    const where = relative ? ` (looked for ${resolve(baseDir, path)}, relative to ${relativeTo})` : isAbsolute(path) ? '' : ' (not installed? paths need a leading ./)';
+    const where = relative
+      ? ` (looked for ${resolve(baseDir, path)}, relative to ${relativeTo})`
+      : isAbsolute(path)
+        ? ''
+        : ' (not installed? paths need a leading ./)';
     throw new PluginLoadError(`${what} module '${path}' not found${where}`);
   }
   try {
     return { module: req(file) as Record<string, unknown>, file };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'ERR_REQUIRE_ASYNC_MODULE' ? 'it uses top-level await, which plug-ins cannot'
-      : /\.[cm]?ts$/.test(file) ? 'Node loads plug-ins as JavaScript: compile the TypeScript (tsc) and name the .js file'
-      : (e.message ?? String(err)).split('\n')[0];
+    const why =
+      e.code === 'ERR_REQUIRE_ASYNC_MODULE'
+        ? 'it uses top-level await, which plug-ins cannot'
+        : /\.[cm]?ts$/.test(file)
+          ? 'Node loads plug-ins as JavaScript: compile the TypeScript (tsc) and name the .js file'
+          : (e.message ?? String(err)).split('\n')[0];
     throw new PluginLoadError(`${what} module ${file} failed to load: ${why}`);
   }
 }

@@ -22,7 +22,10 @@ export class Rational {
     let n = BigInt(num);
     let d = BigInt(den);
     if (d === 0n) throw new RangeError('Rational: zero denominator');
-    if (d < 0n) { n = -n; d = -d; }
+    if (d < 0n) {
+      n = -n;
+      d = -d;
+    }
     const g = gcd(n, d) || 1n;
     return new Rational(n / g, d / g);
   }
@@ -47,20 +50,47 @@ export class Rational {
     return Rational.of(m[1] === '-' ? -num : num, den);
   }
 
-  add(o: Rational): Rational { return Rational.of(this.num * o.den + o.num * this.den, this.den * o.den); }
-  sub(o: Rational): Rational { return Rational.of(this.num * o.den - o.num * this.den, this.den * o.den); }
-  mul(o: Rational): Rational { return Rational.of(this.num * o.num, this.den * o.den); }
+  add(o: Rational): Rational {
+    return Rational.of(this.num * o.den + o.num * this.den, this.den * o.den);
+  }
+  sub(o: Rational): Rational {
+    return Rational.of(this.num * o.den - o.num * this.den, this.den * o.den);
+  }
+  mul(o: Rational): Rational {
+    return Rational.of(this.num * o.num, this.den * o.den);
+  }
   /** Division; undefined when dividing by zero (callers treat it as an invalid expression). */
-  div(o: Rational): Rational | undefined { return o.num === 0n ? undefined : Rational.of(this.num * o.den, this.den * o.num); }
-  neg(): Rational { return new Rational(-this.num, this.den); }
-  abs(): Rational { return this.num < 0n ? this.neg() : this; }
-  cmp(o: Rational): number { const d = this.num * o.den - o.num * this.den; return d < 0n ? -1 : d > 0n ? 1 : 0; }
-  eq(o: Rational): boolean { return this.num === o.num && this.den === o.den; }
-  isZero(): boolean { return this.num === 0n; }
-  isInteger(): boolean { return this.den === 1n; }
-  toNumber(): number { return Number(this.num) / Number(this.den); }
+  div(o: Rational): Rational | undefined {
+    return o.num === 0n ? undefined : Rational.of(this.num * o.den, this.den * o.num);
+  }
+  neg(): Rational {
+    return new Rational(-this.num, this.den);
+  }
+  abs(): Rational {
+    return this.num < 0n ? this.neg() : this;
+  }
+  cmp(o: Rational): number {
+    const d = this.num * o.den - o.num * this.den;
+    return d < 0n ? -1 : d > 0n ? 1 : 0;
+  }
+  eq(o: Rational): boolean {
+    return this.num === o.num && this.den === o.den;
+  }
+  isZero(): boolean {
+    return this.num === 0n;
+  }
+  isInteger(): boolean {
+    return this.den === 1n;
+  }
+  toNumber(): number {
+    return Number(this.num) / Number(this.den);
+  }
   /** "7" or "-3/4". */
-  toString(): string { return this.den === 1n ? this.num.toString() : `${this.num}/${this.den}`; }
+  toString(): string {
+    return this.den === 1n ? this.num.toString() : `${this.num}/${this.den}`;
+  }
   /** A stable key for maps and sets. */
-  key(): string { return this.toString(); }
+  key(): string {
+    return this.toString();
+  }
 }

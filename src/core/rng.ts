@@ -5,7 +5,10 @@ import { createHash } from 'node:crypto';
 
 /** sfc32: small, fast, passes PractRand to large sizes; state is four 32-bit words. */
 export class Rng {
-  private a: number; private b: number; private c: number; private d: number;
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
 
   private constructor(words: [number, number, number, number]) {
     [this.a, this.b, this.c, this.d] = words;
@@ -47,7 +50,8 @@ export class Rng {
 
   /** Uniform integer in [min, max] (inclusive), without modulo bias. */
   int(min: number, max: number): number {
-    if (!Number.isInteger(min) || !Number.isInteger(max) || max < min) throw new RangeError(`Rng.int: bad range [${min}, ${max}]`);
+    if (!Number.isInteger(min) || !Number.isInteger(max) || max < min)
+      throw new RangeError(`Rng.int: bad range [${min}, ${max}]`);
     const span = max - min + 1;
     if (span <= 0x100000000) {
       const limit = Math.floor(0x100000000 / span) * span;

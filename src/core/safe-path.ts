@@ -9,13 +9,19 @@ import { stableHash } from './hash.js';
  * two different names never collide.
  */
 export function safeFileName(name: string, maxLength = 120): string {
-  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._-]+/, '').slice(0, maxLength);
+  const cleaned = name
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._-]+/, '')
+    .slice(0, maxLength);
   if (cleaned === name && cleaned !== '') return cleaned;
   return `${cleaned || 'x'}-${stableHash(name, 8)}`;
 }
 
 export class PathEscapeError extends Error {
-  constructor(message: string) { super(message); this.name = 'PathEscapeError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'PathEscapeError';
+  }
 }
 
 /** `dir/rel`, refused when it would resolve outside `dir` (belt and braces after safeFileName). */
@@ -23,6 +29,7 @@ export function confinedPath(dir: string, rel: string): string {
   const root = resolve(dir);
   const full = resolve(root, rel);
   const r = relative(root, full);
-  if (r === '' || r.startsWith('..') || isAbsolute(r)) throw new PathEscapeError(`refusing to write ${JSON.stringify(rel)}: it resolves outside ${dir}`);
+  if (r === '' || r.startsWith('..') || isAbsolute(r))
+    throw new PathEscapeError(`refusing to write ${JSON.stringify(rel)}: it resolves outside ${dir}`);
   return full;
 }

@@ -24,7 +24,11 @@ export function closestNames(name: string, known: readonly string[], max = 3): s
     return { k, d };
   });
   const limit = Math.max(2, Math.floor(n.length / 3));
-  return scored.filter((s) => s.d <= limit).sort((a, b) => a.d - b.d || a.k.localeCompare(b.k)).slice(0, max).map((s) => s.k);
+  return scored
+    .filter((s) => s.d <= limit)
+    .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
+    .slice(0, max)
+    .map((s) => s.k);
 }
 
 export function didYouMean(name: string, known: readonly string[]): string {

@@ -6,9 +6,16 @@ import type { ParamSchema } from './params.js';
 export type Split = 'train' | 'id' | 'ood';
 export const SPLITS: readonly Split[] = ['train', 'id', 'ood'];
 
-export interface TextPart { type: 'text'; text: string }
+export interface TextPart {
+  type: 'text';
+  text: string;
+}
 /** An image travels as base64 bytes; providers turn it into their own image block. */
-export interface ImagePart { type: 'image'; mediaType: 'image/png' | 'image/jpeg'; data: string }
+export interface ImagePart {
+  type: 'image';
+  mediaType: 'image/png' | 'image/jpeg';
+  data: string;
+}
 export type ContentPart = TextPart | ImagePart;
 
 export interface Message {
@@ -41,9 +48,7 @@ export interface Turn {
   randomAnswer?: (rng: Rng) => string;
 }
 
-export type EpisodeStep =
-  | { done: true; verdict: Verdict }
-  | ({ done: false } & Turn);
+export type EpisodeStep = { done: true; verdict: Verdict } | ({ done: false } & Turn);
 
 /**
  * A stateful dialogue with a model about one problem. Single-turn problems use the default
@@ -152,7 +157,11 @@ export class ParamError extends Error {
    * `field` is the path as text ('rule.K', 'tasks[2]'); `path` its parts, where the thrower knows
    * them (src/core/params.ts always does).
    */
-  constructor(public readonly field: string, message: string, public readonly path?: readonly (string | number)[]) {
+  constructor(
+    public readonly field: string,
+    message: string,
+    public readonly path?: readonly (string | number)[],
+  ) {
     super(`${field}: ${message}`);
     this.name = 'ParamError';
     this.reason = message;
@@ -162,7 +171,11 @@ export class ParamError extends Error {
 /** The single-turn episode: ask once, verify the reply. */
 export function singleTurnEpisode(problem: Problem): Episode {
   return {
-    start: () => ({ messages: problem.messages, reference: problem.reference, randomAnswer: problem.randomAnswer?.bind(problem) }),
+    start: () => ({
+      messages: problem.messages,
+      reference: problem.reference,
+      randomAnswer: problem.randomAnswer?.bind(problem),
+    }),
     step: (reply) => ({ done: true, verdict: problem.verify(reply) }),
   };
 }
@@ -192,5 +205,10 @@ export function episodeOf(problem: Problem): Episode {
 
 /** Text of a message, image parts left out. */
 export function messageText(m: Message): string {
-  return typeof m.content === 'string' ? m.content : m.content.filter((p): p is TextPart => p.type === 'text').map((p) => p.text).join('');
+  return typeof m.content === 'string'
+    ? m.content
+    : m.content
+        .filter((p): p is TextPart => p.type === 'text')
+        .map((p) => p.text)
+        .join('');
 }

@@ -5,7 +5,13 @@ export function correct(parsed?: unknown, details?: Record<string, unknown>): Ve
 }
 
 /** A wrong answer. `formatOk` says whether it at least parsed in the requested format. */
-export function wrong(reason: string, formatOk: boolean, parsed?: unknown, score = 0, details?: Record<string, unknown>): Verdict {
+export function wrong(
+  reason: string,
+  formatOk: boolean,
+  parsed?: unknown,
+  score = 0,
+  details?: Record<string, unknown>,
+): Verdict {
   return { correct: false, score, formatOk, parsed, reason, details };
 }
 

@@ -52,15 +52,31 @@ export function baselineFileOf(side: ResolvedSide, plan: GatePlan): BaselineFile
       outcomes[key] = o === null || o === undefined ? null : o ? 1 : 0;
     }
     const t = pt.task;
-    return { task: t.id, split: t.split, axis: t.axis, role: t.role, family: t.family, generator: t.generator.name, count: pt.count, outcomes };
+    return {
+      task: t.id,
+      split: t.split,
+      axis: t.axis,
+      role: t.role,
+      family: t.family,
+      generator: t.generator.name,
+      count: pt.count,
+      outcomes,
+    };
   });
   const suite = plan.suite;
   return {
-    format: BASELINE_FORMAT, formatVersion: BASELINE_FORMAT_VERSION, savedAt: new Date().toISOString(), harnessVersion: harnessVersion(),
-    model: { spec: side.info.modelSpec, identity: side.info.modelIdentity }, runId: side.info.runId ?? null,
+    format: BASELINE_FORMAT,
+    formatVersion: BASELINE_FORMAT_VERSION,
+    savedAt: new Date().toISOString(),
+    harnessVersion: harnessVersion(),
+    model: { spec: side.info.modelSpec, identity: side.info.modelIdentity },
+    runId: side.info.runId ?? null,
     suite: { name: suite.name, version: suite.version, hash: suite.hash },
     generatorVersions: Object.fromEntries(plan.tasks.map((pt) => [pt.task.generator.name, pt.task.generator.version])),
-    n: plan.n ?? null, samples: plan.samples, sampling: side.info.sampling, tasks,
+    n: plan.n ?? null,
+    samples: plan.samples,
+    sampling: side.info.sampling,
+    tasks,
   };
 }
 
@@ -79,23 +95,31 @@ export function writeBaselineFile(path: string, file: BaselineFile): void {
 
 export function readBaselineFile(path: string): BaselineFile {
   if (!existsSync(path)) {
-    throw new GateConfigError(`baseline file ${path} does not exist: save one with 'bench gate --suite <suite> --baseline <model|run> --save-baseline ${path}'`);
+    throw new GateConfigError(
+      `baseline file ${path} does not exist: save one with 'bench gate --suite <suite> --baseline <model|run> --save-baseline ${path}'`,
+    );
   }
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new GateConfigError(`baseline file ${path} is not valid JSON (${(err as Error).message.split('\n')[0]}): save it again with --save-baseline`);
+    throw new GateConfigError(
+      `baseline file ${path} is not valid JSON (${(err as Error).message.split('\n')[0]}): save it again with --save-baseline`,
+    );
   }
   const f = raw as Partial<BaselineFile>;
   const bad = (what: string): never => {
     throw new GateConfigError(`baseline file ${path} is damaged: ${what}; save it again with --save-baseline`);
   };
   if (!f || typeof f !== 'object' || f.format !== BASELINE_FORMAT) {
-    throw new GateConfigError(`${path} is not a genbench baseline file (no "format": "${BASELINE_FORMAT}"): save one with --save-baseline`);
+    throw new GateConfigError(
+      `${path} is not a genbench baseline file (no "format": "${BASELINE_FORMAT}"): save one with --save-baseline`,
+    );
   }
   if (f.formatVersion !== BASELINE_FORMAT_VERSION) {
-    throw new GateConfigError(`baseline file ${path} has format version ${JSON.stringify(f.formatVersion)}, this genbench reads ${BASELINE_FORMAT_VERSION}: use the genbench that saved it, or save it again`);
+    throw new GateConfigError(
+      `baseline file ${path} has format version ${JSON.stringify(f.formatVersion)}, this genbench reads ${BASELINE_FORMAT_VERSION}: use the genbench that saved it, or save it again`,
+    );
   }
   if (!f.suite || typeof f.suite.hash !== 'string' || typeof f.suite.name !== 'string') bad('no suite name and hash');
   if (!f.model || typeof f.model.spec !== 'string') bad('no model spec');
@@ -104,9 +128,11 @@ export function readBaselineFile(path: string): BaselineFile {
   if (f.n !== null && !(Number.isInteger(f.n) && f.n! >= 1)) bad('n must be null or a whole number ≥ 1');
   if (!Array.isArray(f.tasks)) bad('no task list');
   for (const t of f.tasks!) {
-    if (!t || typeof t.task !== 'string' || !t.outcomes || typeof t.outcomes !== 'object') bad('a task without a name or outcomes');
+    if (!t || typeof t.task !== 'string' || !t.outcomes || typeof t.outcomes !== 'object')
+      bad('a task without a name or outcomes');
     for (const [k, v] of Object.entries(t.outcomes)) {
-      if (!(v === 0 || v === 1 || v === null) || !/#\d+$/.test(k)) bad(`task ${t.task}: outcome ${JSON.stringify(k)} is ${JSON.stringify(v)}, expected 0, 1 or null`);
+      if (!(v === 0 || v === 1 || v === null) || !/#\d+$/.test(k))
+        bad(`task ${t.task}: outcome ${JSON.stringify(k)} is ${JSON.stringify(v)}, expected 0, 1 or null`);
     }
   }
   return f as BaselineFile;
@@ -114,18 +140,35 @@ export function readBaselineFile(path: string): BaselineFile {
 
 /** Refuses a file saved for other items (other suite, other generator versions). */
 export function checkBaselineFile(file: BaselineFile, path: string, suite: Suite): void {
-  checkSameItems(`baseline file ${path}`, {
-    suiteName: file.suite.name, suiteVersion: String(file.suite.version), suiteHash: file.suite.hash, generatorVersions: file.generatorVersions,
-  }, suite, `gate with the suite it was saved with, or save the baseline again ('bench gate --suite ${suite.path} --baseline <model|run> --save-baseline ${path}')`);
+  checkSameItems(
+    `baseline file ${path}`,
+    {
+      suiteName: file.suite.name,
+      suiteVersion: String(file.suite.version),
+      suiteHash: file.suite.hash,
+      generatorVersions: file.generatorVersions,
+    },
+    suite,
+    `gate with the suite it was saved with, or save the baseline again ('bench gate --suite ${suite.path} --baseline <model|run> --save-baseline ${path}')`,
+  );
 }
 
 export function sideFromBaselineFile(file: BaselineFile, path: string): ResolvedSide {
   const outcomes: OutcomeMap = new Map();
-  for (const t of file.tasks) for (const [k, v] of Object.entries(t.outcomes)) outcomes.set(k, v === null ? null : v === 1);
+  for (const t of file.tasks)
+    for (const [k, v] of Object.entries(t.outcomes)) outcomes.set(k, v === null ? null : v === 1);
   return {
     info: {
-      role: 'baseline', source: 'file', file: path, modelSpec: file.model.spec, modelIdentity: file.model.identity ?? file.model.spec,
-      runId: file.runId ?? undefined, sampling: file.sampling, samples: file.samples, suiteHash: file.suite.hash, generatorVersions: file.generatorVersions,
+      role: 'baseline',
+      source: 'file',
+      file: path,
+      modelSpec: file.model.spec,
+      modelIdentity: file.model.identity ?? file.model.spec,
+      runId: file.runId ?? undefined,
+      sampling: file.sampling,
+      samples: file.samples,
+      suiteHash: file.suite.hash,
+      generatorVersions: file.generatorVersions,
     },
     outcomes,
   };

@@ -17,7 +17,13 @@ import { normalCdf } from '../stats/proportion.js';
 import { changeInterval, designEffect, nonInferiorityP, regressionP, type PairedCounts } from './paired-score.js';
 import { candidateAccuracy, pairedAccuracy, usablePairs, type Answer, type PairedItem } from '../scoreboard/paired.js';
 import { outcomeKey, type GatePlan, type OutcomeMap, type PlannedTask } from './plan.js';
-import { POWER, pairsToDetectDrop, pairsToShowNonInferiority, smallestScale, trialsToClearFloor } from './sample-size.js';
+import {
+  POWER,
+  pairsToDetectDrop,
+  pairsToShowNonInferiority,
+  smallestScale,
+  trialsToClearFloor,
+} from './sample-size.js';
 
 export type CheckKind = 'non-inferiority' | 'floor' | 'gap-growth';
 export type CheckStatus = 'pass' | 'regression' | 'inconclusive' | 'info';
@@ -69,7 +75,8 @@ export interface Check {
 
 function pairTask(pt: PlannedTask, samples: number, base: OutcomeMap, cand: OutcomeMap): PairedItem[] {
   return pt.itemIds.map((id) => {
-    const b: Answer[] = [], c: Answer[] = [];
+    const b: Answer[] = [],
+      c: Answer[] = [];
     for (let s = 0; s < samples; s++) {
       b.push(base.get(outcomeKey(id, s)) ?? null);
       c.push(cand.get(outcomeKey(id, s)) ?? null);
@@ -79,15 +86,24 @@ function pairTask(pt: PlannedTask, samples: number, base: OutcomeMap, cand: Outc
 }
 
 interface ChangeStats {
-  items: number; pairs: number; dropped: number; deff: number; loss: number; gain: number;
-  baselineAcc: number; candidateAcc: number; counts: PairedCounts; samplesPerItem: number;
+  items: number;
+  pairs: number;
+  dropped: number;
+  deff: number;
+  loss: number;
+  gain: number;
+  baselineAcc: number;
+  candidateAcc: number;
+  counts: PairedCounts;
+  samplesPerItem: number;
   errors: { baseline: number; candidate: number };
 }
 
 function changeStats(items: PairedItem[]): ChangeStats {
   // The accuracies (and which pairs count) are the scoreboard's; the paired statistics are ours.
   const acc = pairedAccuracy(items);
-  let loss = 0, gain = 0;
+  let loss = 0,
+    gain = 0;
   const diffs: number[][] = [];
   for (const it of items) {
     const d = usablePairs(it).map(({ b, c }) => {
@@ -100,25 +116,57 @@ function changeStats(items: PairedItem[]): ChangeStats {
   const { pairs } = acc;
   const deff = designEffect(diffs);
   return {
-    items: acc.items, pairs, dropped: acc.dropped, deff, loss, gain, baselineAcc: acc.baseline, candidateAcc: acc.candidate,
-    counts: { n: pairs / deff, loss: loss / deff, gain: gain / deff }, samplesPerItem: acc.items ? pairs / acc.items : 1,
+    items: acc.items,
+    pairs,
+    dropped: acc.dropped,
+    deff,
+    loss,
+    gain,
+    baselineAcc: acc.baseline,
+    candidateAcc: acc.candidate,
+    counts: { n: pairs / deff, loss: loss / deff, gain: gain / deff },
+    samplesPerItem: acc.items ? pairs / acc.items : 1,
     errors: acc.errors,
   };
 }
 
 /** Effective pairs → items, the other way round from the design effect. */
-const toItems = (effective: number, deff: number, perItem: number) => (Number.isFinite(effective) ? Math.ceil((effective * deff) / perItem) : Infinity);
+const toItems = (effective: number, deff: number, perItem: number) =>
+  Number.isFinite(effective) ? Math.ceil((effective * deff) / perItem) : Infinity;
 
-function nonInferiority(id: string, scopeType: Check['scopeType'], scope: string, items: PairedItem[], margin: number | null, alpha: number, gating: boolean): Check {
+function nonInferiority(
+  id: string,
+  scopeType: Check['scopeType'],
+  scope: string,
+  items: PairedItem[],
+  margin: number | null,
+  alpha: number,
+  gating: boolean,
+): Check {
   const s = changeStats(items);
   const level = 1 - 2 * alpha;
   const { counts } = s;
   const m = margin ?? 0;
-  const pLoss = s.pairs ? s.loss / s.pairs : 0, pGain = s.pairs ? s.gain / s.pairs : 0;
+  const pLoss = s.pairs ? s.loss / s.pairs : 0,
+    pGain = s.pairs ? s.gain / s.pairs : 0;
   return {
-    id, kind: 'non-inferiority', scopeType, scope, gating, items: s.items, answers: s.pairs, dropped: s.dropped, errors: s.errors, designEffect: s.deff,
-    baseline: s.baselineAcc, candidate: s.candidateAcc, estimate: s.pairs ? (s.gain - s.loss) / s.pairs : NaN,
-    interval: changeInterval(counts, level), threshold: margin === null ? null : -margin, loss: s.loss, gain: s.gain,
+    id,
+    kind: 'non-inferiority',
+    scopeType,
+    scope,
+    gating,
+    items: s.items,
+    answers: s.pairs,
+    dropped: s.dropped,
+    errors: s.errors,
+    designEffect: s.deff,
+    baseline: s.baselineAcc,
+    candidate: s.candidateAcc,
+    estimate: s.pairs ? (s.gain - s.loss) / s.pairs : NaN,
+    interval: changeInterval(counts, level),
+    threshold: margin === null ? null : -margin,
+    loss: s.loss,
+    gain: s.gain,
     pWorse: regressionP(counts),
     // A drop of exactly the margin is still acceptable; the epsilon absorbs float noise.
     material: s.pairs > 0 && (s.loss - s.gain) / s.pairs > m + 1e-12,
@@ -129,13 +177,22 @@ function nonInferiority(id: string, scopeType: Check['scopeType'], scope: string
   };
 }
 
-function floorCheck(id: string, scopeType: Check['scopeType'], scope: string, items: PairedItem[], floor: number, alpha: number): Check {
+function floorCheck(
+  id: string,
+  scopeType: Check['scopeType'],
+  scope: string,
+  items: PairedItem[],
+  floor: number,
+  alpha: number,
+): Check {
   // Only the candidate's answers matter here; its errors are wrong answers (the scoreboard's count).
   const acc = candidateAccuracy(items);
   const clusters = items.filter((it) => it.c.length).map((it) => it.c.map((c) => +(c === true)));
-  const k = acc.correct, n = acc.answers;
+  const k = acc.correct,
+    n = acc.answers;
   const deff = designEffect(clusters);
-  const kEff = k / deff, nEff = n / deff;
+  const kEff = k / deff,
+    nEff = n / deff;
   const p = acc.accuracy;
   const level = 1 - 2 * alpha;
   const interval = n ? wilson(kEff, nEff, level) : { estimate: NaN, low: 0, high: 1 };
@@ -144,9 +201,27 @@ function floorCheck(id: string, scopeType: Check['scopeType'], scope: string, it
   const perItem = clusters.length ? n / clusters.length : 1;
   const needed = toItems(trialsToClearFloor(p, floor, alpha), deff, perItem);
   return {
-    id, kind: 'floor', scopeType, scope, gating: true, items: acc.items, answers: n, dropped: 0, errors: acc.errors, designEffect: deff,
-    baseline: null, candidate: p, estimate: p, interval, threshold: floor, pWorse: n ? normalCdf(z) : 1,
-    material: n > 0 && p < floor, shown: n > 0 && interval.low >= floor, itemsToShow: needed, itemsToFlag: needed, status: 'info',
+    id,
+    kind: 'floor',
+    scopeType,
+    scope,
+    gating: true,
+    items: acc.items,
+    answers: n,
+    dropped: 0,
+    errors: acc.errors,
+    designEffect: deff,
+    baseline: null,
+    candidate: p,
+    estimate: p,
+    interval,
+    threshold: floor,
+    pWorse: n ? normalCdf(z) : 1,
+    material: n > 0 && p < floor,
+    shown: n > 0 && interval.low >= floor,
+    itemsToShow: needed,
+    itemsToFlag: needed,
+    status: 'info',
   };
 }
 
@@ -161,23 +236,33 @@ export function pFromIntervals(intervalAt: (alpha: number) => Interval, estimate
   // Above 0: the lower limit rises with α′ (narrower intervals); below 0 the upper limit falls.
   const crosses = estimate > 0 ? (a: number) => intervalAt(a).low > 0 : (a: number) => intervalAt(a).high < 0;
   if (crosses(tiny)) return estimate > 0 ? tiny : 1 - tiny;
-  let lo = Math.log(tiny), hi = Math.log(0.5);
+  let lo = Math.log(tiny),
+    hi = Math.log(0.5);
   for (let i = 0; i < 50; i++) {
     const mid = (lo + hi) / 2;
-    if (crosses(Math.exp(mid))) hi = mid; else lo = mid;
+    if (crosses(Math.exp(mid))) hi = mid;
+    else lo = mid;
   }
   const a = Math.exp(hi);
   return estimate > 0 ? a : 1 - a;
 }
 
-function gapGrowth(family: string, idItems: PairedItem[], oodItems: PairedItem[], maxGrowth: number | null, alpha: number): Check {
+function gapGrowth(
+  family: string,
+  idItems: PairedItem[],
+  oodItems: PairedItem[],
+  maxGrowth: number | null,
+  alpha: number,
+): Check {
   const level = 1 - 2 * alpha;
-  const a = changeStats(idItems), o = changeStats(oodItems);
+  const a = changeStats(idItems),
+    o = changeStats(oodItems);
   // growth = (candidate gap) − (baseline gap) = (ID change) − (OOD change). ID and OOD items are
   // different items, so the two changes are independent: MOVER combines their score intervals
   // (Tango's, which keep their width when a side has no discordant items), and the p-value
   // inverts that same interval.
-  const at = (f: number, lvl: number) => moverDifference(changeInterval(scale(a.counts, f), lvl), changeInterval(scale(o.counts, f), lvl));
+  const at = (f: number, lvl: number) =>
+    moverDifference(changeInterval(scale(a.counts, f), lvl), changeInterval(scale(o.counts, f), lvl));
   const interval = at(1, level);
   const growth = interval.estimate;
   const pWorse = pFromIntervals((x) => at(1, 1 - 2 * x), growth);
@@ -189,17 +274,37 @@ function gapGrowth(family: string, idItems: PairedItem[], oodItems: PairedItem[]
   // z_β sampling standard errors of the estimate (the plain binomial ones: they describe how the
   // estimate varies, the interval is what the test uses).
   const zBeta = normalQuantile(POWER);
-  const sd = (s: ChangeStats) => (s.pairs > 0 ? Math.max(0, (s.loss + s.gain) / s.pairs - ((s.loss - s.gain) / s.pairs) ** 2) / s.counts.n : 0);
+  const sd = (s: ChangeStats) =>
+    s.pairs > 0 ? Math.max(0, (s.loss + s.gain) / s.pairs - ((s.loss - s.gain) / s.pairs) ** 2) / s.counts.n : 0;
   const se = Math.sqrt(sd(a) + sd(o));
-  const itemsToShow = growth >= t - 1e-12 ? Infinity : toItems(smallestScale((f) => at(f, level).high + (zBeta * se) / Math.sqrt(f) <= t));
-  const itemsToFlag = growth <= 1e-12 ? Infinity : toItems(smallestScale((f) => at(f, level).low - (zBeta * se) / Math.sqrt(f) > 0));
+  const itemsToShow =
+    growth >= t - 1e-12
+      ? Infinity
+      : toItems(smallestScale((f) => at(f, level).high + (zBeta * se) / Math.sqrt(f) <= t));
+  const itemsToFlag =
+    growth <= 1e-12 ? Infinity : toItems(smallestScale((f) => at(f, level).low - (zBeta * se) / Math.sqrt(f) > 0));
   return {
-    id: `gap:${family}`, kind: 'gap-growth', scopeType: 'family', scope: family, gating: maxGrowth !== null,
-    items, answers: a.pairs + o.pairs, dropped: a.dropped + o.dropped, designEffect: Math.max(a.deff, o.deff),
+    id: `gap:${family}`,
+    kind: 'gap-growth',
+    scopeType: 'family',
+    scope: family,
+    gating: maxGrowth !== null,
+    items,
+    answers: a.pairs + o.pairs,
+    dropped: a.dropped + o.dropped,
+    designEffect: Math.max(a.deff, o.deff),
     errors: { baseline: a.errors.baseline + o.errors.baseline, candidate: a.errors.candidate + o.errors.candidate },
-    baseline: a.baselineAcc - o.baselineAcc, candidate: a.candidateAcc - o.candidateAcc, estimate: growth,
-    interval: { estimate: growth, low: Math.max(-2, interval.low), high: Math.min(2, interval.high) }, threshold: maxGrowth, pWorse,
-    material: growth > t + 1e-12, shown: interval.high <= t, itemsToShow, itemsToFlag, status: 'info',
+    baseline: a.baselineAcc - o.baselineAcc,
+    candidate: a.candidateAcc - o.candidateAcc,
+    estimate: growth,
+    interval: { estimate: growth, low: Math.max(-2, interval.low), high: Math.min(2, interval.high) },
+    threshold: maxGrowth,
+    pWorse,
+    material: growth > t + 1e-12,
+    shown: interval.high <= t,
+    itemsToShow,
+    itemsToFlag,
+    status: 'info',
   };
 }
 
@@ -218,7 +323,9 @@ export function buildChecks(plan: GatePlan, base: OutcomeMap, cand: OutcomeMap, 
     const gated = config.splits.includes(split);
     if (pts.length === 0) {
       if (gated || config.floors[split] !== undefined) {
-        throw new GateConfigError(`suite '${plan.suite.name}' has no scored ${split} tasks to gate: choose --split ${split === 'id' ? 'ood' : 'id'} or drop the ${split} floor`);
+        throw new GateConfigError(
+          `suite '${plan.suite.name}' has no scored ${split} tasks to gate: choose --split ${split === 'id' ? 'ood' : 'id'} or drop the ${split} floor`,
+        );
       }
       continue;
     }
@@ -236,16 +343,21 @@ export function buildChecks(plan: GatePlan, base: OutcomeMap, cand: OutcomeMap, 
       continue;
     }
     const gated = config.perTask || override?.margin !== undefined;
-    checks.push(nonInferiority(`change:task:${id}`, 'task', id, paired.get(id)!, override?.margin ?? config.margin, alpha, gated));
-    if (override?.floor !== undefined) checks.push(floorCheck(`floor:task:${id}`, 'task', id, paired.get(id)!, override.floor, alpha));
+    checks.push(
+      nonInferiority(`change:task:${id}`, 'task', id, paired.get(id)!, override?.margin ?? config.margin, alpha, gated),
+    );
+    if (override?.floor !== undefined)
+      checks.push(floorCheck(`floor:task:${id}`, 'task', id, paired.get(id)!, override.floor, alpha));
   }
 
   const families = [...new Set(scored.map((pt) => pt.task.family))];
   for (const family of families) {
     const id = scored.filter((pt) => pt.task.family === family && pt.task.split === 'id');
     const ood = scored.filter((pt) => pt.task.family === family && pt.task.split === 'ood');
-    if (id.length && ood.length) checks.push(gapGrowth(family, itemsOf(id), itemsOf(ood), config.maxGapGrowth ?? null, alpha));
+    if (id.length && ood.length)
+      checks.push(gapGrowth(family, itemsOf(id), itemsOf(ood), config.maxGapGrowth ?? null, alpha));
   }
-  if (!checks.some((c) => c.gating)) throw new GateConfigError('nothing to gate: choose --split, --per-task, floors, task gates or maxGapGrowth');
+  if (!checks.some((c) => c.gating))
+    throw new GateConfigError('nothing to gate: choose --split, --per-task, floors, task gates or maxGapGrowth');
   return checks;
 }

@@ -25,7 +25,11 @@ export function decide(checks: Check[], alpha: number): { verdict: Verdict; chec
       c.itemsNeeded = needed > MAX_ITEMS ? Infinity : needed;
     }
   }
-  const verdict: Verdict = gating.some((c) => c.status === 'regression') ? 'regression' : gating.every((c) => c.status === 'pass') ? 'pass' : 'inconclusive';
+  const verdict: Verdict = gating.some((c) => c.status === 'regression')
+    ? 'regression'
+    : gating.every((c) => c.status === 'pass')
+      ? 'pass'
+      : 'inconclusive';
   return { verdict, checks };
 }
 

@@ -28,15 +28,24 @@ export function exitCodeForVerdict(v: Verdict): number {
 
 /** A gate that cannot be evaluated as asked: fix the flags, the YAML or the baseline. Exit 2. */
 export class GateConfigError extends Error {
-  constructor(message: string) { super(message); this.name = 'GateConfigError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'GateConfigError';
+  }
 }
 
 /** The answers needed to decide are not there because the harness or a model failed. Exit 3. */
 export class GateHarnessError extends Error {
-  constructor(message: string) { super(message); this.name = 'GateHarnessError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'GateHarnessError';
+  }
 }
 
 /** Ctrl-C stopped a run the gate needed; what finished is saved. Exit 130. */
 export class GateInterruptedError extends Error {
-  constructor(message: string) { super(message); this.name = 'GateInterruptedError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'GateInterruptedError';
+  }
 }

@@ -1,11 +1,14 @@
 // Number and text formatting shared by the Markdown and JUnit reports.
 import type { Check } from './checks.js';
 
-export const pct = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—');
+export const pct = (x: number | null | undefined) =>
+  typeof x === 'number' && Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—';
 /** A difference in percentage points, signed. */
-export const pts = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? `${x >= 0 ? '+' : '-'}${Math.abs(x * 100).toFixed(1)}` : '—');
+export const pts = (x: number | null | undefined) =>
+  typeof x === 'number' && Number.isFinite(x) ? `${x >= 0 ? '+' : '-'}${Math.abs(x * 100).toFixed(1)}` : '—';
 export const count = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '∞');
-export const pValue = (p: number | undefined) => (p === undefined || !Number.isFinite(p) ? '—' : p < 0.001 ? '<0.001' : p.toPrecision(2));
+export const pValue = (p: number | undefined) =>
+  p === undefined || !Number.isFinite(p) ? '—' : p < 0.001 ? '<0.001' : p.toPrecision(2);
 
 export const KIND_LABEL: Record<Check['kind'], string> = {
   'non-inferiority': 'accuracy change',
@@ -26,7 +29,8 @@ export function thresholdText(c: Check): string {
   return `≥ ${pts(c.threshold)} pt`;
 }
 
-export const sideValue = (c: Check, v: number | null) => (v === null ? '—' : c.kind === 'gap-growth' ? `${pts(v)} pt` : pct(v));
+export const sideValue = (c: Check, v: number | null) =>
+  v === null ? '—' : c.kind === 'gap-growth' ? `${pts(v)} pt` : pct(v);
 
 const BOUND_WORD: Record<Check['kind'], { bad: string; good: string; what: string; change: string; limit: string }> = {
   'non-inferiority': { bad: 'below', good: 'above', what: 'the allowed change', change: 'drop', limit: 'margin' },
@@ -58,9 +62,10 @@ export function explain(c: Check, alpha: number, name: (s: string) => string = (
     case 'pass':
       return `${head}; the whole interval is ${w.good} ${w.what} ${boundValue(c)}.`;
     case 'inconclusive': {
-      const items = (what: string) => (Number.isFinite(c.itemsNeeded ?? Infinity)
-        ? `about ${count(c.itemsNeeded!)} items would ${what} it (now ${count(c.items)})`
-        : `cannot decide at this ${w.limit}: the estimate sits on the threshold (within rounding), so no item count would decide it`);
+      const items = (what: string) =>
+        Number.isFinite(c.itemsNeeded ?? Infinity)
+          ? `about ${count(c.itemsNeeded!)} items would ${what} it (now ${count(c.items)})`
+          : `cannot decide at this ${w.limit}: the estimate sits on the threshold (within rounding), so no item count would decide it`;
       return c.material
         ? `${head}; the estimate is ${w.bad} ${w.what} ${boundValue(c)} but the ${w.change} is not significant (p ${pValue(p)}): ${items('decide')}.`
         : `${head}; the interval reaches ${w.bad} ${w.what} ${boundValue(c)}: ${items('decide')}.`;

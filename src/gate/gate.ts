@@ -5,13 +5,29 @@ import type { ModelOptions, Sampling } from '../models/types.js';
 import type { Progress } from '../runner/run.js';
 import type { Store } from '../store/store.js';
 import type { Suite } from '../suite/load.js';
-import { baselineFileOf, checkBaselineFile, readBaselineFile, sideFromBaselineFile, writeBaselineFile, type BaselineFile } from './baseline-file.js';
+import {
+  baselineFileOf,
+  checkBaselineFile,
+  readBaselineFile,
+  sideFromBaselineFile,
+  writeBaselineFile,
+  type BaselineFile,
+} from './baseline-file.js';
 import { buildChecks, type Check } from './checks.js';
 import { checkTaskGates, mergeGates, gatesFromSuite, type GateConfig } from './config.js';
 import { decide } from './decide.js';
 import { GateConfigError, GateHarnessError, exitCodeForVerdict, type Verdict } from './errors.js';
 import { makePlan, type GatePlan } from './plan.js';
-import { checkCoverage, errorCount, modelSide, runSide, type ResolvedSide, type Role, type SideInfo, type SideSource } from './sides.js';
+import {
+  checkCoverage,
+  errorCount,
+  modelSide,
+  runSide,
+  type ResolvedSide,
+  type Role,
+  type SideInfo,
+  type SideSource,
+} from './sides.js';
 
 export interface GateOptions {
   suite: Suite;
@@ -58,7 +74,10 @@ export interface GateResult {
   notes: string[];
 }
 
-export interface ErrorTally { errors: number; planned: number }
+export interface ErrorTally {
+  errors: number;
+  planned: number;
+}
 
 export interface GateOutcome {
   /** Absent when no candidate was given (the call only saved a baseline). */
@@ -95,21 +114,41 @@ export async function gate(opts: GateOptions): Promise<GateOutcome> {
 
   const { verdict, checks } = decide(buildChecks(plan, baseline.outcomes, candidate.outcomes, config), config.alpha);
   const result: GateResult = {
-    format: RESULT_FORMAT, formatVersion: 1, verdict, exitCode: exitCodeForVerdict(verdict),
+    format: RESULT_FORMAT,
+    formatVersion: 1,
+    verdict,
+    exitCode: exitCodeForVerdict(verdict),
     suite: { name: suite.name, version: suite.version, hash: suite.hash, path: suite.path },
-    baseline: baseline.info, candidate: candidate.info,
-    config: { ...config, tasks: Object.fromEntries(Object.entries(config.tasks).map(([k, { where: _where, ...v }]) => [k, v])) },
+    baseline: baseline.info,
+    candidate: candidate.info,
+    config: {
+      ...config,
+      tasks: Object.fromEntries(Object.entries(config.tasks).map(([k, { where: _where, ...v }]) => [k, v])),
+    },
     level: 1 - 2 * config.alpha,
-    plan: { n: plan.n ?? null, samples: plan.samples, tasks: plan.tasks.length, items: plan.tasks.reduce((s, t) => s + t.count, 0) },
+    plan: {
+      n: plan.n ?? null,
+      samples: plan.samples,
+      tasks: plan.tasks.length,
+      items: plan.tasks.reduce((s, t) => s + t.count, 0),
+    },
     errors: { baseline: errorCount(baseline, plan), candidate: errorCount(candidate, plan) },
-    checks, notes: notesFor(baseline, candidate, plan),
+    checks,
+    notes: notesFor(baseline, candidate, plan),
   };
   return { result, savedBaseline };
 }
 
-async function resolveSide(role: Role, source: SideSource, plan: GatePlan, opts: GateOptions, file: BaselineFile | undefined): Promise<ResolvedSide> {
+async function resolveSide(
+  role: Role,
+  source: SideSource,
+  plan: GatePlan,
+  opts: GateOptions,
+  file: BaselineFile | undefined,
+): Promise<ResolvedSide> {
   if (source.kind === 'file') return sideFromBaselineFile(file!, source.path);
-  if (!opts.store) throw new GateConfigError(`the ${role} is a ${source.kind === 'run' ? 'run id' : 'model'}: a database is needed`);
+  if (!opts.store)
+    throw new GateConfigError(`the ${role} is a ${source.kind === 'run' ? 'run id' : 'model'}: a database is needed`);
   const dbPath = opts.dbPath ?? 'the database';
   if (source.kind === 'run') return runSide(role, source.runId, plan.suite, opts.store, dbPath);
   return modelSide(role, source.model, plan, { ...opts, store: opts.store, dbPath });
@@ -119,23 +158,38 @@ function checkErrors(side: ResolvedSide, plan: GatePlan, maxRate: number): void 
   const { errors, planned } = errorCount(side, plan);
   if (errors > maxRate * planned) {
     const { info } = side;
-    const fix = info.source === 'file'
-      ? 'save the baseline again once its model answers reliably'
-      : "check the model's endpoint and logs ('bench show <item>' shows an error), then run the same command again: finished answers are reused";
-    throw new GateHarnessError(`the ${info.role} ${info.modelSpec} has ${errors} errors in ${planned} answers (${(100 * errors / planned).toFixed(1)}%, more than the ${(100 * maxRate).toFixed(1)}% allowed by maxErrorRate): ${fix}`);
+    const fix =
+      info.source === 'file'
+        ? 'save the baseline again once its model answers reliably'
+        : "check the model's endpoint and logs ('bench show <item>' shows an error), then run the same command again: finished answers are reused";
+    throw new GateHarnessError(
+      `the ${info.role} ${info.modelSpec} has ${errors} errors in ${planned} answers (${((100 * errors) / planned).toFixed(1)}%, more than the ${(100 * maxRate).toFixed(1)}% allowed by maxErrorRate): ${fix}`,
+    );
   }
 }
 
 function notesFor(baseline: ResolvedSide, candidate: ResolvedSide, plan: GatePlan): string[] {
   const notes: string[] = [];
-  const b = baseline.info, c = candidate.info;
-  if (b.runId && b.runId === c.runId) notes.push(`baseline and candidate are the same run (${b.runId}): the comparison is trivially even.`);
+  const b = baseline.info,
+    c = candidate.info;
+  if (b.runId && b.runId === c.runId)
+    notes.push(`baseline and candidate are the same run (${b.runId}): the comparison is trivially even.`);
   if (canonicalJson(b.sampling ?? {}) !== canonicalJson(c.sampling ?? {})) {
-    notes.push(`the sides were sampled differently (baseline ${canonicalJson(b.sampling ?? {})}, candidate ${canonicalJson(c.sampling ?? {})}): part of any change may come from that.`);
+    notes.push(
+      `the sides were sampled differently (baseline ${canonicalJson(b.sampling ?? {})}, candidate ${canonicalJson(c.sampling ?? {})}): part of any change may come from that.`,
+    );
   }
-  const ce = errorCount(candidate, plan), be = errorCount(baseline, plan);
-  const share = (e: { errors: number; planned: number }) => `${e.errors} of ${e.planned} answers, ${(100 * e.errors / e.planned).toFixed(1)}%`;
-  if (ce.errors > 0) notes.push(`the candidate erred on ${share(ce)}: errors count as wrong answers ('bench show <item>' shows one; running the same command again retries them).`);
-  if (be.errors > 0) notes.push(`the baseline erred on ${share(be)}: those items are left out of the paired tests (see "dropped" in the JSON).`);
+  const ce = errorCount(candidate, plan),
+    be = errorCount(baseline, plan);
+  const share = (e: { errors: number; planned: number }) =>
+    `${e.errors} of ${e.planned} answers, ${((100 * e.errors) / e.planned).toFixed(1)}%`;
+  if (ce.errors > 0)
+    notes.push(
+      `the candidate erred on ${share(ce)}: errors count as wrong answers ('bench show <item>' shows one; running the same command again retries them).`,
+    );
+  if (be.errors > 0)
+    notes.push(
+      `the baseline erred on ${share(be)}: those items are left out of the paired tests (see "dropped" in the JSON).`,
+    );
   return notes;
 }

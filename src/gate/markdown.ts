@@ -22,18 +22,25 @@ export function code(value: unknown): string {
 
 /** Plain text with Markdown and HTML meaning removed. */
 export function text(value: unknown): string {
-  return String(value ?? '')
-    .replace(CONTROL, ' ')
-    .replace(/[\\`*_[\]~|]/g, (c) => `\\${c}`)
-    // Only what could start a tag or an entity: 'p <0.001' stays readable in a terminal.
-    .replace(/<(?=[A-Za-z/!?])|&(?=#?\w+;)/g, (c) => `&#${c.charCodeAt(0)};`)
-    // GFM turns bare URLs and www. into links; a zero-width joiner after the scheme stops it.
-    .replace(/(https?):\/\//gi, '$1:\u2060//')
-    .replace(/\bwww\./gi, 'www\u2060.');
+  return (
+    String(value ?? '')
+      .replace(CONTROL, ' ')
+      .replace(/[\\`*_[\]~|]/g, (c) => `\\${c}`)
+      // Only what could start a tag or an entity: 'p <0.001' stays readable in a terminal.
+      .replace(/<(?=[A-Za-z/!?])|&(?=#?\w+;)/g, (c) => `&#${c.charCodeAt(0)};`)
+      // GFM turns bare URLs and www. into links; a zero-width joiner after the scheme stops it.
+      .replace(/(https?):\/\//gi, '$1:\u2060//')
+      .replace(/\bwww\./gi, 'www\u2060.')
+  );
 }
 
 function describeSide(s: SideInfo): string {
-  const from = s.source === 'file' ? `frozen file ${code(s.file)}` : s.source === 'run' ? `run ${code(s.runId)}` : `run ${code(s.runId)}${s.requests !== undefined ? `, ${count(s.requests)} requests now` : ''}`;
+  const from =
+    s.source === 'file'
+      ? `frozen file ${code(s.file)}`
+      : s.source === 'run'
+        ? `run ${code(s.runId)}`
+        : `run ${code(s.runId)}${s.requests !== undefined ? `, ${count(s.requests)} requests now` : ''}`;
   return `${code(s.modelSpec)} (${from})`;
 }
 
@@ -53,7 +60,8 @@ const HEADER = (level: number, p: string) => [
 
 /** Errors per side, always shown: a gate that hides them can pass a candidate that failed to answer. */
 function errorLine(r: GateResult): string {
-  const side = (e: { errors: number; planned: number }) => `${count(e.errors)} of ${count(e.planned)} answers (${(100 * e.errors / Math.max(1, e.planned)).toFixed(1)}%)`;
+  const side = (e: { errors: number; planned: number }) =>
+    `${count(e.errors)} of ${count(e.planned)} answers (${((100 * e.errors) / Math.max(1, e.planned)).toFixed(1)}%)`;
   return `Errors: candidate ${side(r.errors.candidate)}, counted as wrong answers; baseline ${side(r.errors.baseline)}, left out of the comparison.`;
 }
 
@@ -80,7 +88,15 @@ export function renderMarkdown(r: GateResult): string {
   const undecided = gating.filter((c) => c.status === 'inconclusive');
   if (undecided.length) lines.push('', ...undecided.map((c) => `- ${explain(c, alpha, code)}`));
   if (context.length) {
-    lines.push('', `<details><summary>Not gating: ${context.length} more row${context.length === 1 ? '' : 's'} for context</summary>`, '', ...HEADER(r.level, 'p'), ...context.map(row), '', '</details>');
+    lines.push(
+      '',
+      `<details><summary>Not gating: ${context.length} more row${context.length === 1 ? '' : 's'} for context</summary>`,
+      '',
+      ...HEADER(r.level, 'p'),
+      ...context.map(row),
+      '',
+      '</details>',
+    );
   }
   if (r.notes.length) lines.push('', ...r.notes.map((n) => `> ${text(n)}`));
   return `${lines.join('\n')}\n`;

@@ -100,7 +100,9 @@ export function regressionP(c: PairedCounts): number {
  * estimate it from, so assume the worst (every sample of an item says the same).
  */
 export function designEffect(clusters: readonly (readonly number[])[]): number {
-  let count = 0, sum = 0, largest = 1;
+  let count = 0,
+    sum = 0,
+    largest = 1;
   for (const cl of clusters) {
     count += cl.length;
     for (const x of cl) sum += x;
@@ -108,7 +110,8 @@ export function designEffect(clusters: readonly (readonly number[])[]): number {
   }
   if (largest === 1) return 1;
   const mean = sum / count;
-  let within = 0, between = 0;
+  let within = 0,
+    between = 0;
   for (const cl of clusters) {
     let s = 0;
     for (const x of cl) {

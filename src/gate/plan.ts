@@ -28,11 +28,13 @@ export const outcomeKey = (id: string, sample: number): string => `${id}#${sampl
 
 export function makePlan(suite: Suite, opts: { n?: number; samples?: number } = {}): GatePlan {
   const samples = opts.samples ?? 1;
-  const tasks = suite.tasks.filter((t) => t.split !== 'train').map((task) => {
-    // Issue 17: the items the runner asks, distinct problems only (duplicates skipped).
-    const itemIds = taskIndices(task, Math.min(task.n, opts.n ?? task.n)).map((i) => itemIdOf(task, i));
-    return { task, count: itemIds.length, itemIds };
-  });
+  const tasks = suite.tasks
+    .filter((t) => t.split !== 'train')
+    .map((task) => {
+      // Issue 17: the items the runner asks, distinct problems only (duplicates skipped).
+      const itemIds = taskIndices(task, Math.min(task.n, opts.n ?? task.n)).map((i) => itemIdOf(task, i));
+      return { task, count: itemIds.length, itemIds };
+    });
   return { suite, tasks, n: opts.n, samples };
 }
 

@@ -35,14 +35,18 @@ export function pairsToDetectDrop(pLoss: number, pGain: number, alpha: number): 
   const drop = pLoss - pGain;
   if (!(drop > EPS)) return Infinity;
   const psi = pLoss + pGain;
-  const n = (zOneSided(alpha) * Math.sqrt(psi) + normalQuantile(POWER) * Math.sqrt(Math.max(0, psi - drop * drop))) ** 2 / (drop * drop);
+  const n =
+    (zOneSided(alpha) * Math.sqrt(psi) + normalQuantile(POWER) * Math.sqrt(Math.max(0, psi - drop * drop))) ** 2 /
+    (drop * drop);
   return bounded(n);
 }
 
 /** Trials for the one-sided score test of an accuracy p against a floor to come out either way. */
 export function trialsToClearFloor(p: number, floor: number, alpha: number): number {
   if (!(Math.abs(p - floor) > EPS)) return Infinity;
-  const n = (zOneSided(alpha) * Math.sqrt(floor * (1 - floor)) + normalQuantile(POWER) * Math.sqrt(p * (1 - p))) ** 2 / (p - floor) ** 2;
+  const n =
+    (zOneSided(alpha) * Math.sqrt(floor * (1 - floor)) + normalQuantile(POWER) * Math.sqrt(p * (1 - p))) ** 2 /
+    (p - floor) ** 2;
   return bounded(n);
 }
 
@@ -53,7 +57,7 @@ export function trialsToClearFloor(p: number, floor: number, alpha: number): num
 export function scaleToDecide(se: number, distance: number, alpha: number): number {
   if (!(distance > EPS)) return Infinity;
   if (!(se > 0)) return 1;
-  return ((zOneSided(alpha) + normalQuantile(POWER)) * se / distance) ** 2;
+  return (((zOneSided(alpha) + normalQuantile(POWER)) * se) / distance) ** 2;
 }
 
 /**
@@ -63,7 +67,8 @@ export function scaleToDecide(se: number, distance: number, alpha: number): numb
  */
 export function smallestScale(decides: (f: number) => boolean): number {
   if (decides(1)) return 1;
-  let lo = 1, hi = 2;
+  let lo = 1,
+    hi = 2;
   while (!decides(hi)) {
     lo = hi;
     hi *= 2;

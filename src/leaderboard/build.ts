@@ -4,7 +4,13 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OutputError, processAlive, removeStaleTemps, tempSibling } from '../core/atomic-file.js';
-import { buildBoard, familySplitMetrics, loadDataset, type BoardOptions, type SelectOptions } from '../scoreboard/index.js';
+import {
+  buildBoard,
+  familySplitMetrics,
+  loadDataset,
+  type BoardOptions,
+  type SelectOptions,
+} from '../scoreboard/index.js';
 import { forEachItemKnobs, latencyQuantiles } from '../store/leaderboard-queries.js';
 import type { Store } from '../store/store.js';
 import { APP_JS, SEARCH_JS, STYLE_CSS } from './assets.js';
@@ -50,7 +56,10 @@ export interface BuildResult {
 const MARKER = '.genbench-leaderboard';
 
 export class SiteError extends Error {
-  constructor(message: string) { super(message); this.name = 'SiteError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'SiteError';
+  }
 }
 
 /**
@@ -60,8 +69,13 @@ export class SiteError extends Error {
 function recoverKilledBuild(out: string): void {
   if (!existsSync(out) && existsSync(dirname(out))) {
     const prefix = `.${basename(out)}.tmp-`;
-    const old = readdirSync(dirname(out)).find((n) => n.startsWith(prefix) && n.endsWith('.old')
-      && !processAlive(Number.parseInt(n.slice(prefix.length), 10)) && existsSync(join(dirname(out), n, MARKER)));
+    const old = readdirSync(dirname(out)).find(
+      (n) =>
+        n.startsWith(prefix) &&
+        n.endsWith('.old') &&
+        !processAlive(Number.parseInt(n.slice(prefix.length), 10)) &&
+        existsSync(join(dirname(out), n, MARKER)),
+    );
     if (old) renameSync(join(dirname(out), old), out);
   }
   removeStaleTemps(out);
@@ -73,7 +87,9 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
   if (existsSync(out)) {
     if (!statSync(out).isDirectory()) throw new SiteError(`--out ${opts.out} is a file: pass a folder`);
     if (readdirSync(out).length > 0 && !existsSync(join(out, MARKER))) {
-      throw new SiteError(`--out ${opts.out} is not empty and was not built by bench leaderboard: pass an empty or new folder`);
+      throw new SiteError(
+        `--out ${opts.out} is not empty and was not built by bench leaderboard: pass an empty or new folder`,
+      );
     }
   }
   const phases: Record<string, number> = {};
@@ -92,7 +108,11 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
   const answered = new Set(data.suites.flatMap((s) => [...s.tasks.values()].flatMap((t) => t.items)));
   forEachItemKnobs(store, answered, ([id, index, , difficulty]) => {
     let knobs = {};
-    try { knobs = JSON.parse(difficulty); } catch { /* an item without readable knobs is left off the charts */ }
+    try {
+      knobs = JSON.parse(difficulty);
+    } catch {
+      /* an item without readable knobs is left off the charts */
+    }
     meta.set(id, { index, knobs });
   });
   lap('item knobs');
@@ -110,22 +130,36 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
   const shownItems = new Map<string, string[]>();
   for (const s of data.suites) {
     for (const t of s.tasks.values()) {
-      const ids = [...t.items].sort((a, b) => (meta.get(a)?.index ?? 0) - (meta.get(b)?.index ?? 0) || (a < b ? -1 : 1)).slice(0, perTask);
+      const ids = [...t.items]
+        .sort((a, b) => (meta.get(a)?.index ?? 0) - (meta.get(b)?.index ?? 0) || (a < b ? -1 : 1))
+        .slice(0, perTask);
       shownItems.set(shownKey(s.name, t.info.id), ids);
     }
   }
   const allModels = [...new Set(data.runs.map((r) => r.modelSpec))].sort();
   const colours = new Map(allModels.map((m, i) => [m, i]));
   // Training series (checkpoints of one run): a page each, linked from their models' rows.
-  const seriesBoards: SeriesBoard[] = seriesNames(store).map((s) => buildSeriesBoard(store, s.series, { seed: opts.seed, resamples: opts.resamples }));
+  const seriesBoards: SeriesBoard[] = seriesNames(store).map((s) =>
+    buildSeriesBoard(store, s.series, { seed: opts.seed, resamples: opts.resamples }),
+  );
   const seriesOf = new Map(seriesBoards.flatMap((b) => b.points.map((p) => [p.modelSpec, b.series] as const)));
   lap('series');
   // Everything pages show is read here; pages only format it.
   const latency = new Map(data.runs.map((r) => [r.id, latencyQuantiles(store, r.id, [0.5, 0.95])]));
-  const checks = new Map(data.suites.flatMap((s) => s.families.map((f) => [shownKey(s.name, f), familySplitMetrics(store, s, f)] as const)));
+  const checks = new Map(
+    data.suites.flatMap((s) => s.families.map((f) => [shownKey(s.name, f), familySplitMetrics(store, s, f)] as const)),
+  );
   const ctx: SiteContext = {
-    board, data, meta, shownItems, prices: opts.prices, generatedAt: board.generatedAt, latency, checks,
-    colour: (m) => colours.get(m) ?? 0, seriesOf,
+    board,
+    data,
+    meta,
+    shownItems,
+    prices: opts.prices,
+    generatedAt: board.generatedAt,
+    latency,
+    checks,
+    colour: (m) => colours.get(m) ?? 0,
+    seriesOf,
   };
 
   const tmp = tempSibling(out);
@@ -194,7 +228,10 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
     // item search over a static index, and paired compare pages.
     const search = searchIndex(ctx);
     write(explorePaths.searchIndexJson(), JSON.stringify(search));
-    write(explorePaths.searchIndexJs(), `window.GENBENCH_SEARCH = ${JSON.stringify(search).replace(/</g, '\\u003c')};\n`);
+    write(
+      explorePaths.searchIndexJs(),
+      `window.GENBENCH_SEARCH = ${JSON.stringify(search).replace(/</g, '\\u003c')};\n`,
+    );
     write('assets/search.js', SEARCH_JS);
     writePage(explorePaths.search(), searchPage(ctx, search));
     for (const c of comparePages(ctx)) writePage(c.path, c.page);
@@ -210,5 +247,10 @@ export function buildSite(store: Store, opts: BuildOptions): BuildResult {
     throw err;
   }
   lap('swap');
-  return { out, ...stats, ms: performance.now() - t0, phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])) };
+  return {
+    out,
+    ...stats,
+    ms: performance.now() - t0,
+    phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])),
+  };
 }

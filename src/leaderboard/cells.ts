@@ -40,7 +40,8 @@ export function estimateCell(e: Interval | undefined, o: CellOptions = {}): Raw 
     }
   }
   const ci = Number.isFinite(e.low) || Number.isFinite(e.high) ? `${fmt(e.low, kind)} – ${fmt(e.high, kind)}` : '';
-  const title = o.note ?? (o.partial ? 'covers only some of the tasks (the model lacks results for the others)' : undefined);
+  const title =
+    o.note ?? (o.partial ? 'covers only some of the tasks (the model lacks results for the others)' : undefined);
   return html`<td class="${classes.join(' ').replace(/\s+/g, ' ').trim()}" data-v="${e.estimate}"${title ? html` title="${title}"` : ''}><span class="est">${fmt(e.estimate, kind)}</span>${mark}${ci ? html`<span class="ci">${ci}</span>` : ''}</td>`;
 }
 
@@ -50,7 +51,9 @@ export function heatClass(x: number): string {
 }
 
 /** JSON form of an interval: numbers rounded to 4 decimals, missing values null. */
-export function jsonInterval(e: Interval | undefined): { estimate: number | null; low: number | null; high: number | null } | null {
+export function jsonInterval(
+  e: Interval | undefined,
+): { estimate: number | null; low: number | null; high: number | null } | null {
   if (!e) return null;
   const r = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : null);
   return { estimate: r(e.estimate), low: r(e.low), high: r(e.high) };

@@ -5,7 +5,9 @@ import type { Dataset, SuiteData } from '../report/data.js';
 import type { FamilyMetricsBoard } from '../scoreboard/index.js';
 import type { ItemMeta } from './views.js';
 
-export interface Prices { [modelPattern: string]: { input: number; output: number } }
+export interface Prices {
+  [modelPattern: string]: { input: number; output: number };
+}
 
 /**
  * What pages render. Pages never read the store: the build reads everything first (board, data,

@@ -5,7 +5,9 @@ import { htmlEscape } from '../core/escape.js';
 
 export class Raw {
   constructor(readonly value: string) {}
-  toString(): string { return this.value; }
+  toString(): string {
+    return this.value;
+  }
 }
 
 type Value = Raw | string | number | boolean | null | undefined | readonly Value[];

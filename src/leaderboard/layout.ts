@@ -4,7 +4,8 @@
 import { html, type Raw } from './html.js';
 import { href, paths } from './slug.js';
 
-export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+export const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
 
 export interface PageMeta {
   /** Path of the page from the site root (e.g. 's/quick/index.html'). */
@@ -19,7 +20,8 @@ export interface PageMeta {
 export function page(meta: PageMeta, body: Raw): string {
   const up = (to: string) => href(meta.path, to);
   const jsonName = paths.json(meta.path).split('/').pop()!;
-  return `<!doctype html>\n${html`<html lang="en"><head>
+  return `<!doctype html>\n${
+    html`<html lang="en"><head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
@@ -32,5 +34,6 @@ export function page(meta: PageMeta, body: Raw): string {
 <nav class="crumbs">${meta.crumbs.map((c, i) => html`${i ? ' / ' : ''}${c.to ? html`<a href="${up(c.to)}">${c.label}</a>` : c.label}`)}</nav></header>
 <main>${body}</main>
 <footer>Built ${meta.generatedAt}.${meta.json ? html` <a href="${jsonName}">JSON of this page</a>.` : ''} Intervals are 95%; models are compared only on the items they share.</footer>
-</body></html>`.value}\n`;
+</body></html>`.value
+  }\n`;
 }

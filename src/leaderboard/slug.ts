@@ -4,7 +4,12 @@ import { stableHash } from '../core/hash.js';
 
 /** A file-name-safe form of `name`; names that had to change get a short hash to stay unique. */
 export function slug(name: string): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 60) || 'x';
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[-.]+|-+$/g, '')
+      .slice(0, 60) || 'x';
   return base === name ? base : `${base}-${stableHash(name, 6)}`;
 }
 
@@ -16,7 +21,8 @@ export const paths = {
   model: (model: string) => `m/${slug(model)}.html`,
   series: (name: string) => `series/${slug(name)}.html`,
   item: (itemId: string) => `i/${slug(itemId)}.html`,
-  itemImage: (itemId: string, message: number, part: number, ext: string) => `i/${slug(itemId)}-${message}-${part}.${ext}`,
+  itemImage: (itemId: string, message: number, part: number, ext: string) =>
+    `i/${slug(itemId)}-${message}-${part}.${ext}`,
   json: (page: string) => page.replace(/\.html$/, '.json'),
 };
 

@@ -10,9 +10,17 @@ import { familyView } from '../../generators/index.js';
 
 export type Knobs = Record<string, number | string>;
 
-export interface ItemMeta { index: number; knobs: Knobs }
+export interface ItemMeta {
+  index: number;
+  knobs: Knobs;
+}
 
-export interface CurvePoint { x: number | string; k: number; n: number; accuracy: Interval }
+export interface CurvePoint {
+  x: number | string;
+  k: number;
+  n: number;
+  accuracy: Interval;
+}
 
 export interface Curve {
   knob: string;
@@ -34,7 +42,8 @@ function tasksOf(suite: SuiteData, family: string): TaskData[] {
   return [...suite.tasks.values()].filter((t) => t.info.family === family && !t.info.control);
 }
 
-const matches = (knobs: Knobs, where: Record<string, string | number>) => Object.entries(where).every(([k, v]) => knobs[k] === v);
+const matches = (knobs: Knobs, where: Record<string, string | number>) =>
+  Object.entries(where).every(([k, v]) => knobs[k] === v);
 
 /**
  * The knob to plot when the family names none: a numeric knob with a handful of values that best
@@ -68,10 +77,16 @@ export function guessCurveKnob(tasks: readonly TaskData[], meta: ReadonlyMap<str
   let best: { knob: string; score: number; distinct: number } | undefined;
   for (const [knob, e] of values) {
     if (e.distinct.size < 2 || e.id.length === 0) continue;
-    const lo = Math.min(...e.id), hi = Math.max(...e.id);
+    const lo = Math.min(...e.id),
+      hi = Math.max(...e.id);
     const score = e.ood.length ? e.ood.filter((v) => v < lo || v > hi).length / e.ood.length : 0;
     const distinct = Math.min(e.distinct.size, MAX_POINTS);
-    if (!best || score > best.score || (score === best.score && distinct > best.distinct) || (score === best.score && distinct === best.distinct && knob < best.knob)) {
+    if (
+      !best ||
+      score > best.score ||
+      (score === best.score && distinct > best.distinct) ||
+      (score === best.score && distinct === best.distinct && knob < best.knob)
+    ) {
       best = { knob, score, distinct };
     }
   }
@@ -84,7 +99,7 @@ export function curveFor(suite: SuiteData, family: string, meta: ReadonlyMap<str
   const hasKnob = (k: string) => tasks.some((t) => t.items.some((i) => meta.get(i)?.knobs[k] !== undefined));
   const knob = config && hasKnob(config.knob) ? config.knob : guessCurveKnob(tasks, meta);
   if (!knob) return undefined;
-  const where = config?.knob === knob ? config.where ?? {} : {};
+  const where = config?.knob === knob ? (config.where ?? {}) : {};
 
   // The x of every plotted item; numeric knobs with many values are cut into equal-width bins.
   const rows: { task: TaskData; i: number; x: number | string; id: boolean }[] = [];
@@ -102,14 +117,17 @@ export function curveFor(suite: SuiteData, family: string, meta: ReadonlyMap<str
   let binned = false;
   if (numeric && distinct.length > MAX_POINTS) {
     const nums = distinct as number[];
-    const lo = Math.min(...nums), hi = Math.max(...nums), width = (hi - lo) / BINS;
+    const lo = Math.min(...nums),
+      hi = Math.max(...nums),
+      width = (hi - lo) / BINS;
     for (const r of rows) r.x = lo + width * (Math.min(BINS - 1, Math.floor(((r.x as number) - lo) / width)) + 0.5);
     distinct = [...new Set(rows.map((r) => r.x))];
     binned = true;
   }
   const xs = numeric ? (distinct as number[]).sort((a, b) => a - b) : distinct;
   const idXs = rows.filter((r) => r.id).map((r) => r.x);
-  const idRange: [number, number] | null = numeric && idXs.length ? [Math.min(...(idXs as number[])), Math.max(...(idXs as number[]))] : null;
+  const idRange: [number, number] | null =
+    numeric && idXs.length ? [Math.min(...(idXs as number[])), Math.max(...(idXs as number[]))] : null;
 
   const series: Record<string, CurvePoint[]> = {};
   for (const model of suite.models) {
@@ -122,16 +140,22 @@ export function curveFor(suite: SuiteData, family: string, meta: ReadonlyMap<str
       a.n++;
       acc.set(r.x, a);
     }
-    const points = xs.filter((x) => acc.has(x)).map((x) => {
-      const { k, n } = acc.get(x)!;
-      return { x, k, n, accuracy: wilson(k, n) };
-    });
+    const points = xs
+      .filter((x) => acc.has(x))
+      .map((x) => {
+        const { k, n } = acc.get(x)!;
+        return { x, k, n, accuracy: wilson(k, n) };
+      });
     if (points.length) series[model] = points;
   }
   return { knob, where, xs, idRange, series, binned };
 }
 
-export interface MatrixCell { k: number; n: number; accuracy: Interval }
+export interface MatrixCell {
+  k: number;
+  n: number;
+  accuracy: Interval;
+}
 
 export interface Matrix {
   rowKnob: string;
@@ -149,13 +173,15 @@ export function matrixFor(suite: SuiteData, family: string, meta: ReadonlyMap<st
   if (!config) return undefined;
   const [rowKnob, colKnob] = config;
   const tasks = tasksOf(suite, family);
-  const rowSet = new Set<string | number>(), colSet = new Set<string | number>();
+  const rowSet = new Set<string | number>(),
+    colSet = new Set<string | number>();
   const cells: Matrix['cells'] = {};
   for (const model of suite.models) cells[model] = {};
   for (const task of tasks) {
     task.items.forEach((item, i) => {
       const knobs = meta.get(item)?.knobs;
-      const r = knobs?.[rowKnob], c = knobs?.[colKnob];
+      const r = knobs?.[rowKnob],
+        c = knobs?.[colKnob];
       if (r === undefined || c === undefined) return;
       rowSet.add(r);
       colSet.add(c);
@@ -169,13 +195,18 @@ export function matrixFor(suite: SuiteData, family: string, meta: ReadonlyMap<st
     });
   }
   if (rowSet.size < 2 && colSet.size < 2) return undefined;
-  for (const byKey of Object.values(cells)) for (const cell of Object.values(byKey)) cell.accuracy = wilson(cell.k, cell.n);
-  const sortMixed = (xs: (string | number)[]) => xs.every((x) => typeof x === 'number') ? (xs as number[]).sort((a, b) => a - b) : xs;
+  for (const byKey of Object.values(cells))
+    for (const cell of Object.values(byKey)) cell.accuracy = wilson(cell.k, cell.n);
+  const sortMixed = (xs: (string | number)[]) =>
+    xs.every((x) => typeof x === 'number') ? (xs as number[]).sort((a, b) => a - b) : xs;
   return { rowKnob, colKnob, rows: sortMixed([...rowSet]), cols: sortMixed([...colSet]), cells };
 }
 
 /** What an item page shows, read by the build just before the page is rendered. */
-export interface ItemView { item: NonNullable<ReturnType<typeof read.item>>; answers: ItemAnswerRow[] }
+export interface ItemView {
+  item: NonNullable<ReturnType<typeof read.item>>;
+  answers: ItemAnswerRow[];
+}
 
 export function loadItemView(store: Store, itemId: string, runIds: readonly string[]): ItemView | undefined {
   const item = read.item(store, itemId);

@@ -11,7 +11,14 @@ import { messageText, type Message } from '../core/types.js';
 import { toModelError, type SdkErrorClasses } from './http-errors.js';
 import { envOf, readKey } from './keys.js';
 import type { ModelSpec } from './spec.js';
-import { DEFAULT_REQUEST_TIMEOUT_MS, ModelError, type Model, type ModelOptions, type ModelRequest, type ModelResponse } from './types.js';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  ModelError,
+  type Model,
+  type ModelOptions,
+  type ModelRequest,
+  type ModelResponse,
+} from './types.js';
 
 const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 /** The API requires max_tokens; this is what we send when the suite does not say. */
@@ -27,7 +34,10 @@ export async function createModel(spec: ModelSpec, opts: ModelOptions): Promise<
   const apiKey = readKey(env, 'ANTHROPIC_API_KEY');
   const authToken = apiKey ? undefined : readKey(env, 'ANTHROPIC_AUTH_TOKEN');
   if (!apiKey && !authToken) {
-    throw new ModelError('auth', 'ANTHROPIC_API_KEY is not set: export it, or use baseline:oracle / openai-compatible:<model>@<url> for a local server');
+    throw new ModelError(
+      'auth',
+      'ANTHROPIC_API_KEY is not set: export it, or use baseline:oracle / openai-compatible:<model>@<url> for a local server',
+    );
   }
   const baseURL = spec.baseURL ?? env.ANTHROPIC_BASE_URL?.trim().replace(/\/+$/, '') ?? ANTHROPIC_BASE_URL;
 
@@ -80,14 +90,18 @@ class AnthropicModel implements Model {
       });
     }
     if (typeof message !== 'object' || !message || !Array.isArray(message.content)) {
-      throw new ModelError('transient', `anthropic model '${this.model}' at ${this.baseURL}: malformed response body (no content)`);
+      throw new ModelError(
+        'transient',
+        `anthropic model '${this.model}' at ${this.baseURL}: malformed response body (no content)`,
+      );
     }
     // Thinking and tool blocks are not the answer; the text blocks are.
     const text = message.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
     const out: ModelResponse = { text };
     if (message.stop_reason) out.finishReason = message.stop_reason;
     if (message.model) out.resolvedModel = message.model;
-    if (message.usage) out.usage = { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens };
+    if (message.usage)
+      out.usage = { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens };
     return out;
   }
 }
@@ -98,7 +112,10 @@ class AnthropicModel implements Model {
  * not sent; max_tokens and stop sequences are.
  */
 export function buildMessagesRequest(model: string, req: ModelRequest): MessageCreateParamsNonStreaming {
-  const system = req.messages.filter((m) => m.role === 'system').map(messageText).join('\n\n');
+  const system = req.messages
+    .filter((m) => m.role === 'system')
+    .map(messageText)
+    .join('\n\n');
   const body: MessageCreateParamsNonStreaming = {
     model,
     max_tokens: req.sampling.maxTokens ?? DEFAULT_MAX_TOKENS,

@@ -17,7 +17,12 @@ export interface CheckpointInfo {
   manifest: [string, number, string | null][];
 }
 
-const STEP_PATTERNS = [/(?:^|[^a-z])global_step[-_]?(\d+)$/i, /(?:^|[^a-z])checkpoint[-_]?(\d+)$/i, /(?:^|[^a-z])step[-_]?(\d+)$/i, /(?:^|[^a-z])iter[-_]?(\d+)$/i];
+const STEP_PATTERNS = [
+  /(?:^|[^a-z])global_step[-_]?(\d+)$/i,
+  /(?:^|[^a-z])checkpoint[-_]?(\d+)$/i,
+  /(?:^|[^a-z])step[-_]?(\d+)$/i,
+  /(?:^|[^a-z])iter[-_]?(\d+)$/i,
+];
 
 /** The step in a folder name: 'step-1000', 'checkpoint-500', 'global_step200', 'iter_0001000'. */
 export function stepFromName(name: string): number | undefined {
@@ -32,7 +37,9 @@ export function stepFromName(name: string): number | undefined {
 function stepFromTrainerState(dir: string): number | undefined {
   try {
     const state = JSON.parse(readFileSync(join(dir, 'trainer_state.json'), 'utf8')) as { global_step?: unknown };
-    return typeof state.global_step === 'number' && Number.isInteger(state.global_step) && state.global_step >= 0 ? state.global_step : undefined;
+    return typeof state.global_step === 'number' && Number.isInteger(state.global_step) && state.global_step >= 0
+      ? state.global_step
+      : undefined;
   } catch {
     return undefined;
   }
@@ -65,7 +72,10 @@ function walk(root: string, rel: string, depth: number, out: [string, number, st
     const name = rel ? `${rel}/${entry.name}` : entry.name;
     if (entry.name.startsWith('.') || IGNORED.test(entry.name)) continue;
     // DeepSpeed keeps optimizer shards in global_stepN/ inside an HF checkpoint: not the weights.
-    if (entry.isDirectory()) { if (depth < 1 && !/^global_step/i.test(entry.name)) walk(root, name, depth + 1, out); continue; }
+    if (entry.isDirectory()) {
+      if (depth < 1 && !/^global_step/i.test(entry.name)) walk(root, name, depth + 1, out);
+      continue;
+    }
     if (!entry.isFile()) continue;
     const size = statSync(join(root, name)).size;
     out.push([name, size, HASHED.test(entry.name) && size <= HASH_CAP ? fileHash(join(root, name)) : null]);
@@ -110,12 +120,15 @@ export function incompleteReason(path: string): string | undefined {
   for (const index of names.filter((n) => /\.index\.json$/.test(n))) {
     let map: Record<string, string>;
     try {
-      map = (JSON.parse(readFileSync(join(path, index), 'utf8')) as { weight_map?: Record<string, string> }).weight_map ?? {};
+      map =
+        (JSON.parse(readFileSync(join(path, index), 'utf8')) as { weight_map?: Record<string, string> }).weight_map ??
+        {};
     } catch {
       return `${index} is not readable JSON (still being written?)`;
     }
     const missing = [...new Set(Object.values(map))].filter((f) => !names.includes(f));
-    if (missing.length) return `${index} names ${missing.length} missing file${missing.length === 1 ? '' : 's'} (${missing.slice(0, 2).join(', ')})`;
+    if (missing.length)
+      return `${index} names ${missing.length} missing file${missing.length === 1 ? '' : 's'} (${missing.slice(0, 2).join(', ')})`;
   }
   if (!names.some((n) => /\.(safetensors|bin|pt|gguf)$/.test(n) && !IGNORED.test(n))) return 'no weight files';
   return undefined;

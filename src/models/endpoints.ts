@@ -17,7 +17,14 @@ export interface ReplicaOptions {
   now?: () => number;
 }
 
-export interface ReplicaStats { url: string; requests: number; failures: number; inFlight: number; latencyMs: number; down: boolean }
+export interface ReplicaStats {
+  url: string;
+  requests: number;
+  failures: number;
+  inFlight: number;
+  latencyMs: number;
+  down: boolean;
+}
 
 interface Replica {
   url: string;
@@ -57,15 +64,29 @@ export class ReplicatedModel implements Model {
     this.cooldownMs = opts.cooldownMs ?? 1000;
     this.maxCooldownMs = opts.maxCooldownMs ?? 30_000;
     this.replicas = members.map(({ url, model }) => ({
-      url, model, limiter: new AdaptiveLimiter({ max: opts.perReplicaConcurrency ?? model.defaultConcurrency, now: this.now }),
-      requests: 0, failures: 0, consecutiveFailures: 0, downUntil: 0, latencyMs: 0, started: new Set<number>(),
+      url,
+      model,
+      limiter: new AdaptiveLimiter({ max: opts.perReplicaConcurrency ?? model.defaultConcurrency, now: this.now }),
+      requests: 0,
+      failures: 0,
+      consecutiveFailures: 0,
+      downUntil: 0,
+      latencyMs: 0,
+      started: new Set<number>(),
     }));
     this.defaultConcurrency = this.replicas.reduce((s, r) => s + r.limiter.max, 0);
   }
 
   stats(): ReplicaStats[] {
     const t = this.now();
-    return this.replicas.map((r) => ({ url: r.url, requests: r.requests, failures: r.failures, inFlight: r.limiter.active, latencyMs: r.latencyMs, down: r.downUntil > t }));
+    return this.replicas.map((r) => ({
+      url: r.url,
+      requests: r.requests,
+      failures: r.failures,
+      inFlight: r.limiter.active,
+      latencyMs: r.latencyMs,
+      down: r.downUntil > t,
+    }));
   }
 
   async generate(req: ModelRequest): Promise<ModelResponse> {
@@ -89,14 +110,18 @@ export class ReplicatedModel implements Model {
         r.downUntil = 0;
         return out;
       } catch (err) {
-        const e = err instanceof ModelError ? err : new ModelError('transient', (err as Error)?.message ?? String(err), { cause: err });
+        const e =
+          err instanceof ModelError
+            ? err
+            : new ModelError('transient', (err as Error)?.message ?? String(err), { cause: err });
         if (req.signal?.aborted || !e.retryable) throw e;
         r.failures++;
         if (e.kind === 'rate_limit') r.limiter.onRateLimit(e.options.retryAfterMs);
         r.consecutiveFailures++;
-        const cooldown = e.kind === 'rate_limit' && e.options.retryAfterMs !== undefined
-          ? e.options.retryAfterMs
-          : Math.min(this.maxCooldownMs, this.cooldownMs * 2 ** (r.consecutiveFailures - 1));
+        const cooldown =
+          e.kind === 'rate_limit' && e.options.retryAfterMs !== undefined
+            ? e.options.retryAfterMs
+            : Math.min(this.maxCooldownMs, this.cooldownMs * 2 ** (r.consecutiveFailures - 1));
         r.downUntil = Math.max(r.downUntil, this.now() + cooldown);
         last = new ModelError(e.kind, `${e.message} [replica ${r.url}]`, e.options);
       } finally {
@@ -123,7 +148,10 @@ export class ReplicatedModel implements Model {
       // All down: the one back soonest is the best bet rather than failing the item.
       const pool = up.length ? up : [open.reduce((a, b) => (a.downUntil <= b.downUntil ? a : b))];
       // A replica back from a failure gets one probe at a time until it answers.
-      const free = pool.filter((r) => r.limiter.active < (r.consecutiveFailures ? 1 : r.limiter.limit) && (up.length || r.limiter.active === 0));
+      const free = pool.filter(
+        (r) =>
+          r.limiter.active < (r.consecutiveFailures ? 1 : r.limiter.limit) && (up.length || r.limiter.active === 0),
+      );
       if (free.length) {
         const typical = median(this.replicas.map((r) => r.latencyMs).filter((x) => x > 0)) || 1;
         // Expected wait: queue length × latency, where a request stuck longer than the usual
@@ -149,7 +177,10 @@ export class ReplicatedModel implements Model {
   private waitForChange(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
-      function done() { clearTimeout(timer); resolve(); }
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
       this.waiters.push(done);
     });
   }

@@ -22,7 +22,9 @@ export interface ErrorContext {
   secrets: readonly string[];
 }
 
-interface HeaderGetter { get(name: string): string | null }
+interface HeaderGetter {
+  get(name: string): string | null;
+}
 
 /** Shape of an SDK APIError with a response; read structurally so both SDKs fit. */
 interface HttpErrorLike extends Error {
@@ -42,7 +44,10 @@ interface HttpErrorLike extends Error {
  * headers, read only for a limit whose remaining count is 0 (a reset time of a limit that is not
  * exhausted says nothing about this 429).
  */
-export function retryAfterMsFromHeaders(headers: HeaderGetter | undefined | null, now = Date.now()): number | undefined {
+export function retryAfterMsFromHeaders(
+  headers: HeaderGetter | undefined | null,
+  now = Date.now(),
+): number | undefined {
   if (!headers) return undefined;
   const ms = parseNumber(headers.get('retry-after-ms'));
   if (ms !== undefined) return Math.max(0, ms);
@@ -98,10 +103,12 @@ export function parseGoDuration(s: string | null | undefined): number | undefine
 // A request that is wrong for this one item (too long, refused, a bad image) is 'content': record
 // it and go on. Anything else the server rejects as a bad request is 'config': every item would
 // fail the same way, so stop the run and say why.
-const CONTENT_PROBLEM = /context|too long|too many tokens|maximum.*tokens|prompt is too|content[ _-]?(policy|filter|management)|safety|invalid[ _-]?image|image.*(too large|invalid|unsupported)/i;
+const CONTENT_PROBLEM =
+  /context|too long|too many tokens|maximum.*tokens|prompt is too|content[ _-]?(policy|filter|management)|safety|invalid[ _-]?image|image.*(too large|invalid|unsupported)/i;
 
 export function kindForStatus(status: number, detail: string): ModelErrorKind {
-  if (status === 429) return /insufficient_quota|exceeded your current quota|billing/i.test(detail) ? 'auth' : 'rate_limit';
+  if (status === 429)
+    return /insufficient_quota|exceeded your current quota|billing/i.test(detail) ? 'auth' : 'rate_limit';
   if (status === 529) return 'rate_limit'; // Anthropic "overloaded": the provider asks us to slow down
   if (status === 401 || status === 403) return 'auth';
   if (status === 408 || status === 409 || status >= 500) return 'transient';
@@ -134,8 +141,10 @@ export function toModelError(err: unknown, ctx: ErrorContext): ModelError {
   if (err instanceof APIUserAbortError) return say('timeout', 'request aborted');
   if (err instanceof APIConnectionError) {
     const code = errorCode(err);
-    if (code === 'ECONNREFUSED') return say('transient', `connection refused (ECONNREFUSED): is the server running at ${ctx.baseURL}?`);
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return say('transient', `host not found (${code}): check the URL ${ctx.baseURL}`);
+    if (code === 'ECONNREFUSED')
+      return say('transient', `connection refused (ECONNREFUSED): is the server running at ${ctx.baseURL}?`);
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+      return say('transient', `host not found (${code}): check the URL ${ctx.baseURL}`);
     return say('transient', `connection failed${code ? ` (${code})` : ''}: ${rootMessage(err)}`);
   }
   if (err instanceof APIError) {
@@ -145,11 +154,16 @@ export function toModelError(err: unknown, ctx: ErrorContext): ModelError {
       const kind = kindForStatus(e.status, detail);
       const retryAfterMs = retryAfterMsFromHeaders(e.headers);
       const hint =
-        kind === 'auth' && e.status !== 429 ? ' (check the API key)'
-        : e.status === 404 ? ' (unknown model or wrong base URL?)'
-        : '';
+        kind === 'auth' && e.status !== 429
+          ? ' (check the API key)'
+          : e.status === 404
+            ? ' (unknown model or wrong base URL?)'
+            : '';
       const wait = retryAfterMs !== undefined ? ` (retry after ${retryAfterMs} ms)` : '';
-      return say(kind, `HTTP ${e.status}${hint}${wait}: ${oneLine(serverMessage(e) || e.message)}`, { status: e.status, retryAfterMs });
+      return say(kind, `HTTP ${e.status}${hint}${wait}: ${oneLine(serverMessage(e) || e.message)}`, {
+        status: e.status,
+        retryAfterMs,
+      });
     }
   }
   // A 200 whose body is not JSON, or a socket cut while the body was being read.
@@ -193,7 +207,11 @@ function serverMessage(e: HttpErrorLike): string {
 
 /** The first `code` (ECONNREFUSED, ECONNRESET, UND_ERR_SOCKET...) along the cause chain. */
 export function errorCode(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 8; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 8;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code)) return e.code;
   }
   return undefined;

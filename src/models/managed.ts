@@ -6,7 +6,14 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { checkpointInfo, type CheckpointInfo } from './checkpoint.js';
-import { PROGRAMS, ServerStartError, logTail, startServer, type RunningServer, type ServerKind } from './servers/index.js';
+import {
+  PROGRAMS,
+  ServerStartError,
+  logTail,
+  startServer,
+  type RunningServer,
+  type ServerKind,
+} from './servers/index.js';
 import { deviceSlices, withoutPlacement } from './servers/gpus.js';
 import { ReplicatedModel } from './endpoints.js';
 import type { ModelSpec } from './spec.js';
@@ -20,17 +27,25 @@ export async function createModel(spec: ModelSpec, opts: ModelOptions): Promise<
   const env = { ...process.env, ...opts.env };
   const found = program.find(env);
   if ('missing' in found) {
-    throw new ModelError('config', `${spec.spec}: ${program.label}: ${found.missing}: install it (${program.install}) or set ${program.envVar} to its command`);
+    throw new ModelError(
+      'config',
+      `${spec.spec}: ${program.label}: ${found.missing}: install it (${program.install}) or set ${program.envVar} to its command`,
+    );
   }
   const options = { ...opts.servers?.defaults, ...spec.options };
   const local = existsSync(spec.model);
   // vLLM and SGLang also take a hub id ('Qwen/Qwen2.5-7B-Instruct'); a path that looks like one
   // but is missing locally is most likely a typo, so only bare 'org/name' counts as a hub id.
   if (!local && (kind === 'llamacpp' || /^[./~]/.test(spec.model) || !/^[\w.-]+\/[\w.-]+$/.test(spec.model))) {
-    throw new ModelError('config', `${spec.spec}: no checkpoint at '${spec.model}' (from ${process.cwd()}): check the path`);
+    throw new ModelError(
+      'config',
+      `${spec.spec}: no checkpoint at '${spec.model}' (from ${process.cwd()}): check the path`,
+    );
   }
   const checkpoint = local ? checkpointInfo(spec.model) : undefined;
-  const identityOptions = ['dtype', 'max-model-len', 'args'].filter((k) => options[k] !== undefined).map((k) => `${k}=${options[k]}`);
+  const identityOptions = ['dtype', 'max-model-len', 'args']
+    .filter((k) => options[k] !== undefined)
+    .map((k) => `${k}=${options[k]}`);
   // replicas and gpus are left out of the identity (and of the recorded spec): the same checkpoint
   // is the same run whether one server or four answer it, so a resume or a series goes on.
   const identity = `${kind}:${checkpoint ? `${checkpoint.path}#${checkpoint.fingerprint}` : spec.model}${identityOptions.length ? `?${identityOptions.join('&')}` : ''}`;
@@ -38,7 +53,12 @@ export async function createModel(spec: ModelSpec, opts: ModelOptions): Promise<
   let devices: (string[] | undefined)[] = [undefined];
   if (replicas > 1 || options.gpus !== undefined) {
     try {
-      devices = deviceSlices({ replicas, perReplica: Number(options.tp ?? 1) * Number(options.dp ?? 1), gpus: options.gpus, visible: env.CUDA_VISIBLE_DEVICES });
+      devices = deviceSlices({
+        replicas,
+        perReplica: Number(options.tp ?? 1) * Number(options.dp ?? 1),
+        gpus: options.gpus,
+        visible: env.CUDA_VISIBLE_DEVICES,
+      });
     } catch (err) {
       throw new ModelError('config', `${spec.spec}: ${(err as Error).message}`);
     }
@@ -46,7 +66,10 @@ export async function createModel(spec: ModelSpec, opts: ModelOptions): Promise<
   return new ManagedServerModel(spec, kind, identity, checkpoint, options, devices, opts);
 }
 
-interface Started { servers: RunningServer[]; inner: Model }
+interface Started {
+  servers: RunningServer[];
+  inner: Model;
+}
 
 class ManagedServerModel implements Model {
   readonly spec: string;
@@ -58,8 +81,15 @@ class ManagedServerModel implements Model {
   private closed = false;
   private readonly perReplica: number;
 
-  constructor(private readonly parsed: ModelSpec, private readonly kind: ServerKind, identity: string, checkpoint: CheckpointInfo | undefined,
-    private readonly options: Record<string, string>, private readonly devices: (string[] | undefined)[], private readonly opts: ModelOptions) {
+  constructor(
+    private readonly parsed: ModelSpec,
+    private readonly kind: ServerKind,
+    identity: string,
+    checkpoint: CheckpointInfo | undefined,
+    private readonly options: Record<string, string>,
+    private readonly devices: (string[] | undefined)[],
+    private readonly opts: ModelOptions,
+  ) {
     this.spec = withoutPlacement(parsed.spec);
     this.identity = identity;
     if (checkpoint) this.checkpoint = checkpoint;
@@ -77,9 +107,12 @@ class ManagedServerModel implements Model {
       // retries. While one replica is left, the ReplicatedModel moves the work there.
       if (servers.every((s) => s.hasExited())) {
         const label = PROGRAMS[this.kind].label;
-        throw new ModelError('config', servers.length === 1
-          ? `${label} server exited during the run. Log: ${servers[0]!.logPath}${quoteTail(servers[0]!.logPath)}`
-          : `all ${servers.length} ${label} replicas exited during the run. ${servers.map((s) => `Log: ${s.logPath}${quoteTail(s.logPath)}`).join('\n')}`);
+        throw new ModelError(
+          'config',
+          servers.length === 1
+            ? `${label} server exited during the run. Log: ${servers[0]!.logPath}${quoteTail(servers[0]!.logPath)}`
+            : `all ${servers.length} ${label} replicas exited during the run. ${servers.map((s) => `Log: ${s.logPath}${quoteTail(s.logPath)}`).join('\n')}`,
+        );
       }
       throw err;
     }
@@ -88,15 +121,31 @@ class ManagedServerModel implements Model {
   private async start(): Promise<Started> {
     if (this.closed) throw new ModelError('config', `${this.spec}: model closed`);
     const servers = await this.startAll();
-    if (this.closed) { await Promise.all(servers.map((s) => s.stop())); throw new ModelError('config', `${this.spec}: model closed`); }
+    if (this.closed) {
+      await Promise.all(servers.map((s) => s.stop()));
+      throw new ModelError('config', `${this.spec}: model closed`);
+    }
     const { createModel } = await import('./openai.js');
-    const client = (server: RunningServer) => createModel(
-      { spec: this.spec, provider: 'openai-compatible', model: server.modelId, baseURL: server.baseURL },
-      { ...this.opts, env: { ...this.opts.env, OPENAI_COMPATIBLE_API_KEY: 'EMPTY' } },
-    );
+    const client = (server: RunningServer) =>
+      createModel(
+        { spec: this.spec, provider: 'openai-compatible', model: server.modelId, baseURL: server.baseURL },
+        { ...this.opts, env: { ...this.opts.env, OPENAI_COMPATIBLE_API_KEY: 'EMPTY' } },
+      );
     if (servers.length === 1) return { servers, inner: await client(servers[0]!) };
-    const members = await Promise.all(servers.map(async (s, i) => ({ url: s.baseURL, model: replicaMember(s, await client(s), `${PROGRAMS[this.kind].label} replica ${i + 1}/${servers.length} (pid ${s.pid})`) })));
-    return { servers, inner: new ReplicatedModel(this.spec, this.identity, members, { perReplicaConcurrency: this.perReplica }) };
+    const members = await Promise.all(
+      servers.map(async (s, i) => ({
+        url: s.baseURL,
+        model: replicaMember(
+          s,
+          await client(s),
+          `${PROGRAMS[this.kind].label} replica ${i + 1}/${servers.length} (pid ${s.pid})`,
+        ),
+      })),
+    );
+    return {
+      servers,
+      inner: new ReplicatedModel(this.spec, this.identity, members, { perReplicaConcurrency: this.perReplica }),
+    };
   }
 
   /** Starts every replica at once; when one fails, the others are stopped and its log is quoted. */
@@ -105,8 +154,15 @@ class ManagedServerModel implements Model {
     const outer = this.opts.servers?.signal;
     const signal = outer ? AbortSignal.any([outer, failed.signal]) : failed.signal;
     let first: unknown;
-    const settled = await Promise.allSettled(this.devices.map((devices, i) => this.startOne(devices, this.devices.length > 1 ? i : undefined, signal)
-      .catch((err: unknown) => { first ??= err; failed.abort(); throw err; })));
+    const settled = await Promise.allSettled(
+      this.devices.map((devices, i) =>
+        this.startOne(devices, this.devices.length > 1 ? i : undefined, signal).catch((err: unknown) => {
+          first ??= err;
+          failed.abort();
+          throw err;
+        }),
+      ),
+    );
     const up = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     if (up.length === settled.length) return up;
     await Promise.all(up.map((s) => s.stop()));
@@ -114,7 +170,11 @@ class ManagedServerModel implements Model {
     throw first;
   }
 
-  private startOne(devices: string[] | undefined, replica: number | undefined, signal: AbortSignal): Promise<RunningServer> {
+  private startOne(
+    devices: string[] | undefined,
+    replica: number | undefined,
+    signal: AbortSignal,
+  ): Promise<RunningServer> {
     const o = this.options;
     const num = (k: string) => (o[k] === undefined ? undefined : Number(o[k]));
     return startServer({
@@ -122,12 +182,19 @@ class ManagedServerModel implements Model {
       checkpoint: this.checkpoint?.path ?? this.parsed.model,
       servedName: basename(this.parsed.model.replace(/\/+$/, '')) || 'model',
       settings: {
-        tp: num('tp'), dp: num('dp'), maxModelLen: num('max-model-len'), gpuMemoryUtilization: num('gpu-memory-utilization'),
-        dtype: o.dtype, args: o.args ? o.args.trim().split(/\s+/) : [],
+        tp: num('tp'),
+        dp: num('dp'),
+        maxModelLen: num('max-model-len'),
+        gpuMemoryUtilization: num('gpu-memory-utilization'),
+        dtype: o.dtype,
+        args: o.args ? o.args.trim().split(/\s+/) : [],
       },
       logDir: this.opts.servers?.logDir ?? resolve('results/servers'),
       readyTimeoutMs: (num('ready-timeout') ?? DEFAULT_READY_TIMEOUT_S) * 1000,
-      reuse: o.reuse === '1' || o.reuse === 'true' || (this.opts.servers?.reuse === true && o.reuse !== '0' && o.reuse !== 'false'),
+      reuse:
+        o.reuse === '1' ||
+        o.reuse === 'true' ||
+        (this.opts.servers?.reuse === true && o.reuse !== '0' && o.reuse !== 'false'),
       env: this.opts.env,
       signal,
       ...(replica === undefined ? {} : { replica }),
@@ -144,7 +211,9 @@ class ManagedServerModel implements Model {
       const { servers, inner } = await started;
       await inner.close?.();
       await Promise.all(servers.map((s) => s.stop()));
-    } catch { /* the start failed: startAll already stopped them */ }
+    } catch {
+      /* the start failed: startAll already stopped them */
+    }
   }
 }
 
@@ -154,10 +223,16 @@ function replicaMember(server: RunningServer, model: Model, label: string): Mode
   const gone = () => new ModelError('transient', `${label} has exited. Log: ${server.logPath}`);
   // Said when it happens, not at the next request: the ReplicatedModel may not send one for a while.
   void server.exited?.then(() => {
-    if (!closing) process.stderr.write(`bench: ${label} exited during the run; its work moves to the other replicas. Log: ${server.logPath}\n`);
+    if (!closing)
+      process.stderr.write(
+        `bench: ${label} exited during the run; its work moves to the other replicas. Log: ${server.logPath}\n`,
+      );
   });
   return {
-    spec: model.spec, identity: model.identity, cacheable: model.cacheable, defaultConcurrency: model.defaultConcurrency,
+    spec: model.spec,
+    identity: model.identity,
+    cacheable: model.cacheable,
+    defaultConcurrency: model.defaultConcurrency,
     async generate(req) {
       if (server.hasExited()) throw gone();
       try {
@@ -167,7 +242,10 @@ function replicaMember(server: RunningServer, model: Model, label: string): Mode
         throw err;
       }
     },
-    close: async () => { closing = true; await model.close?.(); },
+    close: async () => {
+      closing = true;
+      await model.close?.();
+    },
   };
 }
 

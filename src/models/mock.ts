@@ -3,7 +3,14 @@
 // failures. They report approximate token counts so the token columns are exercised too.
 import { messageText, type Message } from '../core/types.js';
 import type { ModelSpec } from './spec.js';
-import { ModelError, type ModelErrorKind, type Model, type ModelOptions, type ModelRequest, type ModelResponse } from './types.js';
+import {
+  ModelError,
+  type ModelErrorKind,
+  type Model,
+  type ModelOptions,
+  type ModelRequest,
+  type ModelResponse,
+} from './types.js';
 
 export interface MockModelOptions {
   /** A script (call i gets replies[i]; running past the end is a test bug and throws) or a function. */
@@ -48,7 +55,8 @@ export function mockModel(options: MockModelOptions): MockModel {
       // The index is taken on entry so concurrent calls get distinct, arrival-ordered indices.
       const callIndex = calls.length;
       calls.push(req);
-      const latency = typeof options.latencyMs === 'function' ? options.latencyMs(req, callIndex) : (options.latencyMs ?? 0);
+      const latency =
+        typeof options.latencyMs === 'function' ? options.latencyMs(req, callIndex) : (options.latencyMs ?? 0);
       if (latency > 0) await sleep(latency, req.signal, spec);
       else if (req.signal?.aborted) throw abortError(spec);
       const failure = options.fail?.(req, callIndex);
@@ -57,7 +65,8 @@ export function mockModel(options: MockModelOptions): MockModel {
       if (typeof replies === 'function') {
         text = await replies(req, callIndex);
       } else {
-        if (callIndex >= replies.length) throw new Error(`${spec}: script exhausted: call ${callIndex + 1} but only ${replies.length} replies`);
+        if (callIndex >= replies.length)
+          throw new Error(`${spec}: script exhausted: call ${callIndex + 1} but only ${replies.length} replies`);
         text = replies[callIndex]!;
       }
       const input = req.messages.map(messageText).join('\n');
@@ -85,7 +94,12 @@ export async function createModel(spec: ModelSpec, _opts: ModelOptions): Promise
       return mockModel({
         ...common,
         replies: () => '',
-        fail: () => new ModelError(kind, `${spec.spec}: injected ${kind} failure`, kind === 'rate_limit' ? { retryAfterMs: 10 } : {}),
+        fail: () =>
+          new ModelError(
+            kind,
+            `${spec.spec}: injected ${kind} failure`,
+            kind === 'rate_limit' ? { retryAfterMs: 10 } : {},
+          ),
       });
     }
     default:

@@ -13,7 +13,14 @@ import { toModelError, type SdkErrorClasses } from './http-errors.js';
 import { envOf, readKey, requireKey } from './keys.js';
 import type { ModelSpec } from './spec.js';
 import { ReplicatedModel } from './endpoints.js';
-import { DEFAULT_REQUEST_TIMEOUT_MS, ModelError, type Model, type ModelOptions, type ModelRequest, type ModelResponse } from './types.js';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  ModelError,
+  type Model,
+  type ModelOptions,
+  type ModelRequest,
+  type ModelResponse,
+} from './types.js';
 
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
@@ -23,7 +30,12 @@ const loadSdk = () => (sdkPromise ??= import('openai'));
 export async function createModel(spec: ModelSpec, opts: ModelOptions): Promise<Model> {
   // '<model>@<url1>,<url2>,…': one client per replica behind a ReplicatedModel (endpoints.ts).
   if (spec.baseURLs && spec.baseURLs.length > 1) {
-    const members = await Promise.all(spec.baseURLs.map(async (url) => ({ url, model: await createModel({ ...spec, baseURL: url, baseURLs: undefined }, opts) })));
+    const members = await Promise.all(
+      spec.baseURLs.map(async (url) => ({
+        url,
+        model: await createModel({ ...spec, baseURL: url, baseURLs: undefined }, opts),
+      })),
+    );
     return new ReplicatedModel(spec.spec, `openai:${spec.model}@${[...spec.baseURLs].sort().join(',')}`, members);
   }
   const env = envOf(opts);
@@ -96,9 +108,15 @@ class OpenAIChatModel implements Model {
   private readCompletion(completion: ChatCompletion): ModelResponse {
     // A server that answers 200 with HTML or a JSON error object gets past the SDK as a string or
     // a wrong shape; that is a bad response to retry, not an empty answer to score.
-    const choice = typeof completion === 'object' && completion && Array.isArray(completion.choices) ? completion.choices[0] : undefined;
+    const choice =
+      typeof completion === 'object' && completion && Array.isArray(completion.choices)
+        ? completion.choices[0]
+        : undefined;
     if (!choice) {
-      throw new ModelError('transient', `openai model '${this.model}' at ${this.baseURL}: malformed response body (no choices)`);
+      throw new ModelError(
+        'transient',
+        `openai model '${this.model}' at ${this.baseURL}: malformed response body (no choices)`,
+      );
     }
     const content = choice.message?.content;
     const refused = typeof choice.message?.refusal === 'string' && !content;
@@ -106,13 +124,18 @@ class OpenAIChatModel implements Model {
     const finish = refused ? 'refusal' : choice.finish_reason;
     if (finish) out.finishReason = finish;
     if (completion.model) out.resolvedModel = completion.model;
-    if (completion.usage) out.usage = { inputTokens: completion.usage.prompt_tokens, outputTokens: completion.usage.completion_tokens };
+    if (completion.usage)
+      out.usage = { inputTokens: completion.usage.prompt_tokens, outputTokens: completion.usage.completion_tokens };
     return out;
   }
 }
 
 /** The request body; exported for tests. */
-export function buildChatRequest(model: string, req: ModelRequest, compatible: boolean): ChatCompletionCreateParamsNonStreaming {
+export function buildChatRequest(
+  model: string,
+  req: ModelRequest,
+  compatible: boolean,
+): ChatCompletionCreateParamsNonStreaming {
   const s = req.sampling;
   const body: ChatCompletionCreateParamsNonStreaming = { model, messages: req.messages.map(toOpenAIMessage) };
   if (s.temperature !== undefined) body.temperature = s.temperature;

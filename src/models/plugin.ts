@@ -19,7 +19,11 @@ export function parseProviderModuleSpec(input: string): ModelSpec {
   const colon = body.indexOf(':');
   const ref = colon < 0 ? body : body.slice(0, colon);
   const model = colon < 0 ? '' : body.slice(colon + 1);
-  if (!ref || ref.startsWith('#')) throw new ModelError('config', `bad model spec '${spec}': name the provider module after 'module:', e.g. ${EXAMPLE}`);
+  if (!ref || ref.startsWith('#'))
+    throw new ModelError(
+      'config',
+      `bad model spec '${spec}': name the provider module after 'module:', e.g. ${EXAMPLE}`,
+    );
   return { spec, provider: 'module', model, arg: ref };
 }
 
@@ -29,9 +33,11 @@ export function modelShapeProblems(m: unknown): string[] {
   const o = m as Record<string, unknown>;
   const out: string[] = [];
   if (typeof o.spec !== 'string') out.push('spec must be a string');
-  if (typeof o.identity !== 'string' || !o.identity) out.push('identity must be a non-empty string (provider, model, base URL; never a key)');
+  if (typeof o.identity !== 'string' || !o.identity)
+    out.push('identity must be a non-empty string (provider, model, base URL; never a key)');
   if (typeof o.cacheable !== 'boolean') out.push('cacheable must be a boolean');
-  if (!Number.isInteger(o.defaultConcurrency) || (o.defaultConcurrency as number) < 1) out.push('defaultConcurrency must be a whole number ≥ 1');
+  if (!Number.isInteger(o.defaultConcurrency) || (o.defaultConcurrency as number) < 1)
+    out.push('defaultConcurrency must be a whole number ≥ 1');
   if (typeof o.generate !== 'function') out.push('generate(request) must be a function');
   if (o.close !== undefined && typeof o.close !== 'function') out.push('close, when given, must be a function');
   return out;
@@ -45,10 +51,18 @@ function loadProvider(ref: string): { provider: ProviderModule; file: string } {
   } catch (err) {
     throw err instanceof PluginLoadError ? new ModelError('config', err.message) : err;
   }
-  const provider = (exportName ? module[exportName] : module.createModel ? module : module.default) as Partial<ProviderModule> | undefined;
-  if (exportName && !(exportName in module)) throw new ModelError('config', `${file} does not export '${exportName}' (exports: ${Object.keys(module).join(', ') || 'none'})`);
+  const provider = (exportName ? module[exportName] : module.createModel ? module : module.default) as
+    Partial<ProviderModule> | undefined;
+  if (exportName && !(exportName in module))
+    throw new ModelError(
+      'config',
+      `${file} does not export '${exportName}' (exports: ${Object.keys(module).join(', ') || 'none'})`,
+    );
   if (!provider || typeof provider.createModel !== 'function') {
-    throw new ModelError('config', `${file}${exportName ? ` export '${exportName}'` : ''} is not a provider: it must export createModel(spec, options) returning a Model`);
+    throw new ModelError(
+      'config',
+      `${file}${exportName ? ` export '${exportName}'` : ''} is not a provider: it must export createModel(spec, options) returning a Model`,
+    );
   }
   return { provider: provider as ProviderModule, file };
 }
@@ -60,9 +74,16 @@ export async function loadProviderModel(spec: ModelSpec, opts: ModelOptions): Pr
     model = await provider.createModel(spec, opts);
   } catch (err) {
     if (err instanceof ModelError) throw err;
-    throw new ModelError('config', `${file}: createModel failed for '${spec.spec}': ${((err as Error).message ?? String(err)).split('\n')[0]}`);
+    throw new ModelError(
+      'config',
+      `${file}: createModel failed for '${spec.spec}': ${((err as Error).message ?? String(err)).split('\n')[0]}`,
+    );
   }
   const problems = modelShapeProblems(model);
-  if (problems.length > 0) throw new ModelError('config', `${file}: the model for '${spec.spec}' breaks the Model contract: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new ModelError(
+      'config',
+      `${file}: the model for '${spec.spec}' breaks the Model contract: ${problems.join('; ')}`,
+    );
   return model;
 }

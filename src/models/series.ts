@@ -9,9 +9,14 @@ import { checkpointInfo, incompleteReason, stepFromName } from './checkpoint.js'
 import { parseModelSpec } from './spec.js';
 import { ModelError } from './types.js';
 
-export interface SeriesMember { spec: string; step?: number }
+export interface SeriesMember {
+  spec: string;
+  step?: number;
+}
 export interface SeriesExpansion {
-  series: string; pattern: string; members: SeriesMember[];
+  series: string;
+  pattern: string;
+  members: SeriesMember[];
   /** Matches left out: folders not complete yet (a run still writing them), or without a step. */
   skipped: { spec: string; reason: string }[];
 }
@@ -29,7 +34,10 @@ export function isSeriesPattern(spec: string): boolean {
 }
 
 function patternRegex(glob: string): RegExp {
-  const body = glob.split(/(\{step\}|\*)/).map((part) => (part === '{step}' ? '(\\d+)' : part === '*' ? '.*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  const body = glob
+    .split(/(\{step\}|\*)/)
+    .map((part) => (part === '{step}' ? '(\\d+)' : part === '*' ? '.*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
   return new RegExp(`^${body}$`);
 }
 
@@ -37,13 +45,24 @@ function patternRegex(glob: string): RegExp {
 function ordered(members: SeriesMember[], pattern: string, skipped: SeriesExpansion['skipped']): SeriesMember[] {
   const missing = members.filter((m) => m.step === undefined);
   if (missing.length && missing.length === members.length) {
-    throw new ModelError('config', `'${pattern}': no training step in ${missing.slice(0, 3).map((m) => `'${m.spec}'`).join(', ')}: name folders step-N, checkpoint-N, global_stepN or iter_N, add trainer_state.json, or use {step} in the pattern`);
+    throw new ModelError(
+      'config',
+      `'${pattern}': no training step in ${missing
+        .slice(0, 3)
+        .map((m) => `'${m.spec}'`)
+        .join(
+          ', ',
+        )}: name folders step-N, checkpoint-N, global_stepN or iter_N, add trainer_state.json, or use {step} in the pattern`,
+    );
   }
   for (const m of missing) skipped.push({ spec: m.spec, reason: 'no training step in its name or trainer_state.json' });
   return members.filter((m) => m.step !== undefined).sort((a, b) => a.step! - b.step! || (a.spec < b.spec ? -1 : 1));
 }
 
-export async function expandSeries(spec: string, opts: { series?: string; timeoutMs?: number } = {}): Promise<SeriesExpansion> {
+export async function expandSeries(
+  spec: string,
+  opts: { series?: string; timeoutMs?: number } = {},
+): Promise<SeriesExpansion> {
   const trimmed = spec.trim();
   const colon = trimmed.indexOf(':');
   const provider = trimmed.slice(0, colon).toLowerCase();
@@ -55,8 +74,13 @@ export async function expandSeries(spec: string, opts: { series?: string; timeou
   const query = q < 0 ? '' : rest.slice(q);
   const dir = dirname(path);
   const glob = basename(path);
-  if (/\*|\{step\}/.test(dir)) throw new ModelError('config', `'${spec}': put '*' or '{step}' only in the last part of the path, e.g. 'vllm:./ckpts/checkpoint-*'`);
-  if (!existsSync(dir)) throw new ModelError('config', `'${spec}': no folder '${dir}' (from ${process.cwd()}): check the path`);
+  if (/\*|\{step\}/.test(dir))
+    throw new ModelError(
+      'config',
+      `'${spec}': put '*' or '{step}' only in the last part of the path, e.g. 'vllm:./ckpts/checkpoint-*'`,
+    );
+  if (!existsSync(dir))
+    throw new ModelError('config', `'${spec}': no folder '${dir}' (from ${process.cwd()}): check the path`);
   const re = patternRegex(glob);
   const members: SeriesMember[] = [];
   const skipped: SeriesExpansion['skipped'] = [];
@@ -67,8 +91,11 @@ export async function expandSeries(spec: string, opts: { series?: string; timeou
     const member = `${provider}:${memberPath}${query}`;
     parseModelSpec(member); // a bad query fails here, once, not per checkpoint
     const incomplete = provider === 'vllm' || provider === 'sglang' ? incompleteReason(join(dir, name)) : undefined;
-    if (incomplete) { skipped.push({ spec: member, reason: `not complete yet: ${incomplete}` }); continue; }
-    const step = m[1] !== undefined ? Number(m[1]) : stepFromName(name) ?? checkpointInfo(join(dir, name)).step;
+    if (incomplete) {
+      skipped.push({ spec: member, reason: `not complete yet: ${incomplete}` });
+      continue;
+    }
+    const step = m[1] !== undefined ? Number(m[1]) : (stepFromName(name) ?? checkpointInfo(join(dir, name)).step);
     members.push(step === undefined ? { spec: member } : { spec: member, step });
   }
   const series = opts.series ?? basename(resolve(dir));
@@ -85,13 +112,20 @@ async function expandServed(spec: string, opts: { series?: string; timeoutMs?: n
     const body = (await res.json()) as { data?: { id?: unknown }[] };
     ids = (body.data ?? []).map((d) => d.id).filter((id): id is string => typeof id === 'string');
   } catch (err) {
-    throw new ModelError('config', `'${spec}': cannot list the server's models at ${parsed.baseURL}/models (${(err as Error).message}): is the server up?`);
+    throw new ModelError(
+      'config',
+      `'${spec}': cannot list the server's models at ${parsed.baseURL}/models (${(err as Error).message}): is the server up?`,
+    );
   }
   const members: SeriesMember[] = [];
   const skipped: SeriesExpansion['skipped'] = [];
   for (const id of ids) {
     const m = re.exec(id);
-    if (m) members.push({ spec: spec.replace(parsed.model, id), step: m[1] !== undefined ? Number(m[1]) : stepFromName(id) });
+    if (m)
+      members.push({
+        spec: spec.replace(parsed.model, id),
+        step: m[1] !== undefined ? Number(m[1]) : stepFromName(id),
+      });
   }
   const series = opts.series ?? (parsed.model.replace(/[-_]?\{step\}[-_]?|\*/g, '') || 'series');
   return { series, pattern: spec, members: ordered(members, spec, skipped), skipped };

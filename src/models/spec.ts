@@ -5,7 +5,17 @@ import { didYouMean } from '../core/suggest.js';
 import { ModelError, type Model, type ModelOptions } from './types.js';
 import { isProviderModuleSpec, loadProviderModel, parseProviderModuleSpec } from './plugin.js';
 
-export const PROVIDER_NAMES = ['openai', 'openai-compatible', 'anthropic', 'baseline', 'mock', 'onnx', 'vllm', 'sglang', 'llamacpp'] as const;
+export const PROVIDER_NAMES = [
+  'openai',
+  'openai-compatible',
+  'anthropic',
+  'baseline',
+  'mock',
+  'onnx',
+  'vllm',
+  'sglang',
+  'llamacpp',
+] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
 export interface ModelSpec {
@@ -47,16 +57,30 @@ export function parseModelSpec(input: string): ModelSpec {
   const spec = input.trim();
   if (isProviderModuleSpec(spec)) return parseProviderModuleSpec(spec);
   const known = `Known: ${PROVIDER_NAMES.join(', ')}`;
-  if (!spec) throw new ModelError('config', `empty model spec: write '<provider>:<model>', e.g. '${PROVIDERS.openai.example}'. ${known}`);
+  if (!spec)
+    throw new ModelError(
+      'config',
+      `empty model spec: write '<provider>:<model>', e.g. '${PROVIDERS.openai.example}'. ${known}`,
+    );
   const colon = spec.indexOf(':');
   if (colon < 0) {
-    const guess = (BASELINE_KINDS as readonly string[]).includes(spec) ? 'baseline' : /^claude/i.test(spec) ? 'anthropic' : 'openai';
-    throw new ModelError('config', `model spec '${spec}' has no provider: write '<provider>:<model>', e.g. '${guess}:${spec}'. ${known}`);
+    const guess = (BASELINE_KINDS as readonly string[]).includes(spec)
+      ? 'baseline'
+      : /^claude/i.test(spec)
+        ? 'anthropic'
+        : 'openai';
+    throw new ModelError(
+      'config',
+      `model spec '${spec}' has no provider: write '<provider>:<model>', e.g. '${guess}:${spec}'. ${known}`,
+    );
   }
   const name = spec.slice(0, colon).toLowerCase();
   const rest = spec.slice(colon + 1);
   if (!(PROVIDER_NAMES as readonly string[]).includes(name)) {
-    throw new ModelError('config', `unknown model provider '${spec.slice(0, colon)}' in '${spec}'.${didYouMean(name, PROVIDER_NAMES)} ${known}`);
+    throw new ModelError(
+      'config',
+      `unknown model provider '${spec.slice(0, colon)}' in '${spec}'.${didYouMean(name, PROVIDER_NAMES)} ${known}`,
+    );
   }
   const provider = name as ProviderName;
 
@@ -82,7 +106,10 @@ function parseHostedSpec(spec: string, provider: ProviderName, rest: string): Mo
 
 function parseBaselineSpec(spec: string, provider: ProviderName, rest: string): ModelSpec {
   if (!(BASELINE_KINDS as readonly string[]).includes(rest)) {
-    throw bad(spec, `unknown baseline '${rest}'.${didYouMean(rest, BASELINE_KINDS)} Known: ${BASELINE_KINDS.join(', ')}`);
+    throw bad(
+      spec,
+      `unknown baseline '${rest}'.${didYouMean(rest, BASELINE_KINDS)} Known: ${BASELINE_KINDS.join(', ')}`,
+    );
   }
   return { spec, provider, model: rest };
 }
@@ -98,7 +125,10 @@ function parseMockSpec(spec: string, provider: ProviderName, rest: string): Mode
   if (kind === 'fixed' && arg === undefined) throw bad(spec, "mock:fixed needs the reply text after ':'", provider);
   if (kind === 'echo' && arg !== undefined) throw bad(spec, 'mock:echo takes no argument', provider);
   if (kind === 'error' && !MODEL_ERROR_KINDS.includes(arg ?? '')) {
-    throw bad(spec, `mock:error needs an error kind, one of ${MODEL_ERROR_KINDS.join(', ')} (e.g. 'mock:error:rate_limit')`);
+    throw bad(
+      spec,
+      `mock:error needs an error kind, one of ${MODEL_ERROR_KINDS.join(', ')} (e.g. 'mock:error:rate_limit')`,
+    );
   }
   return arg === undefined ? { spec, provider, model: kind } : { spec, provider, model: kind, arg };
 }
@@ -130,37 +160,66 @@ function parseManagedSpec(spec: string, provider: ProviderName, rest: string): M
  */
 const PROVIDERS: Record<ProviderName, { load: () => Promise<ProviderModule>; example: string; parse: SpecGrammar }> = {
   openai: { load: () => import('./openai.js'), example: 'openai:gpt-4.1-mini', parse: parseHostedSpec },
-  'openai-compatible': { load: () => import('./openai.js'), example: 'openai-compatible:qwen2.5-7b@http://localhost:8000/v1', parse: parseHostedSpec },
+  'openai-compatible': {
+    load: () => import('./openai.js'),
+    example: 'openai-compatible:qwen2.5-7b@http://localhost:8000/v1',
+    parse: parseHostedSpec,
+  },
   anthropic: { load: () => import('./anthropic.js'), example: 'anthropic:claude-sonnet-4-5', parse: parseHostedSpec },
   baseline: { load: () => import('./baseline.js'), example: 'baseline:oracle', parse: parseBaselineSpec },
   mock: { load: () => import('./mock.js'), example: 'mock:fixed:42', parse: parseMockSpec },
   onnx: { load: () => import('./onnx/index.js'), example: 'onnx:./checkpoints/step-1000', parse: parsePathSpec },
   vllm: { load: () => import('./managed.js'), example: 'vllm:./checkpoints/step-1000?tp=2', parse: parseManagedSpec },
-  sglang: { load: () => import('./managed.js'), example: 'sglang:./checkpoints/step-1000?tp=2', parse: parseManagedSpec },
+  sglang: {
+    load: () => import('./managed.js'),
+    example: 'sglang:./checkpoints/step-1000?tp=2',
+    parse: parseManagedSpec,
+  },
   llamacpp: { load: () => import('./managed.js'), example: 'llamacpp:./model-q4_k_m.gguf', parse: parseManagedSpec },
 };
 
 /** Options a managed server takes, in a spec's query string or in --model-options. */
-export const SERVER_OPTION_KEYS = ['tp', 'dp', 'replicas', 'gpus', 'max-model-len', 'gpu-memory-utilization', 'dtype', 'args', 'reuse', 'ready-timeout'] as const;
+export const SERVER_OPTION_KEYS = [
+  'tp',
+  'dp',
+  'replicas',
+  'gpus',
+  'max-model-len',
+  'gpu-memory-utilization',
+  'dtype',
+  'args',
+  'reuse',
+  'ready-timeout',
+] as const;
 
 /** Parses 'tp=2&dtype=bfloat16' and checks keys and values; throws an Error naming the bad one. */
 export function parseServerOptions(query: string, provider?: ProviderName): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of new URLSearchParams(query)) {
     if (!(SERVER_OPTION_KEYS as readonly string[]).includes(key)) {
-      throw new Error(`unknown server option '${key}'.${didYouMean(key, SERVER_OPTION_KEYS)} Known: ${SERVER_OPTION_KEYS.join(', ')}`);
+      throw new Error(
+        `unknown server option '${key}'.${didYouMean(key, SERVER_OPTION_KEYS)} Known: ${SERVER_OPTION_KEYS.join(', ')}`,
+      );
     }
-    const int = key === 'tp' || key === 'dp' || key === 'replicas' || key === 'max-model-len' || key === 'ready-timeout';
+    const int =
+      key === 'tp' || key === 'dp' || key === 'replicas' || key === 'max-model-len' || key === 'ready-timeout';
     if (int && !/^[1-9]\d*$/.test(value)) throw new Error(`${key} must be a whole number ≥ 1 (got '${value}')`);
-    if (key === 'gpu-memory-utilization' && !(Number(value) > 0 && Number(value) <= 1)) throw new Error(`gpu-memory-utilization must be a number in (0, 1] (got '${value}')`);
+    if (key === 'gpu-memory-utilization' && !(Number(value) > 0 && Number(value) <= 1))
+      throw new Error(`gpu-memory-utilization must be a number in (0, 1] (got '${value}')`);
     if (key === 'gpus') {
       const ids = value.trim().split(/[\s,]+/);
-      if (!ids.every((d) => /^[A-Za-z0-9-]+$/.test(d))) throw new Error(`gpus must be a comma-separated list of device ids like 0,1,2,3 (got '${value}')`);
+      if (!ids.every((d) => /^[A-Za-z0-9-]+$/.test(d)))
+        throw new Error(`gpus must be a comma-separated list of device ids like 0,1,2,3 (got '${value}')`);
       if (new Set(ids).size !== ids.length) throw new Error(`gpus lists a device twice (got '${value}')`);
     }
-    if (key === 'reuse' && !['0', '1', 'true', 'false'].includes(value)) throw new Error(`reuse must be 1 or 0 (got '${value}')`);
-    if (key === 'dtype' && !/^[a-z0-9_]+$/i.test(value)) throw new Error(`dtype must be a name like bfloat16 (got '${value}')`);
-    if (provider === 'llamacpp' && (key === 'tp' || key === 'dp' || key === 'gpu-memory-utilization' || key === 'dtype')) {
+    if (key === 'reuse' && !['0', '1', 'true', 'false'].includes(value))
+      throw new Error(`reuse must be 1 or 0 (got '${value}')`);
+    if (key === 'dtype' && !/^[a-z0-9_]+$/i.test(value))
+      throw new Error(`dtype must be a name like bfloat16 (got '${value}')`);
+    if (
+      provider === 'llamacpp' &&
+      (key === 'tp' || key === 'dp' || key === 'gpu-memory-utilization' || key === 'dtype')
+    ) {
       throw new Error(`llama-server has no '${key}' option: pass its own flags with args=…, e.g. 'args=-ngl 99'`);
     }
     out[key] = value;
@@ -198,12 +257,20 @@ function normaliseBaseURL(spec: string, raw: string, provider: ProviderName): st
   // Credentials in the URL would end up in the model identity, the database and the site.
   if (url.username || url.password) {
     const shown = spec.replace(raw, `${url.protocol}//***@${url.host}${url.pathname}`);
-    throw bad(shown, 'put credentials in the environment (OPENAI_API_KEY / ANTHROPIC_API_KEY), not in the URL', provider);
+    throw bad(
+      shown,
+      'put credentials in the environment (OPENAI_API_KEY / ANTHROPIC_API_KEY), not in the URL',
+      provider,
+    );
   }
   if (url.search || url.hash) throw bad(spec, 'the base URL must not have a query or fragment', provider);
   // 'http://host:/v1' parses as the default port; a ':' with nothing after it is a typo (issue 21).
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:(?:[/?#]|$)/i.test(raw)) {
-    throw bad(spec, `the base URL '${raw}' has an empty port: write the port after ':' (e.g. http://localhost:8000/v1) or leave out the ':'`, provider);
+    throw bad(
+      spec,
+      `the base URL '${raw}' has an empty port: write the port after ':' (e.g. http://localhost:8000/v1) or leave out the ':'`,
+      provider,
+    );
   }
   let path = url.pathname.replace(/\/+$/, '');
   // vLLM, SGLang, llama.cpp and Ollama all serve the OpenAI API under /v1; a bare host means that.

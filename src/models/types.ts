@@ -27,7 +27,10 @@ export interface ModelRequest {
   rng: Rng;
 }
 
-export interface Usage { inputTokens?: number; outputTokens?: number }
+export interface Usage {
+  inputTokens?: number;
+  outputTokens?: number;
+}
 
 export interface ModelResponse {
   text: string;

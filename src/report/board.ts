@@ -35,18 +35,27 @@ export interface BoardOptions {
 }
 
 export interface SplitCell {
-  id: Estimate; ood: Estimate; gap: Estimate; retention: Estimate;
+  id: Estimate;
+  ood: Estimate;
+  gap: Estimate;
+  retention: Estimate;
   /** The model lacks some of the column's tasks: its average covers fewer tasks. */
   partial: boolean;
 }
 
 export interface TaskCell {
-  n: number; errors: number; accuracy: Estimate; meanScore: number;
+  n: number;
+  errors: number;
+  accuracy: Estimate;
+  meanScore: number;
   /** Why the model could not take the task (then n = 0 and it is in no average). */
   unsupported?: string;
 }
 
-export interface AxisCell { ood: Estimate; gap: Estimate }
+export interface AxisCell {
+  ood: Estimate;
+  gap: Estimate;
+}
 
 export interface TieInfo {
   leader: string;
@@ -85,8 +94,17 @@ export interface SuiteBoard {
 }
 
 export interface RunBrief {
-  id: string; status: string; partial: boolean; startedAt: string; endedAt: string | null; samples: number;
-  scored: number; errors: number; suiteVersion: string; suiteHash: string; harnessVersion: string;
+  id: string;
+  status: string;
+  partial: boolean;
+  startedAt: string;
+  endedAt: string | null;
+  samples: number;
+  scored: number;
+  errors: number;
+  suiteVersion: string;
+  suiteHash: string;
+  harnessVersion: string;
   /** Task → why the model could not take it (e.g. image tasks for a text-only model). */
   unsupported: Record<string, string>;
 }
@@ -94,18 +112,28 @@ export interface RunBrief {
 export interface Board {
   generatedAt: string;
   runSelection: string;
-  options: Required<Pick<BoardOptions, 'level' | 'alpha' | 'seed' | 'resamples' | 'permutations' | 'weighting'>> & { axis: string | null };
+  options: Required<Pick<BoardOptions, 'level' | 'alpha' | 'seed' | 'resamples' | 'permutations' | 'weighting'>> & {
+    axis: string | null;
+  };
   suites: SuiteBoard[];
 }
 
-export const RUN_SELECTION = 'latest finished run per (model, suite); the latest unfinished one, marked partial, when none finished';
+export const RUN_SELECTION =
+  'latest finished run per (model, suite); the latest unfinished one, marked partial, when none finished';
 
-interface Ctx { opts: Board['options']; suite: SuiteData }
+interface Ctx {
+  opts: Board['options'];
+  suite: SuiteData;
+}
 
 export function buildBoard(data: Dataset, options: BoardOptions = {}): Board {
   const opts: Board['options'] = {
-    level: options.level ?? 0.95, alpha: options.alpha ?? 0.05, seed: options.seed ?? 'genbench',
-    resamples: options.resamples ?? 2000, permutations: options.permutations ?? 2000, axis: options.axis ?? null,
+    level: options.level ?? 0.95,
+    alpha: options.alpha ?? 0.05,
+    seed: options.seed ?? 'genbench',
+    resamples: options.resamples ?? 2000,
+    permutations: options.permutations ?? 2000,
+    axis: options.axis ?? null,
     weighting: options.weighting ?? 'macro',
   };
   return {
@@ -139,7 +167,8 @@ export function stratumFor(task: TaskData, model: string): Stratum | undefined {
 /** Per-item differences first − second on the items both scored. */
 export function diffStratum(task: TaskData, first: string, second: string): Stratum | undefined {
   return cached(task, `d\u0000${first}\u0000${second}`, () => {
-    const a = task.scores.get(first), b = task.scores.get(second);
+    const a = task.scores.get(first),
+      b = task.scores.get(second);
     if (!a || !b) return undefined;
     const d: number[] = [];
     for (let i = 0; i < a.length; i++) if (!Number.isNaN(a[i]!) && !Number.isNaN(b[i]!)) d.push(a[i]! - b[i]!);
@@ -149,7 +178,9 @@ export function diffStratum(task: TaskData, first: string, second: string): Stra
 }
 
 /** The tasks of one side of a column with their weights. */
-interface Side { tasks: { task: TaskData; weight: number }[] }
+interface Side {
+  tasks: { task: TaskData; weight: number }[];
+}
 
 function sideStrata(side: Side, model: string, weighting: Weighting): { strata: Weighted[]; partial: boolean } {
   const strata: Weighted[] = [];
@@ -163,7 +194,8 @@ function sideStrata(side: Side, model: string, weighting: Weighting): { strata: 
 }
 
 function cellFor(ctx: Ctx, id: Side, ood: Side, model: string): SplitCell {
-  const a = sideStrata(id, model, ctx.opts.weighting), b = sideStrata(ood, model, ctx.opts.weighting);
+  const a = sideStrata(id, model, ctx.opts.weighting),
+    b = sideStrata(ood, model, ctx.opts.weighting);
   const g = gapEstimates(a.strata, b.strata, { level: ctx.opts.level });
   return { ...g, partial: a.partial || b.partial };
 }
@@ -208,11 +240,17 @@ function suiteBoard(ctx: Ctx): SuiteBoard {
     addColumn(`${f.family}:id`, sides.get(f.family)!.id, f.cells, 'id');
     addColumn(`${f.family}:ood`, sides.get(f.family)!.ood, f.cells, 'ood');
   }
-  const ties = tiedGroups(columns, (key, leader, other) => pairedP(ctx, sideOf.get(key)!, leader, other, key), opts.alpha);
+  const ties = tiedGroups(
+    columns,
+    (key, leader, other) => pairedP(ctx, sideOf.get(key)!, leader, other, key),
+    opts.alpha,
+  );
   const tie = (key: string) => toTieInfo(ties.get(key));
   for (const f of families) f.ties = { id: tie(`${f.family}:id`), ood: tie(`${f.family}:ood`) };
 
-  const models = [...suite.models].sort((a, b) => descending(overall[a]!.ood.estimate, overall[b]!.ood.estimate) || (a < b ? -1 : 1));
+  const models = [...suite.models].sort(
+    (a, b) => descending(overall[a]!.ood.estimate, overall[b]!.ood.estimate) || (a < b ? -1 : 1),
+  );
   return {
     suite: suite.name,
     models,
@@ -247,7 +285,13 @@ function familyBoard(ctx: Ctx, family: string, side: { id: Side; ood: Side }): F
       const s = stratumFor(t, m);
       const unsupported = t.unsupported.get(m);
       if (unsupported) {
-        taskCells[t.info.id]![m] = { n: 0, errors: 0, accuracy: macroMean([], { level: opts.level }), meanScore: NaN, unsupported };
+        taskCells[t.info.id]![m] = {
+          n: 0,
+          errors: 0,
+          accuracy: macroMean([], { level: opts.level }),
+          meanScore: NaN,
+          unsupported,
+        };
         continue;
       }
       if (!s && !t.errors.get(m)) continue;
@@ -265,7 +309,11 @@ function familyBoard(ctx: Ctx, family: string, side: { id: Side; ood: Side }): F
     estimates: new Map(Object.entries(taskCells[t.info.id]!).map(([m, c]) => [m, c.accuracy.estimate])),
   }));
   const byId = new Map(tasks.map((t) => [t.info.id, t]));
-  const ties = tiedGroups(columns, (key, leader, other) => pairedP(ctx, { tasks: [{ task: byId.get(key)!, weight: 1 }] }, leader, other, key), opts.alpha);
+  const ties = tiedGroups(
+    columns,
+    (key, leader, other) => pairedP(ctx, { tasks: [{ task: byId.get(key)!, weight: 1 }] }, leader, other, key),
+    opts.alpha,
+  );
   const taskTies: FamilyBoard['taskTies'] = {};
   for (const t of tasks) {
     const info = toTieInfo(ties.get(t.info.id));
@@ -292,7 +340,9 @@ function pairedP(ctx: Ctx, side: Side, leader: string, other: string, key: strin
     if (d) diffs.push({ stratum: d, weight: ctx.opts.weighting === 'micro' ? d.n : weight });
   }
   return comparePaired(diffs, {
-    resamples: 0, permutations: ctx.opts.permutations, seed: `${ctx.opts.seed}:${ctx.suite.name}:${key}:${leader}:${other}`,
+    resamples: 0,
+    permutations: ctx.opts.permutations,
+    seed: `${ctx.opts.seed}:${ctx.suite.name}:${key}:${leader}:${other}`,
   }).p;
 }
 
@@ -302,19 +352,32 @@ function toTieInfo(r: TieResult | undefined): TieInfo | undefined {
 }
 
 function unsupportedOf(tasks: readonly TaskData[], model: string): Record<string, string> {
-  return Object.fromEntries(tasks.flatMap((t) => (t.unsupported.has(model) ? [[t.info.id, t.unsupported.get(model)!]] : [])));
+  return Object.fromEntries(
+    tasks.flatMap((t) => (t.unsupported.has(model) ? [[t.info.id, t.unsupported.get(model)!]] : [])),
+  );
 }
 
 function runBrief(r: RunInfo, unsupported: Record<string, string>): RunBrief {
   return {
-    id: r.id, status: r.status, partial: r.partial, startedAt: r.startedAt, endedAt: r.endedAt, samples: r.samples,
-    scored: r.ok, errors: r.errors, suiteVersion: r.suiteVersion, suiteHash: r.suiteHash, harnessVersion: r.harnessVersion, unsupported,
+    id: r.id,
+    status: r.status,
+    partial: r.partial,
+    startedAt: r.startedAt,
+    endedAt: r.endedAt,
+    samples: r.samples,
+    scored: r.ok,
+    errors: r.errors,
+    suiteVersion: r.suiteVersion,
+    suiteHash: r.suiteHash,
+    harnessVersion: r.harnessVersion,
+    unsupported,
   };
 }
 
 /** Sort comparator for numbers: largest first, NaN last. */
 export function descending(a: number, b: number): number {
-  const na = Number.isNaN(a), nb = Number.isNaN(b);
+  const na = Number.isNaN(a),
+    nb = Number.isNaN(b);
   if (na || nb) return na === nb ? 0 : na ? 1 : -1;
   return b - a;
 }

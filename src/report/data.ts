@@ -19,7 +19,11 @@ export interface RunInfo extends RunOverview {
 }
 
 export interface TaskInfo {
-  id: string; family: string; split: Split; axis: string; generator: string;
+  id: string;
+  family: string;
+  split: Split;
+  axis: string;
+  generator: string;
   /** Role 'control' (e.g. Fake prompts): shown but kept out of ID/OOD averages and the gap. */
   control: boolean;
 }
@@ -85,39 +89,79 @@ export function chooseRuns(runs: readonly RunOverview[]): RunInfo[] {
 
 export function loadDataset(store: Store, opts: SelectOptions = {}): Dataset {
   const wanted = opts.runs?.length ? new Set(opts.runs) : undefined;
-  const runs = (wanted
-    ? read.runs(store).map((r) => ({ ...r, chosen: wanted.has(r.id), partial: wanted.has(r.id) && r.status !== 'done' }))
-    : chooseRuns(read.runs(store))).filter((r) => modelMatches(r.modelSpec, opts.models));
+  const runs = (
+    wanted
+      ? read
+          .runs(store)
+          .map((r) => ({ ...r, chosen: wanted.has(r.id), partial: wanted.has(r.id) && r.status !== 'done' }))
+      : chooseRuns(read.runs(store))
+  ).filter((r) => modelMatches(r.modelSpec, opts.models));
   const suiteNames = [...new Set(runs.filter((r) => r.chosen).map((r) => r.suiteName))]
     .filter((s) => !opts.suites?.length || opts.suites.includes(s))
     .sort();
-  const suites = suiteNames.map((name) => loadSuite(store, name, runs.filter((r) => r.chosen && r.suiteName === name)));
+  const suites = suiteNames.map((name) =>
+    loadSuite(
+      store,
+      name,
+      runs.filter((r) => r.chosen && r.suiteName === name),
+    ),
+  );
   return { runs, suites };
 }
 
-interface Accumulator { ids: number[]; values: number[]; errors: number; scoreSum: number; scoreCount: number }
+interface Accumulator {
+  ids: number[];
+  values: number[];
+  errors: number;
+  scoreSum: number;
+  scoreCount: number;
+}
 
 function loadSuite(store: Store, name: string, chosen: RunInfo[]): SuiteData {
   const warnings: string[] = [];
   // Latest run first, so its task definitions win when a suite changed between runs.
   chosen.sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
   if (new Set(chosen.map((r) => r.suiteHash)).size > 1) {
-    warnings.push(`the runs of suite '${name}' used different versions of it; models are compared on the items they share`);
+    warnings.push(
+      `the runs of suite '${name}' used different versions of it; models are compared on the items they share`,
+    );
   }
   const tasks = new Map<string, TaskData>();
   const taskIndex = new Map<string, Map<string, number>>();
   const modelOf = new Map(chosen.map((r) => [r.id, r.modelSpec]));
-  for (const t of read.tasks(store, chosen.map((r) => r.id))) {
+  for (const t of read.tasks(
+    store,
+    chosen.map((r) => r.id),
+  )) {
     if (t.split === 'train') continue;
-    const info: TaskInfo = { id: t.task, family: t.family, split: t.split, axis: t.axis, generator: t.generator, control: t.role === 'control' };
+    const info: TaskInfo = {
+      id: t.task,
+      family: t.family,
+      split: t.split,
+      axis: t.axis,
+      generator: t.generator,
+      control: t.role === 'control',
+    };
     const known = tasks.get(t.task);
     if (!known) {
-      tasks.set(t.task, { info, items: [], scores: new Map(), errors: new Map(), meanScore: new Map(), unsupported: new Map() });
+      tasks.set(t.task, {
+        info,
+        items: [],
+        scores: new Map(),
+        errors: new Map(),
+        meanScore: new Map(),
+        unsupported: new Map(),
+      });
       taskIndex.set(t.task, new Map());
     }
     if (t.unsupported) tasks.get(t.task)!.unsupported.set(modelOf.get(t.runId)!, t.unsupported);
-    if (known && (known.info.split !== info.split || known.info.family !== info.family || known.info.axis !== info.axis)) {
-      warnings.push(`task '${t.task}' of suite '${name}' changed between runs (${known.info.split}/${known.info.axis} vs ${info.split}/${info.axis}); showing the latest`);
+    if (
+      known &&
+      (known.info.split !== info.split || known.info.family !== info.family || known.info.axis !== info.axis)
+    ) {
+      warnings.push(
+        `task '${t.task}' of suite '${name}' changed between runs (${known.info.split}/${known.info.axis} vs ${info.split}/${info.axis}); showing the latest`,
+      );
     }
   }
 
@@ -125,7 +169,10 @@ function loadSuite(store: Store, name: string, chosen: RunInfo[]): SuiteData {
   for (const run of chosen) {
     const acc = new Map<string, Accumulator>();
     perModel.set(run.modelSpec, acc);
-    let item = '', task = '', sum = 0, count = 0;
+    let item = '',
+      task = '',
+      sum = 0,
+      count = 0;
     const flush = () => {
       if (!item) return;
       const a = acc.get(task);
@@ -168,7 +215,9 @@ function loadSuite(store: Store, name: string, chosen: RunInfo[]): SuiteData {
       const a = acc.get(taskId);
       if (!a) continue;
       const dense = new Float64Array(data.items.length).fill(NaN);
-      a.ids.forEach((i, j) => { dense[i] = a.values[j]!; });
+      a.ids.forEach((i, j) => {
+        dense[i] = a.values[j]!;
+      });
       data.scores.set(model, dense);
       data.errors.set(model, a.errors);
       data.meanScore.set(model, a.scoreCount ? a.scoreSum / a.scoreCount : NaN);

@@ -24,7 +24,9 @@ const signed = (x: number) => {
 /** "87.5 [80.1, 92.3]" (percent) or "—". */
 export function pctInterval(i: Interval): string {
   if (!Number.isFinite(i.estimate)) return '—';
-  return Number.isFinite(i.low) ? `${pctText(i.estimate)} [${pctText(i.low)}, ${pctText(i.high)}]` : pctText(i.estimate);
+  return Number.isFinite(i.low)
+    ? `${pctText(i.estimate)} [${pctText(i.low)}, ${pctText(i.high)}]`
+    : pctText(i.estimate);
 }
 
 export function gapInterval(i: Interval): string {
@@ -36,12 +38,19 @@ export function ratioInterval(i: Interval): string {
   if (!Number.isFinite(i.estimate)) return '—';
   // An upper limit of Infinity is real: the ID accuracy could be 0, so the ratio is unbounded.
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : x === Infinity ? '∞' : '?');
-  return Number.isFinite(i.low) || Number.isFinite(i.high) ? `${f(i.estimate)} [${f(i.low)}, ${f(i.high)}]` : f(i.estimate);
+  return Number.isFinite(i.low) || Number.isFinite(i.high)
+    ? `${f(i.estimate)} [${f(i.low)}, ${f(i.high)}]`
+    : f(i.estimate);
 }
 
 const mark = (tie: TieInfo | undefined, model: string) => (tie?.tied.includes(model) ? ' *' : '');
 
-interface Table { title: string; header: string[]; rows: string[][]; right: boolean[] }
+interface Table {
+  title: string;
+  header: string[];
+  rows: string[][];
+  right: boolean[];
+}
 
 /** "87.5 * [80.1, 92.3]": the tie mark next to the estimate, so a narrow column wraps before the interval. */
 function markedInterval(i: Interval, tie: string): string {
@@ -60,24 +69,40 @@ function familyTable(s: SuiteBoard, compact: boolean, weighting: Weighting): Tab
     if (compact) rows.push([m, '', '', '', '']);
     const line = (label: string, c: SplitCell, ties: SuiteBoard['overallTies']) => {
       const family = label + (c.partial ? ' (partial)' : '');
-      if (compact) rows.push([`  ${family}`, markedInterval(c.id, mark(ties.id, m)), markedInterval(c.ood, mark(ties.ood, m)), gapInterval(c.gap)]);
-      else rows.push([first ? m : '', family, pctInterval(c.id) + mark(ties.id, m), pctInterval(c.ood) + mark(ties.ood, m), gapInterval(c.gap), ratioInterval(c.retention)]);
+      if (compact)
+        rows.push([
+          `  ${family}`,
+          markedInterval(c.id, mark(ties.id, m)),
+          markedInterval(c.ood, mark(ties.ood, m)),
+          gapInterval(c.gap),
+        ]);
+      else
+        rows.push([
+          first ? m : '',
+          family,
+          pctInterval(c.id) + mark(ties.id, m),
+          pctInterval(c.ood) + mark(ties.ood, m),
+          gapInterval(c.gap),
+          ratioInterval(c.retention),
+        ]);
       first = false;
     };
     if (s.families.length > 1) line('all', s.overall[m]!, s.overallTies);
     for (const f of s.families) line(f.family, f.cells[m]!, f.ties);
   }
-  return compact ? {
-    title: `Families: ID and OOD accuracy (%, ${averageOf(weighting)}), gap = ID − OOD (points); OOD/ID retention with --wide`,
-    header: ['model / family', 'ID', 'OOD', 'gap'],
-    rows,
-    right: [],
-  } : {
-    title: `Families: ID and OOD accuracy (%, ${averageOf(weighting)}), gap = ID − OOD (points), retention = OOD/ID`,
-    header: ['model', 'family', 'ID', 'OOD', 'gap', 'OOD/ID'],
-    rows,
-    right: [false, false, false, false, false, false],
-  };
+  return compact
+    ? {
+        title: `Families: ID and OOD accuracy (%, ${averageOf(weighting)}), gap = ID − OOD (points); OOD/ID retention with --wide`,
+        header: ['model / family', 'ID', 'OOD', 'gap'],
+        rows,
+        right: [],
+      }
+    : {
+        title: `Families: ID and OOD accuracy (%, ${averageOf(weighting)}), gap = ID − OOD (points), retention = OOD/ID`,
+        header: ['model', 'family', 'ID', 'OOD', 'gap', 'OOD/ID'],
+        rows,
+        right: [false, false, false, false, false, false],
+      };
 }
 
 function axisTable(s: SuiteBoard, compact: boolean): Table {
@@ -85,7 +110,8 @@ function axisTable(s: SuiteBoard, compact: boolean): Table {
   for (const m of s.models) {
     const start = rows.length;
     if (compact) rows.push([m, '', '', '', '']);
-    const row = (family: string, ...cells: string[]) => rows.push(compact ? [`  ${family}`, ...cells] : [m, family, ...cells]);
+    const row = (family: string, ...cells: string[]) =>
+      rows.push(compact ? [`  ${family}`, ...cells] : [m, family, ...cells]);
     for (const f of s.families) {
       for (const axis of f.axes) {
         const c = f.axisCells[m]?.[axis];
@@ -109,7 +135,9 @@ function axisTable(s: SuiteBoard, compact: boolean): Table {
 
 function taskTable(s: SuiteBoard, f: FamilyBoard): Table {
   const rows = f.tasks.map((t) => [
-    t.id, t.split, t.axis,
+    t.id,
+    t.split,
+    t.axis,
     ...s.models.map((m) => {
       const c = f.taskCells[t.id]?.[m];
       if (!c) return '—';
@@ -117,7 +145,12 @@ function taskTable(s: SuiteBoard, f: FamilyBoard): Table {
       return `${pctInterval(c.accuracy)}${mark(f.taskTies[t.id], m)} n=${c.n}${c.errors ? ` err=${c.errors}` : ''}`;
     }),
   ]);
-  return { title: `Tasks of ${f.family}: accuracy (%)`, header: ['task', 'split', 'axis', ...s.models], rows, right: [] };
+  return {
+    title: `Tasks of ${f.family}: accuracy (%)`,
+    header: ['task', 'split', 'axis', ...s.models],
+    rows,
+    right: [],
+  };
 }
 
 function suiteTables(s: SuiteBoard, view: ReportView, weighting: Weighting, compact = false): Table[] {
@@ -133,8 +166,10 @@ function suiteHeading(b: Board, s: SuiteBoard): string[] {
     const r = s.runs[m]!;
     const unsupported = Object.keys(r.unsupported ?? {});
     const reasons = [...new Set(Object.values(r.unsupported ?? {}))].join('; ');
-    return `${m}: run ${r.id} (${r.status}${r.partial ? ', partial' : ''}, ${r.scored} scored${r.errors ? `, ${r.errors} errors` : ''}` +
-      `${unsupported.length ? `, ${unsupported.length} task${unsupported.length === 1 ? '' : 's'} unsupported (${reasons}): ${unsupported.join(', ')}` : ''})`;
+    return (
+      `${m}: run ${r.id} (${r.status}${r.partial ? ', partial' : ''}, ${r.scored} scored${r.errors ? `, ${r.errors} errors` : ''}` +
+      `${unsupported.length ? `, ${unsupported.length} task${unsupported.length === 1 ? '' : 's'} unsupported (${reasons}): ${unsupported.join(', ')}` : ''})`
+    );
   });
   return [
     `suite ${s.suite}: ${s.models.length} model${s.models.length === 1 ? '' : 's'}${b.options.axis ? `, OOD axis ${b.options.axis} only` : ''}`,
@@ -144,9 +179,11 @@ function suiteHeading(b: Board, s: SuiteBoard): string[] {
 }
 
 function legend(b: Board): string {
-  return `${Math.round(b.options.level * 100)}% intervals. * = tied for best in its column: not significantly below the leader in a paired test ` +
+  return (
+    `${Math.round(b.options.level * 100)}% intervals. * = tied for best in its column: not significantly below the leader in a paired test ` +
     `on shared items (exact McNemar for one task, sign-flip randomization for averages), Holm-adjusted across the table, α = ${b.options.alpha}. ` +
-    `Runs: ${b.runSelection}.`;
+    `Runs: ${b.runSelection}.`
+  );
 }
 
 export function formatText(b: Board, view: ReportView = {}, width: number = outputWidth()): string {
@@ -154,7 +191,8 @@ export function formatText(b: Board, view: ReportView = {}, width: number = outp
   const parts: string[] = [];
   for (const s of b.suites) {
     parts.push(terminalSafe(suiteHeading(b, s).join('\n')));
-    for (const t of suiteTables(s, view, b.options.weighting ?? 'macro', width < COMPACT_BELOW)) parts.push(`${t.title}\n${textTable(t.header, t.rows, t.right, width)}`);
+    for (const t of suiteTables(s, view, b.options.weighting ?? 'macro', width < COMPACT_BELOW))
+      parts.push(`${t.title}\n${textTable(t.header, t.rows, t.right, width)}`);
   }
   parts.push(legend(b));
   return `${fitLines(parts.join('\n\n'), width)}\n`;
@@ -166,13 +204,21 @@ export function mdCell(text: string): string {
   // litter every interval with backslashes.
   const links = /\]\s*[([:]/.test(text);
   return terminalSafe(text)
-    .replace(links ? /[\\`*_[\]|<>&]/g : /[\\`*_|<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+    .replace(links ? /[\\`*_[\]|<>&]/g : /[\\`*_|<>&]/g, (c) =>
+      c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
+    )
     .replace(/\n/g, ' ');
 }
 
 function mdTable(t: Table): string {
   const line = (cells: string[]) => `| ${cells.map(mdCell).join(' | ')} |`;
-  return [`**${mdCell(t.title)}**`, '', line(t.header), `|${t.header.map(() => ' --- ').join('|')}|`, ...t.rows.map(line)].join('\n');
+  return [
+    `**${mdCell(t.title)}**`,
+    '',
+    line(t.header),
+    `|${t.header.map(() => ' --- ').join('|')}|`,
+    ...t.rows.map(line),
+  ].join('\n');
 }
 
 export function formatMarkdown(b: Board, view: ReportView = {}): string {

@@ -36,9 +36,15 @@ export function wrapText(text: string, width: number): string[] {
   let line = '';
   for (const word of words(text)) {
     let rest = word;
-    if (line && line.length + 1 + rest.length <= w) { line += ` ${rest}`; continue; }
+    if (line && line.length + 1 + rest.length <= w) {
+      line += ` ${rest}`;
+      continue;
+    }
     if (line) lines.push(line);
-    while (rest.length > w) { lines.push(rest.slice(0, w)); rest = rest.slice(w); }
+    while (rest.length > w) {
+      lines.push(rest.slice(0, w));
+      rest = rest.slice(w);
+    }
     line = rest;
   }
   lines.push(line);
@@ -48,14 +54,17 @@ export function wrapText(text: string, width: number): string[] {
 /** Wraps every line of `text` wider than `width`, continuing at the line's own indentation (+2). */
 export function fitLines(text: string, width: number = outputWidth()): string {
   if (!Number.isFinite(width)) return text;
-  return text.split('\n').flatMap((line) => {
-    if (line.length <= width) return [line];
-    const indent = /^ */.exec(line)![0].length;
-    const pad = ' '.repeat(Math.min(indent + 2, Math.floor(width / 2)));
-    const [first, ...rest] = wrapText(line.slice(indent), width - indent);
-    const more = wrapText(rest.join(' '), width - pad.length).filter((l) => l !== '');
-    return [' '.repeat(indent) + first!, ...more.map((l) => pad + l)];
-  }).join('\n');
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (line.length <= width) return [line];
+      const indent = /^ */.exec(line)![0].length;
+      const pad = ' '.repeat(Math.min(indent + 2, Math.floor(width / 2)));
+      const [first, ...rest] = wrapText(line.slice(indent), width - indent);
+      const more = wrapText(rest.join(' '), width - pad.length).filter((l) => l !== '');
+      return [' '.repeat(indent) + first!, ...more.map((l) => pad + l)];
+    })
+    .join('\n');
 }
 
 const GAP = 2;
@@ -72,14 +81,17 @@ export function layoutTable(cells: string[][], rightAlign: boolean[], width: num
   const total = (ws: number[]) => ws.reduce((a, b) => a + b, 0) + GAP * (cols - 1);
   if (!Number.isFinite(width) || total(natural) <= width) return render(cells, rightAlign, natural, width);
   // First wrap between words only; cut words only when that is not enough.
-  const longestWord = natural.map((w, i) => (rightAlign[i] ? w : Math.max(...sized.map((r) => Math.max(...words(r[i] ?? '').map((x) => x.length))))));
+  const longestWord = natural.map((w, i) =>
+    rightAlign[i] ? w : Math.max(...sized.map((r) => Math.max(...words(r[i] ?? '').map((x) => x.length)))),
+  );
   const hardFloor = natural.map((w, i) => (rightAlign[i] ? w : Math.min(w, 8)));
   if (total(hardFloor) > width) return records(cells, width);
   const floor = total(longestWord) <= width ? longestWord : hardFloor;
   const widths = [...natural];
   while (total(widths) > width) {
     let widest = -1;
-    for (let i = 0; i < cols; i++) if (widths[i]! > floor[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    for (let i = 0; i < cols; i++)
+      if (widths[i]! > floor[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
     widths[widest]!--;
   }
   return render(cells, rightAlign, widths, width);
@@ -92,11 +104,18 @@ function render(cells: string[][], rightAlign: boolean[], widths: number[], widt
     if (k > 0 && isHeading(r)) return wrapText(r[0]!, width).join('\n');
     const wrapped = widths.map((w, i) => wrapText(r[i] ?? '', w));
     const height = Math.max(...wrapped.map((c) => c.length));
-    return Array.from({ length: height }, (_, k) => wrapped
-      .map((c, i) => (rightAlign[i] ? (c[k] ?? '').padStart(widths[i]!) : (c[k] ?? '').padEnd(widths[i]!)))
-      .join(' '.repeat(GAP)).trimEnd()).join('\n');
+    return Array.from({ length: height }, (_, k) =>
+      wrapped
+        .map((c, i) => (rightAlign[i] ? (c[k] ?? '').padStart(widths[i]!) : (c[k] ?? '').padEnd(widths[i]!)))
+        .join(' '.repeat(GAP))
+        .trimEnd(),
+    ).join('\n');
   };
-  return [line(cells[0]!, 0), widths.map((w) => '─'.repeat(w)).join(' '.repeat(GAP)), ...cells.slice(1).map((r) => line(r, 1))].join('\n');
+  return [
+    line(cells[0]!, 0),
+    widths.map((w) => '─'.repeat(w)).join(' '.repeat(GAP)),
+    ...cells.slice(1).map((r) => line(r, 1)),
+  ].join('\n');
 }
 
 /** The narrowest layout: one block per row, its first cell as a heading. */
@@ -104,23 +123,30 @@ function records(cells: string[][], width: number): string {
   const [header, ...rows] = cells;
   const label = Math.min(Math.max(...header!.slice(1).map((h) => h.length)), Math.floor(width / 3));
   const valueWidth = Math.max(1, width - 2 - label - GAP);
-  return rows.map((r) => {
-    // A row without a first cell continues the block above (e.g. a model's second family).
-    const lines = r[0] ? wrapText(`${header![0]} ${r[0]}`, width) : [];
-    for (let i = 1; i < r.length; i++) {
-      if (!r[i]) continue;
-      const name = wrapText(header![i]!, label);
-      const value = wrapText(r[i]!, valueWidth);
-      for (let k = 0; k < Math.max(name.length, value.length); k++) {
-        lines.push(`  ${(name[k] ?? '').padEnd(label)}${' '.repeat(GAP)}${value[k] ?? ''}`.trimEnd());
+  return rows
+    .map((r) => {
+      // A row without a first cell continues the block above (e.g. a model's second family).
+      const lines = r[0] ? wrapText(`${header![0]} ${r[0]}`, width) : [];
+      for (let i = 1; i < r.length; i++) {
+        if (!r[i]) continue;
+        const name = wrapText(header![i]!, label);
+        const value = wrapText(r[i]!, valueWidth);
+        for (let k = 0; k < Math.max(name.length, value.length); k++) {
+          lines.push(`  ${(name[k] ?? '').padEnd(label)}${' '.repeat(GAP)}${value[k] ?? ''}`.trimEnd());
+        }
       }
-    }
-    return lines.join('\n');
-  }).join('\n');
+      return lines.join('\n');
+    })
+    .join('\n');
 }
 
 /** Left-aligned text columns, right-aligned numbers, fitted to `width` (default: the terminal's). */
-export function textTable(header: string[], rows: string[][], rightAlign: boolean[] = [], width: number = outputWidth()): string {
+export function textTable(
+  header: string[],
+  rows: string[][],
+  rightAlign: boolean[] = [],
+  width: number = outputWidth(),
+): string {
   const cells = [header, ...rows].map((r) => header.map((_, i) => terminalSafe(r[i] ?? '')));
   return layoutTable(cells, rightAlign, width);
 }

@@ -27,27 +27,51 @@ export class ItemSource {
       item = makeItem(w.task, w.index, '', w.id);
       if (samples > 1) this.cache.set(w.id, item);
     }
-    if (!this.saved.has(w.id)) { this.saved.add(w.id); this.state.writer.addItem(itemRecord(item)); }
+    if (!this.saved.has(w.id)) {
+      this.saved.add(w.id);
+      this.state.writer.addItem(itemRecord(item));
+    }
     if (w.sample === samples - 1) this.cache.delete(w.id);
     return item;
   }
 }
 
-export interface Answer { response: ModelResponse; cut: number; latencyMs: number; cached: boolean; cacheEntry: CacheEntry | undefined }
+export interface Answer {
+  response: ModelResponse;
+  cut: number;
+  latencyMs: number;
+  cached: boolean;
+  cacheEntry: CacheEntry | undefined;
+}
 
 /** One turn's answer: from the cache, or from the model through the limiter and retries, cut to the reply limit. */
-export async function askModel(state: RunState, messages: Message[], sampleIndex: number, turnIndex: number, rng: Rng, turn: { reference?: string; randomAnswer?: (r: Rng) => string }): Promise<Answer> {
+export async function askModel(
+  state: RunState,
+  messages: Message[],
+  sampleIndex: number,
+  turnIndex: number,
+  rng: Rng,
+  turn: { reference?: string; randomAnswer?: (r: Rng) => string },
+): Promise<Answer> {
   const { model, store, useCache, progress, hardAbort } = state;
   const { sampling, limits } = state.plan;
   // The turn index is part of the key: a closed loop without history can show the same prompt
   // twice (after a blocked move), and a sampled model must get a fresh answer, not a replay.
-  const key = useCache ? stableHash({ m: model.identity, s: sampling, msgs: messages, i: sampleIndex, t: turnIndex }) : '';
+  const key = useCache
+    ? stableHash({ m: model.identity, s: sampling, msgs: messages, i: sampleIndex, t: turnIndex })
+    : '';
   if (useCache) {
     const hit = store.cacheGet(key);
     if (hit) {
       progress.cacheHits++;
       const { replyCutChars, ...usage } = (hit.usage ?? {}) as ModelResponse['usage'] & { replyCutChars?: number };
-      return { response: { text: hit.text, usage }, cut: replyCutChars ?? 0, latencyMs: 0, cached: true, cacheEntry: undefined };
+      return {
+        response: { text: hit.text, usage },
+        cut: replyCutChars ?? 0,
+        latencyMs: 0,
+        cached: true,
+        cacheEntry: undefined,
+      };
     }
   }
   const t0 = performance.now();
@@ -56,23 +80,41 @@ export async function askModel(state: RunState, messages: Message[], sampleIndex
   const request = new AbortController();
   const onAbort = () => request.abort(hardAbort?.reason);
   hardAbort?.addEventListener('abort', onAbort, { once: true });
-  const { value } = await withRetries(() => {
-    progress.requests++;
-    return model.generate({ messages, sampling, sampleIndex, rng, reference: turn.reference, randomAnswer: turn.randomAnswer, signal: request.signal });
-  }, {
-    limiter: state.limiter, policy: state.policy, random: () => state.jitter.next(), signal: hardAbort,
-    // Before the first success, a refused connection means a wrong URL or a server that is
-    // not up: say so within a second instead of backing off for a minute.
-    // A server that accepts and never answers gets the same treatment after two timeouts.
-    giveUp: (err, attempt) => state.successes === 0 && attempt >= 2
-      && (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|connection refused/i.test(err.message) || err.kind === 'timeout'),
-  }).finally(() => hardAbort?.removeEventListener('abort', onAbort));
+  const { value } = await withRetries(
+    () => {
+      progress.requests++;
+      return model.generate({
+        messages,
+        sampling,
+        sampleIndex,
+        rng,
+        reference: turn.reference,
+        randomAnswer: turn.randomAnswer,
+        signal: request.signal,
+      });
+    },
+    {
+      limiter: state.limiter,
+      policy: state.policy,
+      random: () => state.jitter.next(),
+      signal: hardAbort,
+      // Before the first success, a refused connection means a wrong URL or a server that is
+      // not up: say so within a second instead of backing off for a minute.
+      // A server that accepts and never answers gets the same treatment after two timeouts.
+      giveUp: (err, attempt) =>
+        state.successes === 0 &&
+        attempt >= 2 &&
+        (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|connection refused/i.test(err.message) || err.kind === 'timeout'),
+    },
+  ).finally(() => hardAbort?.removeEventListener('abort', onAbort));
   state.successes++;
   // Cut before anything else sees the reply: the verifier, the cache and the store get the same text.
   const raw = typeof value.text === 'string' ? value.text : '';
   const { text, cut } = capText(raw, limits.replyChars);
   const response: ModelResponse = { ...value, text };
-  const cacheEntry: CacheEntry | undefined = useCache ? { key, text, usage: cut ? { ...value.usage, replyCutChars: cut } : value.usage } : undefined;
+  const cacheEntry: CacheEntry | undefined = useCache
+    ? { key, text, usage: cut ? { ...value.usage, replyCutChars: cut } : value.usage }
+    : undefined;
   return { response, cut, latencyMs: performance.now() - t0, cached: false, cacheEntry };
 }
 
@@ -92,7 +134,9 @@ class EpisodeTally {
   private allCached = true;
   private readonly metricSums = new Map<string, { sum: number; n: number }>();
 
-  constructor(transcriptChars: number) { this.transcriptLeft = transcriptChars; }
+  constructor(transcriptChars: number) {
+    this.transcriptLeft = transcriptChars;
+  }
 
   add(answer: Answer): void {
     const text = answer.response.text;
@@ -121,8 +165,13 @@ class EpisodeTally {
     const cutChars = this.replyCut + (replies.length > 1 ? this.transcriptCut : 0);
     return {
       cutChars: cutChars || undefined,
-      output: this.last, verdict: replies.length > 1 ? { ...verdict, details: { ...verdict.details, transcript: replies } } : verdict,
-      turns: replies.length, latencyMs: this.latencyMs, inputTokens: this.inputTokens || undefined, outputTokens: this.outputTokens || undefined, cached: this.allCached,
+      output: this.last,
+      verdict: replies.length > 1 ? { ...verdict, details: { ...verdict.details, transcript: replies } } : verdict,
+      turns: replies.length,
+      latencyMs: this.latencyMs,
+      inputTokens: this.inputTokens || undefined,
+      outputTokens: this.outputTokens || undefined,
+      cached: this.allCached,
       metrics: metricSums.size ? Object.fromEntries([...metricSums].map(([k, m]) => [k, m.sum / m.n])) : undefined,
     };
   }
@@ -141,11 +190,21 @@ export async function runEpisode(state: RunState, items: ItemSource, w: Work & {
   let turn: Turn = episode.first;
   let verdict: Verdict | undefined;
   const result: ResultRecord = {
-    runId, itemId: w.id, sample: w.sample, task: w.task.id, status: 'ok', turns: 0, cached: false, verifierVersion: w.task.generator.verifierVersion,
+    runId,
+    itemId: w.id,
+    sample: w.sample,
+    task: w.task.id,
+    status: 'ok',
+    turns: 0,
+    cached: false,
+    verifierVersion: w.task.generator.verifierVersion,
   };
   try {
     for (let t = 1; !verdict; t++) {
-      if (t > 200) { verdict = wrong('the episode did not end within 200 turns', false); break; }
+      if (t > 200) {
+        verdict = wrong('the episode did not end within 200 turns', false);
+        break;
+      }
       const rng = Rng.forItem(w.id, w.sample, `turn:${t}`);
       const answer = await askModel(state, turn.messages, w.sample, t, rng, turn);
       tally.add(answer);
@@ -172,7 +231,12 @@ export async function runEpisode(state: RunState, items: ItemSource, w: Work & {
       state.fatal ??= new RunAbortedError(`${model.spec}: ${e.message}`, e.kind);
       return;
     }
-    Object.assign(result, { status: 'error', errorKind: e.kind, errorMessage: e.message.slice(0, 2000), turns: tally.replies.length });
+    Object.assign(result, {
+      status: 'error',
+      errorKind: e.kind,
+      errorMessage: e.message.slice(0, 2000),
+      turns: tally.replies.length,
+    });
     progress.errors++;
   }
   // Acknowledged once committed: the worker takes its next item only then.

@@ -13,15 +13,22 @@ export function acquireRunLease(store: Store, model: Model, plan: RunPlan): stri
   const owner = `${process.pid}:${randomUUID()}`;
   const holder = store.acquireLease(plan.runId, owner, plan.lease.staleMs);
   if (holder) {
-    throw new RunAbortedError(`run ${plan.runId} of ${model.spec} is being written by process ${holder.pid} on ${holder.host} (last heartbeat ${Math.round(holder.ageMs / 1000)} s ago): `
-      + `wait for it to end or stop it (a lease silent for ${Math.round(plan.lease.staleMs / 1000)} s is taken over), or pass --fresh for a separate run`, 'busy');
+    throw new RunAbortedError(
+      `run ${plan.runId} of ${model.spec} is being written by process ${holder.pid} on ${holder.host} (last heartbeat ${Math.round(holder.ageMs / 1000)} s ago): ` +
+        `wait for it to end or stop it (a lease silent for ${Math.round(plan.lease.staleMs / 1000)} s is taken over), or pass --fresh for a separate run`,
+      'busy',
+    );
   }
   return owner;
 }
 
 /** Released whatever happened; a store that fails here leaves the lease to go stale. */
 export function releaseRunLease(store: Store, plan: RunPlan, owner: string): void {
-  try { store.releaseLease(plan.runId, owner); } catch { /* the store failed; the lease goes stale */ }
+  try {
+    store.releaseLease(plan.runId, owner);
+  } catch {
+    /* the store failed; the lease goes stale */
+  }
 }
 
 /** Refreshes the lease until stopped; a lease taken over marks the state lost and fatal, so workers stop. */
@@ -31,8 +38,13 @@ export function startHeartbeat(state: RunState, owner: string): NodeJS.Timeout {
     try {
       if (store.renewLease(plan.runId, owner)) return;
       state.leaseLost = true;
-      state.fatal ??= new RunAbortedError(`run ${plan.runId} of ${model.spec}: another process took over its lease (this one was silent for over ${Math.round(plan.lease.staleMs / 1000)} s): stopping`, 'busy');
-    } catch { /* a store failure surfaces through the writer */ }
+      state.fatal ??= new RunAbortedError(
+        `run ${plan.runId} of ${model.spec}: another process took over its lease (this one was silent for over ${Math.round(plan.lease.staleMs / 1000)} s): stopping`,
+        'busy',
+      );
+    } catch {
+      /* a store failure surfaces through the writer */
+    }
   }, plan.lease.heartbeatMs);
   heartbeat.unref();
   return heartbeat;

@@ -14,5 +14,7 @@ export const DEFAULT_REPLY_LIMITS: ReplyLimits = { replyChars: 1_000_000, transc
 
 /** The first `max` characters of `text` and how many were cut. */
 export function capText(text: string, max: number): { text: string; cut: number } {
-  return text.length <= max ? { text, cut: 0 } : { text: text.slice(0, Math.max(0, max)), cut: text.length - Math.max(0, max) };
+  return text.length <= max
+    ? { text, cut: 0 }
+    : { text: text.slice(0, Math.max(0, max)), cut: text.length - Math.max(0, max) };
 }

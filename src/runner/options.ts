@@ -86,8 +86,19 @@ export interface ModelRunResult {
 
 /** A failure that stops the whole run (bad key, unknown model, unreachable server). */
 export class RunAbortedError extends Error {
-  constructor(message: string, readonly kind: string) { super(message); this.name = 'RunAbortedError'; }
+  constructor(
+    message: string,
+    readonly kind: string,
+  ) {
+    super(message);
+    this.name = 'RunAbortedError';
+  }
 }
 
 /** One (item, sample) still to ask. */
-export interface Work { task: SuiteTask; index: number; id: string; sample: number }
+export interface Work {
+  task: SuiteTask;
+  index: number;
+  id: string;
+  sample: number;
+}

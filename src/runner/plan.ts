@@ -9,17 +9,39 @@ import { DEFAULT_REPLY_LIMITS, type ReplyLimits } from './limits.js';
 import { DEFAULT_LEASE, RunAbortedError, type Progress, type RunOptions, type Work } from './options.js';
 
 export interface RunPlan {
-  runId: string; nonce?: string; planned: number; tasks: SuiteTask[]; indices: Map<SuiteTask, number[]>; countOf: (t: SuiteTask) => number; unsupported: Map<string, string>; samples: number; sampling: Sampling;
-  limits: ReplyLimits; lease: typeof DEFAULT_LEASE;
+  runId: string;
+  nonce?: string;
+  planned: number;
+  tasks: SuiteTask[];
+  indices: Map<SuiteTask, number[]>;
+  countOf: (t: SuiteTask) => number;
+  unsupported: Map<string, string>;
+  samples: number;
+  sampling: Sampling;
+  limits: ReplyLimits;
+  lease: typeof DEFAULT_LEASE;
 }
 
-export function runIdFor(model: Model, opts: Pick<RunOptions, 'suite' | 'n' | 'tasks' | 'samples' | 'sampling' | 'shard'>, nonce?: string): string {
-  return stableHash({
-    model: model.identity, spec: model.spec, suite: opts.suite.hash, n: opts.n ?? null, tasks: opts.tasks ?? null,
-    samples: opts.samples ?? 1, sampling: opts.sampling ?? {}, nonce: nonce ?? null,
-    // Only partial shards add a key, so unsharded runs keep the ids they always had.
-    ...(isPartial(opts.shard) ? { shard: [opts.shard.index, opts.shard.count] } : {}),
-  }, 16);
+export function runIdFor(
+  model: Model,
+  opts: Pick<RunOptions, 'suite' | 'n' | 'tasks' | 'samples' | 'sampling' | 'shard'>,
+  nonce?: string,
+): string {
+  return stableHash(
+    {
+      model: model.identity,
+      spec: model.spec,
+      suite: opts.suite.hash,
+      n: opts.n ?? null,
+      tasks: opts.tasks ?? null,
+      samples: opts.samples ?? 1,
+      sampling: opts.sampling ?? {},
+      nonce: nonce ?? null,
+      // Only partial shards add a key, so unsharded runs keep the ids they always had.
+      ...(isPartial(opts.shard) ? { shard: [opts.shard.index, opts.shard.count] } : {}),
+    },
+    16,
+  );
 }
 
 /** The tasks to run: training tasks are for `bench generate --split train`, not for scoring, unless named. */
@@ -27,7 +49,11 @@ function selectedTasks(opts: RunOptions): SuiteTask[] {
   if (!opts.tasks?.length) return opts.suite.tasks.filter((t) => t.split !== 'train');
   const known = new Set(opts.suite.tasks.map((t) => t.id));
   const missing = opts.tasks.filter((t) => !known.has(t));
-  if (missing.length) throw new RunAbortedError(`suite '${opts.suite.name}' has no task ${missing.map((t) => `'${t}'`).join(', ')}; its tasks: ${[...known].join(', ')}`, 'config');
+  if (missing.length)
+    throw new RunAbortedError(
+      `suite '${opts.suite.name}' has no task ${missing.map((t) => `'${t}'`).join(', ')}; its tasks: ${[...known].join(', ')}`,
+      'config',
+    );
   return opts.suite.tasks.filter((t) => opts.tasks!.includes(t.id));
 }
 
@@ -43,18 +69,28 @@ export function planRun(model: Model, opts: RunOptions): RunPlan {
   // unsupported: not asked, not retried on resume, not planned.
   const unsupported = new Map<string, string>();
   for (const t of tasks) {
-    const reason = countOf(t) > 0 ? unsupportedReason(model, modalitiesOf(makeItem(t, 0, '', itemIdOf(t, 0)).problem.messages)) : undefined;
+    const reason =
+      countOf(t) > 0
+        ? unsupportedReason(model, modalitiesOf(makeItem(t, 0, '', itemIdOf(t, 0)).problem.messages))
+        : undefined;
     if (reason) unsupported.set(t.id, reason);
   }
   // A shard plans only its part of the items.
-  const planned = shardSize(tasks.reduce((s, t) => s + (unsupported.has(t.id) ? 0 : countOf(t)), 0), opts.shard) * samples;
+  const planned =
+    shardSize(
+      tasks.reduce((s, t) => s + (unsupported.has(t.id) ? 0 : countOf(t)), 0),
+      opts.shard,
+    ) * samples;
   const nonce = opts.fresh ? `${Date.now()}-${process.pid}` : undefined;
   const runId = runIdFor(model, opts, nonce);
   const limits: ReplyLimits = {
     replyChars: opts.limits?.replyChars ?? DEFAULT_REPLY_LIMITS.replyChars,
     transcriptChars: opts.limits?.transcriptChars ?? DEFAULT_REPLY_LIMITS.transcriptChars,
   };
-  const lease = { heartbeatMs: opts.lease?.heartbeatMs ?? DEFAULT_LEASE.heartbeatMs, staleMs: opts.lease?.staleMs ?? DEFAULT_LEASE.staleMs };
+  const lease = {
+    heartbeatMs: opts.lease?.heartbeatMs ?? DEFAULT_LEASE.heartbeatMs,
+    staleMs: opts.lease?.staleMs ?? DEFAULT_LEASE.staleMs,
+  };
   return { runId, nonce, planned, tasks, indices, countOf, unsupported, samples, sampling, limits, lease };
 }
 
@@ -62,7 +98,12 @@ export function planRun(model: Model, opts: RunOptions): RunPlan {
  * Lazily yields the work still to do; finished (item, sample) pairs are skipped (and counted in
  * `progress`) without even generating the problem, so resuming a large run is cheap.
  */
-export function* pendingWork(plan: RunPlan, opts: Pick<RunOptions, 'shard'>, finished: Set<string>, progress: Progress): Generator<Work> {
+export function* pendingWork(
+  plan: RunPlan,
+  opts: Pick<RunOptions, 'shard'>,
+  finished: Set<string>,
+  progress: Progress,
+): Generator<Work> {
   let position = 0; // the item's place in the run's item order
   for (const task of plan.tasks) {
     if (plan.unsupported.has(task.id)) continue;
@@ -71,7 +112,11 @@ export function* pendingWork(plan: RunPlan, opts: Pick<RunOptions, 'shard'>, fin
       if (!inShard(position++, opts.shard)) continue;
       const id = itemIdOf(task, index);
       for (let sample = 0; sample < plan.samples; sample++) {
-        if (finished.has(`${id}#${sample}`)) { progress.skipped++; progress.done++; continue; }
+        if (finished.has(`${id}#${sample}`)) {
+          progress.skipped++;
+          progress.done++;
+          continue;
+        }
         yield { task, index, id, sample };
       }
     }

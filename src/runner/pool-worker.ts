@@ -5,12 +5,28 @@ import type { Problem } from '../core/types.js';
 import { getGenerator } from '../../generators/index.js';
 import { itemRecord, makeItem } from '../suite/expand.js';
 import type { SuiteTask } from '../suite/load.js';
-import { openEpisode, type FromWorker, type LiveEpisode, type StepResult, type TaskSpec, type ToWorker } from './pool.js';
+import {
+  openEpisode,
+  type FromWorker,
+  type LiveEpisode,
+  type StepResult,
+  type TaskSpec,
+  type ToWorker,
+} from './pool.js';
 
 const port = parentPort!;
 const tasks: SuiteTask[] = (workerData as { tasks: TaskSpec[] }).tasks.map((t, i) => ({
-  id: t.id, generator: getGenerator(t.generator), family: t.family, split: t.split, axis: t.axis, role: t.role, n: t.n, seed: t.seed,
-  rawParams: {}, params: t.params, line: i + 1,
+  id: t.id,
+  generator: getGenerator(t.generator),
+  family: t.family,
+  split: t.split,
+  axis: t.axis,
+  role: t.role,
+  n: t.n,
+  seed: t.seed,
+  rawParams: {},
+  params: t.params,
+  line: i + 1,
 }));
 const episodes = new Map<number, LiveEpisode>();
 // The samples of one item usually arrive one after another: generate the problem once for them.
@@ -31,7 +47,12 @@ port.on('message', (m: ToWorker) => {
       }
       const live = openEpisode(problem);
       episodes.set(m.key, live);
-      reply = { kind: 'opened', key: m.key, first: { messages: live.first.messages, reference: live.first.reference }, ...(record ? { record } : {}) };
+      reply = {
+        kind: 'opened',
+        key: m.key,
+        first: { messages: live.first.messages, reference: live.first.reference },
+        ...(record ? { record } : {}),
+      };
     } else {
       const live = episodes.get(m.key);
       if (!live) throw new Error(`no open episode ${m.key}`);
@@ -41,7 +62,11 @@ port.on('message', (m: ToWorker) => {
         reply = { kind: 'stepped', key: m.key, result };
       } else {
         // Functions (randomAnswer) cannot cross threads; pooled runs are for models that do not use them.
-        reply = { kind: 'stepped', key: m.key, result: { done: false, turn: { messages: result.turn.messages, reference: result.turn.reference } } };
+        reply = {
+          kind: 'stepped',
+          key: m.key,
+          result: { done: false, turn: { messages: result.turn.messages, reference: result.turn.reference } },
+        };
       }
     }
   } catch (err) {

@@ -45,17 +45,33 @@ export function openEpisode(problem: Problem): LiveEpisode {
 }
 
 /** A work unit as the runner plans it. */
-export interface PoolWork { task: SuiteTask; index: number; id: string; sample: number }
+export interface PoolWork {
+  task: SuiteTask;
+  index: number;
+  id: string;
+  sample: number;
+}
 
 /** Threads for generation and verification: the CPUs left after the main thread (at least one). */
 export const defaultPoolSize = (): number => Math.max(1, availableParallelism() - 1);
 
 /** Only built-in generators can be rebuilt in a worker (it looks them up by name). */
 // Workers rebuild tasks from the built-in registry; plug-in generators (loaded by a suite) stay in this thread.
-export const canPool = (tasks: readonly SuiteTask[]): boolean => tasks.every((t) => registry.get(t.generator.name) === t.generator && !isPlugin(t.generator.name));
+export const canPool = (tasks: readonly SuiteTask[]): boolean =>
+  tasks.every((t) => registry.get(t.generator.name) === t.generator && !isPlugin(t.generator.name));
 
 // Messages between the pool and its workers.
-export interface TaskSpec { generator: string; params: unknown; seed: number | string; split: SuiteTask['split']; family: string; axis: string; role: SuiteTask['role']; id: string; n: number }
+export interface TaskSpec {
+  generator: string;
+  params: unknown;
+  seed: number | string;
+  split: SuiteTask['split'];
+  family: string;
+  axis: string;
+  role: SuiteTask['role'];
+  id: string;
+  n: number;
+}
 export type ToWorker =
   | { kind: 'open'; key: number; task: number; index: number; id: string; sample: number; record: boolean }
   | { kind: 'step'; key: number; reply: string };
@@ -71,13 +87,20 @@ export type FromWorker =
 function startWorker(workerData: unknown): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pool-worker.js', import.meta.url), { workerData });
   // The ESM build of tsx's API (require.resolve finds the CommonJS one, which cannot register here).
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const file = new URL('./pool-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(file)}); })`;
   return new Worker(boot, { eval: true, workerData });
 }
 
-interface Pending { resolve: (m: FromWorker) => void; reject: (e: Error) => void }
+interface Pending {
+  resolve: (m: FromWorker) => void;
+  reject: (e: Error) => void;
+}
 
 class PoolWorker {
   readonly worker: Worker;
@@ -133,7 +156,17 @@ export class EpisodePool {
     private readonly work: Iterator<PoolWork>,
     private readonly opts: { size: number; lookahead: number; onItem: (record: ItemRecord) => void },
   ) {
-    const specs: TaskSpec[] = tasks.map((t) => ({ generator: t.generator.name, params: t.params, seed: t.seed, split: t.split, family: t.family, axis: t.axis, role: t.role, id: t.id, n: t.n }));
+    const specs: TaskSpec[] = tasks.map((t) => ({
+      generator: t.generator.name,
+      params: t.params,
+      seed: t.seed,
+      split: t.split,
+      family: t.family,
+      axis: t.axis,
+      role: t.role,
+      id: t.id,
+      n: t.n,
+    }));
     this.taskIndex = new Map(tasks.map((t, i) => [t, i]));
     this.workers = Array.from({ length: Math.max(1, opts.size) }, () => new PoolWorker(specs));
   }
@@ -158,7 +191,10 @@ export class EpisodePool {
   private fill(): void {
     while (!this.exhausted && this.ahead.length < this.opts.lookahead) {
       const n = this.work.next();
-      if (n.done) { this.exhausted = true; break; }
+      if (n.done) {
+        this.exhausted = true;
+        break;
+      }
       const p = this.open(n.value);
       p.catch(() => undefined); // surfaced when handed out
       this.ahead.push(p);
@@ -171,12 +207,24 @@ export class EpisodePool {
     const earlier = this.recorded.get(work.id);
     const record = !earlier;
     let saved: () => void = () => undefined;
-    if (record) this.recorded.set(work.id, new Promise<void>((resolve) => { saved = resolve; }));
+    if (record)
+      this.recorded.set(
+        work.id,
+        new Promise<void>((resolve) => {
+          saved = resolve;
+        }),
+      );
     const key = this.nextKey++;
     let opened;
     try {
       opened = await worker.call({
-        kind: 'open', key, task: this.taskIndex.get(work.task)!, index: work.index, id: work.id, sample: work.sample, record,
+        kind: 'open',
+        key,
+        task: this.taskIndex.get(work.task)!,
+        index: work.index,
+        id: work.id,
+        sample: work.sample,
+        record,
       });
       if (opened.kind !== 'opened') throw new Error('generation worker: unexpected reply');
       if (opened.record) this.opts.onItem(opened.record);

@@ -15,7 +15,12 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, maxRateLimitAttempts: 40, baseDelayMs: 500, maxDelayMs: 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 6,
+  maxRateLimitAttempts: 40,
+  baseDelayMs: 500,
+  maxDelayMs: 60_000,
+};
 
 /** Anything a provider did not classify is treated as transient: retried, then recorded as an error. */
 export function asModelError(err: unknown): ModelError {
@@ -33,8 +38,14 @@ export function backoffMs(attempt: number, policy: RetryPolicy, random: () => nu
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(t); reject(signal!.reason); };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal!.reason);
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -46,7 +57,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export async function withRetries<T>(
   attempt: () => Promise<T>,
   opts: {
-    limiter: AdaptiveLimiter; policy: RetryPolicy; random: () => number; signal?: AbortSignal;
+    limiter: AdaptiveLimiter;
+    policy: RetryPolicy;
+    random: () => number;
+    signal?: AbortSignal;
     /** Stop retrying early for errors that will not go away (checked after each failed attempt). */
     giveUp?: (err: ModelError, attempt: number) => boolean;
   },
@@ -66,11 +80,15 @@ export async function withRetries<T>(
     }
     if (opts.signal?.aborted) throw opts.signal.reason ?? error;
     if (error.kind !== 'rate_limit') failures++;
-    const exhausted = error.kind === 'rate_limit' ? n >= opts.policy.maxRateLimitAttempts : failures >= opts.policy.maxAttempts;
+    const exhausted =
+      error.kind === 'rate_limit' ? n >= opts.policy.maxRateLimitAttempts : failures >= opts.policy.maxAttempts;
     if (!error.retryable || exhausted || opts.giveUp?.(error, n)) throw error;
     const retryAfter = error.options.retryAfterMs;
     if (error.kind === 'rate_limit') opts.limiter.onRateLimit(retryAfter);
-    const wait = retryAfter !== undefined && retryAfter >= 0 ? Math.min(retryAfter, opts.policy.maxDelayMs) : backoffMs(n, opts.policy, opts.random);
+    const wait =
+      retryAfter !== undefined && retryAfter >= 0
+        ? Math.min(retryAfter, opts.policy.maxDelayMs)
+        : backoffMs(n, opts.policy, opts.random);
     await sleep(wait, opts.signal);
   }
 }

@@ -61,9 +61,14 @@ async function drive(state: RunState, stopHeartbeat: () => void): Promise<RunSta
   const items = new ItemSource(state);
   // Generation and verification in worker threads, started ahead in the runner's order
   const poolSize = model.cacheable && canPool(plan.tasks) ? (opts.workers ?? 0) : 0;
-  const pool = poolSize > 0
-    ? new EpisodePool(plan.tasks, queue, { size: poolSize, lookahead: Math.max(64, concurrency * 4), onItem: (r) => writer.addItem(r) })
-    : undefined;
+  const pool =
+    poolSize > 0
+      ? new EpisodePool(plan.tasks, queue, {
+          size: poolSize,
+          lookahead: Math.max(64, concurrency * 4),
+          onItem: (r) => writer.addItem(r),
+        })
+      : undefined;
   const workers = Array.from({ length: Math.max(1, concurrency * 2) }, async () => {
     for (;;) {
       if (state.fatal || opts.stopSignal?.aborted || hardAbort?.aborted) return;
@@ -83,7 +88,11 @@ async function drive(state: RunState, stopHeartbeat: () => void): Promise<RunSta
   } catch (err) {
     status = 'failed';
     await pool?.close();
-    try { writer.flush(); } catch { /* the store itself failed; report the first error */ }
+    try {
+      writer.flush();
+    } catch {
+      /* the store itself failed; report the first error */
+    }
     state.store.endRun(plan.runId, status);
     throw err;
   }
@@ -93,10 +102,24 @@ async function drive(state: RunState, stopHeartbeat: () => void): Promise<RunSta
 
 /** Records the status (if the lease is still ours), reports the last progress, and sums the run up. */
 function finish(state: RunState, status: RunStatus): ModelRunResult {
-  const { store, model, progress, plan: { runId } } = state;
+  const {
+    store,
+    model,
+    progress,
+    plan: { runId },
+  } = state;
   // The run's status belongs to whoever holds its lease.
   if (!state.leaseLost) store.endRun(runId, status);
   state.opts.onProgress?.(progress);
   if (state.fatal) throw state.fatal;
-  return { runId, modelSpec: model.spec, resumed: state.resumed, status, requests: progress.requests, cacheHits: progress.cacheHits, skipped: progress.skipped, summary: summarize(store, runId) };
+  return {
+    runId,
+    modelSpec: model.spec,
+    resumed: state.resumed,
+    status,
+    requests: progress.requests,
+    cacheHits: progress.cacheHits,
+    skipped: progress.skipped,
+    summary: summarize(store, runId),
+  };
 }

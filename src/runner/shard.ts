@@ -12,16 +12,23 @@ export interface Shard {
 }
 
 export class ShardError extends Error {
-  constructor(message: string) { super(message); this.name = 'ShardError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'ShardError';
+  }
 }
 
 /** 'i/N' → Shard; one line saying what is accepted otherwise. */
 export function parseShard(text: string): Shard {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   if (!m) throw new ShardError(`--shard must be 'i/N' with 0 ≤ i < N, e.g. '0/4' (got '${text}')`);
-  const index = Number(m[1]), count = Number(m[2]);
+  const index = Number(m[1]),
+    count = Number(m[2]);
   if (!Number.isSafeInteger(count) || count < 1) throw new ShardError(`--shard '${text}': N must be ≥ 1`);
-  if (index >= count) throw new ShardError(`--shard '${text}': i is 0-based and must be < N (use ${count - 1}/${count} for the last shard)`);
+  if (index >= count)
+    throw new ShardError(
+      `--shard '${text}': i is 0-based and must be < N (use ${count - 1}/${count} for the last shard)`,
+    );
   return { index, count };
 }
 
@@ -31,7 +38,8 @@ export const shardLabel = (s: Shard): string => `${s.index}/${s.count}`;
 export const isPartial = (s: Shard | undefined): s is Shard => s !== undefined && s.count > 1;
 
 /** Whether the item at this position of the run's item order belongs to the shard. */
-export const inShard = (position: number, s: Shard | undefined): boolean => !isPartial(s) || position % s.count === s.index;
+export const inShard = (position: number, s: Shard | undefined): boolean =>
+  !isPartial(s) || position % s.count === s.index;
 
 /** How many of `total` positions fall in the shard. */
 export const shardSize = (total: number, s: Shard | undefined): number =>

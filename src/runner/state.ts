@@ -43,25 +43,68 @@ export function openRun(model: Model, opts: RunOptions, plan: RunPlan): RunState
   const { store, suite } = opts;
   const { runId, nonce, planned, tasks, countOf, unsupported, samples, sampling } = plan;
   const { resumed } = store.beginRun({
-    id: runId, modelSpec: model.spec, modelIdentity: model.identity, suiteName: suite.name, suiteVersion: suite.version,
-    suiteHash: suite.hash, harnessVersion: harnessVersion(), sampling, samples, planned,
+    id: runId,
+    modelSpec: model.spec,
+    modelIdentity: model.identity,
+    suiteName: suite.name,
+    suiteVersion: suite.version,
+    suiteHash: suite.hash,
+    harnessVersion: harnessVersion(),
+    sampling,
+    samples,
+    planned,
     generatorVersions: Object.fromEntries(tasks.map((t) => [t.generator.name, t.generator.version])),
-    tasks: tasks.map((t) => ({ task: t.id, generator: t.generator.name, family: t.family, split: t.split, axis: t.axis, role: t.role, params: t.params, seed: t.seed, n: countOf(t), unsupported: unsupported.get(t.id) })),
+    tasks: tasks.map((t) => ({
+      task: t.id,
+      generator: t.generator.name,
+      family: t.family,
+      split: t.split,
+      axis: t.axis,
+      role: t.role,
+      params: t.params,
+      seed: t.seed,
+      n: countOf(t),
+      unsupported: unsupported.get(t.id),
+    })),
   });
-  if (isPartial(opts.shard)) recordShard(store, runId, opts.shard, runIdFor(model, { ...opts, shard: undefined }, nonce));
+  if (isPartial(opts.shard))
+    recordShard(store, runId, opts.shard, runIdFor(model, { ...opts, shard: undefined }, nonce));
   const finished = store.finishedKeys(runId);
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? model.defaultConcurrency));
   const progress: Progress = {
-    modelSpec: model.spec, total: planned, done: 0, skipped: 0, correct: 0, scored: 0, errors: 0, requests: 0, cacheHits: 0,
-    startedAt: Date.now(), concurrency, bySplit: {}, turns: 0, episodeTurns: 0, episodes: 0,
+    modelSpec: model.spec,
+    total: planned,
+    done: 0,
+    skipped: 0,
+    correct: 0,
+    scored: 0,
+    errors: 0,
+    requests: 0,
+    cacheHits: 0,
+    startedAt: Date.now(),
+    concurrency,
+    bySplit: {},
+    turns: 0,
+    episodeTurns: 0,
+    episodes: 0,
   };
   return {
-    model, opts, store, plan, resumed, finished, concurrency,
+    model,
+    opts,
+    store,
+    plan,
+    resumed,
+    finished,
+    concurrency,
     limiter: new AdaptiveLimiter({ max: concurrency }),
     policy: { ...DEFAULT_RETRY, ...opts.retry },
     writer: new BatchWriter(store),
     useCache: (opts.cache ?? true) && model.cacheable,
     jitter: Rng.fromKey(`retry-jitter:${runId}`),
-    progress, hardAbort: opts.abortSignal, successes: 0, fatal: undefined, leaseLost: false,
+    progress,
+    hardAbort: opts.abortSignal,
+    successes: 0,
+    fatal: undefined,
+    leaseLost: false,
   };
 }

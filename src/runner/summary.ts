@@ -8,8 +8,15 @@ import type { Store } from '../store/store.js';
 import { familyMetrics, runBoard, type Weighting } from '../scoreboard/index.js';
 
 export interface TaskLine {
-  task: string; family: string; split: Split; axis: string;
-  n: number; correct: number; errors: number; meanScore: number; accuracy: Interval;
+  task: string;
+  family: string;
+  split: Split;
+  axis: string;
+  n: number;
+  correct: number;
+  errors: number;
+  meanScore: number;
+  accuracy: Interval;
   /** Why the model could not take this task (then n = 0 and it is in no average). */
   unsupported?: string;
   /** The family's own metrics (Generator.summarizeDetails), when it defines any. */
@@ -26,7 +33,9 @@ export interface GapLine {
 }
 
 export interface RunSummary {
-  runId: string; modelSpec: string; tasks: TaskLine[];
+  runId: string;
+  modelSpec: string;
+  tasks: TaskLine[];
   /** How tasks weigh in the family lines (always the scoreboard's macro average, as in the report). */
   weighting: Weighting;
   /** Per family with both ID and OOD tasks, then 'all families' when there are several. */
@@ -37,8 +46,15 @@ export function summarize(store: Store, runId: string): RunSummary {
   const run = store.run(runId);
   const tasks: TaskLine[] = store.taskSummary(runId).map((r) => {
     const line: TaskLine = {
-      task: r.task, family: r.family, split: r.split, axis: r.axis, n: r.n, correct: r.correct, errors: r.errors,
-      meanScore: r.n ? r.scoreSum / r.n : NaN, accuracy: wilson(r.correct, r.n),
+      task: r.task,
+      family: r.family,
+      split: r.split,
+      axis: r.axis,
+      n: r.n,
+      correct: r.correct,
+      errors: r.errors,
+      meanScore: r.n ? r.scoreSum / r.n : NaN,
+      accuracy: wilson(r.correct, r.n),
     };
     if (r.unsupported) line.unsupported = r.unsupported;
     const metrics = r.n > 0 ? familyMetrics(store, runId, r.task, r.generator) : undefined;
@@ -60,6 +76,7 @@ function familyLines(store: Store, runId: string): GapLine[] {
     lines.push({ family: f.family, id: c.id, ood: c.ood, gap: c.gap });
   }
   const all = board.overall[model];
-  if (lines.length > 1 && all && Number.isFinite(all.gap.estimate)) lines.push({ family: 'all families', id: all.id, ood: all.ood, gap: all.gap });
+  if (lines.length > 1 && all && Number.isFinite(all.gap.estimate))
+    lines.push({ family: 'all families', id: all.id, ood: all.ood, gap: all.gap });
   return lines;
 }

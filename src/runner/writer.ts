@@ -14,7 +14,10 @@ export class BatchWriter {
   private waiting: (() => void)[] = [];
   written = 0;
 
-  constructor(private readonly store: Store, private readonly opts: { maxRows?: number } = {}) {}
+  constructor(
+    private readonly store: Store,
+    private readonly opts: { maxRows?: number } = {},
+  ) {}
 
   addItem(item: ItemRecord): void {
     this.items.push(item);
@@ -45,20 +48,32 @@ export class BatchWriter {
     if (this.results.length + this.cache.length >= (this.opts.maxRows ?? 256)) this.flush();
     else if (!this.scheduled) {
       // A failure on this path is kept in `failure` and re-thrown by check() or flush().
-      this.scheduled = setImmediate(() => { this.scheduled = undefined; try { this.flush(); } catch { /* kept in this.failure */ } });
+      this.scheduled = setImmediate(() => {
+        this.scheduled = undefined;
+        try {
+          this.flush();
+        } catch {
+          /* kept in this.failure */
+        }
+      });
     }
   }
 
   /** Commits everything buffered. A failed commit is remembered and re-thrown to the run loop. */
   flush(): void {
-    if (this.scheduled) { clearImmediate(this.scheduled); this.scheduled = undefined; }
+    if (this.scheduled) {
+      clearImmediate(this.scheduled);
+      this.scheduled = undefined;
+    }
     const waiting = this.waiting;
     this.waiting = [];
     try {
       if (this.failure) throw this.failure;
       if (this.results.length === 0 && this.items.length === 0 && this.cache.length === 0) return;
       const batch = { items: this.items, results: this.results, cache: this.cache };
-      this.items = []; this.results = []; this.cache = [];
+      this.items = [];
+      this.results = [];
+      this.cache = [];
       try {
         this.store.writeBatch(batch);
         this.written += batch.results.length;

@@ -26,7 +26,12 @@ export interface CompareRow {
   pHolm: number;
 }
 
-export interface RunRef { runId: string; modelSpec: string; suite: string; status: string }
+export interface RunRef {
+  runId: string;
+  modelSpec: string;
+  suite: string;
+  status: string;
+}
 
 export interface Comparison {
   a: RunRef;
@@ -39,10 +44,18 @@ export interface Comparison {
   unmatched: string[];
 }
 
-export interface CompareOptions { level?: number; seed?: string; resamples?: number; permutations?: number }
+export interface CompareOptions {
+  level?: number;
+  seed?: string;
+  resamples?: number;
+  permutations?: number;
+}
 
 export class CompareError extends Error {
-  constructor(message: string) { super(message); this.name = 'CompareError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'CompareError';
+  }
 }
 
 /**
@@ -51,25 +64,43 @@ export class CompareError extends Error {
  */
 export function resolveRun(store: Store, arg: string, suite?: string): RunRef {
   const runs = chooseRuns(read.runs(store));
-  const ref = (r: RunOverview): RunRef => ({ runId: r.id, modelSpec: r.modelSpec, suite: r.suiteName, status: r.status });
-  const byId = runs.filter((r) => r.id === arg || (arg.length >= 4 && /^[0-9a-f]+$/i.test(arg) && r.id.startsWith(arg.toLowerCase())));
+  const ref = (r: RunOverview): RunRef => ({
+    runId: r.id,
+    modelSpec: r.modelSpec,
+    suite: r.suiteName,
+    status: r.status,
+  });
+  const byId = runs.filter(
+    (r) => r.id === arg || (arg.length >= 4 && /^[0-9a-f]+$/i.test(arg) && r.id.startsWith(arg.toLowerCase())),
+  );
   if (byId.length === 1) return ref(byId[0]!);
-  if (byId.length > 1) throw new CompareError(`'${arg}' matches several runs (${byId.map((r) => r.id).join(', ')}): give more characters`);
+  if (byId.length > 1)
+    throw new CompareError(`'${arg}' matches several runs (${byId.map((r) => r.id).join(', ')}): give more characters`);
   const inSuite = runs.filter((r) => r.chosen && (!suite || r.suiteName === suite));
   let matches = inSuite.filter((r) => r.modelSpec === arg);
   if (!matches.length) matches = inSuite.filter((r) => r.modelSpec.toLowerCase().includes(arg.toLowerCase()));
   const models = [...new Set(matches.map((r) => r.modelSpec))];
-  if (models.length > 1) throw new CompareError(`'${arg}' matches several models (${models.join(', ')}): write the whole spec`);
-  if (matches.length > 1) throw new CompareError(`${models[0]} has runs of several suites (${matches.map((r) => r.suiteName).join(', ')}): pass --suite`);
+  if (models.length > 1)
+    throw new CompareError(`'${arg}' matches several models (${models.join(', ')}): write the whole spec`);
+  if (matches.length > 1)
+    throw new CompareError(
+      `${models[0]} has runs of several suites (${matches.map((r) => r.suiteName).join(', ')}): pass --suite`,
+    );
   if (matches.length === 0) {
     const known = [...new Set(runs.map((r) => r.modelSpec))];
-    throw new CompareError(`no run or model '${arg}'${suite ? ` in suite '${suite}'` : ''}; models: ${known.join(', ') || '(none)'}`);
+    throw new CompareError(
+      `no run or model '${arg}'${suite ? ` in suite '${suite}'` : ''}; models: ${known.join(', ') || '(none)'}`,
+    );
   }
   return ref(matches[0]!);
 }
 
 /** Per task, the aligned per-item scores of both sides (shared, scored items only). */
-interface Pair { task: TaskData; a: number[]; b: number[] }
+interface Pair {
+  task: TaskData;
+  a: number[];
+  b: number[];
+}
 
 function suiteOf(store: Store, runId: string): SuiteData {
   const s = loadDataset(store, { runs: [runId] }).suites[0];
@@ -77,15 +108,25 @@ function suiteOf(store: Store, runId: string): SuiteData {
   return s;
 }
 
-function pairs(sa: SuiteData, ma: string, sb: SuiteData, mb: string): { pairs: Map<string, Pair>; unmatched: string[] } {
+function pairs(
+  sa: SuiteData,
+  ma: string,
+  sb: SuiteData,
+  mb: string,
+): { pairs: Map<string, Pair>; unmatched: string[] } {
   const out = new Map<string, Pair>();
   const unmatched: string[] = [];
   for (const [id, ta] of sa.tasks) {
     const tb = sb.tasks.get(id);
-    const xa = ta.scores.get(ma), xb = tb?.scores.get(mb);
-    if (!tb || !xa || !xb) { unmatched.push(id); continue; }
+    const xa = ta.scores.get(ma),
+      xb = tb?.scores.get(mb);
+    if (!tb || !xa || !xb) {
+      unmatched.push(id);
+      continue;
+    }
     const indexB = new Map(tb.items.map((item, i) => [item, i]));
-    const a: number[] = [], b: number[] = [];
+    const a: number[] = [],
+      b: number[] = [];
     ta.items.forEach((item, i) => {
       const j = indexB.get(item);
       if (j === undefined || Number.isNaN(xa[i]!) || Number.isNaN(xb[j]!)) return;
@@ -99,18 +140,37 @@ function pairs(sa: SuiteData, ma: string, sb: SuiteData, mb: string): { pairs: M
   return { pairs: out, unmatched };
 }
 
-function row(scope: CompareScope, name: string, split: Split, members: { pair: Pair; weight: number }[], opts: CompareOptions, key: string): Omit<CompareRow, 'pHolm'> {
-  const strata = (f: (p: Pair) => number[]): Weighted[] => members.map(({ pair, weight }) => ({ stratum: stratumOf(f(pair)), weight }));
-  const diff = comparePaired(strata((p) => p.b.map((x, i) => x - p.a[i]!)), {
-    level: opts.level, resamples: opts.resamples, permutations: opts.permutations, seed: `${opts.seed ?? 'genbench'}:compare:${key}`,
-  });
+function row(
+  scope: CompareScope,
+  name: string,
+  split: Split,
+  members: { pair: Pair; weight: number }[],
+  opts: CompareOptions,
+  key: string,
+): Omit<CompareRow, 'pHolm'> {
+  const strata = (f: (p: Pair) => number[]): Weighted[] =>
+    members.map(({ pair, weight }) => ({ stratum: stratumOf(f(pair)), weight }));
+  const diff = comparePaired(
+    strata((p) => p.b.map((x, i) => x - p.a[i]!)),
+    {
+      level: opts.level,
+      resamples: opts.resamples,
+      permutations: opts.permutations,
+      seed: `${opts.seed ?? 'genbench'}:compare:${key}`,
+    },
+  );
   return { scope, name, split, a: weightedMean(strata((p) => p.a)), b: weightedMean(strata((p) => p.b)), diff };
 }
 
 export function compareRuns(store: Store, a: RunRef, b: RunRef, opts: CompareOptions = {}): Comparison {
-  if (a.runId === b.runId) throw new CompareError(`both sides are run ${a.runId}: compare two different runs or models`);
-  if (a.suite !== b.suite) throw new CompareError(`run ${a.runId} is of suite '${a.suite}' and run ${b.runId} of '${b.suite}': compare runs of one suite`);
-  const sa = suiteOf(store, a.runId), sb = suiteOf(store, b.runId);
+  if (a.runId === b.runId)
+    throw new CompareError(`both sides are run ${a.runId}: compare two different runs or models`);
+  if (a.suite !== b.suite)
+    throw new CompareError(
+      `run ${a.runId} is of suite '${a.suite}' and run ${b.runId} of '${b.suite}': compare runs of one suite`,
+    );
+  const sa = suiteOf(store, a.runId),
+    sb = suiteOf(store, b.runId);
   const { rows, unmatched } = compareTable(pairs(sa, sa.models[0]!, sb, sb.models[0]!), opts);
   return { a, b, suite: a.suite, weighting: 'macro', level: opts.level ?? 0.95, unmatched, rows };
 }
@@ -129,7 +189,10 @@ export function compareModels(suite: SuiteData, a: string, b: string, opts: Comp
   return { a: ref(a), b: ref(b), suite: suite.name, weighting: 'macro', level: opts.level ?? 0.95, unmatched, rows };
 }
 
-function compareTable({ pairs: byTask, unmatched }: { pairs: Map<string, Pair>; unmatched: string[] }, opts: CompareOptions): { rows: CompareRow[]; unmatched: string[] } {
+function compareTable(
+  { pairs: byTask, unmatched }: { pairs: Map<string, Pair>; unmatched: string[] },
+  opts: CompareOptions,
+): { rows: CompareRow[]; unmatched: string[] } {
   const all = [...byTask.values()];
   const rows: Omit<CompareRow, 'pHolm'>[] = [];
   const scored = all.filter((p) => !p.task.info.control && p.task.info.split !== 'train');
@@ -146,18 +209,40 @@ function compareTable({ pairs: byTask, unmatched }: { pairs: Map<string, Pair>; 
   for (const f of families) {
     for (const split of ['id', 'ood'] as const) {
       const side = scored.filter((p) => p.task.info.family === f && p.task.info.split === split);
-      if (side.length) rows.push(row('family', `${f} · ${split}`, split, side.map((pair) => ({ pair, weight: 1 / side.length })), opts, `${f}:${split}`));
+      if (side.length)
+        rows.push(
+          row(
+            'family',
+            `${f} · ${split}`,
+            split,
+            side.map((pair) => ({ pair, weight: 1 / side.length })),
+            opts,
+            `${f}:${split}`,
+          ),
+        );
     }
     const ood = scored.filter((p) => p.task.info.family === f && p.task.info.split === 'ood');
     const axes = [...new Set(ood.map((p) => p.task.info.axis))];
     if (axes.length > 1) {
       for (const axis of axes) {
         const side = ood.filter((p) => p.task.info.axis === axis);
-        rows.push(row('axis', `${f} · ood · ${axis}`, 'ood', side.map((pair) => ({ pair, weight: 1 / side.length })), opts, `${f}:ood:${axis}`));
+        rows.push(
+          row(
+            'axis',
+            `${f} · ood · ${axis}`,
+            'ood',
+            side.map((pair) => ({ pair, weight: 1 / side.length })),
+            opts,
+            `${f}:ood:${axis}`,
+          ),
+        );
       }
     }
   }
-  for (const pair of all) rows.push(row('task', pair.task.info.id, pair.task.info.split, [{ pair, weight: 1 }], opts, `task:${pair.task.info.id}`));
+  for (const pair of all)
+    rows.push(
+      row('task', pair.task.info.id, pair.task.info.split, [{ pair, weight: 1 }], opts, `task:${pair.task.info.id}`),
+    );
 
   const tested = rows.map((r, i) => [i, r.diff.p] as const).filter(([, p]) => Number.isFinite(p));
   const adjusted = holm(tested.map(([, p]) => p));

@@ -11,25 +11,53 @@ export type ExportFormat = 'csv' | 'parquet';
 type Value = string | number | boolean | null;
 type ColumnType = 'STRING' | 'DOUBLE' | 'INT32' | 'BOOLEAN';
 
-export interface ExportSelect { suites?: readonly string[]; models?: readonly string[]; allRuns?: boolean }
+export interface ExportSelect {
+  suites?: readonly string[];
+  models?: readonly string[];
+  allRuns?: boolean;
+}
 
-export interface ExportTable { columns: { name: string; type: ColumnType }[]; rows: number; data: Value[][] }
+export interface ExportTable {
+  columns: { name: string; type: ColumnType }[];
+  rows: number;
+  data: Value[][];
+}
 
 const FIXED: { name: string; type: ColumnType }[] = [
-  { name: 'suite', type: 'STRING' }, { name: 'model', type: 'STRING' }, { name: 'run_id', type: 'STRING' },
-  { name: 'family', type: 'STRING' }, { name: 'task', type: 'STRING' }, { name: 'split', type: 'STRING' }, { name: 'axis', type: 'STRING' },
-  { name: 'generator', type: 'STRING' }, { name: 'generator_version', type: 'STRING' },
-  { name: 'item_id', type: 'STRING' }, { name: 'item_index', type: 'INT32' }, { name: 'sample', type: 'INT32' },
-  { name: 'status', type: 'STRING' }, { name: 'correct', type: 'BOOLEAN' }, { name: 'score', type: 'DOUBLE' }, { name: 'format_ok', type: 'BOOLEAN' },
-  { name: 'error_kind', type: 'STRING' }, { name: 'turns', type: 'INT32' }, { name: 'input_tokens', type: 'INT32' },
-  { name: 'output_tokens', type: 'INT32' }, { name: 'latency_ms', type: 'DOUBLE' }, { name: 'cached', type: 'BOOLEAN' },
+  { name: 'suite', type: 'STRING' },
+  { name: 'model', type: 'STRING' },
+  { name: 'run_id', type: 'STRING' },
+  { name: 'family', type: 'STRING' },
+  { name: 'task', type: 'STRING' },
+  { name: 'split', type: 'STRING' },
+  { name: 'axis', type: 'STRING' },
+  { name: 'generator', type: 'STRING' },
+  { name: 'generator_version', type: 'STRING' },
+  { name: 'item_id', type: 'STRING' },
+  { name: 'item_index', type: 'INT32' },
+  { name: 'sample', type: 'INT32' },
+  { name: 'status', type: 'STRING' },
+  { name: 'correct', type: 'BOOLEAN' },
+  { name: 'score', type: 'DOUBLE' },
+  { name: 'format_ok', type: 'BOOLEAN' },
+  { name: 'error_kind', type: 'STRING' },
+  { name: 'turns', type: 'INT32' },
+  { name: 'input_tokens', type: 'INT32' },
+  { name: 'output_tokens', type: 'INT32' },
+  { name: 'latency_ms', type: 'DOUBLE' },
+  { name: 'cached', type: 'BOOLEAN' },
   { name: 'difficulty', type: 'STRING' },
 ];
 
 /** The runs exported: the report's choice per (model, suite), or every run with `allRuns`. */
 export function exportRuns(store: Store, select: ExportSelect): string[] {
   return chooseRuns(read.runs(store))
-    .filter((r) => (select.allRuns || r.chosen) && modelMatches(r.modelSpec, select.models) && (!select.suites?.length || select.suites.includes(r.suiteName)))
+    .filter(
+      (r) =>
+        (select.allRuns || r.chosen) &&
+        modelMatches(r.modelSpec, select.models) &&
+        (!select.suites?.length || select.suites.includes(r.suiteName)),
+    )
     .map((r) => r.id);
 }
 
@@ -41,12 +69,38 @@ export function exportTable(store: Store, runIds: readonly string[]): ExportTabl
   const knobs = new Map<string, { values: Value[]; types: Set<string> }>();
   let rows = 0;
   read.results(store, runIds, (r) => {
-    const values: Value[] = [r.suite, r.model, r.runId, r.family, r.task, r.split, r.axis, r.generator, r.generatorVersion,
-      r.itemId, r.itemIndex, r.sample, r.status, bool(r.correct), r.score, bool(r.formatOk), r.errorKind, r.turns,
-      r.inputTokens, r.outputTokens, r.latencyMs, r.cached !== 0, r.difficulty];
+    const values: Value[] = [
+      r.suite,
+      r.model,
+      r.runId,
+      r.family,
+      r.task,
+      r.split,
+      r.axis,
+      r.generator,
+      r.generatorVersion,
+      r.itemId,
+      r.itemIndex,
+      r.sample,
+      r.status,
+      bool(r.correct),
+      r.score,
+      bool(r.formatOk),
+      r.errorKind,
+      r.turns,
+      r.inputTokens,
+      r.outputTokens,
+      r.latencyMs,
+      r.cached !== 0,
+      r.difficulty,
+    ];
     values.forEach((v, i) => fixed[i]!.push(v));
     let d: Record<string, unknown> = {};
-    try { d = JSON.parse(r.difficulty) as Record<string, unknown>; } catch { /* kept whole in 'difficulty' */ }
+    try {
+      d = JSON.parse(r.difficulty) as Record<string, unknown>;
+    } catch {
+      /* kept whole in 'difficulty' */
+    }
     for (const [k, v] of Object.entries(d ?? {})) {
       if (v === null || (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean')) continue;
       let col = knobs.get(k);
@@ -60,7 +114,12 @@ export function exportTable(store: Store, runIds: readonly string[]): ExportTabl
   const columns = [...FIXED];
   const data = [...fixed];
   for (const [k, col] of [...knobs].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const type: ColumnType = col.types.size === 1 && col.types.has('number') ? 'DOUBLE' : col.types.size === 1 && col.types.has('boolean') ? 'BOOLEAN' : 'STRING';
+    const type: ColumnType =
+      col.types.size === 1 && col.types.has('number')
+        ? 'DOUBLE'
+        : col.types.size === 1 && col.types.has('boolean')
+          ? 'BOOLEAN'
+          : 'STRING';
     columns.push({ name: `knob_${k}`, type });
     data.push(type === 'STRING' ? col.values.map((v) => (v === null ? null : String(v))) : col.values);
   }
@@ -86,4 +145,3 @@ export function toParquet(t: ExportTable): Uint8Array {
   } as Parameters<typeof parquetWriteBuffer>[0]);
   return new Uint8Array(buffer);
 }
-

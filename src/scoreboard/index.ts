@@ -43,7 +43,12 @@ function headline(metrics: Record<string, number>): Record<string, number> {
 }
 
 /** A task's headline family metrics for one run, from the family's own summarizeDetails (undefined when it has none). */
-export function familyMetrics(store: Store, runId: string, task: string, generator: string): Record<string, number> | undefined {
+export function familyMetrics(
+  store: Store,
+  runId: string,
+  task: string,
+  generator: string,
+): Record<string, number> | undefined {
   const summarize = registry.get(generator)?.summarizeDetails;
   if (!summarize) return undefined;
   const details = store.verdictDetails(runId, task);
@@ -66,7 +71,9 @@ export type FamilyMetricsBoard = Record<string, Partial<Record<'id' | 'ood', Spl
  * have none, or their generators summarize differently (answers of two kinds are not pooled).
  */
 export function familySplitMetrics(store: Store, suite: SuiteData, family: string): FamilyMetricsBoard | undefined {
-  const tasks = [...suite.tasks.values()].map((t) => t.info).filter((t) => t.family === family && !t.control && (t.split === 'id' || t.split === 'ood'));
+  const tasks = [...suite.tasks.values()]
+    .map((t) => t.info)
+    .filter((t) => t.family === family && !t.control && (t.split === 'id' || t.split === 'ood'));
   const summarizers = new Set(tasks.map((t) => registry.get(t.generator)?.summarizeDetails));
   const [summarize] = summarizers;
   if (summarizers.size !== 1 || !summarize) return undefined;

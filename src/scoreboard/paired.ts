@@ -10,10 +10,16 @@
 export type Answer = boolean | null;
 
 /** Both sides' answers on one item, sample by sample (the same samples, in order). */
-export interface PairedItem { b: Answer[]; c: Answer[] }
+export interface PairedItem {
+  b: Answer[];
+  c: Answer[];
+}
 
 /** A pair that counts: the baseline answered, the candidate's error already turned wrong. */
-export interface Pair { b: boolean; c: boolean }
+export interface Pair {
+  b: boolean;
+  c: boolean;
+}
 
 /** The pairs of one item that count, in sample order. */
 export function usablePairs(item: PairedItem): Pair[] {
@@ -38,7 +44,13 @@ export interface PairedAccuracy {
 }
 
 export function pairedAccuracy(items: readonly PairedItem[]): PairedAccuracy {
-  let used = 0, pairs = 0, dropped = 0, bSum = 0, cSum = 0, bErr = 0, cErr = 0;
+  let used = 0,
+    pairs = 0,
+    dropped = 0,
+    bSum = 0,
+    cSum = 0,
+    bErr = 0,
+    cErr = 0;
   for (const it of items) {
     bErr += it.b.filter((b) => b === null).length;
     cErr += it.c.filter((c) => c === null).length;
@@ -46,9 +58,19 @@ export function pairedAccuracy(items: readonly PairedItem[]): PairedAccuracy {
     const p = usablePairs(it);
     if (p.length) used++;
     pairs += p.length;
-    for (const { b, c } of p) { bSum += +b; cSum += +c; }
+    for (const { b, c } of p) {
+      bSum += +b;
+      cSum += +c;
+    }
   }
-  return { items: used, pairs, dropped, baseline: bSum / pairs, candidate: cSum / pairs, errors: { baseline: bErr, candidate: cErr } };
+  return {
+    items: used,
+    pairs,
+    dropped,
+    baseline: bSum / pairs,
+    candidate: cSum / pairs,
+    errors: { baseline: bErr, candidate: cErr },
+  };
 }
 
 export interface CandidateAccuracy {
@@ -63,7 +85,11 @@ export interface CandidateAccuracy {
 
 /** The candidate on its own (a floor reads no baseline): every answer, errors as wrong. */
 export function candidateAccuracy(items: readonly PairedItem[]): CandidateAccuracy {
-  let used = 0, answers = 0, correct = 0, bErr = 0, cErr = 0;
+  let used = 0,
+    answers = 0,
+    correct = 0,
+    bErr = 0,
+    cErr = 0;
   for (const it of items) {
     bErr += it.b.filter((b) => b === null).length;
     cErr += it.c.filter((c) => c === null).length;
@@ -71,5 +97,11 @@ export function candidateAccuracy(items: readonly PairedItem[]): CandidateAccura
     answers += it.c.length;
     correct += it.c.filter((c) => c === true).length;
   }
-  return { items: used, answers, correct, accuracy: answers ? correct / answers : NaN, errors: { baseline: bErr, candidate: cErr } };
+  return {
+    items: used,
+    answers,
+    correct,
+    accuracy: answers ? correct / answers : NaN,
+    errors: { baseline: bErr, candidate: cErr },
+  };
 }

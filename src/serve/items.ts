@@ -53,7 +53,12 @@ export class ItemSource {
 
   private suiteNamed(name: string): Suite {
     const s = this.suites.find((x) => x.name === name);
-    if (!s) throw new HttpError(400, 'unknown_suite', `suite '${name}' is not served; start the server with --suite ${name} (served: ${this.suites.map((x) => x.name).join(', ') || 'none'})`);
+    if (!s)
+      throw new HttpError(
+        400,
+        'unknown_suite',
+        `suite '${name}' is not served; start the server with --suite ${name} (served: ${this.suites.map((x) => x.name).join(', ') || 'none'})`,
+      );
     return s;
   }
 
@@ -63,7 +68,9 @@ export class ItemSource {
     let keys = bySuite.get(generator);
     if (!keys) {
       keys = new Set();
-      for (const t of suite.tasks) if (t.split !== 'train' && t.generator.name === generator) for (const it of taskItems(t)) keys.add(dedupKeyOf(it.problem));
+      for (const t of suite.tasks)
+        if (t.split !== 'train' && t.generator.name === generator)
+          for (const it of taskItems(t)) keys.add(dedupKeyOf(it.problem));
       bySuite.set(generator, keys);
     }
     return keys;
@@ -71,23 +78,46 @@ export class ItemSource {
 
   /** Items for one request body. */
   items(body: unknown): { items: ServedItem[]; nextIndex: number; exhausted: boolean } {
-    const o = asObject(body, '{generator, params, seed, start, count, where} or {suite, task, split, start, count, where}');
+    const o = asObject(
+      body,
+      '{generator, params, seed, start, count, where} or {suite, task, split, start, count, where}',
+    );
     const start = intField(o, 'start', 0, 0, 1e12);
     const count = intField(o, 'count', 1, 1, MAX_ITEMS_PER_REQUEST);
-    const where = o.where === undefined ? undefined : (asObject(o.where, 'where: {difficulty field: value | [min, max] | [values…]}') as Where);
+    const where =
+      o.where === undefined
+        ? undefined
+        : (asObject(o.where, 'where: {difficulty field: value | [min, max] | [values…]}') as Where);
     const withReference = o.reference === true;
     const out: ServedItem[] = [];
     const maxDraws = count * (where ? DRAWS_PER_ITEM : 1);
     let index = start;
 
     if (o.suite !== undefined || o.task !== undefined) {
-      if (typeof o.suite !== 'string' || typeof o.task !== 'string') throw new HttpError(400, 'bad_request', 'give both suite and task (names)');
+      if (typeof o.suite !== 'string' || typeof o.task !== 'string')
+        throw new HttpError(400, 'bad_request', 'give both suite and task (names)');
       const suite = this.suiteNamed(o.suite);
       const base = suite.tasks.find((t) => t.id === o.task);
-      if (!base) throw new HttpError(400, 'unknown_task', `suite '${suite.name}' has no task '${o.task}'; its tasks: ${suite.tasks.map((t) => t.id).join(', ')}`);
+      if (!base)
+        throw new HttpError(
+          400,
+          'unknown_task',
+          `suite '${suite.name}' has no task '${o.task}'; its tasks: ${suite.tasks.map((t) => t.id).join(', ')}`,
+        );
       const split = o.split ?? 'train';
-      if (split !== 'train' && split !== 'eval') throw new HttpError(400, 'bad_request', "split must be 'train' (fresh items that never repeat an eval item) or 'eval' (the task's own items)");
-      const task: SuiteTask = o.params === undefined ? base : { ...base, params: parseParams(base.generator, { ...(base.rawParams as object), ...asObject(o.params, 'params') }) };
+      if (split !== 'train' && split !== 'eval')
+        throw new HttpError(
+          400,
+          'bad_request',
+          "split must be 'train' (fresh items that never repeat an eval item) or 'eval' (the task's own items)",
+        );
+      const task: SuiteTask =
+        o.params === undefined
+          ? base
+          : {
+              ...base,
+              params: parseParams(base.generator, { ...(base.rawParams as object), ...asObject(o.params, 'params') }),
+            };
       const blocked = split === 'train' ? this.blocked(suite, task.generator.name) : undefined;
       // Training draws skip eval twins, as `bench generate --split train` does (up to 20 draws an item).
       const draws = blocked ? Math.max(maxDraws, count * 20) : maxDraws;
@@ -99,15 +129,25 @@ export class ItemSource {
       return { items: out, nextIndex: index, exhausted: out.length < count };
     }
 
-    if (typeof o.generator !== 'string') throw new HttpError(400, 'bad_request', "give a generator (and params, seed) or a suite and task");
+    if (typeof o.generator !== 'string')
+      throw new HttpError(400, 'bad_request', 'give a generator (and params, seed) or a suite and task');
     let g: Generator;
-    try { g = getGenerator(o.generator); } catch (err) { throw new HttpError(400, 'unknown_generator', (err as UnknownGeneratorError).message); }
+    try {
+      g = getGenerator(o.generator);
+    } catch (err) {
+      throw new HttpError(400, 'unknown_generator', (err as UnknownGeneratorError).message);
+    }
     const params = parseParams(g, o.params ?? {});
     const seed = o.seed ?? 0;
-    if (typeof seed !== 'number' && typeof seed !== 'string') throw new HttpError(400, 'bad_request', 'seed must be a number or a string');
+    if (typeof seed !== 'number' && typeof seed !== 'string')
+      throw new HttpError(400, 'bad_request', 'seed must be a number or a string');
     for (let draws = 0; out.length < count && draws < maxDraws; draws++, index++) {
       let problem: Problem;
-      try { problem = g.generate(params, Rng.forItem(seed, index)); } catch (err) { throw new HttpError(422, 'generation_failed', (err as Error).message); }
+      try {
+        problem = g.generate(params, Rng.forItem(seed, index));
+      } catch (err) {
+        throw new HttpError(422, 'generation_failed', (err as Error).message);
+      }
       if (!matches(problem.difficulty, where)) continue;
       out.push(served(g, itemId(g.name, g.version, params, seed, index), seed, index, problem, withReference));
     }
@@ -116,13 +156,33 @@ export class ItemSource {
 }
 
 function parseParams(g: Generator, raw: unknown): unknown {
-  try { return g.parseParams(raw); } catch (err) { throw new HttpError(400, 'bad_params', `${g.name} params: ${(err as Error).message}`); }
+  try {
+    return g.parseParams(raw);
+  } catch (err) {
+    throw new HttpError(400, 'bad_params', `${g.name} params: ${(err as Error).message}`);
+  }
 }
 
-function served(g: Generator, id: string, seed: number | string, index: number, p: Problem, withReference: boolean, task?: string): ServedItem {
+function served(
+  g: Generator,
+  id: string,
+  seed: number | string,
+  index: number,
+  p: Problem,
+  withReference: boolean,
+  task?: string,
+): ServedItem {
   const item: ServedItem = {
-    id, generator: g.name, generatorVersion: g.version, verifierVersion: g.verifierVersion, seed, index,
-    difficulty: p.difficulty, messages: p.messages, truth: p.truth, multiTurn: Boolean(p.episode),
+    id,
+    generator: g.name,
+    generatorVersion: g.version,
+    verifierVersion: g.verifierVersion,
+    seed,
+    index,
+    difficulty: p.difficulty,
+    messages: p.messages,
+    truth: p.truth,
+    multiTurn: Boolean(p.episode),
   };
   if (task) item.task = task;
   if (withReference && p.reference !== undefined) item.reference = p.reference;

@@ -29,7 +29,14 @@ export interface ServeOptions {
   episodeTtlMs?: number;
 }
 
-export const SERVE_DEFAULTS = { host: '127.0.0.1', port: 8321, maxBodyBytes: 32 * 1024 * 1024, maxBatch: 10_000, maxEpisodes: 1024, episodeTtlMs: 600_000 };
+export const SERVE_DEFAULTS = {
+  host: '127.0.0.1',
+  port: 8321,
+  maxBodyBytes: 32 * 1024 * 1024,
+  maxBatch: 10_000,
+  maxEpisodes: 1024,
+  episodeTtlMs: 600_000,
+};
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 /** Items served by POST /items that {id} requests can name. */
@@ -49,10 +56,16 @@ export interface RunningServer {
 
 export async function startServer(opts: ServeOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? SERVE_DEFAULTS.host;
-  if (!isLoopback(host) && !opts.token) throw new Error(`--host ${host} is reachable from other machines: give a bearer token with --token or GENBENCH_SERVE_TOKEN`);
+  if (!isLoopback(host) && !opts.token)
+    throw new Error(
+      `--host ${host} is reachable from other machines: give a bearer token with --token or GENBENCH_SERVE_TOKEN`,
+    );
   const maxBody = opts.maxBodyBytes ?? SERVE_DEFAULTS.maxBodyBytes;
   const maxBatch = opts.maxBatch ?? SERVE_DEFAULTS.maxBatch;
-  const episodes = new EpisodeTable(opts.maxEpisodes ?? SERVE_DEFAULTS.maxEpisodes, opts.episodeTtlMs ?? SERVE_DEFAULTS.episodeTtlMs);
+  const episodes = new EpisodeTable(
+    opts.maxEpisodes ?? SERVE_DEFAULTS.maxEpisodes,
+    opts.episodeTtlMs ?? SERVE_DEFAULTS.episodeTtlMs,
+  );
   const items = new ItemSource(opts.suites ?? []);
   // Items this server handed out can be scored by id alone (the most recent ones).
   const served = new Map<string, { generator: string; truth: unknown }>();
@@ -76,14 +89,24 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
     const path = (req.url ?? '/').split('?')[0]!;
     const method = req.method ?? 'GET';
     if (path === '/health' && method === 'GET') {
-      return sendJson(res, 200, { status: 'ok', version: harnessVersion(), generators: generatorNames().length, openEpisodes: episodes.size });
+      return sendJson(res, 200, {
+        status: 'ok',
+        version: harnessVersion(),
+        generators: generatorNames().length,
+        openEpisodes: episodes.size,
+      });
     }
-    if (!authorized(req)) throw new HttpError(401, 'unauthorized', 'missing or wrong bearer token (Authorization: Bearer <token>)');
+    if (!authorized(req))
+      throw new HttpError(401, 'unauthorized', 'missing or wrong bearer token (Authorization: Bearer <token>)');
     if (path === '/score' && method === 'POST') {
       const body = await readJson(req, maxBody);
-      const list = Array.isArray(body) ? body : asObject(body, '{"requests": [{generator, truth, response} | {id, response}, ...]}').requests;
-      if (!Array.isArray(list)) throw new HttpError(400, 'bad_request', 'expected {"requests": [...]} or a JSON array of requests');
-      if (list.length > maxBatch) throw new HttpError(413, 'batch_too_large', `${list.length} requests in one batch; at most ${maxBatch}`);
+      const list = Array.isArray(body)
+        ? body
+        : asObject(body, '{"requests": [{generator, truth, response} | {id, response}, ...]}').requests;
+      if (!Array.isArray(list))
+        throw new HttpError(400, 'bad_request', 'expected {"requests": [...]} or a JSON array of requests');
+      if (list.length > maxBatch)
+        throw new HttpError(413, 'batch_too_large', `${list.length} requests in one batch; at most ${maxBatch}`);
       return sendJson(res, 200, { results: list.map((r) => scoreRequest(r, lookup)) });
     }
     if (path === '/items' && method === 'POST') {
@@ -92,7 +115,10 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       return sendJson(res, 200, reply);
     }
     if (path === '/episodes' && method === 'POST') {
-      const o = asObject(await readJson(req, maxBody), '{generator, truth} or {id} or {generator, params, seed, index}');
+      const o = asObject(
+        await readJson(req, maxBody),
+        '{generator, truth} or {id} or {generator, params, seed, index}',
+      );
       return sendJson(res, 200, startEpisode(o));
     }
     const m = /^\/episodes\/([A-Za-z0-9-]{1,64})(\/step)?$/.exec(path);
@@ -100,8 +126,13 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       const o = asObject(await readJson(req, maxBody), '{"response": "..."}');
       return sendJson(res, 200, episodes.step(m[1]!, o.response));
     }
-    if (m && !m[2] && method === 'DELETE') return sendJson(res, 200, { episode: m[1], closed: episodes.discard(m[1]!) });
-    throw new HttpError(404, 'not_found', `no route ${method} ${path}; routes: GET /health, POST /score, POST /items, POST /episodes, POST /episodes/{id}/step, DELETE /episodes/{id}`);
+    if (m && !m[2] && method === 'DELETE')
+      return sendJson(res, 200, { episode: m[1], closed: episodes.discard(m[1]!) });
+    throw new HttpError(
+      404,
+      'not_found',
+      `no route ${method} ${path}; routes: GET /health, POST /score, POST /items, POST /episodes, POST /episodes/{id}/step, DELETE /episodes/{id}`,
+    );
   };
 
   function startEpisode(o: Record<string, unknown>) {
@@ -112,12 +143,23 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
     }
     if (typeof o.id === 'string') {
       const found = lookup(o.id);
-      if (!found) throw new HttpError(404, 'unknown_item', `unknown item id '${o.id}': send generator and truth (from POST /items)`);
+      if (!found)
+        throw new HttpError(
+          404,
+          'unknown_item',
+          `unknown item id '${o.id}': send generator and truth (from POST /items)`,
+        );
       return episodes.start(generatorOr400(found.generator), found.truth);
     }
     if (typeof o.generator === 'string') {
       const index = o.index ?? 0;
-      const { items: made } = items.items({ generator: o.generator, params: o.params, seed: o.seed, start: index, count: 1 });
+      const { items: made } = items.items({
+        generator: o.generator,
+        params: o.params,
+        seed: o.seed,
+        start: index,
+        count: 1,
+      });
       return { ...episodes.start(generatorOr400(o.generator), made[0]!.truth), item: made[0]!.id };
     }
     throw new HttpError(400, 'bad_request', 'give {generator, truth}, {id} or {generator, params, seed, index}');
@@ -134,7 +176,10 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? SERVE_DEFAULTS.port, host, () => { server.off('error', reject); resolve(); });
+    server.listen(opts.port ?? SERVE_DEFAULTS.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const addr = server.address() as AddressInfo;
   const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
@@ -142,20 +187,32 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
     server,
     url: `http://${shownHost}:${addr.port}`,
     episodes,
-    close: (graceMs = 5_000) => new Promise<void>((resolve) => {
-      episodes.close();
-      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-      timer.unref();
-      server.close(() => { clearTimeout(timer); resolve(); });
-      server.closeIdleConnections();
-    }),
+    close: (graceMs = 5_000) =>
+      new Promise<void>((resolve) => {
+        episodes.close();
+        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        timer.unref();
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
   };
 }
 
 function generatorOr400(name: string) {
-  try { return getGenerator(name); } catch (err) { throw new HttpError(400, 'unknown_generator', (err as Error).message); }
+  try {
+    return getGenerator(name);
+  } catch (err) {
+    throw new HttpError(400, 'unknown_generator', (err as Error).message);
+  }
 }
 
 function parseTruth(text: string): unknown {
-  try { return JSON.parse(text); } catch { throw new HttpError(400, 'bad_request', 'truth is a string but not JSON'); }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'bad_request', 'truth is a string but not JSON');
+  }
 }

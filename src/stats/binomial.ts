@@ -50,7 +50,8 @@ export function binomialSample(rng: Rng, n: number, p: number): number {
   const table = cdfTable(n, p);
   if (table && u < table.cdf[table.cdf.length - 1]!) {
     // Binary search for the first k whose cumulative probability exceeds u.
-    let lo = 0, hi = table.cdf.length - 1;
+    let lo = 0,
+      hi = table.cdf.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (table.cdf[mid]! > u) hi = mid;
@@ -62,8 +63,11 @@ export function binomialSample(rng: Rng, n: number, p: number): number {
   const pMode = Math.exp(binomialLogPmf(mode, n, p));
   let cum = pMode;
   if (u < cum) return mode;
-  let lo = mode, hi = mode, pLo = pMode, pHi = pMode;
-  let nextLo = lo > 0 ? pLo * (lo / (n - lo + 1)) / odds : 0;
+  let lo = mode,
+    hi = mode,
+    pLo = pMode,
+    pHi = pMode;
+  let nextLo = lo > 0 ? (pLo * (lo / (n - lo + 1))) / odds : 0;
   let nextHi = hi < n ? pHi * ((n - hi) / (hi + 1)) * odds : 0;
   while (nextLo > 0 || nextHi > 0) {
     if (nextHi >= nextLo) {
@@ -77,7 +81,7 @@ export function binomialSample(rng: Rng, n: number, p: number): number {
       pLo = nextLo;
       cum += pLo;
       if (u < cum) return lo;
-      nextLo = lo > 0 ? pLo * (lo / (n - lo + 1)) / odds : 0;
+      nextLo = lo > 0 ? (pLo * (lo / (n - lo + 1))) / odds : 0;
     }
   }
   // Rounding left u above the accumulated mass (≈1e-15 of the time): the mode is as good as any.
@@ -87,7 +91,10 @@ export function binomialSample(rng: Rng, n: number, p: number): number {
 // Bootstraps draw from the same (n, p) thousands of times (one task, one model), so the
 // cumulative distribution over mean ± 12 sd is tabulated once and each draw is a binary search.
 // The table's tail beyond that range (mass < 1e-30) falls back to the walk above.
-interface CdfTable { start: number; cdf: Float64Array }
+interface CdfTable {
+  start: number;
+  cdf: Float64Array;
+}
 const tables = new Map<string, CdfTable>();
 const MAX_TABLES = 512;
 const requests = new Map<string, number>();

@@ -42,7 +42,10 @@ export function comparePaired(diffs: readonly Weighted[], opts: CompareOptions =
   const s = diffs.filter((w) => w.stratum.n > 0 && w.weight > 0);
   const n = s.reduce((t, w) => t + w.stratum.n, 0);
   if (s.length === 0) return { estimate: NaN, low: NaN, high: NaN, p: NaN, method: 'none', n: 0, discordant: 0 };
-  const discordant = s.reduce((t, w) => t + w.stratum.values.reduce((u, v, i) => u + (v !== 0 ? w.stratum.counts[i]! : 0), 0), 0);
+  const discordant = s.reduce(
+    (t, w) => t + w.stratum.values.reduce((u, v, i) => u + (v !== 0 ? w.stratum.counts[i]! : 0), 0),
+    0,
+  );
   const estimate = weightedMean(s);
   const level = opts.level ?? 0.95;
 
@@ -54,14 +57,18 @@ export function comparePaired(diffs: readonly Weighted[], opts: CompareOptions =
 
   if (s.length === 1 && s[0]!.stratum.values.every((v) => v === -1 || v === 0 || v === 1)) {
     const { values, counts } = s[0]!.stratum;
-    const b = counts[values.indexOf(1)] ?? 0, c = counts[values.indexOf(-1)] ?? 0;
+    const b = counts[values.indexOf(1)] ?? 0,
+      c = counts[values.indexOf(-1)] ?? 0;
     return { estimate, low, high, p: mcnemarExactP(b, c), method: 'mcnemar', n, discordant };
   }
   return { estimate, low, high, p: signFlipP(s, estimate, opts), method: 'sign-flip', n, discordant };
 }
 
 /** Nonzero difference magnitudes of one stratum, each with its count and its weight in T. */
-interface FlipGroup { scale: number; mags: [number, number][] }
+interface FlipGroup {
+  scale: number;
+  mags: [number, number][];
+}
 
 /**
  * p-value of the sign-flip test for T = Σ scale·Σ d. Monte Carlo, (1 + #{|T*| ≥ |T|}) / (R + 1),
@@ -75,7 +82,9 @@ function signFlipP(strata: readonly Weighted[], observed: number, opts: CompareO
   const totalWeight = strata.reduce((t, w) => t + w.weight, 0);
   const groups: FlipGroup[] = strata.map((w) => {
     const mags = new Map<number, number>();
-    w.stratum.values.forEach((v, i) => { if (v !== 0) mags.set(Math.abs(v), (mags.get(Math.abs(v)) ?? 0) + w.stratum.counts[i]!); });
+    w.stratum.values.forEach((v, i) => {
+      if (v !== 0) mags.set(Math.abs(v), (mags.get(Math.abs(v)) ?? 0) + w.stratum.counts[i]!);
+    });
     return { scale: w.weight / totalWeight / w.stratum.n, mags: [...mags] };
   });
   if (groups.every((g) => g.mags.length === 0)) return 1;
@@ -94,7 +103,14 @@ function signFlipP(strata: readonly Weighted[], observed: number, opts: CompareO
     if (Math.abs(t) >= threshold) extreme++;
   }
   if (extreme >= 10) return (1 + extreme) / (R + 1);
-  return Math.min(1, 2 * signFlipUpperTail(groups.flatMap((g) => g.mags.map(([mag, count]) => [g.scale * mag, count] as [number, number])), Math.abs(observed)));
+  return Math.min(
+    1,
+    2 *
+      signFlipUpperTail(
+        groups.flatMap((g) => g.mags.map(([mag, count]) => [g.scale * mag, count] as [number, number])),
+        Math.abs(observed),
+      ),
+  );
 }
 
 /** log cosh without overflow. */
@@ -112,15 +128,21 @@ export function signFlipUpperTail(terms: readonly (readonly [number, number])[],
   if (x >= max * (1 - 1e-12)) return x > max * (1 + 1e-12) ? 0 : 0.5 ** count; // every sign positive
   const K = (t: number) => live.reduce((s, [a, c]) => s + c * logCosh(a * t), 0);
   const K1 = (t: number) => live.reduce((s, [a, c]) => s + c * a * Math.tanh(a * t), 0);
-  const K2 = (t: number) => live.reduce((s, [a, c]) => { const th = Math.tanh(a * t); return s + c * a * a * (1 - th * th); }, 0);
+  const K2 = (t: number) =>
+    live.reduce((s, [a, c]) => {
+      const th = Math.tanh(a * t);
+      return s + c * a * a * (1 - th * th);
+    }, 0);
   // K' rises from 0 to max: bracket the root, then Newton steps kept inside the bracket.
-  let lo = 0, hi = 1;
+  let lo = 0,
+    hi = 1;
   while (K1(hi) < x) hi *= 2;
   let t = hi / 2;
   for (let i = 0; i < 200; i++) {
     const f = K1(t) - x;
     if (Math.abs(f) <= 1e-14 * max) break;
-    if (f > 0) hi = t; else lo = t;
+    if (f > 0) hi = t;
+    else lo = t;
     const next = t - f / K2(t);
     t = next > lo && next < hi ? next : (lo + hi) / 2;
   }
@@ -132,4 +154,3 @@ export function signFlipUpperTail(terms: readonly (readonly [number, number])[],
 }
 
 const normalPdf = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-

@@ -11,11 +11,16 @@
 import { zFor, type Interval } from './proportion.js';
 
 /** k successes out of n (possibly effective, fractional counts), with its coefficient in the sum. */
-export interface Term { k: number; n: number; coef: number }
+export interface Term {
+  k: number;
+  n: number;
+  coef: number;
+}
 
 /** p̃ for one term given the Lagrange multiplier λ: the root in [0, 1] of a·p² − (a + n)·p + k, a = λ·c. */
 function restrictedP(t: Term, lambda: number): { p: number; root: number } {
-  const a = lambda * t.coef, { n, k } = t;
+  const a = lambda * t.coef,
+    { n, k } = t;
   const b = a + n;
   const root = Math.sqrt(Math.max(0, b * b - 4 * a * k));
   if (Math.abs(a) <= 1e-14 * n) return { p: k / n, root };
@@ -28,19 +33,28 @@ function restrictedP(t: Term, lambda: number): { p: number; root: number } {
 function restrictedMle(terms: readonly Term[], theta: number): number[] {
   // g(λ) = Σ cᵢ·p̃ᵢ(λ) − θ falls from its largest to its smallest value as λ goes from −∞ to ∞.
   const g = (lambda: number) => terms.reduce((s, t) => s + t.coef * restrictedP(t, lambda).p, 0) - theta;
-  let lo = -1, hi = 1;
-  while (g(lo) < 0 && lo > -1e300) { hi = lo; lo *= 4; }
-  while (g(hi) > 0 && hi < 1e300) { lo = hi; hi *= 4; }
+  let lo = -1,
+    hi = 1;
+  while (g(lo) < 0 && lo > -1e300) {
+    hi = lo;
+    lo *= 4;
+  }
+  while (g(hi) > 0 && hi < 1e300) {
+    lo = hi;
+    hi *= 4;
+  }
   let lambda = 0 >= lo && 0 <= hi ? 0 : (lo + hi) / 2;
   for (let i = 0; i < 200; i++) {
-    let f = -theta, slope = 0;
+    let f = -theta,
+      slope = 0;
     for (const t of terms) {
       const { p, root } = restrictedP(t, lambda);
       f += t.coef * p;
       if (root > 0) slope -= (t.coef * t.coef * p * (1 - p)) / root;
     }
     if (Math.abs(f) <= 1e-15) break;
-    if (f > 0) lo = lambda; else hi = lambda;
+    if (f > 0) lo = lambda;
+    else hi = lambda;
     // Newton while it stays inside the bracket, bisection otherwise.
     const next = slope < 0 ? lambda - f / slope : NaN;
     lambda = next > lo && next < hi ? next : (lo + hi) / 2;
@@ -92,7 +106,8 @@ export function linearScoreInterval(terms: readonly Term[], level = 0.95): Inter
     if (accepts(outside)) return outside;
     for (let i = 0; i < 50; i++) {
       const mid = (inside + outside) / 2;
-      if (accepts(mid)) inside = mid; else outside = mid;
+      if (accepts(mid)) inside = mid;
+      else outside = mid;
     }
     return (inside + outside) / 2;
   };

@@ -54,11 +54,14 @@ const itemsOf = (strata: readonly Weighted[]) => strata.reduce((s, w) => s + w.s
  * where MOVER's quadrature does not (a small task next to a large one).
  */
 export function moverWilson(terms: readonly { k: number; n: number; coef: number }[], level = 0.95): Interval {
-  let est = 0, downSq = 0, upSq = 0;
+  let est = 0,
+    downSq = 0,
+    upSq = 0;
   for (const { k, n, coef } of terms) {
     const w = wilson(k, n, level);
     est += coef * w.estimate;
-    const below = w.estimate - w.low, above = w.high - w.estimate;
+    const below = w.estimate - w.low,
+      above = w.high - w.estimate;
     downSq += (coef >= 0 ? coef * below : -coef * above) ** 2;
     upSq += (coef >= 0 ? coef * above : -coef * below) ** 2;
   }
@@ -73,7 +76,8 @@ export function moverWilson(terms: readonly { k: number; n: number; coef: number
  */
 export function effectiveCounts(s: Stratum): { k: number; n: number } {
   if (s.n <= 0) return { k: 0, n: 0 };
-  if (s.values.some((v) => v < 0 || v > 1)) throw new RangeError(`effectiveCounts: item scores must lie in [0, 1], got ${s.values.join(', ')}`);
+  if (s.values.some((v) => v < 0 || v > 1))
+    throw new RangeError(`effectiveCounts: item scores must lie in [0, 1], got ${s.values.join(', ')}`);
   if (s.values.every((v) => v === 0 || v === 1)) return { k: s.sum, n: s.n };
   const m = s.sum / s.n;
   const variance = s.values.reduce((t, v, i) => t + s.counts[i]! * (v - m) ** 2, 0) / s.n;
@@ -131,9 +135,11 @@ export function moverRatio(a: Interval, b: Interval): Interval {
   const [x, y] = [a.estimate, b.estimate];
   if (!(y > 0) || !(x >= 0)) return { estimate: NaN, low: NaN, high: NaN };
   const B = x * y;
-  const A = b.high * (2 * y - b.high), C = a.low * (2 * x - a.low);
+  const A = b.high * (2 * y - b.high),
+    C = a.low * (2 * x - a.low);
   const low = C <= 0 ? 0 : C / (B + Math.sqrt(Math.max(0, B * B - A * C)));
-  const A2 = b.low * (2 * y - b.low), C2 = a.high * (2 * x - a.high);
+  const A2 = b.low * (2 * y - b.low),
+    C2 = a.high * (2 * x - a.high);
   const high = A2 <= 0 ? Infinity : (B + Math.sqrt(Math.max(0, B * B - A2 * C2))) / A2;
   return { estimate: x / y, low, high };
 }
@@ -145,9 +151,15 @@ export function moverRatio(a: Interval, b: Interval): Interval {
  * whole uncertainty (a score interval for the gap as one weighted sum would not: its variance at a
  * side pinned to 0 is 0). Retention gets MOVER-R from the same two intervals.
  */
-export function gapEstimates(idStrata: readonly Weighted[], oodStrata: readonly Weighted[], opts: BootstrapOptions = {}): GapEstimates {
-  const id = live(idStrata), ood = live(oodStrata);
-  const idEst = macroMean(id, opts), oodEst = macroMean(ood, opts);
+export function gapEstimates(
+  idStrata: readonly Weighted[],
+  oodStrata: readonly Weighted[],
+  opts: BootstrapOptions = {},
+): GapEstimates {
+  const id = live(idStrata),
+    ood = live(oodStrata);
+  const idEst = macroMean(id, opts),
+    oodEst = macroMean(ood, opts);
   if (id.length === 0 || ood.length === 0) return { id: idEst, ood: oodEst, gap: NONE, retention: NONE };
   const n = idEst.n + oodEst.n;
   const gap = estimate(moverDifference(idEst, oodEst), n, 'mover', -1, 1);

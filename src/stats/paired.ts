@@ -32,7 +32,8 @@ export interface McNemarResult {
 /** Exact McNemar test from paired binary outcomes (same length, same item order). */
 export function mcnemar(first: readonly boolean[], second: readonly boolean[]): McNemarResult {
   if (first.length !== second.length) throw new RangeError('mcnemar: outcome lists differ in length');
-  let b = 0, c = 0;
+  let b = 0,
+    c = 0;
   for (let i = 0; i < first.length; i++) {
     if (first[i] && !second[i]) b++;
     else if (!first[i] && second[i]) c++;
@@ -60,7 +61,11 @@ export interface PairedBootstrapOptions {
  * Percentile bootstrap interval for mean(first) − mean(second) over paired scores, resampling
  * items (or whole clusters of items) with replacement.
  */
-export function pairedBootstrap(first: readonly number[], second: readonly number[], opts: PairedBootstrapOptions = {}): Interval {
+export function pairedBootstrap(
+  first: readonly number[],
+  second: readonly number[],
+  opts: PairedBootstrapOptions = {},
+): Interval {
   if (first.length !== second.length) throw new RangeError('pairedBootstrap: score lists differ in length');
   const diffs = first.map((x, i) => x - second[i]!);
   return bootstrapMean(diffs, opts);
@@ -87,7 +92,8 @@ export function bootstrapMean(values: readonly number[], opts: PairedBootstrapOp
   const k = cells.length;
   const means = new Float64Array(resamples);
   for (let r = 0; r < resamples; r++) {
-    let sum = 0, count = 0;
+    let sum = 0,
+      count = 0;
     for (let j = 0; j < k; j++) {
       const g = cells[rng.int(0, k - 1)]!;
       sum += g.sum;

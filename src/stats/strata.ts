@@ -16,7 +16,10 @@ export interface Stratum {
 }
 
 /** A stratum with its weight in a weighted mean (a macro average gives each task the same weight). */
-export interface Weighted { stratum: Stratum; weight: number }
+export interface Weighted {
+  stratum: Stratum;
+  weight: number;
+}
 
 export function stratumOf(scores: Iterable<number>): Stratum {
   const hist = new Map<number, number>();
@@ -29,7 +32,8 @@ export function stratumOf(scores: Iterable<number>): Stratum {
 
 /** k items scoring 1 and n − k scoring 0. */
 export function binaryStratum(k: number, n: number): Stratum {
-  if (!(Number.isInteger(k) && Number.isInteger(n) && k >= 0 && k <= n)) throw new RangeError(`binaryStratum: need 0 ≤ k ≤ n, got ${k}/${n}`);
+  if (!(Number.isInteger(k) && Number.isInteger(n) && k >= 0 && k <= n))
+    throw new RangeError(`binaryStratum: need 0 ≤ k ≤ n, got ${k}/${n}`);
   const hist = new Map<number, number>();
   if (n - k > 0) hist.set(0, n - k);
   if (k > 0) hist.set(1, k);
@@ -55,7 +59,10 @@ export function isBinary(s: Stratum): boolean {
 
 /** Σ wᵢ·meanᵢ / Σ wᵢ over the strata that have items; NaN when none has. */
 export function weightedMean(strata: readonly Weighted[]): number {
-  let num = 0, den = 0, lo = Infinity, hi = -Infinity;
+  let num = 0,
+    den = 0,
+    lo = Infinity,
+    hi = -Infinity;
   for (const { stratum, weight } of strata) {
     if (stratum.n === 0 || weight <= 0) continue;
     const mean = stratum.sum / stratum.n;
@@ -87,7 +94,8 @@ export function resampleSum(rng: Rng, s: Stratum): number {
 
 /** The weighted mean of one bootstrap resample (each stratum resampled within itself). */
 export function resampleWeightedMean(rng: Rng, strata: readonly Weighted[]): number {
-  let num = 0, den = 0;
+  let num = 0,
+    den = 0;
   for (const { stratum, weight } of strata) {
     if (stratum.n === 0 || weight <= 0) continue;
     num += weight * (resampleSum(rng, stratum) / stratum.n);

@@ -25,11 +25,17 @@ export interface TieResult {
  * `pValue(column, leader, other)` returns the two-sided p-value of the paired comparison, or NaN
  * when the two share no items. Tied means Holm-adjusted p > alpha.
  */
-export function tiedGroups(columns: readonly TieColumn[], pValue: (column: string, leader: string, other: string) => number, alpha = 0.05): Map<string, TieResult> {
+export function tiedGroups(
+  columns: readonly TieColumn[],
+  pValue: (column: string, leader: string, other: string) => number,
+  alpha = 0.05,
+): Map<string, TieResult> {
   const out = new Map<string, TieResult>();
   const tests: { column: string; model: string; p: number }[] = [];
   for (const col of columns) {
-    const ranked = [...col.estimates].filter(([, v]) => Number.isFinite(v)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const ranked = [...col.estimates]
+      .filter(([, v]) => Number.isFinite(v))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     if (ranked.length === 0) continue;
     const leader = ranked[0]![0];
     const result: TieResult = { leader, tied: [leader], p: new Map(), incomparable: [] };
@@ -45,7 +51,10 @@ export function tiedGroups(columns: readonly TieColumn[], pValue: (column: strin
   for (const col of columns) {
     const r = out.get(col.key);
     if (!r) continue;
-    const order = [...col.estimates].filter(([, v]) => Number.isFinite(v)).sort((a, b) => b[1] - a[1]).map(([m]) => m);
+    const order = [...col.estimates]
+      .filter(([, v]) => Number.isFinite(v))
+      .sort((a, b) => b[1] - a[1])
+      .map(([m]) => m);
     r.tied = order.filter((m) => m === r.leader || (r.p.get(m)?.adjusted ?? 0) > alpha);
   }
   return out;

@@ -3,15 +3,34 @@
 import { sqlOf, type Store } from './store.js';
 
 export interface ExportRow {
-  runId: string; suite: string; model: string; task: string; generator: string; generatorVersion: string;
-  family: string; split: string; axis: string; itemId: string; itemIndex: number; sample: number;
-  difficulty: string; status: 'ok' | 'error'; correct: number | null; score: number | null; formatOk: number | null;
-  errorKind: string | null; turns: number; inputTokens: number | null; outputTokens: number | null;
-  latencyMs: number | null; cached: number;
+  runId: string;
+  suite: string;
+  model: string;
+  task: string;
+  generator: string;
+  generatorVersion: string;
+  family: string;
+  split: string;
+  axis: string;
+  itemId: string;
+  itemIndex: number;
+  sample: number;
+  difficulty: string;
+  status: 'ok' | 'error';
+  correct: number | null;
+  score: number | null;
+  formatOk: number | null;
+  errorKind: string | null;
+  turns: number;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  latencyMs: number | null;
+  cached: number;
 }
 
 export function forEachExportRow(store: Store, runIds: readonly string[], fn: (row: ExportRow) => void): void {
-  const stmt = sqlOf(store).prepare(`SELECT r.run_id AS runId, u.suite_name AS suite, u.model_spec AS model, r.task AS task,
+  const stmt = sqlOf(store)
+    .prepare(`SELECT r.run_id AS runId, u.suite_name AS suite, u.model_spec AS model, r.task AS task,
       i.generator AS generator, i.generator_version AS generatorVersion, rt.family AS family, rt.split AS split, rt.axis AS axis,
       r.item_id AS itemId, i.idx AS itemIndex, r.sample AS sample, i.difficulty AS difficulty, r.status AS status,
       r.correct AS correct, r.score AS score, r.format_ok AS formatOk, r.error_kind AS errorKind, r.turns AS turns,

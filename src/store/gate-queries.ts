@@ -25,20 +25,34 @@ export interface OutcomeRow {
 }
 
 export function gateRunMeta(store: Store, runId: string): GateRunMeta | undefined {
-  const row = sqlOf(store).prepare(`SELECT id, model_spec AS modelSpec, model_identity AS modelIdentity, suite_name AS suiteName,
+  const row = sqlOf(store)
+    .prepare(
+      `SELECT id, model_spec AS modelSpec, model_identity AS modelIdentity, suite_name AS suiteName,
     suite_version AS suiteVersion, suite_hash AS suiteHash, generator_versions AS generatorVersions, sampling, samples, status
-    FROM runs WHERE id = ?`).get(runId) as (Omit<GateRunMeta, 'generatorVersions' | 'sampling'> & { generatorVersions: string; sampling: string }) | undefined;
+    FROM runs WHERE id = ?`,
+    )
+    .get(runId) as
+    (Omit<GateRunMeta, 'generatorVersions' | 'sampling'> & { generatorVersions: string; sampling: string }) | undefined;
   if (!row) return undefined;
   return { ...row, generatorVersions: JSON.parse(row.generatorVersions), sampling: JSON.parse(row.sampling) };
 }
 
 /** Run ids starting with `prefix` (a short id typed by hand), at most `limit`. */
 export function runIdsWithPrefix(store: Store, prefix: string, limit = 5): string[] {
-  return (sqlOf(store).prepare('SELECT id FROM runs WHERE id >= ? AND id < ? ORDER BY id LIMIT ?').raw().all(prefix, `${prefix}\uffff`, limit) as [string][]).map((r) => r[0]);
+  return (
+    sqlOf(store)
+      .prepare('SELECT id FROM runs WHERE id >= ? AND id < ? ORDER BY id LIMIT ?')
+      .raw()
+      .all(prefix, `${prefix}\uffff`, limit) as [string][]
+  ).map((r) => r[0]);
 }
 
 /** Every stored answer of a run: the verdict's correctness, or null for an error. */
 export function runOutcomes(store: Store, runId: string): OutcomeRow[] {
-  return sqlOf(store).prepare(`SELECT item_id AS itemId, sample, task, CASE WHEN status = 'ok' THEN correct END AS correct
-    FROM results WHERE run_id = ?`).all(runId) as OutcomeRow[];
+  return sqlOf(store)
+    .prepare(
+      `SELECT item_id AS itemId, sample, task, CASE WHEN status = 'ok' THEN correct END AS correct
+    FROM results WHERE run_id = ?`,
+    )
+    .all(runId) as OutcomeRow[];
 }

@@ -2,8 +2,19 @@
 // reader names the entity it returns; SQL lives in the query modules next to this one.
 import type { Store } from './store.js';
 import {
-  forEachDetails, forEachItemKnobs, forEachOutcome, itemAnswers, latencyQuantiles, runOverviews, runTasks,
-  type DetailsTuple, type ItemAnswerRow, type ItemKnobTuple, type OutcomeTuple, type RunOverview, type RunTaskRow,
+  forEachDetails,
+  forEachItemKnobs,
+  forEachOutcome,
+  itemAnswers,
+  latencyQuantiles,
+  runOverviews,
+  runTasks,
+  type DetailsTuple,
+  type ItemAnswerRow,
+  type ItemKnobTuple,
+  type OutcomeTuple,
+  type RunOverview,
+  type RunTaskRow,
 } from './leaderboard-queries.js';
 import { forEachExportRow, type ExportRow } from './export-queries.js';
 import { tableColumns, tableCount, tableRows, type StoredRow } from './row-queries.js';
@@ -18,17 +29,22 @@ export const read = {
   /** A run's outcomes, item by item: [task, item, sample, status, correct, score]. */
   outcomes: (store: Store, runId: string, fn: (row: OutcomeTuple) => void): void => forEachOutcome(store, runId, fn),
   /** Verdict details of a run's answers on some tasks. */
-  details: (store: Store, runId: string, tasks: readonly string[], fn: (row: DetailsTuple) => void): void => forEachDetails(store, runId, tasks, fn),
+  details: (store: Store, runId: string, tasks: readonly string[], fn: (row: DetailsTuple) => void): void =>
+    forEachDetails(store, runId, tasks, fn),
   /** Every model's answer to one item, among the given runs. */
-  answers: (store: Store, itemId: string, runIds: readonly string[]): ItemAnswerRow[] => itemAnswers(store, itemId, runIds),
+  answers: (store: Store, itemId: string, runIds: readonly string[]): ItemAnswerRow[] =>
+    itemAnswers(store, itemId, runIds),
   /** One item: prompt, truth, reference, knobs. */
   item: (store: Store, itemId: string) => store.item(itemId),
   /** Index and difficulty knobs of some items. */
-  itemKnobs: (store: Store, itemIds: Iterable<string>, fn: (row: ItemKnobTuple) => void): void => forEachItemKnobs(store, itemIds, fn),
+  itemKnobs: (store: Store, itemIds: Iterable<string>, fn: (row: ItemKnobTuple) => void): void =>
+    forEachItemKnobs(store, itemIds, fn),
   /** Latency quantiles of a run's answers (ms). */
-  latency: (store: Store, runId: string, qs: readonly number[]): (number | null)[] => latencyQuantiles(store, runId, qs),
+  latency: (store: Store, runId: string, qs: readonly number[]): (number | null)[] =>
+    latencyQuantiles(store, runId, qs),
   /** Flat result rows (run × task × item × sample) for exports. */
-  results: (store: Store, runIds: readonly string[], fn: (row: ExportRow) => void): void => forEachExportRow(store, runIds, fn),
+  results: (store: Store, runIds: readonly string[], fn: (row: ExportRow) => void): void =>
+    forEachExportRow(store, runIds, fn),
   /** A table's rows exactly as stored (snake_case columns, JSON as text): for tests and benchmarks. */
   rows: (store: Store, table: string, orderBy?: readonly string[]): StoredRow[] => tableRows(store, table, orderBy),
   /** How many rows a table holds. */

@@ -6,11 +6,15 @@ export type StoredRow = Record<string, unknown>;
 
 /** The tables a store has (migrations included). */
 export function tableNames(store: Store): string[] {
-  return sqlOf(store).prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  return sqlOf(store)
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[];
 }
 
 function known(store: Store, table: string): string {
-  if (!tableNames(store).includes(table)) throw new Error(`no table '${table}' in the store; its tables: ${tableNames(store).join(', ')}`);
+  if (!tableNames(store).includes(table))
+    throw new Error(`no table '${table}' in the store; its tables: ${tableNames(store).join(', ')}`);
   return `"${table}"`;
 }
 
@@ -19,13 +23,17 @@ export function tableRows(store: Store, table: string, orderBy: readonly string[
   const name = known(store, table);
   const columns = tableColumns(store, table);
   const bad = orderBy.filter((c) => !columns.includes(c));
-  if (bad.length) throw new Error(`table '${table}' has no column ${bad.join(', ')}; its columns: ${columns.join(', ')}`);
+  if (bad.length)
+    throw new Error(`table '${table}' has no column ${bad.join(', ')}; its columns: ${columns.join(', ')}`);
   const order = orderBy.length ? ` ORDER BY ${orderBy.map((c) => `"${c}"`).join(', ')}` : '';
   return sqlOf(store).prepare(`SELECT * FROM ${name}${order}`).all() as StoredRow[];
 }
 
 export function tableCount(store: Store, table: string): number {
-  return sqlOf(store).prepare(`SELECT COUNT(*) FROM ${known(store, table)}`).pluck().get() as number;
+  return sqlOf(store)
+    .prepare(`SELECT COUNT(*) FROM ${known(store, table)}`)
+    .pluck()
+    .get() as number;
 }
 
 export function tableColumns(store: Store, table: string): string[] {

@@ -80,31 +80,70 @@ export interface ResultRecord {
 }
 
 /** Who holds a run's lease: the process writing it. */
-export interface LeaseHolder { pid: number; host: string; ageMs: number }
+export interface LeaseHolder {
+  pid: number;
+  host: string;
+  ageMs: number;
+}
 
-export interface CacheEntry { key: string; text: string; usage?: unknown }
+export interface CacheEntry {
+  key: string;
+  text: string;
+  usage?: unknown;
+}
 
 export interface RunRow {
-  id: string; modelSpec: string; modelIdentity: string; suiteName: string; suiteHash: string;
-  harnessVersion: string; sampling: string; samples: number; createdAt: string; startedAt: string;
-  endedAt: string | null; status: RunStatus; planned: number;
+  id: string;
+  modelSpec: string;
+  modelIdentity: string;
+  suiteName: string;
+  suiteHash: string;
+  harnessVersion: string;
+  sampling: string;
+  samples: number;
+  createdAt: string;
+  startedAt: string;
+  endedAt: string | null;
+  status: RunStatus;
+  planned: number;
 }
 
 export interface TaskSummaryRow {
-  task: string; family: string; split: Split; axis: string; generator: string;
-  n: number; correct: number; errors: number; scoreSum: number;
+  task: string;
+  family: string;
+  split: Split;
+  axis: string;
+  generator: string;
+  n: number;
+  correct: number;
+  errors: number;
+  scoreSum: number;
   /** Why the model could not take this task, or null. */
   unsupported: string | null;
 }
 
 export interface ItemResultRow {
-  runId: string; modelSpec: string; sample: number; task: string; split: Split; status: string;
-  output: string | null; correct: number | null; score: number | null; verdict: string | null;
-  errorKind: string | null; errorMessage: string | null; latencyMs: number | null; cutChars: number | null;
+  runId: string;
+  modelSpec: string;
+  sample: number;
+  task: string;
+  split: Split;
+  status: string;
+  output: string | null;
+  correct: number | null;
+  score: number | null;
+  verdict: string | null;
+  errorKind: string | null;
+  errorMessage: string | null;
+  latencyMs: number | null;
+  cutChars: number | null;
 }
 
 export class StoreError extends Error {
-  constructor(message: string) { super(message); this.name = 'StoreError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
 }
 
 const now = () => new Date().toISOString();
@@ -126,7 +165,8 @@ export class Store {
       item: db.prepare(`INSERT OR IGNORE INTO items (id, generator, generator_version, params, seed, idx, difficulty, prompt_hash, truth, reference)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       generator: db.prepare('INSERT OR IGNORE INTO generators (name, version, family) VALUES (?, ?, ?)'),
-      result: db.prepare(`INSERT OR REPLACE INTO results (run_id, item_id, sample, task, status, output, correct, score, format_ok, verdict,
+      result:
+        db.prepare(`INSERT OR REPLACE INTO results (run_id, item_id, sample, task, status, output, correct, score, format_ok, verdict,
         error_kind, error_message, turns, latency_ms, input_tokens, output_tokens, metrics, cached, created_at, cut_chars, verifier_version)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       cachePut: db.prepare('INSERT OR REPLACE INTO cache (key, text, usage, created_at) VALUES (?, ?, ?, ?)'),
@@ -151,7 +191,9 @@ export class Store {
     }
     if (foreign) {
       db.close();
-      throw new StoreError(`${path} is not a genbench database (it has other tables): pass --db with a new file or one written by bench run`);
+      throw new StoreError(
+        `${path} is not a genbench database (it has other tables): pass --db with a new file or one written by bench run`,
+      );
     }
     migrate(db, path);
     return new Store(db);
@@ -176,15 +218,20 @@ export class Store {
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
       if (err instanceof StoreError) throw err;
-      if (code === 'SQLITE_NOTADB') throw new StoreError(`${path} is not a SQLite database: pass --db with a file written by bench run`);
-      if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code)) throw new StoreError(`cannot read database ${path}: ${(err as Error).message}`);
+      if (code === 'SQLITE_NOTADB')
+        throw new StoreError(`${path} is not a SQLite database: pass --db with a file written by bench run`);
+      if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code))
+        throw new StoreError(`cannot read database ${path}: ${(err as Error).message}`);
       db = openCopyInMemory(path);
       readOnlyVersion(db, path);
     }
     // An older schema is read through an upgraded copy in memory: the file itself never changes.
     if (readOnlyVersion(db, path) < SCHEMA_VERSION) {
       const bytes = db.serialize();
-      if (bytes.length >= 20) { bytes[18] = 1; bytes[19] = 1; } // a rollback-journal copy: memory has no WAL
+      if (bytes.length >= 20) {
+        bytes[18] = 1;
+        bytes[19] = 1;
+      } // a rollback-journal copy: memory has no WAL
       const copy = new Database(bytes);
       db.close();
       db = copy;
@@ -213,8 +260,18 @@ export class Store {
       const promptHash = sha256(prompt);
       this.stmts.blob.run(promptHash, prompt);
       this.stmts.generator.run(it.generator, it.generatorVersion, it.family);
-      this.stmts.item.run(it.id, it.generator, it.generatorVersion, canonicalJson(it.params), String(it.seed), it.index,
-        canonicalJson(it.difficulty), promptHash, canonicalJson(it.truth ?? null), it.reference ?? null);
+      this.stmts.item.run(
+        it.id,
+        it.generator,
+        it.generatorVersion,
+        canonicalJson(it.params),
+        String(it.seed),
+        it.index,
+        canonicalJson(it.difficulty),
+        promptHash,
+        canonicalJson(it.truth ?? null),
+        it.reference ?? null,
+      );
     }
   }
 
@@ -225,25 +282,62 @@ export class Store {
   beginRun(run: RunRecord): { resumed: boolean } {
     const existing = this.db.prepare('SELECT id FROM runs WHERE id = ?').get(run.id);
     const t = now();
-    this.guard(() => this.db.transaction(() => {
-      if (existing) {
-        this.db.prepare("UPDATE runs SET status = 'running', started_at = ?, ended_at = NULL, planned = ?, harness_version = ? WHERE id = ?")
-          .run(t, run.planned, run.harnessVersion, run.id);
-      } else {
-        this.db.prepare(`INSERT INTO runs (id, model_spec, model_identity, suite_name, suite_version, suite_hash, harness_version, sampling,
-          samples, generator_versions, created_at, started_at, status, planned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)`)
-          .run(run.id, run.modelSpec, run.modelIdentity, run.suiteName, run.suiteVersion, run.suiteHash, run.harnessVersion,
-            canonicalJson(run.sampling), run.samples, canonicalJson(run.generatorVersions), t, t, run.planned);
-      }
-      const task = this.db.prepare(`INSERT OR REPLACE INTO run_tasks (run_id, task, generator, family, split, axis, role, params, seed, n, unsupported)
+    this.guard(() =>
+      this.db.transaction(() => {
+        if (existing) {
+          this.db
+            .prepare(
+              "UPDATE runs SET status = 'running', started_at = ?, ended_at = NULL, planned = ?, harness_version = ? WHERE id = ?",
+            )
+            .run(t, run.planned, run.harnessVersion, run.id);
+        } else {
+          this.db
+            .prepare(
+              `INSERT INTO runs (id, model_spec, model_identity, suite_name, suite_version, suite_hash, harness_version, sampling,
+          samples, generator_versions, created_at, started_at, status, planned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)`,
+            )
+            .run(
+              run.id,
+              run.modelSpec,
+              run.modelIdentity,
+              run.suiteName,
+              run.suiteVersion,
+              run.suiteHash,
+              run.harnessVersion,
+              canonicalJson(run.sampling),
+              run.samples,
+              canonicalJson(run.generatorVersions),
+              t,
+              t,
+              run.planned,
+            );
+        }
+        const task = this.db
+          .prepare(`INSERT OR REPLACE INTO run_tasks (run_id, task, generator, family, split, axis, role, params, seed, n, unsupported)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-      for (const rt of run.tasks) task.run(run.id, rt.task, rt.generator, rt.family, rt.split, rt.axis, rt.role ?? undeclaredRole(rt.axis), canonicalJson(rt.params), String(rt.seed), rt.n, rt.unsupported ?? null);
-    })());
+        for (const rt of run.tasks)
+          task.run(
+            run.id,
+            rt.task,
+            rt.generator,
+            rt.family,
+            rt.split,
+            rt.axis,
+            rt.role ?? undeclaredRole(rt.axis),
+            canonicalJson(rt.params),
+            String(rt.seed),
+            rt.n,
+            rt.unsupported ?? null,
+          );
+      })(),
+    );
     return { resumed: Boolean(existing) };
   }
 
   endRun(runId: string, status: RunStatus): void {
-    this.guard(() => this.db.prepare('UPDATE runs SET status = ?, ended_at = ? WHERE id = ?').run(status, now(), runId));
+    this.guard(() =>
+      this.db.prepare('UPDATE runs SET status = ?, ended_at = ? WHERE id = ?').run(status, now(), runId),
+    );
   }
 
   /**
@@ -254,23 +348,37 @@ export class Store {
    */
   acquireLease(runId: string, owner: string, staleMs: number): LeaseHolder | undefined {
     const host = hostname();
-    return this.guard(() => this.db.transaction((): LeaseHolder | undefined => {
-      const row = this.db.prepare('SELECT owner, pid, host, heartbeat_at AS at FROM run_leases WHERE run_id = ?').get(runId) as
-        { owner: string; pid: number; host: string; at: number } | undefined;
-      const t = Date.now();
-      if (row && row.owner !== owner) {
-        const ageMs = Math.max(0, t - row.at);
-        const dead = row.host === host && !processAlive(row.pid);
-        if (!dead && ageMs < staleMs) return { pid: row.pid, host: row.host, ageMs };
-      }
-      this.db.prepare('INSERT OR REPLACE INTO run_leases (run_id, owner, pid, host, heartbeat_at) VALUES (?, ?, ?, ?, ?)').run(runId, owner, process.pid, host, t);
-      return undefined;
-    }).immediate());
+    return this.guard(() =>
+      this.db
+        .transaction((): LeaseHolder | undefined => {
+          const row = this.db
+            .prepare('SELECT owner, pid, host, heartbeat_at AS at FROM run_leases WHERE run_id = ?')
+            .get(runId) as { owner: string; pid: number; host: string; at: number } | undefined;
+          const t = Date.now();
+          if (row && row.owner !== owner) {
+            const ageMs = Math.max(0, t - row.at);
+            const dead = row.host === host && !processAlive(row.pid);
+            if (!dead && ageMs < staleMs) return { pid: row.pid, host: row.host, ageMs };
+          }
+          this.db
+            .prepare(
+              'INSERT OR REPLACE INTO run_leases (run_id, owner, pid, host, heartbeat_at) VALUES (?, ?, ?, ?, ?)',
+            )
+            .run(runId, owner, process.pid, host, t);
+          return undefined;
+        })
+        .immediate(),
+    );
   }
 
   /** Refreshes the heartbeat; false when another process has taken the lease over. */
   renewLease(runId: string, owner: string): boolean {
-    return this.guard(() => this.db.prepare('UPDATE run_leases SET heartbeat_at = ? WHERE run_id = ? AND owner = ?').run(Date.now(), runId, owner).changes === 1);
+    return this.guard(
+      () =>
+        this.db
+          .prepare('UPDATE run_leases SET heartbeat_at = ? WHERE run_id = ? AND owner = ?')
+          .run(Date.now(), runId, owner).changes === 1,
+    );
   }
 
   releaseLease(runId: string, owner: string): void {
@@ -279,24 +387,50 @@ export class Store {
 
   /** Keys `${itemId}#${sample}` of results already finished successfully: resume skips them. */
   finishedKeys(runId: string): Set<string> {
-    const rows = this.db.prepare("SELECT item_id, sample FROM results WHERE run_id = ? AND status = 'ok'").raw().all(runId) as [string, number][];
+    const rows = this.db
+      .prepare("SELECT item_id, sample FROM results WHERE run_id = ? AND status = 'ok'")
+      .raw()
+      .all(runId) as [string, number][];
     return new Set(rows.map(([id, s]) => `${id}#${s}`));
   }
 
   /** New items, results and the cache entries they produced, in one transaction. */
-  writeBatch(batch: { items?: readonly ItemRecord[]; results?: readonly ResultRecord[]; cache?: readonly CacheEntry[] }): void {
+  writeBatch(batch: {
+    items?: readonly ItemRecord[];
+    results?: readonly ResultRecord[];
+    cache?: readonly CacheEntry[];
+  }): void {
     const t = now();
     const { items = [], results = [], cache = [] } = batch;
     const tx = this.db.transaction(() => {
       this.insertItems(items);
-      for (const c of cache) this.stmts.cachePut.run(c.key, c.text, c.usage === undefined ? null : JSON.stringify(c.usage), t);
+      for (const c of cache)
+        this.stmts.cachePut.run(c.key, c.text, c.usage === undefined ? null : JSON.stringify(c.usage), t);
       for (const r of results) {
         const v = r.verdict;
-        this.stmts.result.run(r.runId, r.itemId, r.sample, r.task, r.status, r.output ?? null,
-          v ? (v.correct ? 1 : 0) : null, v ? v.score : null, v ? (v.formatOk ? 1 : 0) : null,
+        this.stmts.result.run(
+          r.runId,
+          r.itemId,
+          r.sample,
+          r.task,
+          r.status,
+          r.output ?? null,
+          v ? (v.correct ? 1 : 0) : null,
+          v ? v.score : null,
+          v ? (v.formatOk ? 1 : 0) : null,
           v ? JSON.stringify({ reason: v.reason, parsed: v.parsed, details: v.details }) : null,
-          r.errorKind ?? null, r.errorMessage ?? null, r.turns, r.latencyMs ?? null, r.inputTokens ?? null, r.outputTokens ?? null,
-          r.metrics && Object.keys(r.metrics).length ? JSON.stringify(r.metrics) : null, r.cached ? 1 : 0, t, r.cutChars || null, v ? r.verifierVersion ?? null : null);
+          r.errorKind ?? null,
+          r.errorMessage ?? null,
+          r.turns,
+          r.latencyMs ?? null,
+          r.inputTokens ?? null,
+          r.outputTokens ?? null,
+          r.metrics && Object.keys(r.metrics).length ? JSON.stringify(r.metrics) : null,
+          r.cached ? 1 : 0,
+          t,
+          r.cutChars || null,
+          v ? (r.verifierVersion ?? null) : null,
+        );
       }
     });
     this.guard(() => tx());
@@ -319,51 +453,86 @@ export class Store {
 
   /** Per-task counts of a run, from the stored rows (so a printed summary always equals the table). */
   taskSummary(runId: string): TaskSummaryRow[] {
-    return this.db.prepare(`
+    return this.db
+      .prepare(
+        `
       SELECT rt.task AS task, rt.family AS family, rt.split AS split, rt.axis AS axis, rt.generator AS generator, rt.unsupported AS unsupported,
         COUNT(CASE WHEN r.status = 'ok' THEN 1 END) AS n,
         COALESCE(SUM(CASE WHEN r.status = 'ok' THEN r.correct END), 0) AS correct,
         COUNT(CASE WHEN r.status = 'error' THEN 1 END) AS errors,
         COALESCE(SUM(CASE WHEN r.status = 'ok' THEN r.score END), 0) AS scoreSum
       FROM run_tasks rt LEFT JOIN results r ON r.run_id = rt.run_id AND r.task = rt.task
-      WHERE rt.run_id = ? GROUP BY rt.task ORDER BY MIN(rt.rowid)`).all(runId) as TaskSummaryRow[];
+      WHERE rt.run_id = ? GROUP BY rt.task ORDER BY MIN(rt.rowid)`,
+      )
+      .all(runId) as TaskSummaryRow[];
   }
 
   /** The verdict `details` of a run's scored results for one task, for family metrics. */
   verdictDetails(runId: string, task: string): unknown[] {
-    const rows = this.db.prepare("SELECT verdict FROM results WHERE run_id = ? AND task = ? AND status = 'ok'").raw().all(runId, task) as [string | null][];
+    const rows = this.db
+      .prepare("SELECT verdict FROM results WHERE run_id = ? AND task = ? AND status = 'ok'")
+      .raw()
+      .all(runId, task) as [string | null][];
     return rows.map(([v]) => (v ? (JSON.parse(v) as { details?: unknown }).details : undefined));
   }
 
   item(itemId: string): (ItemRecord & { promptHash: string }) | undefined {
-    const row = this.db.prepare(`SELECT i.*, b.content AS prompt, g.family AS family FROM items i JOIN blobs b ON b.hash = i.prompt_hash
-      LEFT JOIN generators g ON g.name = i.generator AND g.version = i.generator_version WHERE i.id = ?`).get(itemId) as Record<string, any> | undefined;
+    const row = this.db
+      .prepare(
+        `SELECT i.*, b.content AS prompt, g.family AS family FROM items i JOIN blobs b ON b.hash = i.prompt_hash
+      LEFT JOIN generators g ON g.name = i.generator AND g.version = i.generator_version WHERE i.id = ?`,
+      )
+      .get(itemId) as Record<string, any> | undefined;
     if (!row) return undefined;
     return {
-      id: row.id, generator: row.generator, generatorVersion: row.generator_version, family: row.family ?? '',
-      params: JSON.parse(row.params), seed: row.seed, index: row.idx, difficulty: JSON.parse(row.difficulty),
-      messages: JSON.parse(row.prompt), truth: JSON.parse(row.truth), reference: row.reference ?? undefined, promptHash: row.prompt_hash,
+      id: row.id,
+      generator: row.generator,
+      generatorVersion: row.generator_version,
+      family: row.family ?? '',
+      params: JSON.parse(row.params),
+      seed: row.seed,
+      index: row.idx,
+      difficulty: JSON.parse(row.difficulty),
+      messages: JSON.parse(row.prompt),
+      truth: JSON.parse(row.truth),
+      reference: row.reference ?? undefined,
+      promptHash: row.prompt_hash,
     };
   }
 
   /** Item ids starting with `prefix` (for `bench show` with a short id). */
   itemIdsWithPrefix(prefix: string, limit = 5): string[] {
-    return (this.db.prepare('SELECT id FROM items WHERE id >= ? AND id < ? ORDER BY id LIMIT ?').raw().all(prefix, prefix + '\uffff', limit) as [string][]).map((r) => r[0]);
+    return (
+      this.db
+        .prepare('SELECT id FROM items WHERE id >= ? AND id < ? ORDER BY id LIMIT ?')
+        .raw()
+        .all(prefix, prefix + '\uffff', limit) as [string][]
+    ).map((r) => r[0]);
   }
 
   itemResults(itemId: string): ItemResultRow[] {
-    return this.db.prepare(`
+    return this.db
+      .prepare(
+        `
       SELECT r.run_id AS runId, u.model_spec AS modelSpec, r.sample AS sample, r.task AS task, rt.split AS split, r.status AS status,
         r.output AS output, r.correct AS correct, r.score AS score, r.verdict AS verdict, r.error_kind AS errorKind,
         r.error_message AS errorMessage, r.latency_ms AS latencyMs, r.cut_chars AS cutChars
       FROM results r JOIN runs u ON u.id = r.run_id JOIN run_tasks rt ON rt.run_id = r.run_id AND rt.task = r.task
-      WHERE r.item_id = ? ORDER BY u.model_spec, r.sample`).all(itemId) as ItemResultRow[];
+      WHERE r.item_id = ? ORDER BY u.model_spec, r.sample`,
+      )
+      .all(itemId) as ItemResultRow[];
   }
 
   /** Model specs with their number of runs and latest run time. */
   models(): { modelSpec: string; runs: number; lastRun: string }[] {
-    return this.db.prepare(`SELECT model_spec AS modelSpec, COUNT(*) AS runs, MAX(started_at) AS lastRun FROM runs GROUP BY model_spec ORDER BY model_spec`).all() as {
-      modelSpec: string; runs: number; lastRun: string;
+    return this.db
+      .prepare(
+        `SELECT model_spec AS modelSpec, COUNT(*) AS runs, MAX(started_at) AS lastRun FROM runs GROUP BY model_spec ORDER BY model_spec`,
+      )
+      .all() as {
+      modelSpec: string;
+      runs: number;
+      lastRun: string;
     }[];
   }
 
@@ -373,8 +542,14 @@ export class Store {
       return fn();
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
-      if (code === 'SQLITE_FULL') throw new StoreError('the disk is full: results so far are saved; free some space and run the same command again to resume');
-      if (code === 'SQLITE_BUSY') throw new StoreError('the database is locked by another process: wait for it to finish or pass a different --db');
+      if (code === 'SQLITE_FULL')
+        throw new StoreError(
+          'the disk is full: results so far are saved; free some space and run the same command again to resume',
+        );
+      if (code === 'SQLITE_BUSY')
+        throw new StoreError(
+          'the database is locked by another process: wait for it to finish or pass a different --db',
+        );
       if (code === 'SQLITE_READONLY') throw new StoreError('the database is read-only: pass --db with a writable path');
       throw err;
     }
@@ -397,14 +572,18 @@ function readVersion(db: Database.Database): number {
 
 /** The schema version of a database opened read-only, refusing what this genbench cannot read. */
 function readOnlyVersion(db: Database.Database, path: string): number {
-  const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]));
+  const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
   if (!tables.has('meta') || !tables.has('runs') || !tables.has('results')) {
-    throw new StoreError(`${path} is not a genbench database (it has no genbench tables): pass --db with a file written by bench run`);
+    throw new StoreError(
+      `${path} is not a genbench database (it has no genbench tables): pass --db with a file written by bench run`,
+    );
   }
   const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
   const version = row ? Number(row.value) : 0;
   if (version > SCHEMA_VERSION) {
-    throw new StoreError(`database ${path} has schema version ${version}, newer than this genbench (${SCHEMA_VERSION}): upgrade genbench or use another --db`);
+    throw new StoreError(
+      `database ${path} has schema version ${version}, newer than this genbench (${SCHEMA_VERSION}): upgrade genbench or use another --db`,
+    );
   }
   return version;
 }
@@ -417,11 +596,16 @@ function readOnlyVersion(db: Database.Database, path: string): number {
 function openCopyInMemory(path: string): Database.Database {
   const wal = `${path}-wal`;
   if (existsSync(wal) && statSync(wal).size > 0) {
-    throw new StoreError(`cannot read database ${path}: it is on a read-only location and its write-ahead log ${wal} was not merged; open it once where it is writable`);
+    throw new StoreError(
+      `cannot read database ${path}: it is on a read-only location and its write-ahead log ${wal} was not merged; open it once where it is writable`,
+    );
   }
   try {
     const bytes = readFileSync(path);
-    if (bytes.length >= 20) { bytes[18] = 1; bytes[19] = 1; }
+    if (bytes.length >= 20) {
+      bytes[18] = 1;
+      bytes[19] = 1;
+    }
     return new Database(bytes, { readonly: true });
   } catch (err) {
     throw new StoreError(`cannot read database ${path}: ${(err as Error).message}`);
@@ -437,7 +621,9 @@ function isForeign(db: Database.Database): boolean {
 function migrate(db: Database.Database, path: string): void {
   const current = readVersion(db);
   if (current > SCHEMA_VERSION) {
-    throw new StoreError(`database ${path} has schema version ${current}, newer than this genbench (${SCHEMA_VERSION}): upgrade genbench or use another --db`);
+    throw new StoreError(
+      `database ${path} has schema version ${current}, newer than this genbench (${SCHEMA_VERSION}): upgrade genbench or use another --db`,
+    );
   }
   for (let v = current; v < SCHEMA_VERSION; v++) {
     db.transaction(() => {

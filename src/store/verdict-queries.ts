@@ -5,7 +5,8 @@ import { sqlOf, type Store } from './store.js';
 
 /** The generator and truth of a stored item, without its prompt. */
 export function itemTruth(store: Store, itemId: string): { generator: string; truth: unknown } | undefined {
-  const row = sqlOf(store).prepare('SELECT generator, truth FROM items WHERE id = ?').get(itemId) as { generator: string; truth: string } | undefined;
+  const row = sqlOf(store).prepare('SELECT generator, truth FROM items WHERE id = ?').get(itemId) as
+    { generator: string; truth: string } | undefined;
   return row ? { generator: row.generator, truth: JSON.parse(row.truth) } : undefined;
 }
 
@@ -33,7 +34,9 @@ export function* storedAnswers(store: Store, runIds?: readonly string[]): Genera
     r.verifier_version AS verifierVersion
     FROM results r JOIN items i ON i.id = r.item_id WHERE r.status = 'ok'`;
   if (!runIds) {
-    yield* sqlOf(store).prepare(`${base} ORDER BY r.run_id, r.task, r.item_id, r.sample`).iterate() as Iterable<StoredAnswer>;
+    yield* sqlOf(store)
+      .prepare(`${base} ORDER BY r.run_id, r.task, r.item_id, r.sample`)
+      .iterate() as Iterable<StoredAnswer>;
     return;
   }
   const stmt = sqlOf(store).prepare(`${base} AND r.run_id = ? ORDER BY r.task, r.item_id, r.sample`);
@@ -58,27 +61,52 @@ export function verdictJson(v: Verdict): string {
 /** Applies updates in one transaction; each changed verdict's predecessor goes to verdict_history. */
 export function replaceVerdicts(store: Store, updates: readonly VerdictUpdate[], rescoreId: string): void {
   const t = new Date().toISOString();
-  const keep = sqlOf(store).prepare(`INSERT INTO verdict_history (run_id, item_id, sample, verifier_version, correct, score, format_ok, verdict, replaced_at, replaced_by)
+  const keep = sqlOf(store)
+    .prepare(`INSERT INTO verdict_history (run_id, item_id, sample, verifier_version, correct, score, format_ok, verdict, replaced_at, replaced_by)
     SELECT run_id, item_id, sample, verifier_version, correct, score, format_ok, verdict, ?, ? FROM results WHERE run_id = ? AND item_id = ? AND sample = ?`);
-  const set = sqlOf(store).prepare(`UPDATE results SET correct = ?, score = ?, format_ok = ?, verdict = ?, verifier_version = ?
+  const set = sqlOf(store)
+    .prepare(`UPDATE results SET correct = ?, score = ?, format_ok = ?, verdict = ?, verifier_version = ?
     WHERE run_id = ? AND item_id = ? AND sample = ?`);
-  const version = sqlOf(store).prepare('UPDATE results SET verifier_version = ? WHERE run_id = ? AND item_id = ? AND sample = ?');
+  const version = sqlOf(store).prepare(
+    'UPDATE results SET verifier_version = ? WHERE run_id = ? AND item_id = ? AND sample = ?',
+  );
   sqlOf(store).transaction(() => {
     for (const u of updates) {
-      if (!u.changed) { version.run(u.verifierVersion, u.runId, u.itemId, u.sample); continue; }
+      if (!u.changed) {
+        version.run(u.verifierVersion, u.runId, u.itemId, u.sample);
+        continue;
+      }
       keep.run(t, rescoreId, u.runId, u.itemId, u.sample);
-      set.run(u.verdict.correct ? 1 : 0, u.verdict.score, u.verdict.formatOk ? 1 : 0, verdictJson(u.verdict), u.verifierVersion, u.runId, u.itemId, u.sample);
+      set.run(
+        u.verdict.correct ? 1 : 0,
+        u.verdict.score,
+        u.verdict.formatOk ? 1 : 0,
+        verdictJson(u.verdict),
+        u.verifierVersion,
+        u.runId,
+        u.itemId,
+        u.sample,
+      );
     }
   })();
 }
 
 export interface HistoryRow {
-  verifierVersion: string | null; correct: number | null; score: number | null; formatOk: number | null; verdict: string | null;
-  replacedAt: string; replacedBy: string | null;
+  verifierVersion: string | null;
+  correct: number | null;
+  score: number | null;
+  formatOk: number | null;
+  verdict: string | null;
+  replacedAt: string;
+  replacedBy: string | null;
 }
 
 /** Earlier verdicts of one answer, oldest first. */
 export function verdictHistory(store: Store, runId: string, itemId: string, sample: number): HistoryRow[] {
-  return sqlOf(store).prepare(`SELECT verifier_version AS verifierVersion, correct, score, format_ok AS formatOk, verdict, replaced_at AS replacedAt,
-    replaced_by AS replacedBy FROM verdict_history WHERE run_id = ? AND item_id = ? AND sample = ? ORDER BY rowid`).all(runId, itemId, sample) as HistoryRow[];
+  return sqlOf(store)
+    .prepare(
+      `SELECT verifier_version AS verifierVersion, correct, score, format_ok AS formatOk, verdict, replaced_at AS replacedAt,
+    replaced_by AS replacedBy FROM verdict_history WHERE run_id = ? AND item_id = ? AND sample = ? ORDER BY rowid`,
+    )
+    .all(runId, itemId, sample) as HistoryRow[];
 }

@@ -88,7 +88,9 @@ const scanned = new Map<string, DistinctScan>();
 export function shippedScans(): Map<string, DistinctScan> {
   if (!manifest) {
     const file = join(packageRoot(), 'suites', MANIFEST_FILE);
-    const json = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { streams?: Record<string, DistinctScan> }) : {};
+    const json = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as { streams?: Record<string, DistinctScan> })
+      : {};
     manifest = new Map(Object.entries(json.streams ?? {}));
   }
   return manifest;
@@ -116,7 +118,9 @@ export function capToDistinct(tasks: SuiteTask[]): string[] {
     if (task.split === 'train') continue;
     const sel = distinctIndices(task, task.n);
     if (!sel.capped) continue;
-    warnings.push(`task '${task.id}' asks for ${task.n} items but its region (${task.generator.name} ${canonicalJson(task.rawParams)}) holds only ${sel.indices.length} distinct problems: capped at ${sel.indices.length}`);
+    warnings.push(
+      `task '${task.id}' asks for ${task.n} items but its region (${task.generator.name} ${canonicalJson(task.rawParams)}) holds only ${sel.indices.length} distinct problems: capped at ${sel.indices.length}`,
+    );
     task.requestedN = task.n;
     task.n = sel.indices.length;
   }

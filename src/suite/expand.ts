@@ -67,11 +67,15 @@ export function* trainItems(suite: Suite, n?: number): Generator<Item> {
     const want = n ?? task.n;
     const blocked = evalKeys.get(task.generator.name) ?? new Set<string>();
     const seenHere = new Set<string>();
-    let made = 0, stall = 0;
+    let made = 0,
+      stall = 0;
     for (let i = 0; made < want && stall < stallLimit(seenHere.size); i++) {
       const item = makeItem(task, i, TRAIN_STREAM);
       const key = dedupKeyOf(item.problem);
-      if (blocked.has(key) || seenHere.has(key)) { stall++; continue; }
+      if (blocked.has(key) || seenHere.has(key)) {
+        stall++;
+        continue;
+      }
       stall = 0;
       seenHere.add(key);
       made++;

@@ -51,7 +51,10 @@ export interface Suite {
 }
 
 export class SuiteError extends Error {
-  constructor(message: string) { super(message); this.name = 'SuiteError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'SuiteError';
+  }
 }
 
 export function suitesDir(): string {
@@ -61,7 +64,10 @@ export function suitesDir(): string {
 export function shippedSuiteNames(): string[] {
   const dir = suitesDir();
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => basename(f, extname(f))).sort();
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => basename(f, extname(f)))
+    .sort();
 }
 
 /** A suite name ('quick') resolves to the shipped file; anything with a slash or extension is a path. */
@@ -75,7 +81,9 @@ export function resolveSuitePath(nameOrPath: string): string {
     const p = join(suitesDir(), nameOrPath + ext);
     if (existsSync(p)) return p;
   }
-  throw new SuiteError(`unknown suite '${nameOrPath}'.${didYouMean(nameOrPath, shippedSuiteNames())} Shipped suites: ${shippedSuiteNames().join(', ')}; or pass a path to a .yaml file.`);
+  throw new SuiteError(
+    `unknown suite '${nameOrPath}'.${didYouMean(nameOrPath, shippedSuiteNames())} Shipped suites: ${shippedSuiteNames().join(', ')}; or pass a path to a .yaml file.`,
+  );
 }
 
 export { MAX_TASK_ITEMS } from './fields.js';
@@ -111,24 +119,35 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
   const lineOf = (...path: (string | number)[]) => where(doc.getIn(path, true) as Node | undefined);
 
   for (const key of Object.keys(top)) {
-    if (!TOP_KEYS.includes(key)) fail(lineOf(key), key, `unknown key.${didYouMean(key, TOP_KEYS)} Allowed: ${TOP_KEYS.join(', ')}`);
+    if (!TOP_KEYS.includes(key))
+      fail(lineOf(key), key, `unknown key.${didYouMean(key, TOP_KEYS)} Allowed: ${TOP_KEYS.join(', ')}`);
   }
   const name = top.name;
-  if (typeof name !== 'string' || !/^[\w.-]+$/.test(name)) fail(lineOf('name'), 'name', 'required: a word such as "quick" (letters, digits, - _ .)');
+  if (typeof name !== 'string' || !/^[\w.-]+$/.test(name))
+    fail(lineOf('name'), 'name', 'required: a word such as "quick" (letters, digits, - _ .)');
   const version = top.version;
-  if (typeof version !== 'string' && typeof version !== 'number') fail(lineOf('version'), 'version', 'required: a number or string, bumped when the suite changes');
+  if (typeof version !== 'string' && typeof version !== 'number')
+    fail(lineOf('version'), 'version', 'required: a number or string, bumped when the suite changes');
   let defaults: ReturnType<typeof DEFAULT_FIELDS.parse>;
   try {
     defaults = DEFAULT_FIELDS.parse(top.defaults);
   } catch (err) {
     const at = err instanceof ParamError && err.path ? err.path : [];
-    return fail(lineOf('defaults', ...at), ['defaults', ...at].join('.'), err instanceof ParamError ? err.reason : (err as Error).message);
+    return fail(
+      lineOf('defaults', ...at),
+      ['defaults', ...at].join('.'),
+      err instanceof ParamError ? err.reason : (err as Error).message,
+    );
   }
 
   // Plug-in families first, so tasks can name their generators.
   if (top.generators !== undefined) {
     if (!Array.isArray(top.generators) || top.generators.some((g) => typeof g !== 'string')) {
-      fail(lineOf('generators'), 'generators', 'must be a list of module paths (relative to this file) or packages, e.g. [./my-family]');
+      fail(
+        lineOf('generators'),
+        'generators',
+        'must be a list of module paths (relative to this file) or packages, e.g. [./my-family]',
+      );
     }
     (top.generators as string[]).forEach((ref, i) => {
       try {
@@ -140,7 +159,8 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
   }
 
   const tasksNode = doc.get('tasks', true);
-  if (!isSeq(tasksNode) || tasksNode.items.length === 0) fail(lineOf('tasks'), 'tasks', 'required: a non-empty list of tasks');
+  if (!isSeq(tasksNode) || tasksNode.items.length === 0)
+    fail(lineOf('tasks'), 'tasks', 'required: a non-empty list of tasks');
   const rawTasks = top.tasks as Record<string, unknown>[];
   const seen = new Map<string, number>();
   // Include entries expand in place; their tasks' errors name the entry's line and the task id.
@@ -155,8 +175,10 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
   });
   const tasks: SuiteTask[] = entries.map(({ raw, i, from }) => {
     // A field's own line; the task's when the field is missing or comes from an include.
-    const at = (field?: string) => (field && !from && doc.hasIn(['tasks', i, field]) ? lineOf('tasks', i, field) : lineOf('tasks', i));
-    const f = (field: string) => (from ? `tasks[${i}] (${from} task '${String(raw.id)}').${field}` : `tasks[${i}].${field}`);
+    const at = (field?: string) =>
+      field && !from && doc.hasIn(['tasks', i, field]) ? lineOf('tasks', i, field) : lineOf('tasks', i);
+    const f = (field: string) =>
+      from ? `tasks[${i}] (${from} task '${String(raw.id)}').${field}` : `tasks[${i}].${field}`;
     let fields: ReturnType<typeof TASK_FIELDS.parse>;
     try {
       // An empty entry ('- ') is not a task with every field missing.
@@ -164,21 +186,26 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
     } catch (err) {
       if (!(err instanceof ParamError)) throw err;
       const key = err.path?.[0];
-      return key === undefined ? fail(at(), `tasks[${i}]`, err.reason) : fail(at(String(key)), f(String(key)), err.reason);
+      return key === undefined
+        ? fail(at(), `tasks[${i}]`, err.reason)
+        : fail(at(String(key)), f(String(key)), err.reason);
     }
     const { id, split } = fields;
     if (seen.has(id)) fail(at('id'), f('id'), `duplicate task id '${id}' (first used on line ${seen.get(id)})`);
     seen.set(id, at('id'));
     let generator: Generator<any>;
     try {
-      generator = isModuleRef(fields.generator) ? loadGeneratorRef(fields.generator, path) : getGenerator(fields.generator);
+      generator = isModuleRef(fields.generator)
+        ? loadGeneratorRef(fields.generator, path)
+        : getGenerator(fields.generator);
     } catch (err) {
       return fail(at('generator'), f('generator'), (err as Error).message);
     }
     const axis = fields.axis ?? (split === 'id' ? 'id' : 'ood');
     const role = fields.role ?? undeclaredRole(axis);
     const n = fields.n ?? defaults.n;
-    if (n === undefined) fail(at(), f('n'), `required: ${TASK_FIELDS.fields.n!.type} (or a 'defaults: { n: … }' for the suite)`);
+    if (n === undefined)
+      fail(at(), f('n'), `required: ${TASK_FIELDS.fields.n!.type} (or a 'defaults: { n: … }' for the suite)`);
     const seed = fields.seed ?? defaults.seed ?? 0;
     const rawParams = fields.params ?? {};
     let params: unknown;
@@ -187,20 +214,58 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
     } catch (err) {
       const field = (err as { field?: string }).field;
       const line = field && !from ? lineOf('tasks', i, 'params', ...parsePath(field)) : at('params');
-      fail(line || at('params'), f('params'), `${(err as Error).message.replace(/^[^:]*:\s*/, field ? `${field}: ` : '')}`);
+      fail(
+        line || at('params'),
+        f('params'),
+        `${(err as Error).message.replace(/^[^:]*:\s*/, field ? `${field}: ` : '')}`,
+      );
     }
-    return { id, generator, family: fields.family ?? familyOf(generator), split, axis, role, n: n!, seed, rawParams, params, line: at() };
+    return {
+      id,
+      generator,
+      family: fields.family ?? familyOf(generator),
+      split,
+      axis,
+      role,
+      n: n!,
+      seed,
+      rawParams,
+      params,
+      line: at(),
+    };
   });
 
   const extra: Record<string, unknown> = {};
   if (top.gates !== undefined) extra.gates = top.gates;
-  const hash = stableHash({
-    name, version: String(version),
-    tasks: tasks.map((t) => ({ id: t.id, g: t.generator.name, v: t.generator.version, split: t.split, axis: t.axis,
-      // Only a role the axis would not imply enters the hash, so suites written before roles keep theirs.
-      ...(t.role === undeclaredRole(t.axis) ? {} : { role: t.role }), n: t.n, seed: t.seed, params: t.params })),
-  }, 16);
+  const hash = stableHash(
+    {
+      name,
+      version: String(version),
+      tasks: tasks.map((t) => ({
+        id: t.id,
+        g: t.generator.name,
+        v: t.generator.version,
+        split: t.split,
+        axis: t.axis,
+        // Only a role the axis would not imply enters the hash, so suites written before roles keep theirs.
+        ...(t.role === undeclaredRole(t.axis) ? {} : { role: t.role }),
+        n: t.n,
+        seed: t.seed,
+        params: t.params,
+      })),
+    },
+    16,
+  );
   // After the hash: the cap follows from the file and the generator versions the hash holds.
   const warnings = opts.distinct === false ? [] : capToDistinct(tasks);
-  return { name: name as string, version: String(version), description: String(top.description ?? ''), path, hash, tasks, extra, warnings };
+  return {
+    name: name as string,
+    version: String(version),
+    description: String(top.description ?? ''),
+    path,
+    hash,
+    tasks,
+    extra,
+    warnings,
+  };
 }

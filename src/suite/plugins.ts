@@ -29,8 +29,12 @@ function checked(value: unknown, file: string, what: string): Generator<any> {
 
 /** A family module's generators: its `generators` list, else its family's, else its default export (one or a list). */
 function generatorsOf(module: Record<string, unknown>, file: string): Generator<any>[] {
-  const list = module.generators ?? (module.family as { generators?: unknown } | undefined)?.generators ?? module.default;
-  if (list === undefined) throw new PluginError(`${file} exports neither 'generators' (a list of generators), 'family' nor a default generator`);
+  const list =
+    module.generators ?? (module.family as { generators?: unknown } | undefined)?.generators ?? module.default;
+  if (list === undefined)
+    throw new PluginError(
+      `${file} exports neither 'generators' (a list of generators), 'family' nor a default generator`,
+    );
   const items = Array.isArray(list) ? list : [list];
   if (items.length === 0) throw new PluginError(`${file}: 'generators' is empty`);
   return items.map((g, i) => checked(g, file, Array.isArray(list) ? `generators[${i}]` : 'the default export'));
@@ -46,7 +50,8 @@ export function loadGeneratorModule(ref: string, fromFile: string): Generator<an
   for (const g of gens) registerGenerator(g, file);
   if (module.family !== undefined) {
     const problems = familyShapeProblems(module.family);
-    if (problems.length > 0) throw new PluginError(`${file}: 'family' is not a family descriptor: ${problems.join('; ')}`);
+    if (problems.length > 0)
+      throw new PluginError(`${file}: 'family' is not a family descriptor: ${problems.join('; ')}`);
     registerFamily(module.family as FamilyDescriptor, file);
   }
   return gens;
@@ -60,12 +65,17 @@ export function loadGeneratorRef(ref: string, fromFile: string): Generator<any> 
   if (exportName) {
     if (!(exportName in module)) {
       const names = Object.keys(module).filter((k) => generatorShapeProblems(module[k]).length === 0);
-      throw new PluginError(`${file} does not export '${exportName}'${names.length ? ` (generators it exports: ${names.join(', ')})` : ''}`);
+      throw new PluginError(
+        `${file} does not export '${exportName}'${names.length ? ` (generators it exports: ${names.join(', ')})` : ''}`,
+      );
     }
     gen = checked(module[exportName], file, `export '${exportName}'`);
   } else {
     const gens = generatorsOf(module, file);
-    if (gens.length > 1) throw new PluginError(`${file} has ${gens.length} generators: name one, e.g. '${path}#<export>', or list the module under 'generators:' and use their names`);
+    if (gens.length > 1)
+      throw new PluginError(
+        `${file} has ${gens.length} generators: name one, e.g. '${path}#<export>', or list the module under 'generators:' and use their names`,
+      );
     gen = gens[0]!;
   }
   registerGenerator(gen, file);

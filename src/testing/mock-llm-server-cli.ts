@@ -66,7 +66,8 @@ export function parseCliArgs(argv: string[]): CliConfig {
   }
   const maxSeconds = num('max-seconds', Number.MIN_VALUE) ?? 600;
   // setTimeout fires at once for delays past 2^31 ms; a limit that large is a typo anyway.
-  if (maxSeconds > 2_000_000) throw new UsageError(`--max-seconds must be at most 2000000, got ${maxSeconds}\n${USAGE}`);
+  if (maxSeconds > 2_000_000)
+    throw new UsageError(`--max-seconds must be at most 2000000, got ${maxSeconds}\n${USAGE}`);
   return { server, maxSeconds };
 }
 
@@ -86,7 +87,9 @@ async function main(): Promise<void> {
     process.exit(err instanceof UsageError && /^usage:/.test((err as Error).message) ? 0 : 2);
   }
   const server = await startMockLlmServer(config.server);
-  console.log(`mock LLM server listening on ${server.url} (OpenAI base URL ${server.url}/v1, Anthropic base URL ${server.url})`);
+  console.log(
+    `mock LLM server listening on ${server.url} (OpenAI base URL ${server.url}/v1, Anthropic base URL ${server.url})`,
+  );
 
   let stopping = false;
   const stop = async (why: string) => {

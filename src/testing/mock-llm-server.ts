@@ -132,7 +132,8 @@ export async function startMockLlmServer(initial: MockLlmServerOptions = {}): Pr
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       // A bug here must not hang the client: answer 500 if we still can.
-      if (!res.headersSent && !res.destroyed) sendJson(res, 500, { error: { message: `mock server error: ${String(err)}` } });
+      if (!res.headersSent && !res.destroyed)
+        sendJson(res, 500, { error: { message: `mock server error: ${String(err)}` } });
     });
   });
   server.keepAliveTimeout = 30_000;
@@ -146,11 +147,18 @@ export async function startMockLlmServer(initial: MockLlmServerOptions = {}): Pr
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/v1/models') {
       const ids = options.models ?? ['mock-model'];
-      return sendJson(res, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 0, owned_by: 'mock' })) });
+      return sendJson(res, 200, {
+        object: 'list',
+        data: ids.map((id) => ({ id, object: 'model', created: 0, owned_by: 'mock' })),
+      });
     }
     if (req.method === 'GET' && path === '/health') return sendJson(res, 200, { status: 'ok' });
     const api: MockApi | undefined =
-      req.method === 'POST' && path === '/v1/chat/completions' ? 'openai' : req.method === 'POST' && path === '/v1/messages' ? 'anthropic' : undefined;
+      req.method === 'POST' && path === '/v1/chat/completions'
+        ? 'openai'
+        : req.method === 'POST' && path === '/v1/messages'
+          ? 'anthropic'
+          : undefined;
     if (!api) return sendJson(res, 404, { error: { message: `no route for ${req.method} ${path}` } });
 
     const raw = await readBody(req);
@@ -161,7 +169,12 @@ export async function startMockLlmServer(initial: MockLlmServerOptions = {}): Pr
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('not a JSON object');
     } catch (err) {
       stats.servedOtherErrors++;
-      return sendError(res, api, { kind: 'status', status: 400, type: 'invalid_request_error', message: `bad request body: ${(err as Error).message}` });
+      return sendError(res, api, {
+        kind: 'status',
+        status: 400,
+        type: 'invalid_request_error',
+        message: `bad request body: ${(err as Error).message}`,
+      });
     }
 
     const bodyHash = createHash('sha256').update(raw!).digest('hex').slice(0, 32);
@@ -169,7 +182,14 @@ export async function startMockLlmServer(initial: MockLlmServerOptions = {}): Pr
     stats.bodyCounts.set(bodyHash, attempt + 1);
     stats.requests++;
     stats.lastRequest = { path: path!, headers: req.headers, body };
-    const ctx: RespondContext = { api, index: nextIndex++, bodyHash, attempt, headers: req.headers, lastUserText: lastUserText(body) };
+    const ctx: RespondContext = {
+      api,
+      index: nextIndex++,
+      bodyHash,
+      attempt,
+      headers: req.headers,
+      lastUserText: lastUserText(body),
+    };
 
     const waitMs = bucket?.take(performance.now()) ?? 0;
     if (waitMs > 0) {
@@ -194,7 +214,11 @@ export async function startMockLlmServer(initial: MockLlmServerOptions = {}): Pr
     try {
       text = await (options.respond ?? defaultRespond)(body, ctx);
     } catch (err) {
-      return serveFault(res, api, { kind: 'status', status: 500, message: `respond() threw: ${(err as Error).message}` });
+      return serveFault(res, api, {
+        kind: 'status',
+        status: 500,
+        message: `respond() threw: ${(err as Error).message}`,
+      });
     }
     if (res.destroyed) return;
     if (answeredOk.has(bodyHash)) stats.duplicates++;
@@ -219,7 +243,10 @@ export async function startMockLlmServer(initial: MockLlmServerOptions = {}): Pr
     }
     if (fault.kind === 'malformed') {
       stats.malformed++;
-      const broken = api === 'openai' ? '{"id":"chatcmpl-broken","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"' : '{"id":"msg-broken","type":"message","content":[{"type":"text","text":"';
+      const broken =
+        api === 'openai'
+          ? '{"id":"chatcmpl-broken","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"'
+          : '{"id":"msg-broken","type":"message","content":[{"type":"text","text":"';
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(broken) });
       res.end(broken);
       return;
@@ -227,7 +254,11 @@ export async function startMockLlmServer(initial: MockLlmServerOptions = {}): Pr
     if (fault.kind === 'raw') {
       if (fault.status === 200) stats.malformed++;
       else countStatus(fault.status);
-      res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'text/html', 'content-length': Buffer.byteLength(fault.body), ...fault.headers });
+      res.writeHead(fault.status, {
+        'content-type': fault.contentType ?? 'text/html',
+        'content-length': Buffer.byteLength(fault.body),
+        ...fault.headers,
+      });
       res.end(fault.body);
       return;
     }
@@ -242,7 +273,10 @@ export async function startMockLlmServer(initial: MockLlmServerOptions = {}): Pr
   }
 
   function randomFault(o: MockLlmServerOptions, bodyHash: string, attempt: number): MockFault | undefined {
-    const r429 = o.rate429 ?? 0, r5xx = o.rate5xx ?? 0, rMal = o.rateMalformed ?? 0, rDrop = o.rateDrop ?? 0;
+    const r429 = o.rate429 ?? 0,
+      r5xx = o.rate5xx ?? 0,
+      rMal = o.rateMalformed ?? 0,
+      rDrop = o.rateDrop ?? 0;
     if (r429 + r5xx + rMal + rDrop <= 0) return undefined;
     const u = uniform(`${o.seed ?? 0}\u0000${bodyHash}\u0000${attempt}`);
     if (u < r429) return injected429(o);
@@ -347,7 +381,9 @@ function uniform(key: string): number {
   return createHash('sha256').update(key).digest().readUIntBE(0, 6) / 2 ** 48;
 }
 
-interface TokenBucket { take(now: number): number }
+interface TokenBucket {
+  take(now: number): number;
+}
 
 /** take() → 0 when a token was available, else the ms until the next one. */
 function makeBucket(o: MockLlmServerOptions): TokenBucket | undefined {
@@ -371,8 +407,19 @@ function makeBucket(o: MockLlmServerOptions): TokenBucket | undefined {
 
 function emptyStats(): MockServerStats {
   return {
-    requests: 0, httpRequests: 0, ok: 0, served429: 0, rpsRejected: 0, served5xx: 0, servedOtherErrors: 0,
-    malformed: 0, dropped: 0, duplicates: 0, bodyCounts: new Map(), inFlight: 0, peakInFlight: 0,
+    requests: 0,
+    httpRequests: 0,
+    ok: 0,
+    served429: 0,
+    rpsRejected: 0,
+    served5xx: 0,
+    servedOtherErrors: 0,
+    malformed: 0,
+    dropped: 0,
+    duplicates: 0,
+    bodyCounts: new Map(),
+    inFlight: 0,
+    peakInFlight: 0,
   };
 }
 
@@ -382,11 +429,15 @@ function emptyStats(): MockServerStats {
 function partsText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
-  return content.map((p: { type?: string; text?: unknown }) => (p?.type === 'text' && typeof p.text === 'string' ? p.text : '')).join('');
+  return content
+    .map((p: { type?: string; text?: unknown }) => (p?.type === 'text' && typeof p.text === 'string' ? p.text : ''))
+    .join('');
 }
 
 function countImages(content: unknown): number {
-  return Array.isArray(content) ? content.filter((p: { type?: string }) => p?.type === 'image' || p?.type === 'image_url').length : 0;
+  return Array.isArray(content)
+    ? content.filter((p: { type?: string }) => p?.type === 'image' || p?.type === 'image_url').length
+    : 0;
 }
 
 export function lastUserText(body: MockRequestBody): string {
@@ -459,8 +510,19 @@ function openAICompletion(id: string, model: string, r: Reply) {
     created: Math.floor(Date.now() / 1000),
     model,
     system_fingerprint: 'mock',
-    choices: [{ index: 0, message: { role: 'assistant', content: r.text, refusal: null }, finish_reason: openAIFinish(r), logprobs: null }],
-    usage: { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens },
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: r.text, refusal: null },
+        finish_reason: openAIFinish(r),
+        logprobs: null,
+      },
+    ],
+    usage: {
+      prompt_tokens: r.inputTokens,
+      completion_tokens: r.outputTokens,
+      total_tokens: r.inputTokens + r.outputTokens,
+    },
   };
 }
 
@@ -473,7 +535,12 @@ function anthropicMessage(id: string, model: string, r: Reply) {
     content: [{ type: 'text', text: r.text, citations: null }],
     stop_reason: anthropicStop(r),
     stop_sequence: r.stopSequence,
-    usage: { input_tokens: r.inputTokens, output_tokens: r.outputTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+    usage: {
+      input_tokens: r.inputTokens,
+      output_tokens: r.outputTokens,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+    },
   };
 }
 
@@ -496,7 +563,11 @@ function streamOpenAI(res: ServerResponse, id: string, model: string, r: Reply, 
   for (const p of pieces(r.text)) out += chunk({ content: p }, null);
   out += chunk({}, openAIFinish(r));
   if (includeUsage) {
-    const usage = { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens };
+    const usage = {
+      prompt_tokens: r.inputTokens,
+      completion_tokens: r.outputTokens,
+      total_tokens: r.inputTokens + r.outputTokens,
+    };
     out += `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`;
   }
   res.end(`${out}data: [DONE]\n\n`);
@@ -506,12 +577,25 @@ function streamAnthropic(res: ServerResponse, id: string, model: string, r: Repl
   startSse(res);
   const ev = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
   let out = ev('message_start', {
-    message: { id, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: r.inputTokens, output_tokens: 0 } },
+    message: {
+      id,
+      type: 'message',
+      role: 'assistant',
+      model,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: r.inputTokens, output_tokens: 0 },
+    },
   });
   out += ev('content_block_start', { index: 0, content_block: { type: 'text', text: '', citations: null } });
-  for (const p of pieces(r.text)) out += ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: p } });
+  for (const p of pieces(r.text))
+    out += ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: p } });
   out += ev('content_block_stop', { index: 0 });
-  out += ev('message_delta', { delta: { stop_reason: anthropicStop(r), stop_sequence: r.stopSequence }, usage: { output_tokens: r.outputTokens } });
+  out += ev('message_delta', {
+    delta: { stop_reason: anthropicStop(r), stop_sequence: r.stopSequence },
+    usage: { output_tokens: r.outputTokens },
+  });
   out += ev('message_stop', {});
   res.end(out);
 }
@@ -520,16 +604,40 @@ function streamAnthropic(res: ServerResponse, id: string, model: string, r: Repl
 // Errors in each API's own shape
 
 const ANTHROPIC_ERROR_TYPES: Record<number, string> = {
-  400: 'invalid_request_error', 401: 'authentication_error', 403: 'permission_error', 404: 'not_found_error',
-  413: 'request_too_large', 429: 'rate_limit_error', 500: 'api_error', 529: 'overloaded_error',
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  413: 'request_too_large',
+  429: 'rate_limit_error',
+  500: 'api_error',
+  529: 'overloaded_error',
 };
 
 function sendError(res: ServerResponse, api: MockApi, fault: Extract<MockFault, { kind: 'status' }>): void {
   const message = fault.message ?? `injected HTTP ${fault.status}`;
   const body =
     api === 'openai'
-      ? { error: { message, type: fault.type ?? (fault.status === 429 ? 'requests' : fault.status >= 500 ? 'server_error' : 'invalid_request_error'), param: null, code: fault.code ?? null } }
-      : { type: 'error', error: { type: fault.type ?? ANTHROPIC_ERROR_TYPES[fault.status] ?? (fault.status >= 500 ? 'api_error' : 'invalid_request_error'), message } };
+      ? {
+          error: {
+            message,
+            type:
+              fault.type ??
+              (fault.status === 429 ? 'requests' : fault.status >= 500 ? 'server_error' : 'invalid_request_error'),
+            param: null,
+            code: fault.code ?? null,
+          },
+        }
+      : {
+          type: 'error',
+          error: {
+            type:
+              fault.type ??
+              ANTHROPIC_ERROR_TYPES[fault.status] ??
+              (fault.status >= 500 ? 'api_error' : 'invalid_request_error'),
+            message,
+          },
+        };
   sendJson(res, fault.status, body, fault.headers);
 }
 

@@ -5,9 +5,18 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { VerlRow } from './rows.js';
 
 type SchemaElement = Record<string, unknown>;
-const str = (name: string): SchemaElement => ({ name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' });
+const str = (name: string): SchemaElement => ({
+  name,
+  type: 'BYTE_ARRAY',
+  converted_type: 'UTF8',
+  repetition_type: 'REQUIRED',
+});
 const int64 = (name: string): SchemaElement => ({ name, type: 'INT64', repetition_type: 'REQUIRED' });
-const group = (name: string, children: number): SchemaElement => ({ name, repetition_type: 'REQUIRED', num_children: children });
+const group = (name: string, children: number): SchemaElement => ({
+  name,
+  repetition_type: 'REQUIRED',
+  num_children: children,
+});
 /** A LIST of structs in the standard three-level layout. */
 const listOf = (name: string, fields: SchemaElement[]): SchemaElement[] => [
   { name, repetition_type: 'REQUIRED', converted_type: 'LIST', num_children: 1 },
@@ -23,8 +32,16 @@ export function verlParquet(rows: readonly VerlRow[]): Uint8Array {
     str('data_source'),
     ...listOf('prompt', [str('role'), str('content')]),
     str('ability'),
-    group('reward_model', 2), str('style'), str('ground_truth'),
-    group('extra_info', 6), str('id'), str('split'), int64('index'), str('generator'), str('task'), str('verifierVersion'),
+    group('reward_model', 2),
+    str('style'),
+    str('ground_truth'),
+    group('extra_info', 6),
+    str('id'),
+    str('split'),
+    int64('index'),
+    str('generator'),
+    str('task'),
+    str('verifierVersion'),
     ...(withImages ? listOf('images', [str('mediaType'), str('data')]) : []),
   ];
   const columnData = [
@@ -35,5 +52,7 @@ export function verlParquet(rows: readonly VerlRow[]): Uint8Array {
     { name: 'extra_info', data: rows.map((r) => ({ ...r.extra_info, index: BigInt(r.extra_info.index) })) },
     ...(withImages ? [{ name: 'images', data: rows.map((r) => r.images) }] : []),
   ];
-  return new Uint8Array(parquetWriteBuffer({ schema: schema as never, columnData: columnData as never, createdBy: 'genbench' }));
+  return new Uint8Array(
+    parquetWriteBuffer({ schema: schema as never, columnData: columnData as never, createdBy: 'genbench' }),
+  );
 }

@@ -12,23 +12,47 @@ export type TrainerFormat = (typeof TRAINER_FORMATS)[number];
 /** Where each image part of the prompt stood in the text. */
 export const IMAGE_PLACEHOLDER = '<image>';
 
-export interface ChatMessage { role: string; content: string }
+export interface ChatMessage {
+  role: string;
+  content: string;
+}
 /** One image of the prompt: base64 bytes and their media type. */
-export interface ImageRecord { mediaType: string; data: string }
+export interface ImageRecord {
+  mediaType: string;
+  data: string;
+}
 
 export interface HfRow {
-  id: string; suite: string; task: string; generator: string; generatorVersion: string; verifierVersion: string;
-  family: string; split: string; axis: string; seed: string; index: number;
-  messages: ChatMessage[]; images: ImageRecord[];
+  id: string;
+  suite: string;
+  task: string;
+  generator: string;
+  generatorVersion: string;
+  verifierVersion: string;
+  family: string;
+  split: string;
+  axis: string;
+  seed: string;
+  index: number;
+  messages: ChatMessage[];
+  images: ImageRecord[];
   /** JSON strings. */
-  truth: string; difficulty: string;
-  reference: string; multiTurn: boolean;
+  truth: string;
+  difficulty: string;
+  reference: string;
+  multiTurn: boolean;
 }
 
 export interface TrlRow {
-  prompt: ChatMessage[]; images: ImageRecord[];
+  prompt: ChatMessage[];
+  images: ImageRecord[];
   /** Passed by TRL to reward functions as keyword arguments. */
-  id: string; generator: string; truth: string; task: string; split: string; verifierVersion: string;
+  id: string;
+  generator: string;
+  truth: string;
+  task: string;
+  split: string;
+  verifierVersion: string;
 }
 
 export interface VerlRow {
@@ -47,11 +71,13 @@ export function flattenMessages(messages: readonly Message[]): { messages: ChatM
   const images: ImageRecord[] = [];
   const flat = messages.map((m) => {
     if (typeof m.content === 'string') return { role: m.role, content: m.content };
-    const text = m.content.map((p) => {
-      if (p.type === 'text') return p.text;
-      images.push({ mediaType: p.mediaType, data: p.data });
-      return IMAGE_PLACEHOLDER;
-    }).join('');
+    const text = m.content
+      .map((p) => {
+        if (p.type === 'text') return p.text;
+        images.push({ mediaType: p.mediaType, data: p.data });
+        return IMAGE_PLACEHOLDER;
+      })
+      .join('');
     return { role: m.role, content: text };
   });
   return { messages: flat, images };
@@ -61,11 +87,23 @@ export function hfRow(item: Item, suite: string): HfRow {
   const { task, problem } = item;
   const { messages, images } = flattenMessages(problem.messages);
   return {
-    id: item.id, suite, task: task.id, generator: task.generator.name, generatorVersion: task.generator.version,
-    verifierVersion: task.generator.verifierVersion, family: task.family, split: item.split, axis: task.axis,
-    seed: String(item.seed), index: item.index, messages, images,
-    truth: canonicalJson(problem.truth ?? null), difficulty: canonicalJson(problem.difficulty),
-    reference: problem.reference ?? '', multiTurn: Boolean(problem.episode),
+    id: item.id,
+    suite,
+    task: task.id,
+    generator: task.generator.name,
+    generatorVersion: task.generator.version,
+    verifierVersion: task.generator.verifierVersion,
+    family: task.family,
+    split: item.split,
+    axis: task.axis,
+    seed: String(item.seed),
+    index: item.index,
+    messages,
+    images,
+    truth: canonicalJson(problem.truth ?? null),
+    difficulty: canonicalJson(problem.difficulty),
+    reference: problem.reference ?? '',
+    multiTurn: Boolean(problem.episode),
   };
 }
 
@@ -73,8 +111,14 @@ export function trlRow(item: Item): TrlRow {
   const { task, problem } = item;
   const { messages, images } = flattenMessages(problem.messages);
   return {
-    prompt: messages, images, id: item.id, generator: task.generator.name, truth: canonicalJson(problem.truth ?? null),
-    task: task.id, split: item.split, verifierVersion: task.generator.verifierVersion,
+    prompt: messages,
+    images,
+    id: item.id,
+    generator: task.generator.name,
+    truth: canonicalJson(problem.truth ?? null),
+    task: task.id,
+    split: item.split,
+    verifierVersion: task.generator.verifierVersion,
   };
 }
 
@@ -86,7 +130,14 @@ export function verlRow(item: Item, rowIndex: number): VerlRow {
     prompt: messages,
     ability: task.family,
     reward_model: { style: 'rule', ground_truth: canonicalJson(problem.truth ?? null) },
-    extra_info: { id: item.id, split: item.split, index: rowIndex, generator: task.generator.name, task: task.id, verifierVersion: task.generator.verifierVersion },
+    extra_info: {
+      id: item.id,
+      split: item.split,
+      index: rowIndex,
+      generator: task.generator.name,
+      task: task.id,
+      verifierVersion: task.generator.verifierVersion,
+    },
     images,
   };
 }

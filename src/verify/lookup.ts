@@ -19,7 +19,11 @@ export function suiteLookup(suite: Suite): ItemLookup {
   return (id) => {
     const hit = made.get(id);
     if (hit) return hit;
-    index ??= new Map(suite.tasks.flatMap((t) => Array.from({ length: t.n }, (_, i) => [itemIdOf(t, i), [t, i]] as [string, [SuiteTask, number]])));
+    index ??= new Map(
+      suite.tasks.flatMap((t) =>
+        Array.from({ length: t.n }, (_, i) => [itemIdOf(t, i), [t, i]] as [string, [SuiteTask, number]]),
+      ),
+    );
     const where = index.get(id);
     if (!where) return undefined;
     const item = makeItem(where[0], where[1], '', id);

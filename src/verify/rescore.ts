@@ -8,7 +8,13 @@ import type { Generator, Verdict } from '../core/types.js';
 import { safeVerify } from '../core/verdict.js';
 import { registry } from '../../generators/index.js';
 import type { Store } from '../store/store.js';
-import { replaceVerdicts, storedAnswers, verdictJson, type StoredAnswer, type VerdictUpdate } from '../store/verdict-queries.js';
+import {
+  replaceVerdicts,
+  storedAnswers,
+  verdictJson,
+  type StoredAnswer,
+  type VerdictUpdate,
+} from '../store/verdict-queries.js';
 import { isEpisodic, replayTranscript } from './score.js';
 
 export interface RescoreOptions {
@@ -78,20 +84,47 @@ export function rescore(store: Store, opts: RescoreOptions = {}): RescoreResult 
   const id = randomUUID();
   const tasks = new Map<string, TaskRescore>();
   const updates: VerdictUpdate[] = [];
-  let rescored = 0, changed = 0, skipped = 0, notReplayable = 0;
+  let rescored = 0,
+    changed = 0,
+    skipped = 0,
+    notReplayable = 0;
   for (const a of storedAnswers(store, opts.runIds)) {
     const g = (opts.resolve ?? ((n: string) => registry.get(n)))(a.generator);
-    if (!g) { skipped++; continue; }
+    if (!g) {
+      skipped++;
+      continue;
+    }
     const truth = JSON.parse(a.truth);
-    if (wasEpisode(a) && !isEpisodic(g, truth)) { notReplayable++; continue; }
+    if (wasEpisode(a) && !isEpisodic(g, truth)) {
+      notReplayable++;
+      continue;
+    }
     const verdict = reverify(g, truth, repliesOf(a));
     const key = `${a.runId}\u0000${a.task}`;
     let t = tasks.get(key);
-    if (!t) tasks.set(key, (t = { runId: a.runId, task: a.task, generator: g.name, verifierVersion: g.verifierVersion, rescored: 0, changed: 0, nowCorrect: 0, nowWrong: 0, examples: [] }));
+    if (!t)
+      tasks.set(
+        key,
+        (t = {
+          runId: a.runId,
+          task: a.task,
+          generator: g.name,
+          verifierVersion: g.verifierVersion,
+          rescored: 0,
+          changed: 0,
+          nowCorrect: 0,
+          nowWrong: 0,
+          examples: [],
+        }),
+      );
     t.rescored++;
     rescored++;
     const was = a.correct === 1;
-    const differs = was !== verdict.correct || a.score !== verdict.score || (a.formatOk === 1) !== verdict.formatOk || a.verdict !== verdictJson(verdict);
+    const differs =
+      was !== verdict.correct ||
+      a.score !== verdict.score ||
+      (a.formatOk === 1) !== verdict.formatOk ||
+      a.verdict !== verdictJson(verdict);
     if (differs) {
       changed++;
       t.changed++;
@@ -100,7 +133,14 @@ export function rescore(store: Store, opts: RescoreOptions = {}): RescoreResult 
       if (t.examples.length < 5) t.examples.push(`${a.itemId}#${a.sample}`);
     }
     if (differs || a.verifierVersion !== g.verifierVersion) {
-      updates.push({ runId: a.runId, itemId: a.itemId, sample: a.sample, verdict, verifierVersion: g.verifierVersion, changed: differs });
+      updates.push({
+        runId: a.runId,
+        itemId: a.itemId,
+        sample: a.sample,
+        verdict,
+        verifierVersion: g.verifierVersion,
+        changed: differs,
+      });
     }
   }
   if (!opts.dryRun && updates.length) replaceVerdicts(store, updates, id);

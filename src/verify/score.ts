@@ -28,11 +28,17 @@ export interface ScoreRecord {
   turns?: number;
 }
 
-export interface ScoreFailure { id?: string; error: string }
+export interface ScoreFailure {
+  id?: string;
+  error: string;
+}
 
 /** Thrown for a request that cannot be scored at all (unknown generator, missing truth); the reason is for the caller. */
 export class ScoreInputError extends Error {
-  constructor(message: string) { super(message); this.name = 'ScoreInputError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScoreInputError';
+  }
 }
 
 /** Wrong types are a wrong answer, not an error: a trainer's batch must not fail on one bad sample. */
@@ -53,31 +59,52 @@ export function replayTranscript(g: Generator, truth: unknown, replies: readonly
   let state = first.state;
   for (let i = 0; i < replies.length; i++) {
     let next;
-    try { next = env.step(truth, state, replies[i]!); } catch (err) { return wrong(`verifier error: ${(err as Error).message}`, false); }
+    try {
+      next = env.step(truth, state, replies[i]!);
+    } catch (err) {
+      return wrong(`verifier error: ${(err as Error).message}`, false);
+    }
     if (next.done) {
       const v = safeVerify(() => next.verdict, '');
       return i < replies.length - 1 ? { ...v, details: { ...v.details, ignoredReplies: replies.length - 1 - i } } : v;
     }
     state = next.state;
   }
-  return wrong(`the transcript ends after ${replies.length} repl${replies.length === 1 ? 'y' : 'ies'}, before the episode does`, false, undefined, 0, { incomplete: true, turns: replies.length });
+  return wrong(
+    `the transcript ends after ${replies.length} repl${replies.length === 1 ? 'y' : 'ies'}, before the episode does`,
+    false,
+    undefined,
+    0,
+    { incomplete: true, turns: replies.length },
+  );
 }
 
 /** True when items of this generator with this truth are multi-turn episodes. */
 export function isEpisodic(g: Generator, truth: unknown): boolean {
-  try { return Boolean(g.environment?.start(truth)); } catch { return false; }
+  try {
+    return Boolean(g.environment?.start(truth));
+  } catch {
+    return false;
+  }
 }
 
 /**
  * Scores one reply (`response`) or one transcript (`responses`, multi-turn items) against a truth.
  * A single reply to a multi-turn item is scored on its own, as the answer to the first turn.
  */
-export function scoreAgainst(g: Generator, truth: unknown, request: { response?: unknown; responses?: unknown }, id?: string): ScoreRecord {
+export function scoreAgainst(
+  g: Generator,
+  truth: unknown,
+  request: { response?: unknown; responses?: unknown },
+  id?: string,
+): ScoreRecord {
   let verdict: Verdict;
   let turns: number | undefined;
   if (request.responses !== undefined) {
-    if (!Array.isArray(request.responses)) throw new ScoreInputError('responses must be a list of strings (a transcript)');
-    if (request.responses.length > MAX_TRANSCRIPT_TURNS) throw new ScoreInputError(`responses has ${request.responses.length} replies; at most ${MAX_TRANSCRIPT_TURNS}`);
+    if (!Array.isArray(request.responses))
+      throw new ScoreInputError('responses must be a list of strings (a transcript)');
+    if (request.responses.length > MAX_TRANSCRIPT_TURNS)
+      throw new ScoreInputError(`responses has ${request.responses.length} replies; at most ${MAX_TRANSCRIPT_TURNS}`);
     const replies = request.responses.map((r) => asText(r));
     verdict = replayTranscript(g, truth, replies);
     turns = replies.length;
@@ -113,31 +140,48 @@ export type ItemLookup = (id: string) => { generator: string; truth: unknown } |
  * Never throws: a request that cannot be scored gets `{error}` with the reason.
  */
 export function scoreRequest(raw: unknown, lookup?: ItemLookup): ScoreRecord | ScoreFailure {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { error: 'expected a JSON object {id, response} or {generator, truth, response}' };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return { error: 'expected a JSON object {id, response} or {generator, truth, response}' };
   const req = raw as Record<string, unknown>;
   const id = typeof req.id === 'string' ? req.id : undefined;
   if (req.id !== undefined && id === undefined) return { error: 'id must be a string' };
   try {
-    if (req.response === undefined && req.responses === undefined) throw new ScoreInputError("missing 'response' (or 'responses' for a transcript)");
+    if (req.response === undefined && req.responses === undefined)
+      throw new ScoreInputError("missing 'response' (or 'responses' for a transcript)");
     let generatorName = req.generator;
     let truth = req.truth;
     if (truth === undefined) {
-      if (id === undefined) throw new ScoreInputError("give 'truth' and 'generator', or the 'id' of an item genbench knows");
+      if (id === undefined)
+        throw new ScoreInputError("give 'truth' and 'generator', or the 'id' of an item genbench knows");
       const found = lookup?.(id);
-      if (!found) throw new ScoreInputError(`unknown item id '${id}': ${lookup ? 'not among the items genbench knows here (a --db or --suite holding it)' : 'no item source configured'}; or send generator and truth`);
-      if (generatorName !== undefined && generatorName !== found.generator) throw new ScoreInputError(`item '${id}' belongs to generator '${found.generator}', not '${String(generatorName)}'`);
+      if (!found)
+        throw new ScoreInputError(
+          `unknown item id '${id}': ${lookup ? 'not among the items genbench knows here (a --db or --suite holding it)' : 'no item source configured'}; or send generator and truth`,
+        );
+      if (generatorName !== undefined && generatorName !== found.generator)
+        throw new ScoreInputError(
+          `item '${id}' belongs to generator '${found.generator}', not '${String(generatorName)}'`,
+        );
       generatorName = found.generator;
       truth = found.truth;
     }
-    if (typeof generatorName !== 'string') throw new ScoreInputError("missing 'generator' (a name from 'bench list generators')");
+    if (typeof generatorName !== 'string')
+      throw new ScoreInputError("missing 'generator' (a name from 'bench list generators')");
     if (typeof truth === 'string') {
       // Trainer exports carry truth as a JSON string (one type in every row): accept it back.
-      try { truth = JSON.parse(truth); } catch { throw new ScoreInputError('truth is a string but not JSON'); }
+      try {
+        truth = JSON.parse(truth);
+      } catch {
+        throw new ScoreInputError('truth is a string but not JSON');
+      }
     }
     const g = getGenerator(generatorName);
     return scoreAgainst(g, truth, req, id);
   } catch (err) {
-    const message = err instanceof ScoreInputError || err instanceof UnknownGeneratorError ? err.message : `internal error: ${(err as Error)?.message ?? String(err)}`;
+    const message =
+      err instanceof ScoreInputError || err instanceof UnknownGeneratorError
+        ? err.message
+        : `internal error: ${(err as Error)?.message ?? String(err)}`;
     return id === undefined ? { error: message } : { id, error: message };
   }
 }

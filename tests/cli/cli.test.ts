@@ -21,7 +21,11 @@ afterAll(async () => {
 const db = (name: string) => join(dir, `${name}.sqlite`);
 const count = (file: string, where = "status = 'ok'") => {
   const d = new Database(file, { readonly: true });
-  try { return (d.prepare(`SELECT COUNT(*) AS n FROM results WHERE ${where}`).get() as { n: number }).n; } finally { d.close(); }
+  try {
+    return (d.prepare(`SELECT COUNT(*) AS n FROM results WHERE ${where}`).get() as { n: number }).n;
+  } finally {
+    d.close();
+  }
 };
 
 describe('bench run (defaults)', () => {
@@ -37,7 +41,11 @@ describe('bench run (defaults)', () => {
     for (const l of rows) expect(l).toMatch(/100\.0% \[/);
     expect(r.stdout).toMatch(/ID − OOD gap/);
     const d = new Database(db('quick'), { readonly: true });
-    const bySplit = d.prepare(`SELECT rt.split AS split, COUNT(*) AS n FROM results r JOIN run_tasks rt ON rt.run_id = r.run_id AND rt.task = r.task GROUP BY rt.split`).all();
+    const bySplit = d
+      .prepare(
+        `SELECT rt.split AS split, COUNT(*) AS n FROM results r JOIN run_tasks rt ON rt.run_id = r.run_id AND rt.task = r.task GROUP BY rt.split`,
+      )
+      .all();
     d.close();
     expect(bySplit.map((x: any) => x.split).sort()).toEqual(['id', 'ood']);
   });
@@ -47,7 +55,11 @@ describe('bench run (defaults)', () => {
     const second = await bench(['run', '--db', db('again'), '-m', 'baseline:oracle', '-q']);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/resumed: \d+ finished before, 0 requests now/);
-    const table = (s: string) => s.split('\n').filter((l) => /%/.test(l)).join('\n');
+    const table = (s: string) =>
+      s
+        .split('\n')
+        .filter((l) => /%/.test(l))
+        .join('\n');
     expect(table(second.stdout)).toBe(table(first.stdout));
   });
 });
@@ -55,10 +67,15 @@ describe('bench run (defaults)', () => {
 describe('one-line errors with a non-zero exit and nothing written', () => {
   it('malformed suite', async () => {
     const f = join(dir, 'bad.yaml');
-    writeFileSync(f, 'name: bad\nversion: 1\ntasks:\n  - id: a\n    generator: instruct/general-points\n    split: maybe\n    n: 2\n');
+    writeFileSync(
+      f,
+      'name: bad\nversion: 1\ntasks:\n  - id: a\n    generator: instruct/general-points\n    split: maybe\n    n: 2\n',
+    );
     const r = await bench(['run', '--suite', f, '--db', db('bad-suite')]);
     expect(r.code).toBe(2);
-    expect(errorLines(r.stderr)).toEqual([`bench: error: ${f}:6: tasks[0].split: must be one of train, id, ood (got "maybe")`]);
+    expect(errorLines(r.stderr)).toEqual([
+      `bench: error: ${f}:6: tasks[0].split: must be one of train, id, ood (got "maybe")`,
+    ]);
     expect(existsSync(db('bad-suite'))).toBe(false);
   });
 
@@ -72,7 +89,10 @@ describe('one-line errors with a non-zero exit and nothing written', () => {
   });
 
   it('missing API key', async () => {
-    const r = await bench(['run', '-m', 'openai:gpt-4.1-mini', '--db', db('no-key')], { OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined });
+    const r = await bench(['run', '-m', 'openai:gpt-4.1-mini', '--db', db('no-key')], {
+      OPENAI_API_KEY: undefined,
+      OPENAI_BASE_URL: undefined,
+    });
     expect(r.code).toBe(2);
     const lines = errorLines(r.stderr);
     expect(lines).toHaveLength(1);
@@ -82,9 +102,19 @@ describe('one-line errors with a non-zero exit and nothing written', () => {
 
   it('unreachable server, within seconds', async () => {
     const port = await new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)); });
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
     });
-    const r = await bench(['run', '-m', `openai-compatible:m@http://127.0.0.1:${port}/v1`, '--db', db('unreachable'), '-q']);
+    const r = await bench([
+      'run',
+      '-m',
+      `openai-compatible:m@http://127.0.0.1:${port}/v1`,
+      '--db',
+      db('unreachable'),
+      '-q',
+    ]);
     expect(r.code).toBe(2);
     const lines = errorLines(r.stderr);
     expect(lines).toHaveLength(1);
@@ -107,8 +137,16 @@ describe('kill -9 and resume', () => {
     const model = `openai-compatible:echo@${server.url}/v1`;
     // Single-turn tasks, so requests and stored rows correspond one to one.
     const suite = join(dir, 'resume.yaml');
-    writeFileSync(suite, 'name: resume\nversion: 1\ntasks:\n' + ['id', 'ood'].map((split) =>
-      `  - id: gp-${split}\n    generator: instruct/general-points\n    split: ${split}\n    n: 30\n    seed: 5\n    params: { rule: ${split === 'id' ? 'face10' : 'regular'}, sampling: face }\n`).join(''));
+    writeFileSync(
+      suite,
+      'name: resume\nversion: 1\ntasks:\n' +
+        ['id', 'ood']
+          .map(
+            (split) =>
+              `  - id: gp-${split}\n    generator: instruct/general-points\n    split: ${split}\n    n: 30\n    seed: 5\n    params: { rule: ${split === 'id' ? 'face10' : 'regular'}, sampling: face }\n`,
+          )
+          .join(''),
+    );
     const args = (file: string) => ['run', '--suite', suite, '-m', model, '-c', '2', '--db', file, '-q'];
 
     server.resetStats();
@@ -124,7 +162,11 @@ describe('kill -9 and resume', () => {
     while (Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 50));
       if (existsSync(db('killed'))) {
-        try { stored = count(db('killed')); } catch { /* schema not created yet */ }
+        try {
+          stored = count(db('killed'));
+        } catch {
+          /* schema not created yet */
+        }
         if (stored >= 10) break;
       }
     }
@@ -140,7 +182,9 @@ describe('kill -9 and resume', () => {
     expect(server.stats.requests).toBe(60 - atKill); // nothing finished is asked again
     const rows = (file: string) => {
       const d = new Database(file, { readonly: true });
-      const out = d.prepare('SELECT item_id, sample, task, status, output, correct FROM results ORDER BY item_id, sample').all();
+      const out = d
+        .prepare('SELECT item_id, sample, task, status, output, correct FROM results ORDER BY item_id, sample')
+        .all();
       d.close();
       return out;
     };
@@ -161,31 +205,68 @@ describe('other commands', () => {
   it('generate writes JSONL items; train items never collide with eval items', async () => {
     const ood = await bench(['generate', '--suite', 'quick', '--split', 'ood', '-n', '2']);
     expect(ood.code).toBe(0);
-    const items = ood.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const items = ood.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(items.length).toBeGreaterThan(2);
     for (const it of items) {
       expect(it).toMatchObject({ split: 'ood' });
-      expect(Object.keys(it)).toEqual(expect.arrayContaining(['id', 'task', 'split', 'axis', 'difficulty', 'messages', 'truth', 'reference']));
+      expect(Object.keys(it)).toEqual(
+        expect.arrayContaining(['id', 'task', 'split', 'axis', 'difficulty', 'messages', 'truth', 'reference']),
+      );
     }
     const train = await bench(['generate', '--suite', 'quick', '--split', 'train', '-n', '30']);
-    const trainItems = train.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const trainItems = train.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(trainItems.every((i) => i.split === 'train')).toBe(true);
     const evalAll = await bench(['generate', '--suite', 'quick']);
-    const evalIds = new Set(evalAll.stdout.trim().split('\n').map((l) => JSON.parse(l).id));
+    const evalIds = new Set(
+      evalAll.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    );
     expect(trainItems.some((i) => evalIds.has(i.id))).toBe(false);
   });
 
   it("generate --format writes a family's own layout, and refuses tasks that lack it", async () => {
     const out = join(dir, 'tp');
-    const r = await bench(['generate', '--suite', 'quick', '--task', 'travel-3d-easy', '-n', '2', '--format', 'travelplanner', '--out', out]);
+    const r = await bench([
+      'generate',
+      '--suite',
+      'quick',
+      '--task',
+      'travel-3d-easy',
+      '-n',
+      '2',
+      '--format',
+      'travelplanner',
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(0);
     expect(errorLines(r.stderr).join('\n')).toMatch(/wrote 1 world database\(s\) and 2 queries/);
     const world = join(out, 'world-1-10');
     expect(existsSync(join(world, 'travel-3d-easy.queries.jsonl'))).toBe(true);
     expect(existsSync(join(world, 'database'))).toBe(true);
-    const bad = await bench(['generate', '--suite', 'quick', '--task', 'gp-id', '--format', 'travelplanner', '--out', out]);
+    const bad = await bench([
+      'generate',
+      '--suite',
+      'quick',
+      '--task',
+      'gp-id',
+      '--format',
+      'travelplanner',
+      '--out',
+      out,
+    ]);
     expect(bad.code).toBe(2);
-    expect(errorLines(bad.stderr)).toEqual([expect.stringMatching(/format 'travelplanner' is not available for instruct\/general-points/)]);
+    expect(errorLines(bad.stderr)).toEqual([
+      expect.stringMatching(/format 'travelplanner' is not available for instruct\/general-points/),
+    ]);
   });
 
   it('show prints the item with every answer, with terminal escapes neutralised', async () => {

@@ -17,15 +17,37 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Row { scope: string; name: string; a: number; b: number; diff: { estimate: number; low: number; high: number; p: number; method: string; n: number; discordant: number }; pHolm: number }
+interface Row {
+  scope: string;
+  name: string;
+  a: number;
+  b: number;
+  diff: { estimate: number; low: number; high: number; p: number; method: string; n: number; discordant: number };
+  pHolm: number;
+}
 
 describe('bench compare', () => {
   it('paired differences agree with the report and with McNemar computed from the stored rows', async () => {
-    const r = await bench(['compare', 'baseline:random', 'baseline:oracle', '--db', db, '--format', 'json', '--resamples', '200']);
+    const r = await bench([
+      'compare',
+      'baseline:random',
+      'baseline:oracle',
+      '--db',
+      db,
+      '--format',
+      'json',
+      '--resamples',
+      '200',
+    ]);
     expect(r.code).toBe(0);
-    const cmp = JSON.parse(r.stdout) as { rows: Row[]; a: { modelSpec: string; runId: string }; b: { modelSpec: string; runId: string } };
+    const cmp = JSON.parse(r.stdout) as {
+      rows: Row[];
+      a: { modelSpec: string; runId: string };
+      b: { modelSpec: string; runId: string };
+    };
     expect(cmp.a.modelSpec).toBe('baseline:random');
-    const report = JSON.parse((await bench(['report', '--db', db, '--format', 'json', '--resamples', '50'])).stdout).suites[0];
+    const report = JSON.parse((await bench(['report', '--db', db, '--format', 'json', '--resamples', '50'])).stdout)
+      .suites[0];
     const ood = cmp.rows.find((x) => x.scope === 'split' && x.name === 'ood')!;
     expect(ood.a).toBeCloseTo(report.overall['baseline:random'].ood.estimate, 12);
     expect(ood.b).toBeCloseTo(1, 12);
@@ -36,10 +58,15 @@ describe('bench compare', () => {
     // One task: exact McNemar on the discordant pairs read straight from the database.
     const task = cmp.rows.find((x) => x.scope === 'task' && x.name === 'gp-regular')!;
     const d = new Database(db, { readonly: true });
-    const rows = d.prepare(`SELECT a.correct AS a, b.correct AS b FROM results a JOIN results b ON b.item_id = a.item_id AND b.sample = a.sample
-      WHERE a.run_id = ? AND b.run_id = ? AND a.task = 'gp-regular'`).all(cmp.a.runId, cmp.b.runId) as { a: number; b: number }[];
+    const rows = d
+      .prepare(
+        `SELECT a.correct AS a, b.correct AS b FROM results a JOIN results b ON b.item_id = a.item_id AND b.sample = a.sample
+      WHERE a.run_id = ? AND b.run_id = ? AND a.task = 'gp-regular'`,
+      )
+      .all(cmp.a.runId, cmp.b.runId) as { a: number; b: number }[];
     d.close();
-    const gains = rows.filter((x) => !x.a && x.b).length, losses = rows.filter((x) => x.a && !x.b).length;
+    const gains = rows.filter((x) => !x.a && x.b).length,
+      losses = rows.filter((x) => x.a && !x.b).length;
     expect(task.diff.method).toBe('mcnemar');
     expect(task.diff.n).toBe(rows.length);
     expect(task.diff.discordant).toBe(gains + losses);
@@ -48,7 +75,9 @@ describe('bench compare', () => {
   }, 120_000);
 
   it('text fits 80 columns; run ids work; bad input is one line with exit 2', async () => {
-    const text = await bench(['compare', 'random', 'oracle', '--db', db, '--tasks', '--resamples', '100'], { COLUMNS: '80' });
+    const text = await bench(['compare', 'random', 'oracle', '--db', db, '--tasks', '--resamples', '100'], {
+      COLUMNS: '80',
+    });
     expect(text.code).toBe(0);
     expect(Math.max(...text.stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
     expect(text.stdout).toMatch(/McNemar/);

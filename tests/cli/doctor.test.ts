@@ -6,7 +6,10 @@ import { FAKE_VLLM } from '../helpers/fake-vllm.js';
 
 describe('bench doctor', { timeout: 120_000 }, () => {
   it('finds vllm on PATH, reports a missing override, and always exits 0', async () => {
-    const withFake = await bench(['doctor', '--json'], { PATH: `${dirname(FAKE_VLLM)}:${process.env.PATH}`, GENBENCH_VLLM: undefined });
+    const withFake = await bench(['doctor', '--json'], {
+      PATH: `${dirname(FAKE_VLLM)}:${process.env.PATH}`,
+      GENBENCH_VLLM: undefined,
+    });
     expect(withFake.code).toBe(0);
     const r = JSON.parse(withFake.stdout);
     expect(r.servers.map((s: { kind: string }) => s.kind)).toEqual(['vllm', 'sglang', 'llamacpp']);

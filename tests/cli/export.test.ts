@@ -15,11 +15,28 @@ let stored: Map<string, { correct: number | null; status: string; split: string 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'genbench-export-'));
   db = join(dir, 'e.sqlite');
-  const r = await bench(['run', '--db', db, '-q', '-n', '2', '--samples', '2', '-m', 'baseline:random', '-m', 'mock:error:content']);
+  const r = await bench([
+    'run',
+    '--db',
+    db,
+    '-q',
+    '-n',
+    '2',
+    '--samples',
+    '2',
+    '-m',
+    'baseline:random',
+    '-m',
+    'mock:error:content',
+  ]);
   expect([0, 1]).toContain(r.code); // mock:error:content stores errors (exit 1)
   const d = new Database(db, { readonly: true });
-  const rows = d.prepare(`SELECT r.run_id || '|' || r.item_id || '|' || r.sample AS k, r.correct, r.status, rt.split FROM results r
-    JOIN run_tasks rt ON rt.run_id = r.run_id AND rt.task = r.task`).all() as { k: string; correct: number | null; status: string; split: string }[];
+  const rows = d
+    .prepare(
+      `SELECT r.run_id || '|' || r.item_id || '|' || r.sample AS k, r.correct, r.status, rt.split FROM results r
+    JOIN run_tasks rt ON rt.run_id = r.run_id AND rt.task = r.task`,
+    )
+    .all() as { k: string; correct: number | null; status: string; split: string }[];
   d.close();
   stored = new Map(rows.map((x) => [x.k, x]));
 }, 180_000);
@@ -35,7 +52,20 @@ describe('bench export', () => {
     const t = tableFromIPC(readParquet(readFileSync(out)).intoIPCStream());
     expect(t.numRows).toBe(stored.size);
     const names = t.schema.fields.map((f) => f.name);
-    for (const c of ['model', 'task', 'split', 'axis', 'item_id', 'sample', 'correct', 'score', 'input_tokens', 'latency_ms', 'difficulty']) expect(names).toContain(c);
+    for (const c of [
+      'model',
+      'task',
+      'split',
+      'axis',
+      'item_id',
+      'sample',
+      'correct',
+      'score',
+      'input_tokens',
+      'latency_ms',
+      'difficulty',
+    ])
+      expect(names).toContain(c);
     expect(names.some((n) => n.startsWith('knob_'))).toBe(true);
     const seen = new Set<string>();
     for (const row of t) {

@@ -4,7 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -29,7 +38,11 @@ afterAll(async () => {
 const db = (name: string) => join(dir, `${name}.sqlite`);
 const count = (file: string, where = "status = 'ok'") => {
   const d = new Database(file, { readonly: true });
-  try { return (d.prepare(`SELECT COUNT(*) AS n FROM results WHERE ${where}`).get() as { n: number }).n; } finally { d.close(); }
+  try {
+    return (d.prepare(`SELECT COUNT(*) AS n FROM results WHERE ${where}`).get() as { n: number }).n;
+  } finally {
+    d.close();
+  }
 };
 const until = async (cond: () => boolean, ms = 60_000) => {
   const deadline = Date.now() + ms;
@@ -38,10 +51,14 @@ const until = async (cond: () => boolean, ms = 60_000) => {
     await new Promise((r) => setTimeout(r, 50));
   }
 };
-const closed = (child: ReturnType<typeof startBench>) => new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+const closed = (child: ReturnType<typeof startBench>) =>
+  new Promise<number | null>((r) => child.on('close', (code) => r(code)));
 function gpSuite(name: string, n: number, extra = ''): string {
   const file = join(dir, `${name}.yaml`);
-  writeFileSync(file, `name: ${name}\nversion: 1\ntasks:\n  - id: gp\n    generator: instruct/general-points\n    split: id\n    n: ${n}\n    seed: 11\n    params: { rule: face10, sampling: face${extra} }\n`);
+  writeFileSync(
+    file,
+    `name: ${name}\nversion: 1\ntasks:\n  - id: gp\n    generator: instruct/general-points\n    split: id\n    n: ${n}\n    seed: 11\n    params: { rule: face10, sampling: face${extra} }\n`,
+  );
   return file;
 }
 
@@ -50,7 +67,20 @@ describe('no hangs (issue 21 #1)', () => {
     server.resetStats();
     server.setOptions({ latencyMs: (_b, ctx) => (ctx.index < 3 ? 0 : STALL) });
     const file = db('stalled');
-    const child = startBench(['run', '--suite', gpSuite('stall', 10), '-m', `openai-compatible:m@${server.url}/v1`, '-c', '2', '--db', file, '-q', '--stop-timeout', '2']);
+    const child = startBench([
+      'run',
+      '--suite',
+      gpSuite('stall', 10),
+      '-m',
+      `openai-compatible:m@${server.url}/v1`,
+      '-c',
+      '2',
+      '--db',
+      file,
+      '-q',
+      '--stop-timeout',
+      '2',
+    ]);
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     const exit = closed(child);
@@ -74,8 +104,25 @@ describe('one writer per run (issue 21 #8)', () => {
     // The first process's first answers wait until the second has come and gone.
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
-    server.setOptions({ latencyMs: 5, respond: async (_b, ctx) => { await released; return ctx.lastUserText; } });
-    const args = ['run', '--suite', gpSuite('two', 30), '-m', `openai-compatible:m@${server.url}/v1`, '-c', '2', '--db', db('two'), '-q'];
+    server.setOptions({
+      latencyMs: 5,
+      respond: async (_b, ctx) => {
+        await released;
+        return ctx.lastUserText;
+      },
+    });
+    const args = [
+      'run',
+      '--suite',
+      gpSuite('two', 30),
+      '-m',
+      `openai-compatible:m@${server.url}/v1`,
+      '-c',
+      '2',
+      '--db',
+      db('two'),
+      '-q',
+    ];
     const first = startBench(args);
     const firstExit = closed(first);
     await until(() => server.stats.requests >= 1);
@@ -99,8 +146,27 @@ describe('turn-level durability (issue 17)', () => {
     const assistants = (b: MockRequestBody) => (b.messages ?? []).filter((m) => m.role === 'assistant').length;
     // Echoed prompts are wrong answers, so every episode runs its 5 attempts. When some episode
     // reaches its 4th attempt, everything stalls: that episode has 3 finished turns.
-    server.setOptions({ latencyMs: (b) => { if (triggered || assistants(b) >= 3) { triggered = true; return STALL; } return 5; } });
-    const args = ['run', '--suite', gpSuite('episodes', 6, ', protocol: revision, maxAttempts: 5'), '-m', `openai-compatible:m@${server.url}/v1`, '-c', '2', '--db', db('episodes'), '-q'];
+    server.setOptions({
+      latencyMs: (b) => {
+        if (triggered || assistants(b) >= 3) {
+          triggered = true;
+          return STALL;
+        }
+        return 5;
+      },
+    });
+    const args = [
+      'run',
+      '--suite',
+      gpSuite('episodes', 6, ', protocol: revision, maxAttempts: 5'),
+      '-m',
+      `openai-compatible:m@${server.url}/v1`,
+      '-c',
+      '2',
+      '--db',
+      db('episodes'),
+      '-q',
+    ];
     const child = startBench(args);
     const exit = closed(child);
     await until(() => triggered);
@@ -127,8 +193,28 @@ describe('paths from a crafted database (issue 21 #3)', () => {
     const file = join(root, 'crafted.sqlite');
     const store = Store.open(file);
     const png = Buffer.from('89504e470d0a1a0a', 'hex').toString('base64');
-    store.saveItems([{ id: '../../../x/pwned', generator: 'toy/add', generatorVersion: '1', family: 'toy', params: {}, seed: 1, index: 0, difficulty: {},
-      messages: [{ role: 'user', content: [{ type: 'text', text: 'look' }, { type: 'image', mediaType: 'image/png', data: png }] }], truth: 1 }]);
+    store.saveItems([
+      {
+        id: '../../../x/pwned',
+        generator: 'toy/add',
+        generatorVersion: '1',
+        family: 'toy',
+        params: {},
+        seed: 1,
+        index: 0,
+        difficulty: {},
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'look' },
+              { type: 'image', mediaType: 'image/png', data: png },
+            ],
+          },
+        ],
+        truth: 1,
+      },
+    ]);
     store.close();
     const images = join(root, 'a', 'b', 'c', 'imgs');
     const r = await bench(['show', '../../../x/pwned', '--db', file, '--images', images]);
@@ -136,7 +222,10 @@ describe('paths from a crafted database (issue 21 #3)', () => {
     const written = readdirSync(images);
     expect(written).toHaveLength(1);
     expect(written[0]).toMatch(/^x_pwned-[0-9a-f]+-0-1\.png$/);
-    const everything = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? everything(join(d, e.name)) : [join(d, e.name)]));
+    const everything = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? everything(join(d, e.name)) : [join(d, e.name)],
+      );
     expect(everything(root).filter((f) => f.includes('pwned'))).toEqual([join(images, written[0]!)]);
     rmSync(root, { recursive: true, force: true });
   }, 60_000);
@@ -151,7 +240,12 @@ describe('read commands never write (issue 21 #5) and site builds clean up (issu
     d.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine')");
     d.close();
     const before = sha(file);
-    for (const args of [['report'], ['leaderboard', '--out', join(dir, 'foreign-site')], ['show', 'abc'], ['list', 'runs']]) {
+    for (const args of [
+      ['report'],
+      ['leaderboard', '--out', join(dir, 'foreign-site')],
+      ['show', 'abc'],
+      ['list', 'runs'],
+    ]) {
       const r = await bench([...args, '--db', file]);
       expect(r.code, args[0]).toBe(3);
       expect(errorLines(r.stderr)).toEqual([expect.stringMatching(/not a genbench database/)]);
@@ -161,7 +255,18 @@ describe('read commands never write (issue 21 #5) and site builds clean up (issu
   }, 120_000);
 
   it('a chmod 444 database in a read-only folder is read by report, list and a gate of stored runs; the site build removes leftovers of killed builds', async () => {
-    const made = await bench(['run', '--suite', 'quick', '-n', '1', '-m', 'baseline:oracle', '--db', db('source'), '-q']);
+    const made = await bench([
+      'run',
+      '--suite',
+      'quick',
+      '-n',
+      '1',
+      '-m',
+      'baseline:oracle',
+      '--db',
+      db('source'),
+      '-q',
+    ]);
     expect(made.code).toBe(0);
     const ro = join(dir, 'ro');
     mkdirSync(ro);
@@ -171,13 +276,19 @@ describe('read commands never write (issue 21 #5) and site builds clean up (issu
     const before = sha(join(ro, 'g.sqlite'));
     // Root ignores file modes, so read as an unprivileged user where the test runs as root.
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const runAs = (args: string[]) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...asUser });
-      let stdout = '', stderr = '';
-      child.stdout.on('data', (x) => (stdout += x));
-      child.stderr.on('data', (x) => (stderr += x));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    const runAs = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+          cwd: ROOT,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          ...asUser,
+        });
+        let stdout = '',
+          stderr = '';
+        child.stdout.on('data', (x) => (stdout += x));
+        child.stderr.on('data', (x) => (stderr += x));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
     const report = await runAs(['report', '--db', join(ro, 'g.sqlite')]);
     expect(report.stderr).toBe('');
     expect(report.code).toBe(0);
@@ -186,9 +297,21 @@ describe('read commands never write (issue 21 #5) and site builds clean up (issu
     expect(list.code).toBe(0);
     // A gate of two stored runs only reads, so it works there too.
     const d = new Database(db('source'), { readonly: true });
-    const runId = (d.prepare('SELECT id FROM runs').pluck().get() as string);
+    const runId = d.prepare('SELECT id FROM runs').pluck().get() as string;
     d.close();
-    const gate = await runAs(['gate', '--suite', 'quick', '-n', '1', '--baseline', runId, '--candidate', runId, '--db', join(ro, 'g.sqlite')]);
+    const gate = await runAs([
+      'gate',
+      '--suite',
+      'quick',
+      '-n',
+      '1',
+      '--baseline',
+      runId,
+      '--candidate',
+      runId,
+      '--db',
+      join(ro, 'g.sqlite'),
+    ]);
     expect(gate.stderr).not.toMatch(/error/);
     expect([0, 11]).toContain(gate.code);
     expect(readdirSync(ro)).toEqual(['g.sqlite']);

@@ -8,7 +8,9 @@ import { getGenerator } from '../../generators/index.js';
 import { bench, errorLines } from '../helpers/cli.js';
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'genbench-list-gen-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'genbench-list-gen-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].length));
@@ -34,7 +36,10 @@ describe('bench list <generator>', () => {
     const json = await bench(['list', 'satquest', '--json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({
-      name: 'satquest', version: getGenerator('satquest').version, family: 'satquest', description: getGenerator('satquest').description,
+      name: 'satquest',
+      version: getGenerator('satquest').version,
+      family: 'satquest',
+      description: getGenerator('satquest').description,
       params: getGenerator('satquest').params!.table(),
     });
   }, 60_000);
@@ -43,7 +48,9 @@ describe('bench list <generator>', () => {
     const r = await bench(['list', 'instruct/sokobn']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(errorLines(r.stderr)).toEqual([expect.stringMatching(/^bench: error: unknown generator 'instruct\/sokobn'\. Did you mean 'instruct\/sokoban'\?/)]);
+    expect(errorLines(r.stderr)).toEqual([
+      expect.stringMatching(/^bench: error: unknown generator 'instruct\/sokobn'\. Did you mean 'instruct\/sokoban'\?/),
+    ]);
     const typo = await bench(['list', 'suite']);
     expect(typo.code).toBe(2);
     expect(errorLines(typo.stderr)).toEqual([expect.stringMatching(/unknown list 'suite'\. Did you mean 'suites'\?/)]);
@@ -51,17 +58,27 @@ describe('bench list <generator>', () => {
 
   it('says when a plug-in declares no parameters', async () => {
     const file = join(dir, 'plain.mjs');
-    writeFileSync(file, `export const plain = {
+    writeFileSync(
+      file,
+      `export const plain = {
   name: 'plain/echo', version: '1', description: 'Echo a number.', verifierVersion: '1',
   parseParams: (raw) => ({ ...(raw ?? {}) }),
   generate: () => ({ messages: [{ role: 'user', content: 'Say 1.' }], truth: '1', difficulty: {}, verify: (r) => ({ correct: r === '1', score: r === '1' ? 1 : 0, formatOk: true }) }),
   verify: (t, r) => ({ correct: r === t, score: r === t ? 1 : 0, formatOk: true }),
 };
-`);
+`,
+    );
     const r = await bench(['list', `${file}#plain`]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^plain\/echo: Echo a number\.\nfamily: plain {2}version: 1\n\nparameters: not declared \(see its parseParams\)\n$/);
+    expect(r.stdout).toMatch(
+      /^plain\/echo: Echo a number\.\nfamily: plain {2}version: 1\n\nparameters: not declared \(see its parseParams\)\n$/,
+    );
     const json = await bench(['list', `${file}#plain`, '--json']);
-    expect(JSON.parse(json.stdout)).toEqual({ name: 'plain/echo', version: '1', family: 'plain', description: 'Echo a number.' });
+    expect(JSON.parse(json.stdout)).toEqual({
+      name: 'plain/echo',
+      version: '1',
+      family: 'plain',
+      description: 'Echo a number.',
+    });
   }, 60_000);
 });

@@ -9,7 +9,10 @@ import { bench } from '../helpers/cli.js';
 
 let dir: string;
 let db: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'genbench-modal-')); db = join(dir, 'm.sqlite'); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'genbench-modal-'));
+  db = join(dir, 'm.sqlite');
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const IMAGE_TASKS = ['jig-img-2x1-pair', 'jig-img-2x2-pair'];
@@ -22,7 +25,9 @@ describe('bench run --suite quick --model onnx:demo', () => {
     for (const t of IMAGE_TASKS) expect(r.stdout).toMatch(new RegExp(`${t}\\s.*unsupported \\(needs image input\\)`));
     const d = new Database(db, { readonly: true });
     const rows = d.prepare('SELECT task, unsupported FROM run_tasks WHERE unsupported IS NOT NULL ORDER BY task').all();
-    const results = d.prepare(`SELECT COUNT(*) AS n FROM results WHERE task IN (${IMAGE_TASKS.map(() => '?').join(',')})`).get(...IMAGE_TASKS) as { n: number };
+    const results = d
+      .prepare(`SELECT COUNT(*) AS n FROM results WHERE task IN (${IMAGE_TASKS.map(() => '?').join(',')})`)
+      .get(...IMAGE_TASKS) as { n: number };
     const errors = d.prepare("SELECT COUNT(*) AS n FROM results WHERE status = 'error'").get() as { n: number };
     d.close();
     expect(rows).toEqual(IMAGE_TASKS.map((task) => ({ task, unsupported: 'needs image input' })));
@@ -40,7 +45,9 @@ describe('bench run --suite quick --model onnx:demo', () => {
     const oracle = await bench(['run', '--suite', 'quick', '-m', 'baseline:oracle', '-n', '1', '-q', '--db', db]);
     expect(oracle.code).toBe(0);
     const text = await bench(['report', '--db', db, '--tasks', '--resamples', '50', '--wide']);
-    expect(text.stdout).toMatch(/onnx:demo: run \w+ \(done, \d+ scored, 2 tasks unsupported \(needs image input\): jig-img-2x1-pair, jig-img-2x2-pair\)/);
+    expect(text.stdout).toMatch(
+      /onnx:demo: run \w+ \(done, \d+ scored, 2 tasks unsupported \(needs image input\): jig-img-2x1-pair, jig-img-2x2-pair\)/,
+    );
     for (const t of IMAGE_TASKS) expect(text.stdout).toMatch(new RegExp(`^${t}\\s.*unsupported`, 'm'));
     const json = JSON.parse((await bench(['report', '--db', db, '--format', 'json', '--resamples', '50'])).stdout);
     const suite = json.suites[0];
@@ -51,6 +58,8 @@ describe('bench run --suite quick --model onnx:demo', () => {
     const site = join(dir, 'site');
     expect((await bench(['leaderboard', '--db', db, '-o', site, '--resamples', '50'])).code).toBe(0);
     expect(readFileSync(join(site, 'index.html'), 'utf8')).toMatch(/\(2 tasks unsupported\)/);
-    expect(readFileSync(join(site, 's', 'quick', 'jigsaw.html'), 'utf8')).toMatch(/class="num unsupported[^"]*" title="onnx:demo cannot take this task \(needs image input\)/);
+    expect(readFileSync(join(site, 's', 'quick', 'jigsaw.html'), 'utf8')).toMatch(
+      /class="num unsupported[^"]*" title="onnx:demo cannot take this task \(needs image input\)/,
+    );
   }, 180_000);
 });

@@ -26,7 +26,8 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 function piped(args: string[], reader: string): Promise<{ code: number | null; out: string; err: string }> {
   const cmd = `${quote(process.execPath)} --import tsx src/cli/main.ts ${args.map(quote).join(' ')} | python3 -c ${quote(reader)}`;
   const child = spawn('bash', ['-o', 'pipefail', '-c', cmd], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '', err = '';
+  let out = '',
+    err = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
@@ -45,7 +46,10 @@ describe('machine output through a pipe', () => {
 
   it('bench report --format md: every byte arrives', async () => {
     const direct = await bench(['report', '--db', db, '--format', 'md', '--resamples', '50', '--tasks']);
-    const r = await piped(['report', '--db', db, '--format', 'md', '--resamples', '50', '--tasks'], 'import sys; print(len(sys.stdin.buffer.read()))');
+    const r = await piped(
+      ['report', '--db', db, '--format', 'md', '--resamples', '50', '--tasks'],
+      'import sys; print(len(sys.stdin.buffer.read()))',
+    );
     expect(r.code).toBe(0);
     expect(Buffer.byteLength(direct.stdout)).toBeGreaterThan(65_536);
     expect(Number(r.out)).toBe(Buffer.byteLength(direct.stdout));
@@ -62,7 +66,18 @@ describe('machine output through a pipe', () => {
     const list = await piped(['list', '--db', db, '--json'], JSON_BYTES);
     expect(list.code).toBe(0);
     expect(Number(list.out)).toBeGreaterThan(10_000);
-    const run = await piped(['run', '--db', db, '-n', '1', '--json', ...Array.from({ length: 60 }, (_, i) => ['-m', `mock:fixed:${i}`]).flat()], JSON_BYTES);
+    const run = await piped(
+      [
+        'run',
+        '--db',
+        db,
+        '-n',
+        '1',
+        '--json',
+        ...Array.from({ length: 60 }, (_, i) => ['-m', `mock:fixed:${i}`]).flat(),
+      ],
+      JSON_BYTES,
+    );
     expect(run.code).toBe(0);
     expect(Number(run.out)).toBeGreaterThan(65_536);
     const d = new Database(db, { readonly: true });
@@ -71,7 +86,23 @@ describe('machine output through a pipe', () => {
     const show = await piped(['show', item, '--db', db, '--json'], JSON_BYTES);
     expect(show.code).toBe(0);
     expect(Number(show.out)).toBeGreaterThan(10_000);
-    const gate = await piped(['gate', '--suite', 'quick', '--db', db, '--baseline', 'mock:fixed:1', '--candidate', 'mock:fixed:2', '-n', '1', '--json'], JSON_BYTES);
+    const gate = await piped(
+      [
+        'gate',
+        '--suite',
+        'quick',
+        '--db',
+        db,
+        '--baseline',
+        'mock:fixed:1',
+        '--candidate',
+        'mock:fixed:2',
+        '-n',
+        '1',
+        '--json',
+      ],
+      JSON_BYTES,
+    );
     expect(gate.err).not.toMatch(/Traceback/);
     expect(Number(gate.out)).toBeGreaterThan(1000);
   }, 180_000);

@@ -4,7 +4,16 @@
 // Build first (npx tsc -p tsconfig.json).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
@@ -12,14 +21,28 @@ import { ROOT } from '../helpers/cli.js';
 const MAIN = join(ROOT, 'dist/src/cli/main.js');
 let dir: string;
 
-interface Result { code: number | null; stdout: string; stderr: string }
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 function exec(args: string[], cwd: string): Promise<Result> {
-  const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-  let stdout = '', stderr = '';
+  const child = spawn(process.execPath, args, {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let stdout = '',
+    stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   const deadline = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  return new Promise((resolve) => child.on('close', (code) => { clearTimeout(deadline); resolve({ code, stdout, stderr }); }));
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      clearTimeout(deadline);
+      resolve({ code, stdout, stderr });
+    }),
+  );
 }
 const bench = (args: string[], cwd = dir) => exec([MAIN, ...args], cwd);
 const lines = (s: string) => s.split('\n').filter((l) => l.trim() && !l.startsWith('npm warn'));
@@ -49,7 +72,14 @@ describe('a family and a provider from outside the repo', () => {
     const r = await bench(['new', 'family', 'demo', '--dir', 'families']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/created families[\\/]demo\//);
-    expect(readdirSync(join(dir, 'families/demo')).sort()).toEqual(['README.md', 'demo.test.js', 'index.js', 'package.json', 'params.js', 'suite.yaml']);
+    expect(readdirSync(join(dir, 'families/demo')).sort()).toEqual([
+      'README.md',
+      'demo.test.js',
+      'index.js',
+      'package.json',
+      'params.js',
+      'suite.yaml',
+    ]);
     for (const [args, msg] of [
       [['new', 'family', 'demo', '--dir', 'families'], /already exists/],
       [['new', 'family', 'Bad_Name'], /family name 'Bad_Name' must be lowercase/],
@@ -64,7 +94,18 @@ describe('a family and a provider from outside the repo', () => {
   });
 
   it('bench run scores the oracle and the plug-in provider at 100% on the plug-in family', async () => {
-    const r = await bench(['run', '--suite', 'families/demo/suite.yaml', '--model', 'baseline:oracle', '--model', 'module:./adder.js:v1', '--db', 'r.sqlite', '--quiet']);
+    const r = await bench([
+      'run',
+      '--suite',
+      'families/demo/suite.yaml',
+      '--model',
+      'baseline:oracle',
+      '--model',
+      'module:./adder.js:v1',
+      '--db',
+      'r.sqlite',
+      '--quiet',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     for (const model of ['baseline:oracle', 'module:./adder.js:v1']) {
       const block = r.stdout.split(`model ${model}`)[1]!.split('\nmodel ')[0]!;
@@ -77,13 +118,21 @@ describe('a family and a provider from outside the repo', () => {
   it('bench generate writes the plug-in items, and training items apart from them', async () => {
     const r = await bench(['generate', '--suite', 'families/demo/suite.yaml', '--split', 'ood', '-n', '2']);
     expect(r.code, r.stderr).toBe(0);
-    const items = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const items = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(items).toHaveLength(4);
     expect(items[0]).toMatchObject({ generator: 'demo/sum', family: 'demo', split: 'ood', axis: 'scale' });
     expect(items[0].truth.sum).toBe(items[0].truth.numbers.reduce((a: number, b: number) => a + b, 0));
     const train = await bench(['generate', '--suite', 'families/demo/suite.yaml', '--split', 'train', '-n', '5']);
     // -n 5 from each of the two tasks that feed training (the ID task and the train task).
-    expect(train.stdout.trim().split('\n').map((l) => JSON.parse(l).split)).toEqual(Array(10).fill('train'));
+    expect(
+      train.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).split),
+    ).toEqual(Array(10).fill('train'));
   });
 
   it('bench report and bench leaderboard show the family and the plug-in model', async () => {
@@ -99,19 +148,34 @@ describe('a family and a provider from outside the repo', () => {
 
   it('bench rescore re-verifies plug-in answers when given the suite, and says so when not', async () => {
     const without = await bench(['rescore', '--db', 'r.sqlite', '--dry-run']);
-    expect(without.stdout).toMatch(/0 answers re-verified, 0 verdicts changed, 120 skipped \(generator not in this genbench; a plug-in family needs --suite/);
+    expect(without.stdout).toMatch(
+      /0 answers re-verified, 0 verdicts changed, 120 skipped \(generator not in this genbench; a plug-in family needs --suite/,
+    );
     const withSuite = await bench(['rescore', '--db', 'r.sqlite', '--suite', 'families/demo/suite.yaml', '--dry-run']);
     expect(withSuite.code, withSuite.stderr).toBe(0);
     expect(withSuite.stdout).toMatch(/bench: 120 answers re-verified, 0 verdicts changed/);
   });
 
-  it("a missing plug-in module is one line naming the file, exit 2, nothing stored", async () => {
-    writeFileSync(join(dir, 'broken.yaml'), 'name: b\nversion: 1\ngenerators: [./families/nope]\ntasks:\n  - { id: t, generator: nope/x, split: id, n: 1 }\n');
+  it('a missing plug-in module is one line naming the file, exit 2, nothing stored', async () => {
+    writeFileSync(
+      join(dir, 'broken.yaml'),
+      'name: b\nversion: 1\ngenerators: [./families/nope]\ntasks:\n  - { id: t, generator: nope/x, split: id, n: 1 }\n',
+    );
     const r = await bench(['run', '--suite', 'broken.yaml', '--model', 'baseline:oracle', '--db', 'b.sqlite']);
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)).toEqual([expect.stringMatching(/broken\.yaml:3: generators\[0\]: generator module '\.\/families\/nope' not found/)]);
+    expect(lines(r.stderr)).toEqual([
+      expect.stringMatching(/broken\.yaml:3: generators\[0\]: generator module '\.\/families\/nope' not found/),
+    ]);
     expect(existsSync(join(dir, 'b.sqlite'))).toBe(false);
-    const p = await bench(['run', '--suite', 'families/demo/suite.yaml', '--model', 'module:./nowhere.js:m', '--db', 'b.sqlite']);
+    const p = await bench([
+      'run',
+      '--suite',
+      'families/demo/suite.yaml',
+      '--model',
+      'module:./nowhere.js:m',
+      '--db',
+      'b.sqlite',
+    ]);
     expect(p.code).toBe(2);
     expect(lines(p.stderr)).toEqual([expect.stringMatching(/provider module '\.\/nowhere\.js' not found/)]);
   });

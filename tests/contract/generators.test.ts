@@ -44,7 +44,11 @@ describe('generator contract', () => {
   it('covers every built-in family and the plug-in', () => {
     expect(names.length).toBeGreaterThanOrEqual(60);
     expect(isPlugin('demo/sum')).toBe(true);
-    for (const family of ['instruct', 'omega', 'satquest', 'jigsaw', 'travel']) expect(names.some((n) => n === family || n.startsWith(`${family}/`)), family).toBe(true);
+    for (const family of ['instruct', 'omega', 'satquest', 'jigsaw', 'travel'])
+      expect(
+        names.some((n) => n === family || n.startsWith(`${family}/`)),
+        family,
+      ).toBe(true);
   });
 
   it.each(names)('%s keeps the contract', (name) => {
@@ -68,32 +72,71 @@ describe('generator contract', () => {
   it.each(names)('%s: item ids and contents are the pinned ones', (name) => {
     computed[name] = pins(name);
     if (process.env.GENBENCH_PIN) return;
-    expect(pinned[name], `no pinned items for ${name}: run GENBENCH_PIN=1 npx vitest run tests/contract/generators.test.ts`).toBeDefined();
+    expect(
+      pinned[name],
+      `no pinned items for ${name}: run GENBENCH_PIN=1 npx vitest run tests/contract/generators.test.ts`,
+    ).toBeDefined();
     expect(computed[name]).toEqual(pinned[name]);
   });
 
-  const families = allFamilies().map((f) => f.name).sort();
-  it('covers every built-in family descriptor and the plug-in\'s', () => {
-    expect(families).toEqual(expect.arrayContaining(['instruct', 'omega', 'omega-compositional', 'omega-transformative', 'satquest', 'jigsaw', 'travel', 'demo']));
+  const families = allFamilies()
+    .map((f) => f.name)
+    .sort();
+  it("covers every built-in family descriptor and the plug-in's", () => {
+    expect(families).toEqual(
+      expect.arrayContaining([
+        'instruct',
+        'omega',
+        'omega-compositional',
+        'omega-transformative',
+        'satquest',
+        'jigsaw',
+        'travel',
+        'demo',
+      ]),
+    );
   });
 
-  it.each(families)('family %s: declared knobs appear in difficulty, declared metrics match summarizeDetails', (name) => {
-    expect(checkFamily(getFamily(name))).toEqual([]);
-  });
+  it.each(families)(
+    'family %s: declared knobs appear in difficulty, declared metrics match summarizeDetails',
+    (name) => {
+      expect(checkFamily(getFamily(name))).toEqual([]);
+    },
+  );
 
   it('a knob or metric the items do not have is reported', () => {
     const demo = getFamily('demo');
-    const wrong = { ...demo, views: { demo: { label: 'x', curve: { knob: 'length', where: { max: 9 } }, matrix: ['count', 'size'] as [string, string] } }, metrics: { accuracy: 'x' } };
+    const wrong = {
+      ...demo,
+      views: {
+        demo: {
+          label: 'x',
+          curve: { knob: 'length', where: { max: 9 } },
+          matrix: ['count', 'size'] as [string, string],
+        },
+      },
+      metrics: { accuracy: 'x' },
+    };
     const problems = checkFamily(wrong);
-    expect(problems.some((p) => /knob 'length' is not in the difficulty of demo#all task demo-id item 0 \(keys: count, max\)/.test(p))).toBe(true);
+    expect(
+      problems.some((p) =>
+        /knob 'length' is not in the difficulty of demo#all task demo-id item 0 \(keys: count, max\)/.test(p),
+      ),
+    ).toBe(true);
     expect(problems.some((p) => /knob 'size'/.test(p))).toBe(true);
     expect(problems).toContain("metric 'accuracy' is declared but summarizeDetails never returns it");
-    expect(checkFamily({ ...getFamily('jigsaw'), metrics: {} })).toContain("metric 'formatReward' is returned by summarizeDetails but not declared in the family's metrics");
+    expect(checkFamily({ ...getFamily('jigsaw'), metrics: {} })).toContain(
+      "metric 'formatReward' is returned by summarizeDetails but not declared in the family's metrics",
+    );
   });
 
   afterAll(() => {
     if (!process.env.GENBENCH_PIN) return;
-    const sorted = Object.fromEntries(Object.entries({ ...pinned, ...computed }).filter(([k]) => registry.has(k)).sort(([a], [b]) => a.localeCompare(b)));
+    const sorted = Object.fromEntries(
+      Object.entries({ ...pinned, ...computed })
+        .filter(([k]) => registry.has(k))
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
     writeFileSync(PIN_FILE, `${JSON.stringify(sorted, null, 1)}\n`);
   });
 });

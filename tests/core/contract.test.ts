@@ -5,7 +5,8 @@ import type { Generator, Problem } from '../../src/core/types.js';
 import { addGenerator as toyAdd } from '../helpers/toy.js';
 
 // The toy's verifier reads '' as 0 (Number('') === 0), which this very check catches; a strict twin.
-const strict = (truth: unknown, r: string) => (/^\s*\d+\s*$/.test(r) ? toyAdd.verify(truth, r) : { correct: false, score: 0, formatOk: false });
+const strict = (truth: unknown, r: string) =>
+  /^\s*\d+\s*$/.test(r) ? toyAdd.verify(truth, r) : { correct: false, score: 0, formatOk: false };
 const addGenerator: Generator<any> = {
   ...toyAdd,
   verify: strict,
@@ -16,7 +17,10 @@ const addGenerator: Generator<any> = {
 };
 
 /** The toy generator with one part of its problems replaced. */
-function broken(patch: (p: Problem, index: number) => Partial<Problem>, extra: Partial<Generator<any>> = {}): Generator<any> {
+function broken(
+  patch: (p: Problem, index: number) => Partial<Problem>,
+  extra: Partial<Generator<any>> = {},
+): Generator<any> {
   let calls = 0;
   return {
     ...addGenerator,
@@ -34,7 +38,9 @@ describe('checkGenerator', () => {
   });
 
   it("catches a verifier that reads '' as the number 0", () => {
-    expect(checkGenerator(toyAdd, { items: 5, params: { max: 0 } }).join('\n')).toMatch(/garbage "" verified as correct/);
+    expect(checkGenerator(toyAdd, { items: 5, params: { max: 0 } }).join('\n')).toMatch(
+      /garbage "" verified as correct/,
+    );
   });
 
   it('catches non-determinism', () => {
@@ -44,7 +50,9 @@ describe('checkGenerator', () => {
   });
 
   it('catches a reference that does not verify', () => {
-    expect(checkGenerator(broken(() => ({ reference: 'nope' }))).join('\n')).toMatch(/reference answer does not verify/);
+    expect(checkGenerator(broken(() => ({ reference: 'nope' }))).join('\n')).toMatch(
+      /reference answer does not verify/,
+    );
   });
 
   it('catches a verifier that throws on garbage or accepts it', () => {
@@ -55,19 +63,27 @@ describe('checkGenerator', () => {
   });
 
   it('catches truth that does not survive JSON', () => {
-    expect(checkGenerator(broken(() => ({ truth: { when: new Date(0) } }))).join('\n')).toMatch(/truth does not survive JSON/);
+    expect(checkGenerator(broken(() => ({ truth: { when: new Date(0) } }))).join('\n')).toMatch(
+      /truth does not survive JSON/,
+    );
     expect(checkGenerator(broken(() => ({ truth: { big: 10n } }))).join('\n')).toMatch(/truth is not JSON/);
   });
 
   it('catches difficulty keys that change between items', () => {
-    expect(checkGenerator(broken((p, i) => ({ difficulty: i === 0 ? p.difficulty : { other: 1 } }))).join('\n')).toMatch(/difficulty keys \[other\] differ from item 0's \[max\]/);
+    expect(
+      checkGenerator(broken((p, i) => ({ difficulty: i === 0 ? p.difficulty : { other: 1 } }))).join('\n'),
+    ).toMatch(/difficulty keys \[other\] differ from item 0's \[max\]/);
   });
 
   it("re-verifies from JSON truth with the generator's pure verify", () => {
     const pureWrong = { verify: () => ({ correct: false, score: 0, formatOk: true }) };
-    expect(checkGenerator({ ...addGenerator, ...pureWrong }).join('\n')).toMatch(/reference does not verify against JSON truth/);
+    expect(checkGenerator({ ...addGenerator, ...pureWrong }).join('\n')).toMatch(
+      /reference does not verify against JSON truth/,
+    );
     const pureLax = { verify: () => ({ correct: true, score: 1, formatOk: true }) };
-    expect(checkGenerator({ ...addGenerator, ...pureLax }).join('\n')).toMatch(/garbage "" verified as correct against JSON truth/);
+    expect(checkGenerator({ ...addGenerator, ...pureLax }).join('\n')).toMatch(
+      /garbage "" verified as correct against JSON truth/,
+    );
   });
 });
 
@@ -86,7 +102,8 @@ describe('generatorShapeProblems', () => {
     ]);
     expect(generatorShapeProblems(null)).toEqual(['is null, not a generator object']);
     expect(generatorShapeProblems({ ...addGenerator, family: 3, environment: { start() {} } })).toEqual([
-      'family, when given, must be a string', 'environment, when given, must have start(truth) and step(truth, state, reply)',
+      'family, when given, must be a string',
+      'environment, when given, must have start(truth) and step(truth, state, reply)',
     ]);
   });
 });

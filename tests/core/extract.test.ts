@@ -21,7 +21,12 @@ describe('answer extraction', () => {
 
   it('never throws on hostile input', () => {
     const huge = '{'.repeat(100_000) + '\\boxed{' + '}'.repeat(10);
-    expect(() => { firstJsonObject(huge); lastBoxed(huge); tagContent(huge, 'answer'); lastLabeledLine(huge, 'Answer:'); }).not.toThrow();
+    expect(() => {
+      firstJsonObject(huge);
+      lastBoxed(huge);
+      tagContent(huge, 'answer');
+      lastLabeledLine(huge, 'Answer:');
+    }).not.toThrow();
     expect(clampText('x'.repeat(300_000)).length).toBe(200_000);
   });
 });
@@ -38,7 +43,9 @@ describe('escaping untrusted text', () => {
 
 describe('did you mean', () => {
   it('suggests close names', () => {
-    expect(closestNames('instruct/general-point', ['instruct/general-points', 'satquest/decision'])).toEqual(['instruct/general-points']);
+    expect(closestNames('instruct/general-point', ['instruct/general-points', 'satquest/decision'])).toEqual([
+      'instruct/general-points',
+    ]);
     expect(closestNames('opnai', ['openai', 'anthropic', 'mock'])).toEqual(['openai']);
     expect(closestNames('zzzzzzzz', ['openai', 'anthropic'])).toEqual([]);
   });

@@ -28,7 +28,9 @@ describe('AdaptiveLimiter', () => {
     const lim = new AdaptiveLimiter({ max: 8 });
     for (let i = 0; i < 8; i++) await lim.acquire();
     let ninth = false;
-    void lim.acquire().then(() => { ninth = true; });
+    void lim.acquire().then(() => {
+      ninth = true;
+    });
     await new Promise((r) => setTimeout(r, 10));
     expect(ninth).toBe(false);
     lim.release();
@@ -45,8 +47,14 @@ describe('AdaptiveLimiter', () => {
   it('paces starts under a quota, but not on sporadic 429s', () => {
     let t = 0;
     const quota = new AdaptiveLimiter({ max: 64, now: () => t });
-    for (let i = 0; i < 200; i++) { t += 5; quota.onSuccess(); } // 200/s allowed so far
-    for (let i = 0; i < 200; i++) { t += 1; quota.onRateLimit(10); } // then mostly 429s
+    for (let i = 0; i < 200; i++) {
+      t += 5;
+      quota.onSuccess();
+    } // 200/s allowed so far
+    for (let i = 0; i < 200; i++) {
+      t += 1;
+      quota.onRateLimit(10);
+    } // then mostly 429s
     expect(quota.pace).toBeLessThan(250);
     expect(quota.pace).toBeGreaterThan(20);
 
@@ -54,7 +62,8 @@ describe('AdaptiveLimiter', () => {
     const noisy = new AdaptiveLimiter({ max: 64, now: () => t });
     for (let i = 0; i < 400; i++) {
       t += 2;
-      if (i % 5 === 0) noisy.onRateLimit(10); else noisy.onSuccess(); // 20% 429s
+      if (i % 5 === 0) noisy.onRateLimit(10);
+      else noisy.onSuccess(); // 20% 429s
     }
     expect(noisy.pace).toBe(Infinity);
   });

@@ -20,8 +20,14 @@ const WORKFLOWS = ['examples/nightly-checkpoints.yml', 'examples/ci-gate.yml'];
 
 function knownFlags(): Map<string, Set<string>> {
   const program = new Command();
-  for (const register of [registerRun, registerGate, registerReport, registerLeaderboard, registerDoctor]) register(program);
-  return new Map(program.commands.map((c) => [c.name(), new Set(c.options.flatMap((o) => [o.long, o.short].filter(Boolean) as string[]))]));
+  for (const register of [registerRun, registerGate, registerReport, registerLeaderboard, registerDoctor])
+    register(program);
+  return new Map(
+    program.commands.map((c) => [
+      c.name(),
+      new Set(c.options.flatMap((o) => [o.long, o.short].filter(Boolean) as string[])),
+    ]),
+  );
 }
 
 /** Every `bench <command> …` (npx bench, or a shell function named bench) with its flags. */
@@ -30,14 +36,15 @@ function benchCommands(script: string): { command: string; flags: string[]; line
   return joined.split('\n').flatMap((line) => {
     const m = /(?:^|[\s;(])(?:npx )?bench (run|gate|report|leaderboard|doctor)\b(.*)$/.exec(line);
     if (!m) return [];
-    return [{ command: m[1]!, flags: (m[2]!.match(/(?<=\s)--?[a-z][\w-]*/g) ?? []), line }];
+    return [{ command: m[1]!, flags: m[2]!.match(/(?<=\s)--?[a-z][\w-]*/g) ?? [], line }];
   });
 }
 
 function expectRealFlags(script: string, what: string): number {
   const known = knownFlags();
   const cmds = benchCommands(script);
-  for (const c of cmds) for (const f of c.flags) expect(known.get(c.command), `${what}: ${f} in: ${c.line}`).toContain(f);
+  for (const c of cmds)
+    for (const f of c.flags) expect(known.get(c.command), `${what}: ${f} in: ${c.line}`).toContain(f);
   return cmds.length;
 }
 
@@ -73,15 +80,24 @@ describe('examples: nightly launchers', () => {
     expect(runs).toMatch(/bench run .*-n "\$ITEMS_PER_TASK".*--model "vllm:\$CHECKPOINTS\/checkpoint-\*"/s);
     expect(runs).toMatch(/bench gate .*--candidate "series:\$SERIES@latest"/s);
     expect(runs).toContain('$GITHUB_STEP_SUMMARY');
-    expect(steps.some((s) => s.uses?.startsWith('actions/upload-artifact') && String(s.with?.path).includes('site'))).toBe(true);
+    expect(
+      steps.some((s) => s.uses?.startsWith('actions/upload-artifact') && String(s.with?.path).includes('site')),
+    ).toBe(true);
     // The frozen baseline is updated only by hand, behind an environment, as a pull request.
     expect(wf.jobs.promote.environment).toBeTruthy();
-    expect(wf.jobs.promote.steps.map((s: { run?: string }) => s.run ?? '').join('\n')).toMatch(/--save-baseline[\s\S]*gh pr create/);
+    expect(wf.jobs.promote.steps.map((s: { run?: string }) => s.run ?? '').join('\n')).toMatch(
+      /--save-baseline[\s\S]*gh pr create/,
+    );
     expect(expectRealFlags(text, 'nightly-checkpoints.yml')).toBeGreaterThanOrEqual(6);
   });
 
   it('no example installs genbench from the npm registry (it is not published there)', () => {
-    for (const f of [...WORKFLOWS, 'examples/nightly-checkpoints.sbatch', 'examples/nightly-checkpoints-k8s.yaml', 'README.md']) {
+    for (const f of [
+      ...WORKFLOWS,
+      'examples/nightly-checkpoints.sbatch',
+      'examples/nightly-checkpoints-k8s.yaml',
+      'README.md',
+    ]) {
       expect(read(f), f).not.toMatch(/npm (install|i)( --no-save)? genbench\b/);
     }
     expect(read('README.md')).toMatch(/npm install --no-save "git\+https:\/\/github\.com\/[^"]+\/genbench\.git/);

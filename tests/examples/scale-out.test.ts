@@ -20,7 +20,10 @@ const bashSyntaxOk = (script: string) => execFileSync('bash', ['-n'], { input: s
 /** Every `bench <command> …` invocation (continuation lines joined) with its --flags. */
 function invocations(text: string): { command: string; flags: string[] }[] {
   const joined = text.replace(/\\\n\s*/g, ' ');
-  return [...joined.matchAll(/\bnpx bench (\w+)([^\n]*)/g)].map((m) => ({ command: m[1]!, flags: [...m[2]!.matchAll(/(?:^|\s)(--[a-z][\w-]*)/g)].map((f) => f[1]!) }));
+  return [...joined.matchAll(/\bnpx bench (\w+)([^\n]*)/g)].map((m) => ({
+    command: m[1]!,
+    flags: [...m[2]!.matchAll(/(?:^|\s)(--[a-z][\w-]*)/g)].map((f) => f[1]!),
+  }));
 }
 
 describe('Kubernetes Indexed Job', () => {
@@ -48,7 +51,9 @@ describe('Kubernetes Indexed Job', () => {
     expect(script).toMatch(/bench leaderboard --db \/results\/genbench\.sqlite/);
     expect(merge.spec.template.spec.volumes[0].persistentVolumeClaim.claimName).toBe(pvc.metadata.name);
     expect(bashSyntaxOk(script)).toBe(true);
-    expect(read('k8s-run.sh')).toMatch(/kubectl wait[^\n]*job\/genbench-shards[\s\S]*kubectl apply -f[^\n]*k8s-merge-job\.yaml/);
+    expect(read('k8s-run.sh')).toMatch(
+      /kubectl wait[^\n]*job\/genbench-shards[\s\S]*kubectl apply -f[^\n]*k8s-merge-job\.yaml/,
+    );
   });
 });
 
@@ -59,8 +64,11 @@ describe('Slurm job array', () => {
     expect(m).not.toBeNull();
     expect(array).toContain('--shard "${SLURM_ARRAY_TASK_ID}/${SLURM_ARRAY_TASK_COUNT}"');
     expect(read('slurm-submit.sh')).toMatch(/sbatch --dependency="afterany:\$\{jid\}"[^\n]*slurm-merge\.sbatch/);
-    expect(read('slurm-merge.sbatch')).toMatch(/bench merge "\$RESULTS"\/shard-\*\.sqlite --into[\s\S]*bench leaderboard/);
-    for (const f of ['slurm-array.sbatch', 'slurm-merge.sbatch', 'slurm-submit.sh', 'k8s-run.sh']) expect(bashSyntaxOk(read(f)), f).toBe(true);
+    expect(read('slurm-merge.sbatch')).toMatch(
+      /bench merge "\$RESULTS"\/shard-\*\.sqlite --into[\s\S]*bench leaderboard/,
+    );
+    for (const f of ['slurm-array.sbatch', 'slurm-merge.sbatch', 'slurm-submit.sh', 'k8s-run.sh'])
+      expect(bashSyntaxOk(read(f)), f).toBe(true);
   });
 });
 
@@ -78,19 +86,27 @@ describe('GitHub Actions matrix', () => {
     const steps: string = wf.jobs.merge.steps.map((s: any) => s.run ?? '').join('\n');
     expect(steps).toMatch(/bench merge shards\/shard-\*\.sqlite --into results\/genbench\.sqlite/);
     expect(steps).toMatch(/bench leaderboard --db results\/genbench\.sqlite/);
-    for (const job of Object.values<any>(wf.jobs)) for (const s of job.steps) expect(Boolean(s.uses) !== Boolean(s.run)).toBe(true);
+    for (const job of Object.values<any>(wf.jobs))
+      for (const s of job.steps) expect(Boolean(s.uses) !== Boolean(s.run)).toBe(true);
   });
 });
 
 describe('every launcher', () => {
   it('uses only bench commands and flags that exist', async () => {
-    const files = ['k8s-indexed-job.yaml', 'k8s-merge-job.yaml', 'slurm-array.sbatch', 'slurm-merge.sbatch', 'github-matrix.yml'];
+    const files = [
+      'k8s-indexed-job.yaml',
+      'k8s-merge-job.yaml',
+      'slurm-array.sbatch',
+      'slurm-merge.sbatch',
+      'github-matrix.yml',
+    ];
     const used = files.flatMap((f) => invocations(read(f)));
     expect(new Set(used.map((u) => u.command))).toEqual(new Set(['run', 'merge', 'report', 'leaderboard']));
     for (const command of new Set(used.map((u) => u.command))) {
       const help = await bench([command, '--help']);
       expect(help.code).toBe(0);
-      for (const u of used.filter((x) => x.command === command)) for (const flag of u.flags) expect(help.stdout, `bench ${command} ${flag}`).toContain(flag);
+      for (const u of used.filter((x) => x.command === command))
+        for (const flag of u.flags) expect(help.stdout, `bench ${command} ${flag}`).toContain(flag);
     }
   }, 120_000);
 });

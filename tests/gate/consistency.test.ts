@@ -13,8 +13,12 @@ import { Rng } from '../../src/core/rng.js';
 import { toySuite } from '../helpers/toy.js';
 
 /** Outcome maps from per-task lists of (baseline, candidate) answers. */
-function outcomes(plan: ReturnType<typeof makePlan>, answers: Record<string, [boolean | null, boolean | null][]>): { base: OutcomeMap; cand: OutcomeMap } {
-  const base: OutcomeMap = new Map(), cand: OutcomeMap = new Map();
+function outcomes(
+  plan: ReturnType<typeof makePlan>,
+  answers: Record<string, [boolean | null, boolean | null][]>,
+): { base: OutcomeMap; cand: OutcomeMap } {
+  const base: OutcomeMap = new Map(),
+    cand: OutcomeMap = new Map();
   for (const pt of plan.tasks) {
     pt.itemIds.forEach((id, i) => {
       const [b, c] = answers[pt.task.id]![i]!;
@@ -29,7 +33,10 @@ const byId = (checks: Check[], id: string) => checks.find((c) => c.id === id)!;
 
 describe('gap growth: the verdict comes from the interval it prints', () => {
   it('issue 22: a candidate losing 8 of 120 OOD items is not a gap regression while its 90% interval includes 0', () => {
-    const suite = toySuite([{ id: 'gp-id', split: 'id', n: 30 }, { id: 'gp-ood', split: 'ood', n: 120, max: 99 }]);
+    const suite = toySuite([
+      { id: 'gp-id', split: 'id', n: 30 },
+      { id: 'gp-ood', split: 'ood', n: 120, max: 99 },
+    ]);
     const plan = makePlan(suite);
     // ID: both models wrong on every item (a random-level baseline); OOD: the candidate loses 8.
     const { base, cand } = outcomes(plan, {
@@ -46,14 +53,19 @@ describe('gap growth: the verdict comes from the interval it prints', () => {
     // Before: a Wald test with zero variance on the ID side called it p = 0.0017, a regression.
     expect(gap.pWorse).toBeGreaterThan(config.alpha);
     expect(gap.status).toBe('inconclusive'); // material (6.7 > 5 points) but not significant
-    expect(explain(gap, config.alpha)).toMatch(/not significant \(p 0\.\d+\): about [\d,]+ items would decide it \(now 150\)/);
+    expect(explain(gap, config.alpha)).toMatch(
+      /not significant \(p 0\.\d+\): about [\d,]+ items would decide it \(now 150\)/,
+    );
     // More items than now, and a finite number: the same interval at scaled counts clears 0.
     expect(gap.itemsNeeded).toBeGreaterThan(150);
     expect(gap.itemsNeeded).toBeLessThan(5000);
   });
 
   it('its "items to flag" hint gives about 80% power if the observed rates are the truth (simulated)', () => {
-    const suite = toySuite([{ id: 'gp-id', split: 'id', n: 30 }, { id: 'gp-ood', split: 'ood', n: 120, max: 99 }]);
+    const suite = toySuite([
+      { id: 'gp-id', split: 'id', n: 30 },
+      { id: 'gp-ood', split: 'ood', n: 120, max: 99 },
+    ]);
     const plan = makePlan(suite);
     const { base, cand } = outcomes(plan, {
       'gp-id': Array.from({ length: 30 }, (_, i) => [i < 15, i < 15] as [boolean, boolean]),
@@ -63,14 +75,16 @@ describe('gap growth: the verdict comes from the interval it prints', () => {
     const gap = byId(buildChecks(plan, base, cand, config), 'gap:toy');
     const f = gap.itemsToFlag / 150;
     expect(f).toBeGreaterThan(1);
-    const nId = Math.round(30 * f), nOod = Math.round(120 * f);
+    const nId = Math.round(30 * f),
+      nOod = Math.round(120 * f);
     const rng = Rng.fromKey('gap-power');
     let flagged = 0;
     const trials = 400;
     for (let t = 0; t < trials; t++) {
       let loss = 0;
       for (let i = 0; i < nOod; i++) if (rng.next() < 8 / 120) loss++;
-      const id = { n: nId, loss: 0, gain: 0 }, ood = { n: nOod, loss, gain: 0 };
+      const id = { n: nId, loss: 0, gain: 0 },
+        ood = { n: nOod, loss, gain: 0 };
       const at = (x: number) => moverDifference(changeInterval(id, 1 - 2 * x), changeInterval(ood, 1 - 2 * x));
       if (pFromIntervals(at, at(0.05).estimate) < 0.05) flagged++;
     }
@@ -83,10 +97,12 @@ describe('gap growth: the verdict comes from the interval it prints', () => {
     for (let trial = 0; trial < 150; trial++) {
       const side = () => {
         const n = rng.int(5, 200);
-        const loss = rng.int(0, Math.floor(n / 4)), gain = rng.int(0, Math.floor(n / 4));
+        const loss = rng.int(0, Math.floor(n / 4)),
+          gain = rng.int(0, Math.floor(n / 4));
         return { n, loss, gain };
       };
-      const a = side(), o = side();
+      const a = side(),
+        o = side();
       const alpha = [0.05, 0.025, 0.1][trial % 3]!;
       const at = (x: number) => moverDifference(changeInterval(a, 1 - 2 * x), changeInterval(o, 1 - 2 * x));
       const printed = at(alpha);
@@ -116,7 +132,9 @@ describe('sample-size hints at the boundary', () => {
     const suite = toySuite([{ id: 'hard', split: 'ood', n: 100, max: 999 }]);
     const plan = makePlan(suite);
     // Baseline wrong on item 0 only; the candidate gets item 0 right and items 1–3 wrong: 3 − 1 = 2 of 100.
-    const { base, cand } = outcomes(plan, { hard: Array.from({ length: 100 }, (_, i) => [i !== 0, i === 0 || i > 3] as [boolean, boolean]) });
+    const { base, cand } = outcomes(plan, {
+      hard: Array.from({ length: 100 }, (_, i) => [i !== 0, i === 0 || i > 3] as [boolean, boolean]),
+    });
     const config = mergeGates({});
     const { checks } = decide(buildChecks(plan, base, cand, config), config.alpha);
     const ood = byId(checks, 'change:ood');

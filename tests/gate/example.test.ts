@@ -11,11 +11,14 @@ import { ROOT } from '../helpers/cli.js';
 
 describe('examples/ci-gate.yml', () => {
   it('is a workflow whose bench gate commands use real flags and both model forms', () => {
-    const workflow = parse(readFileSync(join(ROOT, 'examples/ci-gate.yml'), 'utf8')) as { jobs: Record<string, { steps: { run?: string }[] }> };
+    const workflow = parse(readFileSync(join(ROOT, 'examples/ci-gate.yml'), 'utf8')) as {
+      jobs: Record<string, { steps: { run?: string }[] }>;
+    };
     const program = new Command();
     registerGate(program);
     const known = new Set(program.commands[0]!.options.flatMap((o) => [o.long, o.short].filter(Boolean) as string[]));
-    const commands = Object.values(workflow.jobs).flatMap((j) => j.steps.map((s) => s.run ?? ''))
+    const commands = Object.values(workflow.jobs)
+      .flatMap((j) => j.steps.map((s) => s.run ?? ''))
       .map((script) => script.replace(/\\\n\s*/g, ' '))
       .flatMap((script) => script.split('\n').filter((l) => /\bnpx bench gate\b/.test(l)));
     expect(commands.length).toBe(3);

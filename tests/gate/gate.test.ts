@@ -15,10 +15,14 @@ const check = (checks: Check[], id: string) => checks.find((c) => c.id === id)!;
 
 describe('bench gate (library, scripted models)', () => {
   it('passes a candidate identical to the baseline', async () => {
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 200, max: 99 }, { id: 'hard', split: 'ood', n: 200, max: 999 }]);
+    const suite = toySuite([
+      { id: 'easy', split: 'id', n: 200, max: 99 },
+      { id: 'hard', split: 'ood', n: 200, max: 999 },
+    ]);
     const wrong = (p: string) => bucket(p) < 30;
     const { result } = await gate({
-      suite, store: Store.open(':memory:'),
+      suite,
+      store: Store.open(':memory:'),
       baseline: { kind: 'model', model: scripted('mock:base', wrong) },
       candidate: { kind: 'model', model: scripted('mock:cand', wrong) },
     });
@@ -32,9 +36,14 @@ describe('bench gate (library, scripted models)', () => {
   });
 
   it('flags a candidate that fails 10% more OOD items on 1,000 items, and only OOD', async () => {
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 300, max: 99 }, { id: 'hard', split: 'ood', n: 1000, max: 999 }]);
+    const suite = toySuite([
+      { id: 'easy', split: 'id', n: 300, max: 99 },
+      { id: 'hard', split: 'ood', n: 1000, max: 999 },
+    ]);
     const { result } = await gate({
-      suite, store: Store.open(':memory:'), config: mergeGates({ splits: ['id', 'ood'], perTask: true }),
+      suite,
+      store: Store.open(':memory:'),
+      config: mergeGates({ splits: ['id', 'ood'], perTask: true }),
       baseline: { kind: 'model', model: scripted('mock:base', (p) => bucket(p) < 10) },
       candidate: { kind: 'model', model: scripted('mock:cand', (p) => bucket(p) < 10 || (isOod(p) && bucket(p) < 20)) },
     });
@@ -52,10 +61,14 @@ describe('bench gate (library, scripted models)', () => {
   });
 
   it('calls noise on 50 items inconclusive, not a regression, and says how many items would decide', async () => {
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 20, max: 99 }, { id: 'hard', split: 'ood', n: 50, max: 999 }]);
+    const suite = toySuite([
+      { id: 'easy', split: 'id', n: 20, max: 99 },
+      { id: 'hard', split: 'ood', n: 50, max: 999 },
+    ]);
     // Same accuracy, independent errors: the two models disagree on about a third of the items.
     const { result } = await gate({
-      suite, store: Store.open(':memory:'),
+      suite,
+      store: Store.open(':memory:'),
       baseline: { kind: 'model', model: scripted('mock:base', (p) => bucket(p, 'b') < 20) },
       candidate: { kind: 'model', model: scripted('mock:cand', (p) => bucket(p, 'c') < 20) },
     });
@@ -72,7 +85,9 @@ describe('bench gate (library, scripted models)', () => {
     // so agreement on them is too little to show a 2-point margin (133 would be needed).
     const suite = toySuite([{ id: 'hard', split: 'ood', n: 40, max: 999 }]);
     const { result } = await gate({
-      suite, store: Store.open(':memory:'), samples: 4,
+      suite,
+      store: Store.open(':memory:'),
+      samples: 4,
       baseline: { kind: 'model', model: scripted('mock:base', () => false) },
       candidate: { kind: 'model', model: scripted('mock:cand', () => false) },
     });
@@ -84,9 +99,13 @@ describe('bench gate (library, scripted models)', () => {
   });
 
   it('gates floors and the growth of the ID − OOD gap', async () => {
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 400, max: 99 }, { id: 'hard', split: 'ood', n: 400, max: 999 }]);
+    const suite = toySuite([
+      { id: 'easy', split: 'id', n: 400, max: 99 },
+      { id: 'hard', split: 'ood', n: 400, max: 999 },
+    ]);
     const { result } = await gate({
-      suite, store: Store.open(':memory:'),
+      suite,
+      store: Store.open(':memory:'),
       config: mergeGates({ splits: ['id'], floors: { ood: 0.9 }, maxGapGrowth: 0.05 }),
       baseline: { kind: 'model', model: scripted('mock:base', () => false) },
       // Keeps ID, loses 25% of OOD: the gap grows by about 25 points, and OOD falls below 90%.
@@ -107,10 +126,20 @@ describe('bench gate (library, scripted models)', () => {
     const cand = scripted('mock:cand', () => false);
     await gate({ suite, store, baseline: { kind: 'model', model: base }, candidate: { kind: 'model', model: cand } });
     const again = [scripted('mock:base', () => false), scripted('mock:cand', () => false)];
-    const { result } = await gate({ suite, store, baseline: { kind: 'model', model: again[0]! }, candidate: { kind: 'model', model: again[1]! } });
+    const { result } = await gate({
+      suite,
+      store,
+      baseline: { kind: 'model', model: again[0]! },
+      candidate: { kind: 'model', model: again[1]! },
+    });
     expect(again[0]!.calls.length + again[1]!.calls.length).toBe(0);
     expect(result!.candidate).toMatchObject({ requests: 0, reused: 150 });
-    const byId = await gate({ suite, store, baseline: { kind: 'run', runId: result!.baseline.runId!.slice(0, 8) }, candidate: { kind: 'run', runId: result!.candidate.runId! } });
+    const byId = await gate({
+      suite,
+      store,
+      baseline: { kind: 'run', runId: result!.baseline.runId!.slice(0, 8) },
+      candidate: { kind: 'run', runId: result!.candidate.runId! },
+    });
     expect(byId.result!.verdict).toBe('pass');
     expect(byId.result!.baseline.source).toBe('run');
   });
@@ -120,16 +149,29 @@ describe('bench gate (library, scripted models)', () => {
     const old = toySuite([{ id: 'hard', split: 'ood', n: 20, max: 999, seed: 1 }], 'a');
     const [r] = await run({ suite: old, models: [scripted('mock:old', () => false)], store });
     const now = toySuite([{ id: 'hard', split: 'ood', n: 20, max: 999, seed: 2 }], 'a');
-    const attempt = gate({ suite: now, store, baseline: { kind: 'run', runId: r!.runId }, candidate: { kind: 'model', model: scripted('mock:c', () => false) } });
+    const attempt = gate({
+      suite: now,
+      store,
+      baseline: { kind: 'run', runId: r!.runId },
+      candidate: { kind: 'model', model: scripted('mock:c', () => false) },
+    });
     await expect(attempt).rejects.toThrow(GateConfigError);
     await expect(attempt).rejects.toThrow(/the items differ/);
-    await expect(gate({ suite: now, store, baseline: { kind: 'run', runId: 'abcdef12' }, candidate: { kind: 'run', runId: r!.runId } })).rejects.toThrow(/no run with that id/);
+    await expect(
+      gate({
+        suite: now,
+        store,
+        baseline: { kind: 'run', runId: 'abcdef12' },
+        candidate: { kind: 'run', runId: r!.runId },
+      }),
+    ).rejects.toThrow(/no run with that id/);
   });
 
   it('gives up with a harness error when too many answers are errors, instead of calling it a regression', async () => {
     const suite = toySuite([{ id: 'hard', split: 'ood', n: 100, max: 999 }]);
     const attempt = gate({
-      suite, store: Store.open(':memory:'),
+      suite,
+      store: Store.open(':memory:'),
       baseline: { kind: 'model', model: scripted('mock:base', () => false) },
       candidate: { kind: 'model', model: scripted('mock:cand', () => false, { errorIf: (p) => bucket(p) < 10 }) },
     });
@@ -140,7 +182,9 @@ describe('bench gate (library, scripted models)', () => {
   it("counts the candidate's errored answers as wrong, leaves the baseline's out, and reports both per side", async () => {
     const suite = toySuite([{ id: 'hard', split: 'ood', n: 200, max: 999 }]);
     const { result } = await gate({
-      suite, store: Store.open(':memory:'), config: mergeGates({ maxErrorRate: 0.05 }),
+      suite,
+      store: Store.open(':memory:'),
+      config: mergeGates({ maxErrorRate: 0.05 }),
       baseline: { kind: 'model', model: scripted('mock:base', () => false, { errorIf: (p) => bucket(p, 'b') < 2 }) },
       candidate: { kind: 'model', model: scripted('mock:cand', () => false, { errorIf: (p) => bucket(p) < 2 }) },
     });
@@ -162,10 +206,14 @@ describe('bench gate (library, scripted models)', () => {
     // Baseline wrong on 10% of items. Candidate: errors (HTTP 500) on ~2% of OOD items, wrong on
     // ~1.5% more, right on some the baseline missed. Errors left out, the change would be about
     // −1 point (a pass at a 2-point margin); counted as wrong it is past the margin.
-    const suite = toySuite([{ id: 'easy', split: 'id', n: 100 }, { id: 'hard', split: 'ood', n: 2000, max: 999 }]);
+    const suite = toySuite([
+      { id: 'easy', split: 'id', n: 100 },
+      { id: 'hard', split: 'ood', n: 2000, max: 999 },
+    ]);
     const baseWrong = (p: string) => bucket(p) < 10;
     const { result } = await gate({
-      suite, store: Store.open(':memory:'),
+      suite,
+      store: Store.open(':memory:'),
       baseline: { kind: 'model', model: scripted('mock:base', baseWrong) },
       candidate: {
         kind: 'model',
@@ -197,18 +245,28 @@ describe('bench gate (library, scripted models)', () => {
 
   it('refuses to gate nothing, and a split the suite lacks', async () => {
     const suite = toySuite([{ id: 'easy', split: 'id', n: 5, max: 99 }]);
-    const sides = { baseline: { kind: 'model', model: scripted('mock:b', () => false) }, candidate: { kind: 'model', model: scripted('mock:c', () => false) } } as const;
-    await expect(gate({ suite, store: Store.open(':memory:'), ...sides })).rejects.toThrow(/no scored ood tasks to gate: choose --split id/);
+    const sides = {
+      baseline: { kind: 'model', model: scripted('mock:b', () => false) },
+      candidate: { kind: 'model', model: scripted('mock:c', () => false) },
+    } as const;
+    await expect(gate({ suite, store: Store.open(':memory:'), ...sides })).rejects.toThrow(
+      /no scored ood tasks to gate: choose --split id/,
+    );
   });
 
   it('reports an interrupted run as such (exit 130), not as a verdict', async () => {
     const suite = toySuite([{ id: 'hard', split: 'ood', n: 10, max: 999 }]);
     const stop = new AbortController();
     stop.abort();
-    await expect(gate({
-      suite, store: Store.open(':memory:'), stopSignal: stop.signal,
-      baseline: { kind: 'model', model: scripted('mock:b', () => false) }, candidate: { kind: 'model', model: scripted('mock:c', () => false) },
-    })).rejects.toThrow(GateInterruptedError);
+    await expect(
+      gate({
+        suite,
+        store: Store.open(':memory:'),
+        stopSignal: stop.signal,
+        baseline: { kind: 'model', model: scripted('mock:b', () => false) },
+        candidate: { kind: 'model', model: scripted('mock:c', () => false) },
+      }),
+    ).rejects.toThrow(GateInterruptedError);
   });
 
   it('uses exit codes that mean the same as every bench command for the shared ones', () => {

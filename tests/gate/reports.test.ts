@@ -17,22 +17,32 @@ async function mixedResult(): Promise<GateResult> {
     { id: 'tiny|<b>', split: 'ood', n: 20, max: 99, seed: 3 },
   ]);
   const { result } = await gate({
-    suite, store: Store.open(':memory:'), config: mergeGates({ splits: ['id'], perTask: true }),
+    suite,
+    store: Store.open(':memory:'),
+    config: mergeGates({ splits: ['id'], perTask: true }),
     baseline: { kind: 'model', model: scripted(NASTY, () => false) },
-    candidate: { kind: 'model', model: scripted('mock:cand', (p) => isOod(p) && Number(/(\d+) \+/.exec(p)![1]) > 99 && bucket(p) < 30) },
+    candidate: {
+      kind: 'model',
+      model: scripted('mock:cand', (p) => isOod(p) && Number(/(\d+) \+/.exec(p)![1]) > 99 && bucket(p) < 30),
+    },
   });
   return result!;
 }
 
 describe('gate reports', () => {
   let r: GateResult;
-  beforeAll(async () => { r = await mixedResult(); });
+  beforeAll(async () => {
+    r = await mixedResult();
+  });
 
   it('Markdown: the verdict, one row per gating check, what would decide, and nothing injected', () => {
     expect(r.verdict).toBe('regression');
     const md = renderMarkdown(r);
     expect(md.split('\n')[0]).toBe('## ❌ genbench gate: regression');
-    const rows = md.split('<details>')[0]!.split('\n').filter((l) => /^\| (✅|❌|⚠️) \|/.test(l));
+    const rows = md
+      .split('<details>')[0]!
+      .split('\n')
+      .filter((l) => /^\| (✅|❌|⚠️) \|/.test(l));
     expect(rows.map((l) => l.split(' | ')[0])).toEqual(['| ✅', '| ✅', '| ❌', '| ⚠️']);
     // Every table row has the same number of cells: a '|' in a name does not add one.
     const cells = (l: string) => l.replace(/\\\|/g, '').split('|').length;
@@ -55,7 +65,8 @@ describe('gate reports', () => {
     expect(xml).toContain('value="mock:&lt;script&gt;alert(1)&lt;/script&gt;|`x`&amp;amp;\ufffd\ufffd[31m"');
     // Outside tags, no raw markup characters from the data; inside, only well-formed attributes.
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
-    for (const tag of xml.match(/<[^>]*>/g)!) expect(tag).toMatch(/^<(\?xml [^<]*\?|\/?[a-z-]+( [a-zA-Z]+="[^"<]*")*\/?)>$/);
+    for (const tag of xml.match(/<[^>]*>/g)!)
+      expect(tag).toMatch(/^<(\?xml [^<]*\?|\/?[a-z-]+( [a-zA-Z]+="[^"<]*")*\/?)>$/);
   });
 
   it('escapes single values', () => {
@@ -63,12 +74,20 @@ describe('gate reports', () => {
     expect(xmlEscape('😀')).toBe('😀');
     expect(code('a|b`c')).toBe('``a\\|b`c``');
     expect(code('`x')).toBe('`` `x ``');
-    expect(text('see http://x.y and <img src=x> & [link](u) p <0.001')).toBe('see http:\u2060//x.y and &#60;img src=x> & \\[link\\](u) p <0.001');
+    expect(text('see http://x.y and <img src=x> & [link](u) p <0.001')).toBe(
+      'see http:\u2060//x.y and &#60;img src=x> & \\[link\\](u) p <0.001',
+    );
   });
 
   it('JSON: the full result, with non-finite numbers as null', () => {
     const parsed = JSON.parse(JSON.stringify(r));
-    expect(parsed).toMatchObject({ format: 'genbench-gate-result', formatVersion: 1, verdict: 'regression', exitCode: 10, level: 0.9 });
+    expect(parsed).toMatchObject({
+      format: 'genbench-gate-result',
+      formatVersion: 1,
+      verdict: 'regression',
+      exitCode: 10,
+      level: 0.9,
+    });
     expect(parsed.checks.find((c: { id: string }) => c.id === 'change:task:tiny|<b>').status).toBe('inconclusive');
     // A drop beyond the margin can never be shown within it: Infinity items, written as null.
     expect(r.checks.find((c) => c.id === 'change:task:hard')!.itemsToShow).toBe(Infinity);

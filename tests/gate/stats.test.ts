@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { normalCdf } from '../../src/stats/proportion.js';
 import { changeInterval, designEffect, dropScoreZ, nonInferiorityP, regressionP } from '../../src/gate/paired-score.js';
-import { pairsToDetectDrop, pairsToShowNonInferiority, smallestScale, trialsToClearFloor } from '../../src/gate/sample-size.js';
+import {
+  pairsToDetectDrop,
+  pairsToShowNonInferiority,
+  smallestScale,
+  trialsToClearFloor,
+} from '../../src/gate/sample-size.js';
 
 /** n pairs with true loss / gain rates: counts drawn from the multinomial. */
 function drawPairs(rng: Rng, n: number, pLoss: number, pGain: number) {
-  let loss = 0, gain = 0;
+  let loss = 0,
+    gain = 0;
   for (let i = 0; i < n; i++) {
     const u = rng.next();
     if (u < pLoss) loss++;
@@ -32,11 +38,19 @@ describe("Tango's paired score test", () => {
     expect(dropScoreZ({ n: 100, loss: 12, gain: 5 }, 0.07)).toBeCloseTo(0, 12);
     expect(dropScoreZ({ n: 100, loss: 5, gain: 12 }, -0.07)).toBeCloseTo(0, 12);
     // Swapping the models mirrors the statistic.
-    expect(dropScoreZ({ n: 80, loss: 3, gain: 9 }, -0.04)).toBeCloseTo(-dropScoreZ({ n: 80, loss: 9, gain: 3 }, 0.04), 12);
+    expect(dropScoreZ({ n: 80, loss: 3, gain: 9 }, -0.04)).toBeCloseTo(
+      -dropScoreZ({ n: 80, loss: 9, gain: 3 }, 0.04),
+      12,
+    );
   });
 
   it('decreases in the hypothesised drop, so the interval is where |Z| ≤ z', () => {
-    for (const c of [{ n: 30, loss: 3, gain: 7 }, { n: 200, loss: 0, gain: 0 }, { n: 50, loss: 50, gain: 0 }, { n: 40, loss: 1, gain: 0 }]) {
+    for (const c of [
+      { n: 30, loss: 3, gain: 7 },
+      { n: 200, loss: 0, gain: 0 },
+      { n: 50, loss: 50, gain: 0 },
+      { n: 40, loss: 1, gain: 0 },
+    ]) {
       let prev = Infinity;
       for (let d = -0.99; d < 0.99; d += 0.01) {
         const z = dropScoreZ(c, d);
@@ -48,7 +62,8 @@ describe("Tango's paired score test", () => {
 
   it('gives an interval that holds the estimate, widens with the level, and stays in [-1, 1]', () => {
     const c = { n: 100, loss: 12, gain: 5 };
-    const i90 = changeInterval(c, 0.9), i95 = changeInterval(c, 0.95);
+    const i90 = changeInterval(c, 0.9),
+      i95 = changeInterval(c, 0.95);
     expect(i90.estimate).toBeCloseTo(-0.07, 12);
     expect(i95.low).toBeLessThan(i90.low);
     expect(i95.high).toBeGreaterThan(i90.high);
@@ -67,7 +82,11 @@ describe("Tango's paired score test", () => {
 
   it('covers the true change about as often as it claims (simulated)', () => {
     const rng = Rng.fromKey('coverage');
-    for (const [pLoss, pGain, n] of [[0.1, 0.05, 60], [0.02, 0.02, 200], [0.3, 0.1, 40]] as const) {
+    for (const [pLoss, pGain, n] of [
+      [0.1, 0.05, 60],
+      [0.02, 0.02, 200],
+      [0.3, 0.1, 40],
+    ] as const) {
       let covered = 0;
       const sims = 1500;
       for (let s = 0; s < sims; s++) {
@@ -134,10 +153,35 @@ describe('item counts that would decide', () => {
 describe('Rao–Scott design effect', () => {
   it('is 1 for one sample per item, the sample count when samples always agree, and in between otherwise', () => {
     expect(designEffect([[1], [0], [1]])).toBe(1);
-    expect(designEffect([[1, 1, 1, 1], [0, 0, 0, 0], [1, 1, 1, 1], [0, 0, 0, 0]])).toBeCloseTo(4, 9);
-    expect(designEffect([[0, 0], [0, 0]])).toBe(2); // nothing varies: assume the worst
-    expect(designEffect([[1, 0], [0, 1], [1, 0], [0, 1]])).toBe(1); // negative correlation is clamped to 1
-    const mixed = designEffect([[1, 1, 0], [0, 0, 0], [1, 1, 1], [0, 1, 0], [1, 0, 0]]);
+    expect(
+      designEffect([
+        [1, 1, 1, 1],
+        [0, 0, 0, 0],
+        [1, 1, 1, 1],
+        [0, 0, 0, 0],
+      ]),
+    ).toBeCloseTo(4, 9);
+    expect(
+      designEffect([
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toBe(2); // nothing varies: assume the worst
+    expect(
+      designEffect([
+        [1, 0],
+        [0, 1],
+        [1, 0],
+        [0, 1],
+      ]),
+    ).toBe(1); // negative correlation is clamped to 1
+    const mixed = designEffect([
+      [1, 1, 0],
+      [0, 0, 0],
+      [1, 1, 1],
+      [0, 1, 0],
+      [1, 0, 0],
+    ]);
     expect(mixed).toBeGreaterThan(1);
     expect(mixed).toBeLessThan(3);
   });

@@ -19,8 +19,10 @@ describe('declared params', () => {
   });
 
   it('the declared defaults are parseParams({})', () => {
-    for (const g of builtIns.filter((x) => sameShape(x.name))) expect(g.params!.parse({}), g.name).toEqual(g.parseParams({}));
-    for (const g of builtIns.filter((x) => familyOf(x) === 'omega')) expect(g.params!.parse({}), g.name).toEqual({ level: [1] });
+    for (const g of builtIns.filter((x) => sameShape(x.name)))
+      expect(g.params!.parse({}), g.name).toEqual(g.parseParams({}));
+    for (const g of builtIns.filter((x) => familyOf(x) === 'omega'))
+      expect(g.params!.parse({}), g.name).toEqual({ level: [1] });
   });
 
   it('every shipped task parses through the declaration to its params', () => {

@@ -4,8 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { getGenerator } from '../../generators/index.js';
 
-const readme = (family: string) => readFileSync(new URL(`../../generators/${family}/README.md`, import.meta.url), 'utf8');
-const defaultOf = (generator: string, field: string) => getGenerator(generator).params!.table().find((r) => r.name === field)!.default;
+const readme = (family: string) =>
+  readFileSync(new URL(`../../generators/${family}/README.md`, import.meta.url), 'utf8');
+const defaultOf = (generator: string, field: string) =>
+  getGenerator(generator)
+    .params!.table()
+    .find((r) => r.name === field)!.default;
 
 interface Claim {
   family: string;
@@ -18,16 +22,32 @@ interface Claim {
 }
 
 const CLAIMS: Claim[] = [
-  { family: 'jigsaw', claim: /At the default (\d+)×(\d+) a PNG/, generator: 'jigsaw/image', fields: ['width', 'height'] },
-  { family: 'jigsaw', claim: /`jigsaw\/text`, default (\d+) characters × (\d+) lines/, generator: 'jigsaw/text', fields: ['width', 'height'] },
+  {
+    family: 'jigsaw',
+    claim: /At the default (\d+)×(\d+) a PNG/,
+    generator: 'jigsaw/image',
+    fields: ['width', 'height'],
+  },
+  {
+    family: 'jigsaw',
+    claim: /`jigsaw\/text`, default (\d+) characters × (\d+) lines/,
+    generator: 'jigsaw/text',
+    fields: ['width', 'height'],
+  },
   { family: 'jigsaw', claim: /Layout `(\w+)` \(default\)/, generator: 'jigsaw/text', fields: ['layout'] },
   { family: 'satquest', claim: /- `(\w+)` \(default\): the user prompt/, generator: 'satquest', fields: ['prompt'] },
   {
-    family: 'satquest', claim: /The default params reproduce its described\s+region \(n (\d+)–(\d+) × ratio ([\d.]+)–([\d.]+)\)/, generator: 'satquest', fields: ['n', 'ratio'],
+    family: 'satquest',
+    claim: /The default params reproduce its described\s+region \(n (\d+)–(\d+) × ratio ([\d.]+)–([\d.]+)\)/,
+    generator: 'satquest',
+    fields: ['n', 'ratio'],
     said: ([a, b, c, d]) => [`[${a}, ${b}]`, `[${Number(c)}, ${Number(d)}]`],
   },
   {
-    family: 'instruct', claim: /random walk is on by default \(`playerWalk: (\w+)` turns it off\)/, generator: 'instruct/sokoban', fields: ['playerWalk'],
+    family: 'instruct',
+    claim: /random walk is on by default \(`playerWalk: (\w+)` turns it off\)/,
+    generator: 'instruct/sokoban',
+    fields: ['playerWalk'],
     said: ([off]) => [String(off !== 'true')],
   },
 ];
@@ -41,6 +61,7 @@ describe('defaults named in family READMEs', () => {
   });
 
   it('no family README re-types a params table', () => {
-    for (const family of ['instruct', 'jigsaw', 'satquest', 'travel']) expect(readme(family)).not.toMatch(/\| field \| values \| default \|/);
+    for (const family of ['instruct', 'jigsaw', 'satquest', 'travel'])
+      expect(readme(family)).not.toMatch(/\| field \| values \| default \|/);
   });
 });

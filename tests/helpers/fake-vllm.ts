@@ -5,11 +5,21 @@ import { ROOT } from './cli.js';
 
 export const FAKE_VLLM = join(ROOT, 'tests/fixtures/fake-vllm/vllm');
 
-export interface FakeEvent { event: 'start' | 'request'; pid: number; worker?: number; argv?: string[]; cuda?: string; key?: string }
+export interface FakeEvent {
+  event: 'start' | 'request';
+  pid: number;
+  worker?: number;
+  argv?: string[];
+  cuda?: string;
+  key?: string;
+}
 
 export function readEvents(file: string): FakeEvent[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as FakeEvent);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as FakeEvent);
 }
 
 /** Alive and not a zombie waiting to be reaped. */
@@ -18,7 +28,12 @@ export function alive(pid: number): boolean {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     return !/^\d+ \(.*\) [ZX] /.test(stat);
   } catch {
-    try { process.kill(pid, 0); return true; } catch { return false; }
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
   }
 }
 
@@ -41,5 +56,13 @@ export function makeCheckpoint(dir: string, weights = 'w'): string {
 
 /** Kills whatever a failed test left running (only pids the fake recorded). */
 export function cleanup(file: string): void {
-  for (const e of readEvents(file)) for (const pid of [e.pid, e.worker]) if (pid && alive(pid)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+  for (const e of readEvents(file))
+    for (const pid of [e.pid, e.worker])
+      if (pid && alive(pid)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
 }

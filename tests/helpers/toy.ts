@@ -5,7 +5,9 @@ import { correct, wrong } from '../../src/core/verdict.js';
 import type { Suite, SuiteTask } from '../../src/suite/load.js';
 import { undeclaredRole } from '../../src/core/role.js';
 
-export interface AddParams { max: number }
+export interface AddParams {
+  max: number;
+}
 
 /** "What is a + b?" with a, b in [0, max]; the answer is the integer alone. */
 export const addGenerator: Generator<AddParams> = {
@@ -49,10 +51,30 @@ export function solveAdd(prompt: string): string {
   return m ? String(Number(m[1]) + Number(m[2])) : '';
 }
 
-export function toySuite(tasks: { id: string; split: Split; n: number; max?: number; axis?: string; seed?: number }[], name = 'toy'): Suite {
+export function toySuite(
+  tasks: { id: string; split: Split; n: number; max?: number; axis?: string; seed?: number }[],
+  name = 'toy',
+): Suite {
   const built: SuiteTask[] = tasks.map((t, i) => ({
-    id: t.id, generator: addGenerator, family: 'toy', split: t.split, axis: t.axis ?? t.split, role: undeclaredRole(t.axis ?? t.split), n: t.n, seed: t.seed ?? 1,
-    rawParams: { max: t.max ?? 9 }, params: { max: t.max ?? 9 }, line: i + 1,
+    id: t.id,
+    generator: addGenerator,
+    family: 'toy',
+    split: t.split,
+    axis: t.axis ?? t.split,
+    role: undeclaredRole(t.axis ?? t.split),
+    n: t.n,
+    seed: t.seed ?? 1,
+    rawParams: { max: t.max ?? 9 },
+    params: { max: t.max ?? 9 },
+    line: i + 1,
   }));
-  return { name, version: '1', description: '', path: '(test)', hash: `toy-${name}-${JSON.stringify(tasks)}`.slice(0, 64), tasks: built, extra: {} };
+  return {
+    name,
+    version: '1',
+    description: '',
+    path: '(test)',
+    hash: `toy-${name}-${JSON.stringify(tasks)}`.slice(0, 64),
+    tasks: built,
+    extra: {},
+  };
 }

@@ -18,7 +18,15 @@ import { read } from '../../src/store/read.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let dir: string;
 let site: string;
@@ -30,11 +38,19 @@ const dialogs: string[] = [];
 
 beforeAll(async () => {
   // A missing browser is a broken setup, not a reason to skip: say how to fix it.
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), as .ci/run does`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), as .ci/run does`,
+    );
   dir = tempDir('browser');
   const store = Store.open(join(dir, 'quick.sqlite'));
   const suite = loadSuite('quick');
-  await run({ suite, store, n: 2, models: ['baseline:oracle', 'baseline:random', mockModel({ spec: XSS_MODEL, replies: () => XSS })] });
+  await run({
+    suite,
+    store,
+    n: 2,
+    models: ['baseline:oracle', 'baseline:random', mockModel({ spec: XSS_MODEL, replies: () => XSS })],
+  });
   xssItem = read.rows(store, 'results', ['item_id'])[0]!.item_id as string;
   site = join(dir, 'site');
   // Every item gets a page here, so the one we open is certain to exist.
@@ -42,7 +58,11 @@ beforeAll(async () => {
   const board = JSON.parse((await import('node:fs')).readFileSync(join(site, 'index.json'), 'utf8'));
   firstFamily = paths.family(board.suites[0].suite, suite.tasks[0]!.family);
   store.close();
-  browser = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, args: FLAGS, viewport: { width: 1280, height: 900 } });
+  browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    viewport: { width: 1280, height: 900 },
+  });
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 120_000);
 
@@ -54,15 +74,23 @@ afterAll(async () => {
 async function open(path: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await browser.newPage();
   await page.emulateMedia({ colorScheme: scheme });
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${path}: console ${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${path}: console ${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`${path}: page error: ${e.message}`));
-  page.on('dialog', (d) => { dialogs.push(`${path}: ${d.message()}`); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    dialogs.push(`${path}: ${d.message()}`);
+    void d.dismiss();
+  });
   await page.goto(pathToFileURL(join(site, path)).href);
   await page.waitForLoadState('load');
   return page;
 }
 
-const firstColumn = (page: Page) => page.$$eval('table.main tbody tr', (rows) => rows.map((r) => (r as HTMLTableRowElement).cells[0]!.getAttribute('data-v')));
+const firstColumn = (page: Page) =>
+  page.$$eval('table.main tbody tr', (rows) =>
+    rows.map((r) => (r as HTMLTableRowElement).cells[0]!.getAttribute('data-v')),
+  );
 
 describe('the leaderboard in Chromium', () => {
   it('sorts the main table by a column', async () => {
@@ -73,7 +101,10 @@ describe('the leaderboard in Chromium', () => {
     await table.locator('thead th[data-col="0"] button').click();
     expect(await firstColumn(page)).toEqual([XSS_MODEL, 'baseline:random', 'baseline:oracle']);
     // ID of the first group: largest first, then reversed.
-    const ids = async () => page.$$eval('table.main tbody tr', (rows) => rows.map((r) => Number((r as HTMLTableRowElement).cells[1]!.getAttribute('data-v'))));
+    const ids = async () =>
+      page.$$eval('table.main tbody tr', (rows) =>
+        rows.map((r) => Number((r as HTMLTableRowElement).cells[1]!.getAttribute('data-v'))),
+      );
     await table.locator('thead th[data-col="1"] button').click();
     const desc = await ids();
     expect(desc).toEqual([...desc].sort((a, b) => b - a));

@@ -47,7 +47,8 @@ describe("the site's TravelPlanner checks", () => {
         expect(shown.metrics).toEqual(JSON.parse(JSON.stringify(travelMetrics(details))));
       }
     }
-    const oracle = page.checks['baseline:oracle'].ood.metrics, none = page.checks['mock:fixed:no plan here'].ood.metrics;
+    const oracle = page.checks['baseline:oracle'].ood.metrics,
+      none = page.checks['mock:fixed:no plan here'].ood.metrics;
     expect(oracle).toMatchObject({ delivery: 1, finalPass: 1, 'hard.budget': 1, 'commonsense.withinSandbox': 1 });
     expect(none).toMatchObject({ delivery: 0, finalPass: 0, 'hard.budget': 0, 'hard.budget.applicable': 4 });
   });
@@ -56,7 +57,8 @@ describe("the site's TravelPlanner checks", () => {
     const html = readFileSync(join(out, paths.family('quick', 'travel')), 'utf8');
     expect(html).toMatch(/<h2>Checks<\/h2>/);
     // Each headline column, titled with what the family's descriptor says it means.
-    for (const k of ['delivery', 'commonsenseMacro', 'hardMicro', 'finalPass']) expect(html).toContain(`<th class="num" title="${htmlEscape(getFamily('travel').metrics[k]!)}">${k}</th>`);
+    for (const k of ['delivery', 'commonsenseMacro', 'hardMicro', 'finalPass'])
+      expect(html).toContain(`<th class="num" title="${htmlEscape(getFamily('travel').metrics[k]!)}">${k}</th>`);
     expect(html).toMatch(/<td class="first mono">hard\.budget<\/td>/);
     expect(html).not.toMatch(/hard\.budget\.applicable/);
   });

@@ -19,14 +19,17 @@ export function tempDir(prefix: string): string {
 
 /** toy-a: id (max 9), scale (max 99), far (max 999), control; toy-b: id, scale. */
 export function toyBoardSuite(): Suite {
-  const suite = toySuite([
-    { id: 'a-id', split: 'id', n: 40, max: 9, axis: 'base', seed: 1 },
-    { id: 'a-scale', split: 'ood', n: 40, max: 99, axis: 'scale', seed: 2 },
-    { id: 'a-far', split: 'ood', n: 30, max: 999, axis: 'scale', seed: 3 },
-    { id: 'a-control', split: 'ood', n: 10, max: 9, axis: 'control', seed: 4 },
-    { id: 'b-id', split: 'id', n: 30, max: 9, axis: 'base', seed: 5 },
-    { id: 'b-scale', split: 'ood', n: 30, max: 99, axis: 'scale', seed: 6 },
-  ], 'toyboard');
+  const suite = toySuite(
+    [
+      { id: 'a-id', split: 'id', n: 40, max: 9, axis: 'base', seed: 1 },
+      { id: 'a-scale', split: 'ood', n: 40, max: 99, axis: 'scale', seed: 2 },
+      { id: 'a-far', split: 'ood', n: 30, max: 999, axis: 'scale', seed: 3 },
+      { id: 'a-control', split: 'ood', n: 10, max: 9, axis: 'control', seed: 4 },
+      { id: 'b-id', split: 'id', n: 30, max: 9, axis: 'base', seed: 5 },
+      { id: 'b-scale', split: 'ood', n: 30, max: 99, axis: 'scale', seed: 6 },
+    ],
+    'toyboard',
+  );
   for (const t of suite.tasks) t.family = t.id.startsWith('a-') ? 'toy-a' : 'toy-b';
   return suite;
 }
@@ -42,7 +45,11 @@ export function boundedSolver(spec: string, limit: number) {
   });
 }
 
-export interface ToyDb { path: string; store: Store; suite: Suite }
+export interface ToyDb {
+  path: string;
+  store: Store;
+  suite: Suite;
+}
 
 /**
  * Models: mock:solver (always right), mock:twin (right except one OOD item: tied with the
@@ -59,14 +66,23 @@ export async function toyDb(dir = tempDir('board')): Promise<ToyDb> {
       const text = lastUserText(req.messages);
       const answer = solveAdd(text);
       // One wrong answer, on the first far (max 999) item it sees with a three-digit sum.
-      if (Number(answer) >= 100 && twinMisses === 0) { twinMisses++; return '-1'; }
+      if (Number(answer) >= 100 && twinMisses === 0) {
+        twinMisses++;
+        return '-1';
+      }
       return answer;
     },
     defaultConcurrency: 1,
   });
   await run({
-    suite, store,
-    models: [mockModel({ spec: 'mock:solver', replies: (req) => solveAdd(lastUserText(req.messages)) }), twin, boundedSolver('mock:weak', 12), mockModel({ spec: XSS_MODEL, replies: () => XSS })],
+    suite,
+    store,
+    models: [
+      mockModel({ spec: 'mock:solver', replies: (req) => solveAdd(lastUserText(req.messages)) }),
+      twin,
+      boundedSolver('mock:weak', 12),
+      mockModel({ spec: XSS_MODEL, replies: () => XSS }),
+    ],
   });
   return { path, store, suite };
 }

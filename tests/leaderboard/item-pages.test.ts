@@ -15,7 +15,10 @@ beforeAll(async () => {
   db = await toyDb(dir);
   perTask = loadDataset(db.store).suites.flatMap((s) => [...s.tasks.values()].map((t) => t.items.length));
 }, 120_000);
-afterAll(() => { db.store.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  db.store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const pages = (out: string) => readdirSync(join(out, 'i')).filter((f) => f.endsWith('.html')).length;
 
@@ -33,9 +36,15 @@ describe('item pages', () => {
     const budget = Math.floor(perTask.reduce((a, b) => a + b, 0) / 2);
     const built = buildSite(db.store, { out, maxItemPages: budget, resamples: 50, permutations: 50 });
     expect(built.itemPages).toBeLessThanOrEqual(budget);
-    const k = Math.max(...Array.from({ length: 1000 }, (_, i) => i).filter((c) => perTask.reduce((n, x) => n + Math.min(x, c), 0) <= budget));
+    const k = Math.max(
+      ...Array.from({ length: 1000 }, (_, i) => i).filter(
+        (c) => perTask.reduce((n, x) => n + Math.min(x, c), 0) <= budget,
+      ),
+    );
     expect(built.itemPages).toBe(perTask.reduce((n, x) => n + Math.min(x, k), 0));
-    const index = JSON.parse(readFileSync(join(out, 'search-index.json'), 'utf8')) as { items: [string, number, unknown[], string | null][] };
+    const index = JSON.parse(readFileSync(join(out, 'search-index.json'), 'utf8')) as {
+      items: [string, number, unknown[], string | null][];
+    };
     expect(index.items).toHaveLength(perTask.reduce((a, b) => a + b, 0));
     expect(index.items.filter((it) => it[3] !== null)).toHaveLength(built.itemPages);
   });

@@ -18,9 +18,15 @@ function imports(file: string): string[] {
 
 describe('site pages', () => {
   it('import nothing from the store, and their context carries no store', () => {
-    const pages = readdirSync(PAGES).filter((f) => f.endsWith('.ts')).map((f) => join(PAGES, f));
+    const pages = readdirSync(PAGES)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(PAGES, f));
     expect(pages.length).toBeGreaterThan(5);
-    const direct = pages.flatMap((p) => imports(p).filter((i) => i.includes(join('src', 'store'))).map((i) => `${p.slice(ROOT.length)} → ${i.slice(ROOT.length)}`));
+    const direct = pages.flatMap((p) =>
+      imports(p)
+        .filter((i) => i.includes(join('src', 'store')))
+        .map((i) => `${p.slice(ROOT.length)} → ${i.slice(ROOT.length)}`),
+    );
     expect(direct).toEqual([]);
     // The context pages get: board, data and what the build read for them, but no store handle.
     const context = readFileSync(join(ROOT, 'src', 'leaderboard', 'context.ts'), 'utf8');

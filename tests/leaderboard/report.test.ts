@@ -70,13 +70,36 @@ describe('the board', () => {
 
 describe('run choice', () => {
   const row = (id: string, status: RunOverview['status'], startedAt: string): RunOverview => ({
-    id, modelSpec: 'm', modelIdentity: 'm', suiteName: 's', suiteVersion: '1', suiteHash: 'h', harnessVersion: '0', sampling: '{}',
-    samples: 1, generatorVersions: '{}', createdAt: startedAt, startedAt, endedAt: null, status, planned: 1, ok: 1, errors: 0, cached: 0,
-    inputTokens: 0, outputTokens: 0, latencySum: 0, latencyCount: 0,
+    id,
+    modelSpec: 'm',
+    modelIdentity: 'm',
+    suiteName: 's',
+    suiteVersion: '1',
+    suiteHash: 'h',
+    harnessVersion: '0',
+    sampling: '{}',
+    samples: 1,
+    generatorVersions: '{}',
+    createdAt: startedAt,
+    startedAt,
+    endedAt: null,
+    status,
+    planned: 1,
+    ok: 1,
+    errors: 0,
+    cached: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    latencySum: 0,
+    latencyCount: 0,
   });
 
   it('takes the latest finished run, or the latest unfinished one marked partial', () => {
-    const runs = chooseRuns([row('old-done', 'done', '2026-01-01'), row('new-done', 'done', '2026-02-01'), row('newest-running', 'running', '2026-03-01')]);
+    const runs = chooseRuns([
+      row('old-done', 'done', '2026-01-01'),
+      row('new-done', 'done', '2026-02-01'),
+      row('newest-running', 'running', '2026-03-01'),
+    ]);
     expect(runs.filter((r) => r.chosen).map((r) => r.id)).toEqual(['new-done']);
     const unfinished = chooseRuns([row('a', 'interrupted', '2026-01-01'), row('b', 'failed', '2026-02-01')]);
     expect(unfinished.filter((r) => r.chosen).map((r) => [r.id, r.partial])).toEqual([['b', true]]);
@@ -90,14 +113,28 @@ describe('report output', () => {
     expect(text).toMatch(/mock:solver\s+all\s+100\.0 \[\d+\.\d, 100\.0\] \*/);
     expect(text).toContain('Tasks of toy-a');
     expect(text).toContain('control: a-control');
-    const evil = { ...board, suites: [{ ...board.suites[0]!, models: ['mock:\x1b[31mred'], runs: { 'mock:\x1b[31mred': board.suites[0]!.runs['mock:solver']! } }] } as Board;
-    evil.suites[0]!.families = evil.suites[0]!.families.map((f) => ({ ...f, cells: { 'mock:\x1b[31mred': f.cells['mock:solver']! } }));
+    const evil = {
+      ...board,
+      suites: [
+        {
+          ...board.suites[0]!,
+          models: ['mock:\x1b[31mred'],
+          runs: { 'mock:\x1b[31mred': board.suites[0]!.runs['mock:solver']! },
+        },
+      ],
+    } as Board;
+    evil.suites[0]!.families = evil.suites[0]!.families.map((f) => ({
+      ...f,
+      cells: { 'mock:\x1b[31mred': f.cells['mock:solver']! },
+    }));
     evil.suites[0]!.overall = { 'mock:\x1b[31mred': board.suites[0]!.overall['mock:solver']! };
     expect(formatText(evil)).not.toContain('\x1b');
   });
 
   it('escapes Markdown and HTML in cells, and writes JSON with null for missing values', () => {
-    expect(mdCell('a|b <img src=x> [x](javascript:alert(1)) *b*')).toBe('a\\|b &lt;img src=x&gt; \\[x\\](javascript:alert(1)) \\*b\\*');
+    expect(mdCell('a|b <img src=x> [x](javascript:alert(1)) *b*')).toBe(
+      'a\\|b &lt;img src=x&gt; \\[x\\](javascript:alert(1)) \\*b\\*',
+    );
     expect(mdCell('87.5 [80.1, 92.3]')).toBe('87.5 [80.1, 92.3]');
     const md = formatMarkdown(board);
     expect(md).toContain('| model | family | ID | OOD | gap | OOD/ID |');
@@ -111,7 +148,17 @@ describe('report output', () => {
 
 describe('bench report (CLI)', () => {
   it('prints JSON, rejects unknown filters, and documents itself', async () => {
-    const ok = await bench(['report', '--db', db.path, '--format', 'json', '--suite', 'toyboard', '--resamples', '200']);
+    const ok = await bench([
+      'report',
+      '--db',
+      db.path,
+      '--format',
+      'json',
+      '--suite',
+      'toyboard',
+      '--resamples',
+      '200',
+    ]);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).suites[0].suite).toBe('toyboard');
     const bad = await bench(['report', '--db', db.path, '--axis', 'nope']);

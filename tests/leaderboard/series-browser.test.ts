@@ -16,7 +16,15 @@ import { ROOT } from '../helpers/cli.js';
 import { tempDir } from './fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const STEPS = [100, 200, 300];
 // The share of items answered correctly at each step: OOD is best at step 200.
 const SKILL: Record<number, number> = { 100: 0.2, 200: 0.9, 300: 0.5 };
@@ -27,19 +35,33 @@ let browser: BrowserContext;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium)`);
   dir = tempDir('series-browser');
   const store = Store.open(join(dir, 'db.sqlite'));
   const suite = loadSuite('quick');
   for (const step of STEPS) {
-    const model = mockModel({ spec: `vllm:./ckpts/checkpoint-${step}`, replies: (req, i) => ((i * 7919) % 100 < SKILL[step]! * 100 ? req.reference ?? '' : 'no idea') });
+    const model = mockModel({
+      spec: `vllm:./ckpts/checkpoint-${step}`,
+      replies: (req, i) => ((i * 7919) % 100 < SKILL[step]! * 100 ? (req.reference ?? '') : 'no idea'),
+    });
     const [r] = await run({ suite, store, n: 6, models: [model] });
-    recordRunCheckpoint(store, { runId: r!.runId, path: `/ckpts/checkpoint-${step}`, fingerprint: `fp${step}`, step, series: 'ckpts' });
+    recordRunCheckpoint(store, {
+      runId: r!.runId,
+      path: `/ckpts/checkpoint-${step}`,
+      fingerprint: `fp${step}`,
+      step,
+      series: 'ckpts',
+    });
   }
   site = join(dir, 'site');
   buildSite(store, { out: site, itemsPerTask: 0, resamples: 200, permutations: 200 });
   store.close();
-  browser = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, args: FLAGS, viewport: { width: 1280, height: 900 } });
+  browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    viewport: { width: 1280, height: 900 },
+  });
   mkdirSync(join(ROOT, 'tests', 'artifacts'), { recursive: true });
 }, 120_000);
 
@@ -57,7 +79,9 @@ describe('the series page', () => {
     expect(json.bestOodStep).toBe(200);
 
     const page = await browser.newPage();
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(pathToFileURL(join(site, paths.series('ckpts'))).href);
     await page.waitForLoadState('load');

@@ -33,7 +33,14 @@ afterAll(() => {
 
 describe('the static site', () => {
   it('has every page with a JSON twin, and stable addresses', () => {
-    for (const p of [paths.index(), paths.suite('toyboard'), paths.family('toyboard', 'toy-a'), paths.family('toyboard', 'toy-b'), paths.model('mock:solver'), paths.model(XSS_MODEL)]) {
+    for (const p of [
+      paths.index(),
+      paths.suite('toyboard'),
+      paths.family('toyboard', 'toy-a'),
+      paths.family('toyboard', 'toy-b'),
+      paths.model('mock:solver'),
+      paths.model(XSS_MODEL),
+    ]) {
       expect(existsSync(join(out, p)), p).toBe(true);
       expect(() => JSON.parse(readFileSync(join(out, paths.json(p)), 'utf8')), p).not.toThrow();
     }
@@ -53,7 +60,9 @@ describe('the static site', () => {
       expect(text, file).toContain(`<meta http-equiv="Content-Security-Policy" content="${htmlEscape(CSP)}">`);
       // Only the site's own script files; the search page adds its index and its filter script.
       const scripts = file.endsWith('search.html') ? ['app', 'search-index', 'search'] : ['app'];
-      expect(text.match(/<script\b[^>]*>/g), file).toEqual(scripts.map((n) => expect.stringMatching(new RegExp(`^<script src="(\\.\\./)*assets/${n}\\.js" defer>$`))));
+      expect(text.match(/<script\b[^>]*>/g), file).toEqual(
+        scripts.map((n) => expect.stringMatching(new RegExp(`^<script src="(\\.\\./)*assets/${n}\\.js" defer>$`))),
+      );
       // Attributes only ever appear inside tags; escaped text never contains a raw '<'.
       const tags = text.match(/<[a-zA-Z][^>]*>/g) ?? [];
       for (const tag of tags) {
@@ -69,7 +78,9 @@ describe('the static site', () => {
   it('shows model output, model names and prompts as text', () => {
     const itemFile = walk(join(out, 'i')).find((f) => f.endsWith('.html'))!;
     const page = readFileSync(itemFile, 'utf8');
-    expect(page).toContain('&#60;script&#62;window.__xss = 1; alert(&#34;script&#34;)&#60;/script&#62;&#60;img src=x onerror=');
+    expect(page).toContain(
+      '&#60;script&#62;window.__xss = 1; alert(&#34;script&#34;)&#60;/script&#62;&#60;img src=x onerror=',
+    );
     expect(page).not.toContain('<script>window');
     expect(page).not.toContain('<img src=x');
     expect(page).toContain('mock:xss&#60;img src=x onerror=alert(9)&#62;');
@@ -104,12 +115,24 @@ describe('the static site', () => {
 
 describe('site helpers', () => {
   it('escapes every interpolated value unless it is trusted markup', () => {
-    expect(html`<p title="${'"><b>'}">${'<i>'}${trusted('<br>')}${['<', html`<u>`]}</p>`.value).toBe('<p title="&#34;&#62;&#60;b&#62;">&#60;i&#62;<br>&#60;<u></p>');
+    expect(html`<p title="${'"><b>'}">${'<i>'}${trusted('<br>')}${['<', html`<u>`]}</p>`.value).toBe(
+      '<p title="&#34;&#62;&#60;b&#62;">&#60;i&#62;<br>&#60;<u></p>',
+    );
   });
 
   it('guesses the knob that separates OOD from ID', () => {
-    const meta = new Map([['i1', { index: 0, knobs: { max: 9, k: 1 } }], ['i2', { index: 1, knobs: { max: 99, k: 1 } }], ['i3', { index: 2, knobs: { max: 9, k: 2 } }]]);
-    const task = (id: string, split: 'id' | 'ood', items: string[]) => ({ info: { id, family: 'f', split, axis: 'x', generator: 'g', control: false }, items, scores: new Map(), errors: new Map(), meanScore: new Map() });
+    const meta = new Map([
+      ['i1', { index: 0, knobs: { max: 9, k: 1 } }],
+      ['i2', { index: 1, knobs: { max: 99, k: 1 } }],
+      ['i3', { index: 2, knobs: { max: 9, k: 2 } }],
+    ]);
+    const task = (id: string, split: 'id' | 'ood', items: string[]) => ({
+      info: { id, family: 'f', split, axis: 'x', generator: 'g', control: false },
+      items,
+      scores: new Map(),
+      errors: new Map(),
+      meanScore: new Map(),
+    });
     expect(guessCurveKnob([task('a', 'id', ['i1', 'i3']), task('b', 'ood', ['i2'])], meta)).toBe('max');
   });
 });
@@ -117,7 +140,18 @@ describe('site helpers', () => {
 describe('bench leaderboard (CLI)', () => {
   it('builds the site and documents itself', async () => {
     const target = join(dirname(db.path), 'cli-site');
-    const r = await bench(['leaderboard', '--db', db.path, '--out', target, '--items-per-task', '1', '--resamples', '100', '--json']);
+    const r = await bench([
+      'leaderboard',
+      '--db',
+      db.path,
+      '--out',
+      target,
+      '--items-per-task',
+      '1',
+      '--resamples',
+      '100',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).itemPages).toBe(6);
     expect(existsSync(join(target, 'index.html'))).toBe(true);

@@ -14,9 +14,17 @@ async function anthropicAgainst(options: Parameters<typeof mockServer>[0] = {}, 
 
 describe('anthropic provider against the mock server', () => {
   it('returns text, usage, resolved model and stop reason', async () => {
-    const { server, model } = await anthropicAgainst({ resolvedModel: 'claude-test-20260101', respond: () => 'Forty-two.' });
+    const { server, model } = await anthropicAgainst({
+      resolvedModel: 'claude-test-20260101',
+      respond: () => 'Forty-two.',
+    });
     const res = await model.generate(request('What is six times seven?'));
-    expect(res).toEqual({ text: 'Forty-two.', usage: { inputTokens: 6, outputTokens: 3 }, resolvedModel: 'claude-test-20260101', finishReason: 'end_turn' });
+    expect(res).toEqual({
+      text: 'Forty-two.',
+      usage: { inputTokens: 6, outputTokens: 3 },
+      resolvedModel: 'claude-test-20260101',
+      finishReason: 'end_turn',
+    });
     expect(server.stats.requests).toBe(1);
     expect(server.stats.lastRequest!.path).toBe('/v1/messages');
     // SDK 1.14 sends the key as a bearer token.
@@ -26,17 +34,31 @@ describe('anthropic provider against the mock server', () => {
   it('moves system messages to the system param and sends image blocks', async () => {
     const bodies: MockRequestBody[] = [];
     const { model } = await anthropicAgainst({ respond: (b) => (bodies.push(b), 'ok') });
-    await model.generate(request([
-      { role: 'system', content: 'You solve puzzles.' },
-      { role: 'system', content: [{ type: 'text', text: 'Answer briefly.' }] },
-      { role: 'user', content: [{ type: 'image', mediaType: 'image/jpeg', data: JPEG }, { type: 'text', text: 'What is shown?' }] },
-      { role: 'assistant', content: 'A cat.' },
-      { role: 'user', content: 'Sure?' },
-    ]));
+    await model.generate(
+      request([
+        { role: 'system', content: 'You solve puzzles.' },
+        { role: 'system', content: [{ type: 'text', text: 'Answer briefly.' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'image', mediaType: 'image/jpeg', data: JPEG },
+            { type: 'text', text: 'What is shown?' },
+          ],
+        },
+        { role: 'assistant', content: 'A cat.' },
+        { role: 'user', content: 'Sure?' },
+      ]),
+    );
     const body = bodies[0]!;
     expect(body.system).toBe('You solve puzzles.\n\nAnswer briefly.');
     expect(body.messages).toEqual([
-      { role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/jpeg', data: JPEG } }, { type: 'text', text: 'What is shown?' }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'image', source: { type: 'base64', media_type: 'image/jpeg', data: JPEG } },
+          { type: 'text', text: 'What is shown?' },
+        ],
+      },
       { role: 'assistant', content: 'A cat.' },
       { role: 'user', content: 'Sure?' },
     ]);
@@ -71,7 +93,12 @@ describe('anthropic provider against the mock server', () => {
 
   it('maps 529 overloaded to rate_limit, 5xx/malformed/drop to transient, one request each', async () => {
     const { server, model } = await anthropicAgainst();
-    server.failNext({ kind: 'status', status: 529 }, { kind: 'status', status: 500 }, { kind: 'malformed' }, { kind: 'drop' });
+    server.failNext(
+      { kind: 'status', status: 529 },
+      { kind: 'status', status: 500 },
+      { kind: 'malformed' },
+      { kind: 'drop' },
+    );
     expect((await modelError(model.generate(request('hi')))).kind).toBe('rate_limit');
     for (const expected of [/HTTP 500/, /malformed response body/, /connection/]) {
       const e = await modelError(model.generate(request('hi')));
@@ -105,7 +132,9 @@ describe('anthropic provider against the mock server', () => {
 
   it('honours ANTHROPIC_BASE_URL from the given env and accepts ANTHROPIC_AUTH_TOKEN', async () => {
     const server = await mockServer({ respond: () => 'via env' });
-    const model = await loadModel('anthropic:claude-test', { env: { ANTHROPIC_AUTH_TOKEN: 'tok-123456', ANTHROPIC_BASE_URL: server.url } });
+    const model = await loadModel('anthropic:claude-test', {
+      env: { ANTHROPIC_AUTH_TOKEN: 'tok-123456', ANTHROPIC_BASE_URL: server.url },
+    });
     expect(model.identity).toBe(`anthropic:claude-test@${server.url}`);
     expect((await model.generate(request('hi'))).text).toBe('via env');
     expect(server.stats.lastRequest!.headers.authorization).toBe('Bearer tok-123456');

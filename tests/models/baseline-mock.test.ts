@@ -37,11 +37,20 @@ describe('mock providers', () => {
 
   it('mock:echo echoes the last user message text', async () => {
     const m = await loadModel('mock:echo');
-    const res = await m.generate(request([
-      { role: 'user', content: 'first' },
-      { role: 'assistant', content: 'reply' },
-      { role: 'user', content: [{ type: 'text', text: 'second ' }, { type: 'image', mediaType: 'image/png', data: 'AAAA' }, { type: 'text', text: 'turn' }] },
-    ]));
+    const res = await m.generate(
+      request([
+        { role: 'user', content: 'first' },
+        { role: 'assistant', content: 'reply' },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'second ' },
+            { type: 'image', mediaType: 'image/png', data: 'AAAA' },
+            { type: 'text', text: 'turn' },
+          ],
+        },
+      ]),
+    );
     expect(res.text).toBe('second turn');
   });
 
@@ -72,7 +81,12 @@ describe('mockModel', () => {
   it('injects failures by call index', async () => {
     const m = mockModel({
       replies: () => 'ok',
-      fail: (_req, i) => (i === 1 ? new ModelError('transient', 'blip') : i === 2 ? new ModelError('rate_limit', 'slow down', { retryAfterMs: 5 }) : undefined),
+      fail: (_req, i) =>
+        i === 1
+          ? new ModelError('transient', 'blip')
+          : i === 2
+            ? new ModelError('rate_limit', 'slow down', { retryAfterMs: 5 })
+            : undefined,
     });
     expect((await m.generate(request('a'))).text).toBe('ok');
     expect((await modelError(m.generate(request('a')))).kind).toBe('transient');

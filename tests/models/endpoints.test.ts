@@ -1,7 +1,11 @@
 // One model behind two replicas: requests spread over both, a replica that starts failing is
 // left, and no item is asked twice beyond the requests in flight on the failing replica.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockLlmServer, type MockLlmServer, type MockLlmServerOptions } from '../../src/testing/mock-llm-server.js';
+import {
+  startMockLlmServer,
+  type MockLlmServer,
+  type MockLlmServerOptions,
+} from '../../src/testing/mock-llm-server.js';
 import { Store } from '../../src/store/store.js';
 import { run } from '../../src/runner/run.js';
 import { loadModel, parseModelSpec } from '../../src/models/spec.js';
@@ -9,11 +13,19 @@ import { ReplicatedModel } from '../../src/models/endpoints.js';
 import { solveAdd, toySuite } from '../helpers/toy.js';
 
 const servers: MockLlmServer[] = [];
-afterEach(async () => { await Promise.all(servers.splice(0).map((s) => s.close())); });
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
 
 /** A replica that answers correctly and records the prompts it answered. */
 async function replica(answered: string[], opts: MockLlmServerOptions = {}): Promise<MockLlmServer> {
-  const s = await startMockLlmServer({ respond: (_b, ctx) => { answered.push(ctx.lastUserText); return solveAdd(ctx.lastUserText); }, ...opts });
+  const s = await startMockLlmServer({
+    respond: (_b, ctx) => {
+      answered.push(ctx.lastUserText);
+      return solveAdd(ctx.lastUserText);
+    },
+    ...opts,
+  });
   servers.push(s);
   return s;
 }
@@ -24,7 +36,14 @@ async function runOn(spec: string, n: number, concurrency = 8, timeoutMs?: numbe
   const suite = toySuite([{ id: 'a', split: 'id', n, max: 1e9 }]);
   const model = await loadModel(spec, { timeoutMs });
   try {
-    const [r] = await run({ suite, models: [model], store, concurrency, cache: false, retry: { baseDelayMs: 20, maxDelayMs: 200 } });
+    const [r] = await run({
+      suite,
+      models: [model],
+      store,
+      concurrency,
+      cache: false,
+      retry: { baseDelayMs: 20, maxDelayMs: 200 },
+    });
     return { result: r!, model: model as ReplicatedModel };
   } finally {
     await model.close?.();
@@ -42,7 +61,8 @@ describe('openai-compatible with several base URLs', () => {
   });
 
   it('spreads requests over two equal replicas about evenly, each item asked once', async () => {
-    const answeredA: string[] = [], answeredB: string[] = [];
+    const answeredA: string[] = [],
+      answeredB: string[] = [];
     const a = await replica(answeredA, { latencyMs: 5 });
     const b = await replica(answeredB, { latencyMs: 5 });
     const { result, model } = await runOn(`openai-compatible:m@${a.url}/v1,${b.url}/v1`, 300);
@@ -55,7 +75,8 @@ describe('openai-compatible with several base URLs', () => {
   }, 60_000);
 
   it('moves work away from a replica that starts failing mid-run: all items finish, no repeats beyond those in flight', async () => {
-    const answeredA: string[] = [], answeredB: string[] = [];
+    const answeredA: string[] = [],
+      answeredB: string[] = [];
     const a = await replica(answeredA, { latencyMs: 5 });
     let failing = false;
     const b = await replica(answeredB, {
@@ -83,7 +104,8 @@ describe('openai-compatible with several base URLs', () => {
   }, 60_000);
 
   it('sends less work to a slow replica', async () => {
-    const answeredA: string[] = [], answeredB: string[] = [];
+    const answeredA: string[] = [],
+      answeredB: string[] = [];
     const a = await replica(answeredA, { latencyMs: 5 });
     const b = await replica(answeredB, { latencyMs: 80 });
     const { result } = await runOn(`openai-compatible:m@${a.url}/v1,${b.url}/v1`, 300);
@@ -92,7 +114,8 @@ describe('openai-compatible with several base URLs', () => {
   }, 60_000);
 
   it('leaves a replica that hangs: its requests time out and move, the rest go elsewhere', async () => {
-    const answeredA: string[] = [], answeredB: string[] = [];
+    const answeredA: string[] = [],
+      answeredB: string[] = [];
     const a = await replica(answeredA, { latencyMs: 5 });
     const b = await replica(answeredB, { latencyMs: 5 });
     // Healthy for its first 20 requests, then it stops answering.

@@ -5,13 +5,21 @@ import { Rng } from '../../src/core/rng.js';
 import type { Message } from '../../src/core/types.js';
 import type { ModelRequest, Sampling } from '../../src/models/types.js';
 import { ModelError } from '../../src/models/types.js';
-import { startMockLlmServer, type MockLlmServer, type MockLlmServerOptions } from '../../src/testing/mock-llm-server.js';
+import {
+  startMockLlmServer,
+  type MockLlmServer,
+  type MockLlmServerOptions,
+} from '../../src/testing/mock-llm-server.js';
 
 export const OPENAI_KEY = 'sk-test-openai-key-0123456789';
 export const ANTHROPIC_KEY = 'sk-ant-test-anthropic-key-0123456789';
 export const ENV = { OPENAI_API_KEY: OPENAI_KEY, ANTHROPIC_API_KEY: ANTHROPIC_KEY };
 
-export function request(messages: Message[] | string, sampling: Sampling = {}, extra: Partial<ModelRequest> = {}): ModelRequest {
+export function request(
+  messages: Message[] | string,
+  sampling: Sampling = {},
+  extra: Partial<ModelRequest> = {},
+): ModelRequest {
   const msgs: Message[] = typeof messages === 'string' ? [{ role: 'user', content: messages }] : messages;
   return { messages: msgs, sampling, sampleIndex: 0, rng: Rng.fromKey('test'), ...extra };
 }

@@ -18,13 +18,29 @@ describe('retryAfterMsFromHeaders', () => {
   });
 
   it('reads reset headers only for an exhausted limit', () => {
-    expect(retryAfterMsFromHeaders(h({ 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1m30s' }), now)).toBe(90_000);
-    expect(retryAfterMsFromHeaders(h({ 'x-ratelimit-remaining-requests': '5', 'x-ratelimit-reset-requests': '1m30s' }), now)).toBeUndefined();
-    expect(retryAfterMsFromHeaders(h({
-      'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '200ms',
-      'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '6s',
-    }), now)).toBe(6000);
-    expect(retryAfterMsFromHeaders(h({ 'anthropic-ratelimit-tokens-remaining': '0', 'anthropic-ratelimit-tokens-reset': '2026-01-01T00:00:05Z' }), now)).toBe(5000);
+    expect(
+      retryAfterMsFromHeaders(h({ 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1m30s' }), now),
+    ).toBe(90_000);
+    expect(
+      retryAfterMsFromHeaders(h({ 'x-ratelimit-remaining-requests': '5', 'x-ratelimit-reset-requests': '1m30s' }), now),
+    ).toBeUndefined();
+    expect(
+      retryAfterMsFromHeaders(
+        h({
+          'x-ratelimit-remaining-requests': '0',
+          'x-ratelimit-reset-requests': '200ms',
+          'x-ratelimit-remaining-tokens': '0',
+          'x-ratelimit-reset-tokens': '6s',
+        }),
+        now,
+      ),
+    ).toBe(6000);
+    expect(
+      retryAfterMsFromHeaders(
+        h({ 'anthropic-ratelimit-tokens-remaining': '0', 'anthropic-ratelimit-tokens-reset': '2026-01-01T00:00:05Z' }),
+        now,
+      ),
+    ).toBe(5000);
   });
 
   it('parses Go-style durations', () => {
@@ -57,7 +73,9 @@ describe('kindForStatus', () => {
 describe('redact', () => {
   it('removes secrets and anything shaped like a key', () => {
     expect(redact('key abc123secret here', ['abc123secret'])).toBe('key *** here');
-    expect(redact('Incorrect API key provided: sk-proj-abcdefghijklmnop', [])).toBe('Incorrect API key provided: sk-proj-***');
+    expect(redact('Incorrect API key provided: sk-proj-abcdefghijklmnop', [])).toBe(
+      'Incorrect API key provided: sk-proj-***',
+    );
     expect(redact('sk-ant-api03-abcdefghij', [])).toBe('sk-ant-***');
   });
 });

@@ -9,7 +9,11 @@ import { startMockLlmServer, type MockLlmServer } from '../../src/testing/mock-l
 import { mockServer } from './helpers.js';
 
 /** POST a chat completion with plain fetch; 'dropped' when the socket was cut. */
-async function chat(server: MockLlmServer, text: string, extra: object = {}): Promise<{ status: number | 'dropped'; headers?: Headers; body?: string }> {
+async function chat(
+  server: MockLlmServer,
+  text: string,
+  extra: object = {},
+): Promise<{ status: number | 'dropped'; headers?: Headers; body?: string }> {
   try {
     const res = await fetch(`${server.url}/v1/chat/completions`, {
       method: 'POST',
@@ -24,7 +28,8 @@ async function chat(server: MockLlmServer, text: string, extra: object = {}): Pr
 
 async function inBatches<T>(n: number, size: number, f: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < n; i += size) out.push(...(await Promise.all(Array.from({ length: Math.min(size, n - i) }, (_, j) => f(i + j)))));
+  for (let i = 0; i < n; i += size)
+    out.push(...(await Promise.all(Array.from({ length: Math.min(size, n - i) }, (_, j) => f(i + j)))));
   return out;
 }
 
@@ -71,7 +76,12 @@ describe('mock LLM server: routes', () => {
   it('streams chat completions (SSE with [DONE]) and Anthropic messages for the SDKs', async () => {
     const server = await mockServer({ respond: () => 'a streamed reply that is longer than one chunk' });
     const openai = new OpenAI({ apiKey: 'k', baseURL: `${server.url}/v1`, maxRetries: 0 });
-    const stream = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
+    const stream = await openai.chat.completions.create({
+      model: 'm',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let text = '';
     let usage: unknown;
     for await (const chunk of stream) {
@@ -80,13 +90,20 @@ describe('mock LLM server: routes', () => {
     }
     expect(text).toBe('a streamed reply that is longer than one chunk');
     expect(usage).toMatchObject({ prompt_tokens: 1, completion_tokens: 12 });
-    const raw = await fetch(`${server.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'm', messages: [], stream: true }) });
+    const raw = await fetch(`${server.url}/v1/chat/completions`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'm', messages: [], stream: true }),
+    });
     expect(raw.headers.get('content-type')).toBe('text/event-stream');
     expect((await raw.text()).trimEnd().endsWith('data: [DONE]')).toBe(true);
 
     const anthropic = new Anthropic({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
-    const message = await anthropic.messages.stream({ model: 'c', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] }).finalMessage();
-    expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: 'a streamed reply that is longer than one chunk' })]);
+    const message = await anthropic.messages
+      .stream({ model: 'c', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] })
+      .finalMessage();
+    expect(message.content).toEqual([
+      expect.objectContaining({ type: 'text', text: 'a streamed reply that is longer than one chunk' }),
+    ]);
     expect(message.stop_reason).toBe('end_turn');
   });
 });
@@ -96,17 +113,32 @@ describe('mock LLM server: fault injection', () => {
     const rates = { rate429: 0.1, rate5xx: 0.1, rateMalformed: 0.1, rateDrop: 0.1, seed: 7 };
     const n = 400;
     const a = await mockServer(rates);
-    const outcomesA = await inBatches(n, 50, (i) => chat(a, `q${i}`).then((r) => (r.status === 200 && r.body!.endsWith('}') ? 200 : r.status === 200 ? 'malformed' : r.status)));
+    const outcomesA = await inBatches(n, 50, (i) =>
+      chat(a, `q${i}`).then((r) =>
+        r.status === 200 && r.body!.endsWith('}') ? 200 : r.status === 200 ? 'malformed' : r.status,
+      ),
+    );
     const count = (v: unknown) => outcomesA.filter((o) => o === v).length;
     for (const v of [429, 500, 'malformed', 'dropped']) {
       expect(count(v)).toBeGreaterThan(n * 0.05);
       expect(count(v)).toBeLessThan(n * 0.15);
     }
-    expect(a.stats).toMatchObject({ requests: n, served429: count(429), served5xx: count(500), malformed: count('malformed'), dropped: count('dropped'), ok: count(200) });
+    expect(a.stats).toMatchObject({
+      requests: n,
+      served429: count(429),
+      served5xx: count(500),
+      malformed: count('malformed'),
+      dropped: count('dropped'),
+      ok: count(200),
+    });
 
     // A second server, same seed, requests in reverse order and all at once: the same faults.
     const b = await mockServer(rates);
-    const outcomesB = await inBatches(n, 200, (i) => chat(b, `q${n - 1 - i}`).then((r) => (r.status === 200 && r.body!.endsWith('}') ? 200 : r.status === 200 ? 'malformed' : r.status)));
+    const outcomesB = await inBatches(n, 200, (i) =>
+      chat(b, `q${n - 1 - i}`).then((r) =>
+        r.status === 200 && r.body!.endsWith('}') ? 200 : r.status === 200 ? 'malformed' : r.status,
+      ),
+    );
     expect(outcomesB.reverse()).toEqual(outcomesA);
   });
 
@@ -220,7 +252,24 @@ describe('mock LLM server: bounds', () => {
 
 describe('mock LLM server CLI', () => {
   it('parses flags', () => {
-    const c = parseCliArgs(['--port', '8089', '--latency-ms', '20', '--rate-429', '0.1', '--rate-5xx', '0.05', '--rps', '100', '--seed', 'x', '--reply', '42', '--max-seconds', '5']);
+    const c = parseCliArgs([
+      '--port',
+      '8089',
+      '--latency-ms',
+      '20',
+      '--rate-429',
+      '0.1',
+      '--rate-5xx',
+      '0.05',
+      '--rps',
+      '100',
+      '--seed',
+      'x',
+      '--reply',
+      '42',
+      '--max-seconds',
+      '5',
+    ]);
     expect(c.maxSeconds).toBe(5);
     expect(c.server).toMatchObject({ port: 8089, latencyMs: 20, rate429: 0.1, rate5xx: 0.05, rps: 100, seed: 'x' });
     expect(parseCliArgs([]).maxSeconds).toBe(600);
@@ -247,7 +296,10 @@ describe('mock LLM server CLI', () => {
 
     const a = run(['--reply', 'pong', '--max-seconds', '30']);
     const url = await a.url;
-    const res = await fetch(`${url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'ping' }] }) });
+    const res = await fetch(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'ping' }] }),
+    });
     const completion = (await res.json()) as { choices: Array<{ message: { content: string } }> };
     expect(completion.choices[0]!.message.content).toBe('pong');
     a.child.kill('SIGTERM');

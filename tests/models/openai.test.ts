@@ -6,7 +6,11 @@ import { ENV, OPENAI_KEY, mockServer, modelError, request } from './helpers.js';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-async function openaiAgainst(options: Parameters<typeof mockServer>[0] = {}, provider: 'openai' | 'openai-compatible' = 'openai', modelOpts = {}) {
+async function openaiAgainst(
+  options: Parameters<typeof mockServer>[0] = {},
+  provider: 'openai' | 'openai-compatible' = 'openai',
+  modelOpts = {},
+) {
   const server = await mockServer(options);
   const model = await loadModel(`${provider}:gpt-test@${server.url}/v1`, { env: ENV, ...modelOpts });
   return { server, model };
@@ -14,7 +18,10 @@ async function openaiAgainst(options: Parameters<typeof mockServer>[0] = {}, pro
 
 describe('openai provider against the mock server', () => {
   it('returns text, usage, resolved model and finish reason', async () => {
-    const { server, model } = await openaiAgainst({ resolvedModel: 'gpt-test-2026-01-01', respond: () => 'The answer is 42.' });
+    const { server, model } = await openaiAgainst({
+      resolvedModel: 'gpt-test-2026-01-01',
+      respond: () => 'The answer is 42.',
+    });
     const res = await model.generate(request('What is six times seven?'));
     expect(res).toEqual({
       text: 'The answer is 42.',
@@ -29,15 +36,29 @@ describe('openai provider against the mock server', () => {
   it('sends system, text and image parts in the chat-completions shape', async () => {
     const bodies: MockRequestBody[] = [];
     const { model } = await openaiAgainst({ respond: (b) => (bodies.push(b), 'ok') });
-    await model.generate(request([
-      { role: 'system', content: [{ type: 'text', text: 'You solve puzzles.' }] },
-      { role: 'user', content: [{ type: 'text', text: 'Solve this:' }, { type: 'image', mediaType: 'image/png', data: PNG }] },
-      { role: 'assistant', content: 'Thinking.' },
-      { role: 'user', content: 'Go on.' },
-    ]));
+    await model.generate(
+      request([
+        { role: 'system', content: [{ type: 'text', text: 'You solve puzzles.' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Solve this:' },
+            { type: 'image', mediaType: 'image/png', data: PNG },
+          ],
+        },
+        { role: 'assistant', content: 'Thinking.' },
+        { role: 'user', content: 'Go on.' },
+      ]),
+    );
     expect(bodies[0]!.messages).toEqual([
       { role: 'system', content: 'You solve puzzles.' },
-      { role: 'user', content: [{ type: 'text', text: 'Solve this:' }, { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG}` } }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Solve this:' },
+          { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG}` } },
+        ],
+      },
       { role: 'assistant', content: 'Thinking.' },
       { role: 'user', content: 'Go on.' },
     ]);
@@ -48,7 +69,14 @@ describe('openai provider against the mock server', () => {
     const bodies: MockRequestBody[] = [];
     const { model } = await openaiAgainst({ respond: (b) => (bodies.push(b), 'ok') });
     await model.generate(request('hi', sampling));
-    expect(bodies[0]).toMatchObject({ model: 'gpt-test', temperature: 0.2, top_p: 0.9, max_completion_tokens: 64, seed: 7, stop: ['\n\n', 'END'] });
+    expect(bodies[0]).toMatchObject({
+      model: 'gpt-test',
+      temperature: 0.2,
+      top_p: 0.9,
+      max_completion_tokens: 64,
+      seed: 7,
+      stop: ['\n\n', 'END'],
+    });
     expect(bodies[0]).not.toHaveProperty('max_tokens');
 
     const compat = await openaiAgainst({ respond: (b) => (bodies.push(b), 'ok') }, 'openai-compatible');
@@ -90,13 +118,24 @@ describe('openai provider against the mock server', () => {
 
   it('maps a 429 for an exhausted quota to auth (retrying cannot help)', async () => {
     const { server, model } = await openaiAgainst();
-    server.failNext({ kind: 'status', status: 429, code: 'insufficient_quota', message: 'You exceeded your current quota.' });
+    server.failNext({
+      kind: 'status',
+      status: 429,
+      code: 'insufficient_quota',
+      message: 'You exceeded your current quota.',
+    });
     expect((await modelError(model.generate(request('hi')))).kind).toBe('auth');
   });
 
   it('maps 5xx, malformed bodies and dropped connections to transient, one request each', async () => {
     const { server, model } = await openaiAgainst();
-    server.failNext({ kind: 'status', status: 500 }, { kind: 'status', status: 503 }, { kind: 'malformed' }, { kind: 'drop' }, { kind: 'status', status: 408 });
+    server.failNext(
+      { kind: 'status', status: 500 },
+      { kind: 'status', status: 503 },
+      { kind: 'malformed' },
+      { kind: 'drop' },
+      { kind: 'status', status: 408 },
+    );
     for (const expected of [/HTTP 500/, /HTTP 503/, /malformed response body/, /connection/, /HTTP 408/]) {
       const e = await modelError(model.generate(request('hi')));
       expect(e.kind).toBe('transient');
@@ -109,7 +148,10 @@ describe('openai provider against the mock server', () => {
 
   it('treats a 200 that is not a chat completion (an HTML page from a proxy) as transient', async () => {
     const { server, model } = await openaiAgainst();
-    server.failNext({ kind: 'raw', status: 200, contentType: 'text/html', body: '<html>Gateway login</html>' }, { kind: 'raw', status: 200, contentType: 'application/json', body: '{"object":"error"}' });
+    server.failNext(
+      { kind: 'raw', status: 200, contentType: 'text/html', body: '<html>Gateway login</html>' },
+      { kind: 'raw', status: 200, contentType: 'application/json', body: '{"object":"error"}' },
+    );
     for (let i = 0; i < 2; i++) {
       const e = await modelError(model.generate(request('hi')));
       expect(e.kind).toBe('transient');
@@ -146,7 +188,12 @@ describe('openai provider against the mock server', () => {
     const { server, model } = await openaiAgainst();
     server.failNext(
       { kind: 'status', status: 404, code: 'model_not_found', message: 'The model `gpt-test` does not exist' },
-      { kind: 'status', status: 400, code: 'context_length_exceeded', message: "This model's maximum context length is 8192 tokens." },
+      {
+        kind: 'status',
+        status: 400,
+        code: 'context_length_exceeded',
+        message: "This model's maximum context length is 8192 tokens.",
+      },
       { kind: 'status', status: 400, message: "Unsupported parameter: 'temperature'" },
     );
     const notFound = await modelError(model.generate(request('hi')));
@@ -198,7 +245,9 @@ describe('openai provider against the mock server', () => {
 
   it('prefers OPENAI_COMPATIBLE_API_KEY for compatible servers and sends a dummy without keys', async () => {
     const server = await mockServer();
-    const withKey = await loadModel(`openai-compatible:q@${server.url}`, { env: { OPENAI_API_KEY: OPENAI_KEY, OPENAI_COMPATIBLE_API_KEY: 'local-key' } });
+    const withKey = await loadModel(`openai-compatible:q@${server.url}`, {
+      env: { OPENAI_API_KEY: OPENAI_KEY, OPENAI_COMPATIBLE_API_KEY: 'local-key' },
+    });
     await withKey.generate(request('hi'));
     expect(server.stats.lastRequest!.headers.authorization).toBe('Bearer local-key');
     const noKey = await loadModel(`openai-compatible:q@${server.url}`, { env: {} });

@@ -19,18 +19,31 @@ function configError(spec: string): ModelError {
 
 describe('parseModelSpec', () => {
   it('parses every provider', () => {
-    expect(parseModelSpec('openai:gpt-4.1-mini')).toEqual({ spec: 'openai:gpt-4.1-mini', provider: 'openai', model: 'gpt-4.1-mini' });
-    expect(parseModelSpec('openai-compatible:qwen2.5-7b@http://localhost:8000/v1')).toEqual({
-      spec: 'openai-compatible:qwen2.5-7b@http://localhost:8000/v1', provider: 'openai-compatible', model: 'qwen2.5-7b', baseURL: 'http://localhost:8000/v1',
+    expect(parseModelSpec('openai:gpt-4.1-mini')).toEqual({
+      spec: 'openai:gpt-4.1-mini',
+      provider: 'openai',
+      model: 'gpt-4.1-mini',
     });
-    expect(parseModelSpec('anthropic:claude-sonnet-4-5')).toMatchObject({ provider: 'anthropic', model: 'claude-sonnet-4-5' });
+    expect(parseModelSpec('openai-compatible:qwen2.5-7b@http://localhost:8000/v1')).toEqual({
+      spec: 'openai-compatible:qwen2.5-7b@http://localhost:8000/v1',
+      provider: 'openai-compatible',
+      model: 'qwen2.5-7b',
+      baseURL: 'http://localhost:8000/v1',
+    });
+    expect(parseModelSpec('anthropic:claude-sonnet-4-5')).toMatchObject({
+      provider: 'anthropic',
+      model: 'claude-sonnet-4-5',
+    });
     expect(parseModelSpec('baseline:oracle')).toMatchObject({ provider: 'baseline', model: 'oracle' });
     expect(parseModelSpec('baseline:random')).toMatchObject({ provider: 'baseline', model: 'random' });
     expect(parseModelSpec('mock:echo')).toMatchObject({ provider: 'mock', model: 'echo' });
     expect(parseModelSpec('mock:fixed:a: b')).toMatchObject({ provider: 'mock', model: 'fixed', arg: 'a: b' });
     expect(parseModelSpec('mock:fixed:')).toMatchObject({ model: 'fixed', arg: '' });
     expect(parseModelSpec('mock:error:rate_limit')).toMatchObject({ model: 'error', arg: 'rate_limit' });
-    expect(parseModelSpec('onnx:./checkpoints/step-1000')).toMatchObject({ provider: 'onnx', model: './checkpoints/step-1000' });
+    expect(parseModelSpec('onnx:./checkpoints/step-1000')).toMatchObject({
+      provider: 'onnx',
+      model: './checkpoints/step-1000',
+    });
   });
 
   it('normalises base URLs', () => {
@@ -42,7 +55,10 @@ describe('parseModelSpec', () => {
     // The Anthropic SDK adds /v1/messages itself.
     expect(parseModelSpec('anthropic:c@http://127.0.0.1:9000/v1').baseURL).toBe('http://127.0.0.1:9000');
     // Model names may contain '@' as long as the URL part is a URL.
-    expect(parseModelSpec('openai-compatible:org/model@v2@http://h:1/v1')).toMatchObject({ model: 'org/model@v2', baseURL: 'http://h:1/v1' });
+    expect(parseModelSpec('openai-compatible:org/model@v2@http://h:1/v1')).toMatchObject({
+      model: 'org/model@v2',
+      baseURL: 'http://h:1/v1',
+    });
   });
 
   it('suggests the provider the user meant', () => {
@@ -58,9 +74,13 @@ describe('parseModelSpec', () => {
     expect(configError('').message).toMatch(/empty model spec.*openai:gpt-4.1-mini/);
     expect(configError('gpt-4o').message).toMatch(/has no provider.*'openai:gpt-4o'/);
     expect(configError('openai:').message).toMatch(/model name is empty.*e\.g\. 'openai:gpt-4.1-mini'/);
-    expect(configError('openai-compatible:qwen').message).toMatch(/needs the server's base URL.*openai-compatible:qwen2.5-7b@http:\/\/localhost:8000\/v1/);
+    expect(configError('openai-compatible:qwen').message).toMatch(
+      /needs the server's base URL.*openai-compatible:qwen2.5-7b@http:\/\/localhost:8000\/v1/,
+    );
     expect(configError('openai-compatible:@http://h:1').message).toMatch(/model name is empty/);
-    expect(configError('openai-compatible:q@localhost:8000').message).toMatch(/has no scheme: write 'http:\/\/localhost:8000'/);
+    expect(configError('openai-compatible:q@localhost:8000').message).toMatch(
+      /has no scheme: write 'http:\/\/localhost:8000'/,
+    );
     expect(configError('openai-compatible:q@http://not a url').message).toMatch(/is not a URL/);
     expect(configError('openai-compatible:q@ftp://h/v1').message).toMatch(/http:\/\/ or https:\/\//);
     expect(configError('openai-compatible:q@http://u:secret@h/v1').message).toMatch(/not in the URL/);
@@ -76,7 +96,9 @@ describe('loadModel', () => {
   it('raises auth at load time when a key is missing, naming the way out', async () => {
     const e = await modelError(loadModel('openai:gpt-4o', { env: {} }));
     expect(e.kind).toBe('auth');
-    expect(e.message).toBe('OPENAI_API_KEY is not set: export it, or use baseline:oracle / openai-compatible:<model>@<url> for a local server');
+    expect(e.message).toBe(
+      'OPENAI_API_KEY is not set: export it, or use baseline:oracle / openai-compatible:<model>@<url> for a local server',
+    );
     const a = await modelError(loadModel('anthropic:claude-x', { env: { OPENAI_API_KEY: OPENAI_KEY } }));
     expect(a.kind).toBe('auth');
     expect(a.message).toMatch(/^ANTHROPIC_API_KEY is not set/);
@@ -136,7 +158,10 @@ describe('loadModel', () => {
       let openai = 'not imported';
       try { await loadModel('openai:gpt-4o', { env: { OPENAI_API_KEY: 'k' } }); } catch (e) { openai = e.message; }
       console.log(openai);`;
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(out.trim()).toBe('SDK imported: openai');
   });
 });

@@ -12,7 +12,11 @@ describe('wrapText', () => {
 });
 
 describe('layoutTable', () => {
-  const cells = [['model', 'description', 'n'], ['m1', 'a fairly long description of the first model here', '12'], ['m2', 'short', '3']];
+  const cells = [
+    ['model', 'description', 'n'],
+    ['m1', 'a fairly long description of the first model here', '12'],
+    ['m2', 'short', '3'],
+  ];
 
   it('keeps the natural layout when it fits', () => {
     const out = layoutTable(cells, [false, false, true], 200);
@@ -27,7 +31,10 @@ describe('layoutTable', () => {
   });
 
   it('falls back to one block per row when columns cannot fit', () => {
-    const many = [['task', ...Array.from({ length: 12 }, (_, i) => `model-${i}`)], ['t1', ...Array.from({ length: 12 }, () => '55.0 [40.1, 70.2]')]];
+    const many = [
+      ['task', ...Array.from({ length: 12 }, (_, i) => `model-${i}`)],
+      ['t1', ...Array.from({ length: 12 }, () => '55.0 [40.1, 70.2]')],
+    ];
     const out = layoutTable(many, [], 60);
     expect(widest(out)).toBeLessThanOrEqual(60);
     expect(out).toMatch(/^task t1$/m);
@@ -35,7 +42,15 @@ describe('layoutTable', () => {
   });
 
   it('group headings span the table and set no column width', () => {
-    const out = layoutTable([['task', 'n'], ['a-very-long-family-heading-name', ''], ['  t', '1']], [false, true], 80);
+    const out = layoutTable(
+      [
+        ['task', 'n'],
+        ['a-very-long-family-heading-name', ''],
+        ['  t', '1'],
+      ],
+      [false, true],
+      80,
+    );
     expect(out.split('\n')[0]).toBe('task  n');
   });
 });
@@ -44,6 +59,11 @@ describe('fitLines', () => {
   it('wraps long lines at the width, continuing indented', () => {
     const out = fitLines(`  ${'word '.repeat(30).trim()}`, 40);
     expect(widest(out)).toBeLessThanOrEqual(40);
-    expect(out.split('\n').slice(1).every((l) => l.startsWith('    '))).toBe(true);
+    expect(
+      out
+        .split('\n')
+        .slice(1)
+        .every((l) => l.startsWith('    ')),
+    ).toBe(true);
   });
 });

@@ -3,7 +3,16 @@
 // atomic files and the smaller input checks.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -24,15 +33,36 @@ import { read } from '../../src/store/read.js';
 
 let server: MockLlmServer;
 const dirs: string[] = [];
-const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'genbench-hard-')); dirs.push(d); return d; };
-beforeAll(async () => { server = await startMockLlmServer({}); });
-afterAll(async () => { await server.close(); });
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'genbench-hard-'));
+  dirs.push(d);
+  return d;
+};
+beforeAll(async () => {
+  server = await startMockLlmServer({});
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 const runRecord = (id = 'run1'): RunRecord => ({
-  id, modelSpec: 'mock:x', modelIdentity: 'mock:x', suiteName: 's', suiteVersion: '1', suiteHash: 'h', harnessVersion: '0',
-  sampling: {}, samples: 1, generatorVersions: { 'toy/add': '1' }, planned: 1,
-  tasks: [{ task: 'a', generator: 'toy/add', family: 'toy', split: 'id', axis: 'id', params: { max: 9 }, seed: 1, n: 1 }],
+  id,
+  modelSpec: 'mock:x',
+  modelIdentity: 'mock:x',
+  suiteName: 's',
+  suiteVersion: '1',
+  suiteHash: 'h',
+  harnessVersion: '0',
+  sampling: {},
+  samples: 1,
+  generatorVersions: { 'toy/add': '1' },
+  planned: 1,
+  tasks: [
+    { task: 'a', generator: 'toy/add', family: 'toy', split: 'id', axis: 'id', params: { max: 9 }, seed: 1, n: 1 },
+  ],
 });
 
 describe('finished answers are committed at once (issue 21 #7, issue 17)', () => {
@@ -40,9 +70,29 @@ describe('finished answers are committed at once (issue 21 #7, issue 17)', () =>
     const store = Store.open(join(tempDir(), 'w.sqlite'));
     store.beginRun(runRecord());
     const writer = new BatchWriter(store);
-    writer.addItem({ id: 'i1', generator: 'toy/add', generatorVersion: '1', family: 'toy', params: {}, seed: 1, index: 0, difficulty: {}, messages: [{ role: 'user', content: 'q' }], truth: 1 });
+    writer.addItem({
+      id: 'i1',
+      generator: 'toy/add',
+      generatorVersion: '1',
+      family: 'toy',
+      params: {},
+      seed: 1,
+      index: 0,
+      difficulty: {},
+      messages: [{ role: 'user', content: 'q' }],
+      truth: 1,
+    });
     writer.addCache({ key: 'turn-1', text: 'first turn' });
-    writer.addResult({ runId: 'run1', itemId: 'i1', sample: 0, task: 'a', status: 'ok', output: '1', turns: 1, cached: false });
+    writer.addResult({
+      runId: 'run1',
+      itemId: 'i1',
+      sample: 0,
+      task: 'a',
+      status: 'ok',
+      output: '1',
+      turns: 1,
+      cached: false,
+    });
     await new Promise((r) => setImmediate(r));
     expect(store.cacheGet('turn-1')?.text).toBe('first turn');
     expect(store.finishedKeys('run1').has('i1#0')).toBe(true);
@@ -57,8 +107,15 @@ describe('no hangs (issue 21 #1)', () => {
     const store = Store.open(':memory:');
     const model = await loadModel(`openai-compatible:stall@${server.url}/v1`, { timeoutMs: 300 });
     const t0 = Date.now();
-    await expect(run({ suite: toySuite([{ id: 'a', split: 'id', n: 1 }]), models: [model], store, concurrency: 1, retry: { baseDelayMs: 10, maxDelayMs: 20 } }))
-      .rejects.toThrow(/timed out/);
+    await expect(
+      run({
+        suite: toySuite([{ id: 'a', split: 'id', n: 1 }]),
+        models: [model],
+        store,
+        concurrency: 1,
+        retry: { baseDelayMs: 10, maxDelayMs: 20 },
+      }),
+    ).rejects.toThrow(/timed out/);
     expect(server.stats.requests).toBe(2);
     expect(Date.now() - t0).toBeLessThan(30_000);
     await model.close?.();
@@ -74,29 +131,56 @@ describe('reply limits (issue 21 #2)', () => {
     const file = join(tempDir(), 'big.sqlite');
     const store = Store.open(file);
     const model = await loadModel(`openai-compatible:big@${server.url}/v1`);
-    const [res] = await run({ suite: toySuite([{ id: 'a', split: 'id', n: 3, max: 1e6 }]), models: [model], store, concurrency: 3, limits: { replyChars: 1000 } });
+    const [res] = await run({
+      suite: toySuite([{ id: 'a', split: 'id', n: 3, max: 1e6 }]),
+      models: [model],
+      store,
+      concurrency: 3,
+      limits: { replyChars: 1000 },
+    });
     await model.close?.();
     // The verifier saw the reply up to the limit: the answer at its start, then spaces.
     expect(res!.summary.tasks[0]).toMatchObject({ n: 3, correct: 3, errors: 0 });
-    const rows = read.rows(store, 'results').map((r) => ({ len: (r.output as string).length, cut: r.cut_chars as number }));
+    const rows = read
+      .rows(store, 'results')
+      .map((r) => ({ len: (r.output as string).length, cut: r.cut_chars as number }));
     expect(rows).toHaveLength(3);
-    for (const r of rows) { expect(r.len).toBe(1000); expect(r.cut).toBeGreaterThan(9_990_000); }
+    for (const r of rows) {
+      expect(r.len).toBe(1000);
+      expect(r.cut).toBeGreaterThan(9_990_000);
+    }
     const cache = { len: Math.max(...read.rows(store, 'cache').map((r) => (r.text as string).length)) };
     expect(cache.len).toBe(1000);
     store.close();
-    expect(statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0)).toBeLessThan(2_000_000);
+    expect(statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0)).toBeLessThan(
+      2_000_000,
+    );
     server.setOptions({ respond: undefined });
   }, 60_000);
 
   it('a multi-turn transcript of 10 MB replies stays within its limit in the database and on the site', async () => {
     server.setOptions({ respond: () => 'x'.repeat(10_000_000) });
     const dir = tempDir();
-    const suite = parseSuite(`name: rev\nversion: 1\ntasks:\n  - id: gp\n    generator: instruct/general-points\n    split: id\n    n: 2\n    seed: 3\n    params: { rule: face10, sampling: face, protocol: revision, maxAttempts: 4 }\n`, join(dir, 'rev.yaml'));
+    const suite = parseSuite(
+      `name: rev\nversion: 1\ntasks:\n  - id: gp\n    generator: instruct/general-points\n    split: id\n    n: 2\n    seed: 3\n    params: { rule: face10, sampling: face, protocol: revision, maxAttempts: 4 }\n`,
+      join(dir, 'rev.yaml'),
+    );
     const store = Store.open(join(dir, 'rev.sqlite'));
     const model = await loadModel(`openai-compatible:big@${server.url}/v1`);
-    await run({ suite, models: [model], store, concurrency: 2, limits: { replyChars: 300_000, transcriptChars: 500_000 } });
+    await run({
+      suite,
+      models: [model],
+      store,
+      concurrency: 2,
+      limits: { replyChars: 300_000, transcriptChars: 500_000 },
+    });
     await model.close?.();
-    const rows = read.rows(store, 'results').map((r) => ({ turns: r.turns as number, out: (r.output as string).length, verdict: (r.verdict as string).length, cut: r.cut_chars as number }));
+    const rows = read.rows(store, 'results').map((r) => ({
+      turns: r.turns as number,
+      out: (r.output as string).length,
+      verdict: (r.verdict as string).length,
+      cut: r.cut_chars as number,
+    }));
     expect(rows).toHaveLength(2);
     for (const r of rows) {
       expect(r.turns).toBe(4);
@@ -121,11 +205,15 @@ describe('one writer per run (issue 21 #8)', () => {
     const held = store.acquireLease('r', 'b', 30_000);
     expect(held).toMatchObject({ pid: process.pid });
     // A holder that stopped sending heartbeats is taken over after the stale time.
-    sqlOf(store).prepare('UPDATE run_leases SET heartbeat_at = ? WHERE run_id = ?').run(Date.now() - 60_000, 'r');
+    sqlOf(store)
+      .prepare('UPDATE run_leases SET heartbeat_at = ? WHERE run_id = ?')
+      .run(Date.now() - 60_000, 'r');
     expect(store.acquireLease('r', 'b', 30_000)).toBeUndefined();
     expect(store.renewLease('r', 'a')).toBe(false); // a lost it
     // A holder of this host that no longer exists (kill -9) is taken over at once.
-    sqlOf(store).prepare('UPDATE run_leases SET pid = ? WHERE run_id = ?').run(2 ** 22 + 12345, 'r');
+    sqlOf(store)
+      .prepare('UPDATE run_leases SET pid = ? WHERE run_id = ?')
+      .run(2 ** 22 + 12345, 'r');
     expect(store.acquireLease('r', 'c', 30_000)).toBeUndefined();
     store.releaseLease('r', 'c');
     expect(store.acquireLease('r', 'd', 30_000)).toBeUndefined();
@@ -167,7 +255,7 @@ describe('foreign and read-only databases (issue 21 #5)', () => {
   it('a foreign SQLite file is refused by reads and writes alike and left byte-identical', () => {
     const file = join(tempDir(), 'other.sqlite');
     const d = new Database(file);
-    d.exec('CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES (\'hello\')');
+    d.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hello')");
     d.close();
     const before = sha(file);
     expect(() => Store.openReadOnly(file)).toThrow(/not a genbench database/);
@@ -242,27 +330,42 @@ describe('atomic outputs (issue 21 #6)', () => {
     expect(removeStaleTemps(join(dir, 'site'))).toHaveLength(1);
     writeFileAtomic(target, 'x');
     expect(readdirSync(dir)).toEqual(['out.jsonl']);
-    expect(() => writeFileAtomic(join(dir, 'missing', 'f.txt'), 'x')).toThrow(`cannot write ${join(dir, 'missing', 'f.txt')}: `);
+    expect(() => writeFileAtomic(join(dir, 'missing', 'f.txt'), 'x')).toThrow(
+      `cannot write ${join(dir, 'missing', 'f.txt')}: `,
+    );
   });
 });
 
 describe('smaller findings (issue 21 #9)', () => {
   it('escape sequences in a model spec are shown, not executed, in the summary header', () => {
-    const text = formatSummary({ runId: 'r', modelSpec: 'mock:fixed:\u001b]0;pwned\u0007\u001b[2J', tasks: [], gaps: [] });
+    const text = formatSummary({
+      runId: 'r',
+      modelSpec: 'mock:fixed:\u001b]0;pwned\u0007\u001b[2J',
+      tasks: [],
+      gaps: [],
+    });
     expect(text).not.toMatch(/\u001b/);
     expect(text).toContain('\\u{1b}');
   });
 
   it('a YAML alias bomb is a configuration error naming the file', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 8; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 8; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const text = `name: bomb\nversion: 1\n${levels.join('\n')}\ntasks: [*h]\n`;
     expect(() => parseSuite(text, 'suites/bomb.yaml')).toThrow(/^suites\/bomb\.yaml:1: invalid YAML: .*alias/);
   });
 
-  it("n: 1e9 names the upper limit", () => {
-    const text = 'name: big\nversion: 1\ntasks:\n  - id: t\n    generator: instruct/general-points\n    split: id\n    n: 1e9\n';
-    expect(() => parseSuite(text, 'big.yaml')).toThrow(/big\.yaml:7: tasks\[0\]\.n: must be a whole number of items from 1 to 10,000,000 \(got 1000000000\)/);
+  it('n: 1e9 names the upper limit', () => {
+    const text =
+      'name: big\nversion: 1\ntasks:\n  - id: t\n    generator: instruct/general-points\n    split: id\n    n: 1e9\n';
+    expect(() => parseSuite(text, 'big.yaml')).toThrow(
+      /big\.yaml:7: tasks\[0\]\.n: must be a whole number of items from 1 to 10,000,000 \(got 1000000000\)/,
+    );
   });
 
   it('an empty port in a URL is rejected', () => {

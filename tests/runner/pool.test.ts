@@ -15,18 +15,43 @@ import { read } from '../../src/store/read.js';
 let server: MockLlmServer;
 beforeAll(async () => {
   // Deterministic, sometimes right, and it plays multi-turn games (the same reply each turn).
-  server = await startMockLlmServer({ respond: (_b, ctx) => ['24', 'up', '(1+2)*8', '1 2'][ctx.lastUserText.length % 4]! });
+  server = await startMockLlmServer({
+    respond: (_b, ctx) => ['24', 'up', '(1+2)*8', '1 2'][ctx.lastUserText.length % 4]!,
+  });
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 async function storedRows(workers: number) {
   const store = Store.open(':memory:');
   const model = await loadModel(`openai-compatible:m@${server.url}/v1`);
   try {
-    const [r] = await run({ suite: loadSuite('quick'), models: [model], store, n: 4, samples: 2, concurrency: 4, workers, cache: false });
+    const [r] = await run({
+      suite: loadSuite('quick'),
+      models: [model],
+      store,
+      n: 4,
+      samples: 2,
+      concurrency: 4,
+      workers,
+      cache: false,
+    });
     expect(r!.status).toBe('done');
     return {
-      results: read.rows(store, 'results', ['item_id', 'sample']).map(({ item_id, sample, task, status, output, correct, score, verdict, turns }) => ({ item_id, sample, task, status, output, correct, score, verdict, turns })),
+      results: read
+        .rows(store, 'results', ['item_id', 'sample'])
+        .map(({ item_id, sample, task, status, output, correct, score, verdict, turns }) => ({
+          item_id,
+          sample,
+          task,
+          status,
+          output,
+          correct,
+          score,
+          verdict,
+          turns,
+        })),
       items: read.rows(store, 'items', ['id']),
     };
   } finally {
@@ -50,7 +75,10 @@ describe('worker pool', () => {
     const task = loadSuite('quick').tasks[0]!;
     let pulled = 0;
     function* work(): Generator<PoolWork> {
-      for (let index = 0; index < 1000; index++) { pulled++; yield { task, index, id: itemIdOf(task, index), sample: 0 }; }
+      for (let index = 0; index < 1000; index++) {
+        pulled++;
+        yield { task, index, id: itemIdOf(task, index), sample: 0 };
+      }
     }
     const records: string[] = [];
     const pool = new EpisodePool([task], work(), { size: 1, lookahead: 8, onItem: (r) => records.push(r.id) });

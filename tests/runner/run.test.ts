@@ -9,8 +9,12 @@ import { solveAdd, toySuite } from '../helpers/toy.js';
 import { loadSuite } from '../../src/suite/load.js';
 import { read } from '../../src/store/read.js';
 
-const lastUser = (req: { messages: { role: string; content: unknown }[] }) => messageText(req.messages.filter((m) => m.role === 'user').at(-1) as never);
-const suite = toySuite([{ id: 'easy', split: 'id', n: 30 }, { id: 'hard', split: 'ood', n: 20, max: 999 }]);
+const lastUser = (req: { messages: { role: string; content: unknown }[] }) =>
+  messageText(req.messages.filter((m) => m.role === 'user').at(-1) as never);
+const suite = toySuite([
+  { id: 'easy', split: 'id', n: 30 },
+  { id: 'hard', split: 'ood', n: 20, max: 999 },
+]);
 const fastRetry = { baseDelayMs: 1, maxDelayMs: 5 };
 
 describe('runner', () => {
@@ -20,7 +24,10 @@ describe('runner', () => {
     const [res] = await run({ suite, models: [model], store });
     expect(model.calls).toHaveLength(50);
     expect(res!.status).toBe('done');
-    expect(res!.summary.tasks.map((t) => [t.task, t.split, t.n, t.correct])).toEqual([['easy', 'id', 30, 30], ['hard', 'ood', 20, 20]]);
+    expect(res!.summary.tasks.map((t) => [t.task, t.split, t.n, t.correct])).toEqual([
+      ['easy', 'id', 30, 30],
+      ['hard', 'ood', 20, 20],
+    ]);
     expect(res!.summary.gaps[0]!.gap.estimate).toBe(0);
     expect(new Set(model.calls.map((c) => lastUser(c))).size).toBeGreaterThan(40);
   });
@@ -28,7 +35,12 @@ describe('runner', () => {
   it('counts wrong answers as wrong, and computes the ID − OOD gap', async () => {
     const store = Store.open(':memory:');
     // Right on small numbers, wrong on big ones: a model that does not generalize.
-    const model = mockModel({ replies: (req) => { const a = solveAdd(lastUser(req)); return Number(a) < 19 ? a : '0'; } });
+    const model = mockModel({
+      replies: (req) => {
+        const a = solveAdd(lastUser(req));
+        return Number(a) < 19 ? a : '0';
+      },
+    });
     const [res] = await run({ suite, models: [model], store });
     const easy = res!.summary.tasks.find((t) => t.task === 'easy')!;
     const hard = res!.summary.tasks.find((t) => t.task === 'hard')!;
@@ -42,7 +54,13 @@ describe('runner', () => {
     const store = Store.open(':memory:');
     const stop = new AbortController();
     let answered = 0;
-    const first = mockModel({ spec: 'mock:m', replies: (req) => { if (++answered === 17) stop.abort(); return solveAdd(lastUser(req)); } });
+    const first = mockModel({
+      spec: 'mock:m',
+      replies: (req) => {
+        if (++answered === 17) stop.abort();
+        return solveAdd(lastUser(req));
+      },
+    });
     const [r1] = await run({ suite, models: [first], store, concurrency: 4, stopSignal: stop.signal });
     expect(r1!.status).toBe('interrupted');
     const doneBefore = store.finishedKeys(r1!.runId).size;
@@ -110,8 +128,17 @@ describe('runner', () => {
     const store = Store.open(':memory:');
     // max 999: a region of 10^6 sums, so 2,000 distinct items exist (issue 17 caps repeats).
     const big = toySuite([{ id: 'many', split: 'id', n: 2000, max: 999 }]);
-    let inFlight = 0, peak = 0;
-    const model = mockModel({ replies: async (req) => { inFlight++; peak = Math.max(peak, inFlight); await new Promise((r) => setTimeout(r, 1)); inFlight--; return solveAdd(lastUser(req)); } });
+    let inFlight = 0,
+      peak = 0;
+    const model = mockModel({
+      replies: async (req) => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await new Promise((r) => setTimeout(r, 1));
+        inFlight--;
+        return solveAdd(lastUser(req));
+      },
+    });
     const [res] = await run({ suite: big, models: [model], store, concurrency: 7 });
     expect(peak).toBeLessThanOrEqual(7);
     expect(peak).toBeGreaterThanOrEqual(5);
@@ -121,11 +148,17 @@ describe('runner', () => {
   it('drives multi-turn episodes through the same path, and survives a throwing verifier', async () => {
     // Guess the number 0..9 with "higher/lower" feedback; a reply of "boom" makes the verifier throw.
     const guess: Generator<{}> = {
-      name: 'toy/guess', version: '1', description: 'guess', parseParams: () => ({}),
+      name: 'toy/guess',
+      version: '1',
+      description: 'guess',
+      parseParams: () => ({}),
       generate: (_p, rng) => {
         const secret = rng.int(0, 9);
         return {
-          messages: [{ role: 'user', content: 'Guess 0-9' }], truth: { secret }, difficulty: {}, verify: () => wrong('unused', false),
+          messages: [{ role: 'user', content: 'Guess 0-9' }],
+          truth: { secret },
+          difficulty: {},
+          verify: () => wrong('unused', false),
           episode: (): Episode => {
             const history: { role: 'user' | 'assistant'; content: string }[] = [{ role: 'user', content: 'Guess 0-9' }];
             let tries = 0;
@@ -137,7 +170,10 @@ describe('runner', () => {
                 tries++;
                 if (g === secret) return { done: true, verdict: correct(g, { tries }) };
                 if (tries >= 10) return { done: true, verdict: wrong('out of tries', true) };
-                history.push({ role: 'assistant', content: reply }, { role: 'user', content: g < secret ? 'higher' : 'lower' });
+                history.push(
+                  { role: 'assistant', content: reply },
+                  { role: 'user', content: g < secret ? 'higher' : 'lower' },
+                );
                 return { done: false, messages: history.slice() };
               },
             };
@@ -153,13 +189,17 @@ describe('runner', () => {
     // Binary search from the conversation; item 0 answers "boom".
     const model = mockModel({
       replies: (req) => {
-        let lo = 0, hi = 9;
+        let lo = 0,
+          hi = 9;
         const msgs = req.messages;
         for (let i = 1; i < msgs.length; i += 2) {
           const g = Number(msgs[i]!.content);
-          if (msgs[i + 1]!.content === 'higher') lo = g + 1; else hi = g - 1;
+          if (msgs[i + 1]!.content === 'higher') lo = g + 1;
+          else hi = g - 1;
         }
-        return req.sampleIndex === 0 && msgs.length === 1 && req.rng.next() < 0.1 ? 'boom' : String(Math.floor((lo + hi) / 2));
+        return req.sampleIndex === 0 && msgs.length === 1 && req.rng.next() < 0.1
+          ? 'boom'
+          : String(Math.floor((lo + hi) / 2));
       },
     });
     const [res] = await run({ suite: s, models: [model], store });
@@ -171,25 +211,53 @@ describe('runner', () => {
       if (r.correct) expect(r.turns).toBeLessThanOrEqual(4);
       else expect(JSON.parse(r.verdict).reason).toMatch(/verifier error: kaboom/);
     }
-    expect(rows.filter((r) => r.turns > 1).every((r) => JSON.parse(r.verdict).details.transcript.length === r.turns)).toBe(true);
+    expect(
+      rows.filter((r) => r.turns > 1).every((r) => JSON.parse(r.verdict).details.transcript.length === r.turns),
+    ).toBe(true);
   });
 
   it("reports a family's own metrics next to accuracy (TravelPlanner's rates)", async () => {
     const store = Store.open(':memory:');
     const quick = loadSuite('quick');
-    const [res] = await run({ suite: quick, models: ['baseline:oracle'], store, tasks: ['travel-3d-easy', 'gp-id'], n: 2 });
+    const [res] = await run({
+      suite: quick,
+      models: ['baseline:oracle'],
+      store,
+      tasks: ['travel-3d-easy', 'gp-id'],
+      n: 2,
+    });
     const travel = res!.summary.tasks.find((t) => t.task === 'travel-3d-easy')!;
-    expect(travel.metrics).toEqual({ delivery: 1, commonsenseMicro: 1, commonsenseMacro: 1, hardMicro: 1, hardMacro: 1, finalPass: 1 });
+    expect(travel.metrics).toEqual({
+      delivery: 1,
+      commonsenseMicro: 1,
+      commonsenseMacro: 1,
+      hardMicro: 1,
+      hardMacro: 1,
+      finalPass: 1,
+    });
     expect(res!.summary.tasks.find((t) => t.task === 'gp-id')!.metrics).toBeUndefined();
-    const [rnd] = await run({ suite: quick, models: ['mock:fixed:no plan here'], store, tasks: ['travel-3d-easy'], n: 2 });
+    const [rnd] = await run({
+      suite: quick,
+      models: ['mock:fixed:no plan here'],
+      store,
+      tasks: ['travel-3d-easy'],
+      n: 2,
+    });
     expect(rnd!.summary.tasks[0]!.metrics).toMatchObject({ delivery: 0, finalPass: 0 });
   });
 
   it('stores the metrics a provider measures (e.g. per-token latency), averaged over turns', async () => {
     const store = Store.open(':memory:');
     const base = mockModel({ replies: (req) => solveAdd(lastUser(req)) });
-    const withMetrics = { ...base, spec: 'mock:metrics', identity: 'mock:metrics',
-      generate: async (req: Parameters<typeof base.generate>[0]) => ({ ...(await base.generate(req)), metrics: { msPerToken: 2.5, ttftMs: 10 } }) };
+    const withMetrics = {
+      ...base,
+      spec: 'mock:metrics',
+      identity: 'mock:metrics',
+      generate: async (req: Parameters<typeof base.generate>[0]) => ({
+        ...(await base.generate(req)),
+        metrics: { msPerToken: 2.5, ttftMs: 10 },
+      }),
+    };
     const [res] = await run({ suite: toySuite([{ id: 'a', split: 'id', n: 5 }]), models: [withMetrics], store });
     const rows = read.rows(store, 'results').filter((r) => r.run_id === res!.runId) as { metrics: string }[];
     expect(rows).toHaveLength(5);

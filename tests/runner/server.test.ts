@@ -7,19 +7,35 @@ import { loadModel } from '../../src/models/spec.js';
 import { solveAdd, toySuite } from '../helpers/toy.js';
 
 let server: MockLlmServer;
-beforeAll(async () => { server = await startMockLlmServer({ respond: (_b, ctx) => solveAdd(ctx.lastUserText) }); });
-afterAll(async () => { await server.close(); });
+beforeAll(async () => {
+  server = await startMockLlmServer({ respond: (_b, ctx) => solveAdd(ctx.lastUserText) });
+});
+afterAll(async () => {
+  await server.close();
+});
 
 describe('runner over HTTP', () => {
   it('completes every item under 20% 429s and 5% 5xx, with no duplicate requests', async () => {
     server.resetStats();
     server.setOptions({ rate429: 0.2, rate5xx: 0.05, retryAfterMs: 5, retryAfter: null, latencyMs: 2, seed: 7 });
     // Large operands so no two prompts collide (a collision would be answered from the cache).
-    const suite = toySuite([{ id: 'a', split: 'id', n: 150, max: 1e6 }, { id: 'b', split: 'ood', n: 150, max: 1e7 }]);
+    const suite = toySuite([
+      { id: 'a', split: 'id', n: 150, max: 1e6 },
+      { id: 'b', split: 'ood', n: 150, max: 1e7 },
+    ]);
     const store = Store.open(':memory:');
     const model = await loadModel(`openai-compatible:toy@${server.url}/v1`);
-    const [res] = await run({ suite, models: [model], store, concurrency: 16, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
-    expect(res!.summary.tasks.map((t) => [t.n, t.correct, t.errors])).toEqual([[150, 150, 0], [150, 150, 0]]);
+    const [res] = await run({
+      suite,
+      models: [model],
+      store,
+      concurrency: 16,
+      retry: { baseDelayMs: 5, maxDelayMs: 50 },
+    });
+    expect(res!.summary.tasks.map((t) => [t.n, t.correct, t.errors])).toEqual([
+      [150, 150, 0],
+      [150, 150, 0],
+    ]);
     expect(server.stats.ok).toBe(300);
     expect(server.stats.duplicates).toBe(0);
     expect(server.stats.served429).toBeGreaterThan(30);

@@ -12,11 +12,32 @@ import { bench } from '../helpers/cli.js';
 let dir: string;
 let db: string;
 let runId: string;
-let summary: { tasks: { task: string; accuracy: { estimate: number } }[]; gaps: { family: string; id: { estimate: number }; ood: { estimate: number; low: number; high: number }; gap: { estimate: number } }[]; weighting: string };
+let summary: {
+  tasks: { task: string; accuracy: { estimate: number } }[];
+  gaps: {
+    family: string;
+    id: { estimate: number };
+    ood: { estimate: number; low: number; high: number };
+    gap: { estimate: number };
+  }[];
+  weighting: string;
+};
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'genbench-one-'));
   db = join(dir, 'one.sqlite');
-  const r = await bench(['run', '--db', db, '-q', '-n', '3', '-m', 'baseline:random', '-m', 'baseline:oracle', '--json']);
+  const r = await bench([
+    'run',
+    '--db',
+    db,
+    '-q',
+    '-n',
+    '3',
+    '-m',
+    'baseline:random',
+    '-m',
+    'baseline:oracle',
+    '--json',
+  ]);
   expect(r.code).toBe(0);
   const runs = JSON.parse(r.stdout).runs as { runId: string; modelSpec: string; summary: typeof summary }[];
   const random = runs.find((x) => x.modelSpec === 'baseline:random')!;
@@ -26,10 +47,24 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const gateJson = async () => {
-  const r = await bench(['gate', '--suite', 'quick', '--db', db, '--baseline', 'baseline:oracle', '--candidate', runId, '-n', '3', '--json']);
+  const r = await bench([
+    'gate',
+    '--suite',
+    'quick',
+    '--db',
+    db,
+    '--baseline',
+    'baseline:oracle',
+    '--candidate',
+    runId,
+    '-n',
+    '3',
+    '--json',
+  ]);
   return JSON.parse(r.stdout) as { checks: { id: string; candidate: number; baseline: number | null }[] };
 };
-const report = async (...extra: string[]) => JSON.parse((await bench(['report', '--db', db, '--format', 'json', ...extra])).stdout).suites[0];
+const report = async (...extra: string[]) =>
+  JSON.parse((await bench(['report', '--db', db, '--format', 'json', ...extra])).stdout).suites[0];
 
 describe('the OOD number of a run', () => {
   it('run summary = report, for every family and over all families (macro, intervals included)', async () => {
@@ -59,7 +94,20 @@ describe('the OOD number of a run', () => {
 
   it("the gate's pooled OOD accuracy = the scoreboard's micro weighting", async () => {
     const micro = await report('--weighting', 'micro');
-    const gate = await bench(['gate', '--suite', 'quick', '--db', db, '--baseline', 'baseline:oracle', '--candidate', runId, '-n', '3', '--json']);
+    const gate = await bench([
+      'gate',
+      '--suite',
+      'quick',
+      '--db',
+      db,
+      '--baseline',
+      'baseline:oracle',
+      '--candidate',
+      runId,
+      '-n',
+      '3',
+      '--json',
+    ]);
     const check = JSON.parse(gate.stdout).checks.find((c: { id: string }) => c.id === 'change:ood');
     expect(check.candidate).toBeCloseTo(micro.overall['baseline:random'].ood.estimate, 12);
     // The two weightings really differ here, and each place says which one it uses.
@@ -76,14 +124,22 @@ describe('the OOD number of a run', () => {
     const out = join(dir, 'site-tasks');
     expect((await bench(['leaderboard', '--db', db, '-o', out])).code).toBe(0);
     const check = (id: string) => gate.checks.find((c) => c.id === id);
-    let tasks = 0, families = 0;
-    for (const f of micro.families as { family: string; tasks: { id: string; split: string; axis: string }[]; cells: Record<string, { gap: { estimate: number } }> }[]) {
+    let tasks = 0,
+      families = 0;
+    for (const f of micro.families as {
+      family: string;
+      tasks: { id: string; split: string; axis: string }[];
+      cells: Record<string, { gap: { estimate: number } }>;
+    }[]) {
       const page = JSON.parse(readFileSync(join(out, 's', 'quick', `${f.family}.json`), 'utf8'));
       for (const t of f.tasks) {
         if (t.split === 'train') continue;
         const g = check(`change:task:${t.id}`)!;
-        const fromReport = macro.families.find((x: { family: string }) => x.family === f.family).taskCells[t.id]['baseline:random'].accuracy.estimate;
-        const fromSite = page.tasks.find((x: { id: string }) => x.id === t.id).models['baseline:random'].accuracy.estimate;
+        const fromReport = macro.families.find((x: { family: string }) => x.family === f.family).taskCells[t.id][
+          'baseline:random'
+        ].accuracy.estimate;
+        const fromSite = page.tasks.find((x: { id: string }) => x.id === t.id).models['baseline:random'].accuracy
+          .estimate;
         const fromSummary = summary.tasks.find((x) => x.task === t.id)!.accuracy.estimate;
         // Each is correct answers over answers of the same items (the gate's exactly the report's).
         expect(g.candidate, t.id).toBe(fromReport);

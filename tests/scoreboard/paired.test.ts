@@ -12,17 +12,33 @@ describe('paired accuracy', () => {
 
   it('pairs only where the baseline answered; a candidate error is wrong', () => {
     expect(usablePairs(items[0]!)).toEqual([{ b: true, c: true }]);
-    expect(usablePairs(items[1]!)).toEqual([{ b: false, c: false }, { b: true, c: true }]);
+    expect(usablePairs(items[1]!)).toEqual([
+      { b: false, c: false },
+      { b: true, c: true },
+    ]);
     expect(usablePairs(items[2]!)).toEqual([]);
   });
 
   it('pools the pairs of every item (micro)', () => {
     const a = pairedAccuracy(items);
-    expect(a).toEqual({ items: 2, pairs: 3, dropped: 3, baseline: 2 / 3, candidate: 2 / 3, errors: { baseline: 3, candidate: 1 } });
+    expect(a).toEqual({
+      items: 2,
+      pairs: 3,
+      dropped: 3,
+      baseline: 2 / 3,
+      candidate: 2 / 3,
+      errors: { baseline: 3, candidate: 1 },
+    });
     expect(pairedAccuracy([]).candidate).toBeNaN();
   });
 
-  it("the candidate alone counts every answer it owes, errors as wrong", () => {
-    expect(candidateAccuracy(items)).toEqual({ items: 3, answers: 6, correct: 4, accuracy: 4 / 6, errors: { baseline: 3, candidate: 1 } });
+  it('the candidate alone counts every answer it owes, errors as wrong', () => {
+    expect(candidateAccuracy(items)).toEqual({
+      items: 3,
+      answers: 6,
+      correct: 4,
+      accuracy: 4 / 6,
+      errors: { baseline: 3, candidate: 1 },
+    });
   });
 });

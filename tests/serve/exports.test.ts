@@ -11,7 +11,9 @@ import { bench } from '../helpers/cli.js';
 import { getGenerator } from '../../generators/index.js';
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'genbench-export-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'genbench-export-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Shape = string | { array: Shape | null } | { object: Record<string, Shape> };
@@ -23,7 +25,14 @@ function shapeOf(v: unknown): Shape {
     for (const x of v) el = el === null ? shapeOf(x) : merge(el, shapeOf(x), '[]');
     return { array: el };
   }
-  if (typeof v === 'object') return { object: Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, shapeOf((v as Record<string, unknown>)[k])])) };
+  if (typeof v === 'object')
+    return {
+      object: Object.fromEntries(
+        Object.keys(v as object)
+          .sort()
+          .map((k) => [k, shapeOf((v as Record<string, unknown>)[k])]),
+      ),
+    };
   return typeof v === 'number' ? (Number.isInteger(v) ? 'int' : 'float') : typeof v;
 }
 
@@ -33,7 +42,8 @@ function merge(a: Shape, b: Shape, path: string): Shape {
     if (a !== b) throw new Error(`${path}: ${JSON.stringify(a)} in one row, ${JSON.stringify(b)} in another`);
     return a;
   }
-  if ('array' in a && 'array' in b) return { array: a.array === null ? b.array : b.array === null ? a.array : merge(a.array, b.array, `${path}[]`) };
+  if ('array' in a && 'array' in b)
+    return { array: a.array === null ? b.array : b.array === null ? a.array : merge(a.array, b.array, `${path}[]`) };
   if ('object' in a && 'object' in b) {
     const keys = Object.keys(a.object);
     expect(Object.keys(b.object), `${path}: fields`).toEqual(keys);
@@ -54,7 +64,10 @@ describe('bench generate --format hf|trl|verl', () => {
       const out = join(dir, `${format}.jsonl`);
       const r = await bench(['generate', '--suite', 'quick', '-n', '2', '--format', format, '-o', out]);
       expect(r.code, r.stderr).toBe(0);
-      const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const rows = readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(rows.length).toBeGreaterThan(40);
       const schema = expectOneSchema(rows) as { object: Record<string, Shape> };
       expect(schema.object.truth).toBe('string');
@@ -62,21 +75,36 @@ describe('bench generate --format hf|trl|verl', () => {
       expect(images.length, 'the quick suite has image items').toBeGreaterThan(0);
       for (const row of images) {
         const msgs = format === 'hf' ? row.messages : row.prompt;
-        const placeholders = msgs.map((m: { content: string }) => m.content.split('<image>').length - 1).reduce((a: number, b: number) => a + b, 0);
+        const placeholders = msgs
+          .map((m: { content: string }) => m.content.split('<image>').length - 1)
+          .reduce((a: number, b: number) => a + b, 0);
         expect(placeholders).toBe(row.images.length);
         expect(row.images[0].mediaType).toMatch(/^image\//);
       }
       if (format === 'hf') {
         expect(new Set(rows.map((row) => row.family)).size).toBeGreaterThan(5);
         // The truth string verifies the reference with the generator's pure verify.
-        for (const row of rows.filter((x) => x.reference)) expect(getGenerator(row.generator).verify(JSON.parse(row.truth), row.reference).correct, row.task).toBe(true);
+        for (const row of rows.filter((x) => x.reference))
+          expect(getGenerator(row.generator).verify(JSON.parse(row.truth), row.reference).correct, row.task).toBe(true);
       }
     }
   }, 180_000);
 
-  it('verl: Parquet in verl\'s layout that an independent reader loads', async () => {
+  it("verl: Parquet in verl's layout that an independent reader loads", async () => {
     const out = join(dir, 'train.parquet');
-    const r = await bench(['generate', '--suite', 'quick', '--split', 'train', '-n', '2', '--format', 'verl', '-o', out]);
+    const r = await bench([
+      'generate',
+      '--suite',
+      'quick',
+      '--split',
+      'train',
+      '-n',
+      '2',
+      '--format',
+      'verl',
+      '-o',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const table = tableFromIPC(readParquet(new Uint8Array(readFileSync(out))).intoIPCStream());
     const fields = Object.fromEntries(table.schema.fields.map((f) => [f.name, String(f.type)]));
@@ -104,13 +132,38 @@ describe('bench generate --format hf|trl|verl', () => {
 
   it('a region that cannot supply -n says so with the count; --strict fails and writes nothing; -o leaves no temporary file', async () => {
     const out = join(dir, 'gp.jsonl');
-    const r = await bench(['generate', '--suite', 'instruct', '--task', 'gp-id', '--split', 'train', '-n', '2000', '-o', out]);
+    const r = await bench([
+      'generate',
+      '--suite',
+      'instruct',
+      '--task',
+      'gp-id',
+      '--split',
+      'train',
+      '-n',
+      '2000',
+      '-o',
+      out,
+    ]);
     expect(r.code).toBe(0);
     const got = readFileSync(out, 'utf8').split('\n').filter(Boolean).length;
     expect(got).toBeLessThan(2000);
     expect(r.stderr).toContain(`task gp-id: ${got} of 2000 items available`);
     const strictOut = join(dir, 'strict.jsonl');
-    const s = await bench(['generate', '--suite', 'instruct', '--task', 'gp-id', '--split', 'train', '-n', '2000', '-o', strictOut, '--strict']);
+    const s = await bench([
+      'generate',
+      '--suite',
+      'instruct',
+      '--task',
+      'gp-id',
+      '--split',
+      'train',
+      '-n',
+      '2000',
+      '-o',
+      strictOut,
+      '--strict',
+    ]);
     expect(s.code).toBe(1);
     expect(s.stderr).toMatch(/--strict: not written/);
     expect(existsSync(strictOut)).toBe(false);

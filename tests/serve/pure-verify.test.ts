@@ -9,12 +9,35 @@ import { makeItem } from '../../src/suite/expand.js';
 import { environmentEpisode, type Verdict } from '../../src/core/types.js';
 
 const GARBAGE: string[] = [
-  '', ' ', 'x'.repeat(300_000), '\u0000\u0001\uffff\ud800binary', '{"formula": 5}', '\\boxed{}', '\\boxed{\\boxed{',
-  JSON.stringify({ a: [1, 2, { b: null }] }), 'NaN',
+  '',
+  ' ',
+  'x'.repeat(300_000),
+  '\u0000\u0001\uffff\ud800binary',
+  '{"formula": 5}',
+  '\\boxed{}',
+  '\\boxed{\\boxed{',
+  JSON.stringify({ a: [1, 2, { b: null }] }),
+  'NaN',
 ];
 /** Answers in a plausible format that may be right by chance: only never-throw is checked. */
-const PLAUSIBLE: string[] = ['Answer: 101', '<answer> Up </answer>'.repeat(5000), '\\boxed{-0}', '\\boxed{1e309}', '{"formula": "1+2+3+4"}'];
-const BAD_TRUTHS: unknown[] = [null, undefined, 42, 'text', [], {}, { answer: { type: 'integer', value: 7 } }, { rows: ['#'], labels: {} }, { values: 'x', target: 24 }];
+const PLAUSIBLE: string[] = [
+  'Answer: 101',
+  '<answer> Up </answer>'.repeat(5000),
+  '\\boxed{-0}',
+  '\\boxed{1e309}',
+  '{"formula": "1+2+3+4"}',
+];
+const BAD_TRUTHS: unknown[] = [
+  null,
+  undefined,
+  42,
+  'text',
+  [],
+  {},
+  { answer: { type: 'integer', value: 7 } },
+  { rows: ['#'], labels: {} },
+  { values: 'x', target: 24 },
+];
 
 function expectVerdict(v: Verdict): void {
   expect(typeof v.correct).toBe('boolean');
@@ -110,7 +133,13 @@ describe('pure verification from the stored truth', () => {
         }
         expect(verdict?.correct, `${task.id}: ${verdict?.reason}`).toBe(true);
         // A garbage state or reply ends or continues the episode, never throws.
-        expectVerdict((g.environment.step(truth, { player: -1 }, 'Up') as { verdict?: Verdict }).verdict ?? { correct: false, score: 0, formatOk: false });
+        expectVerdict(
+          (g.environment.step(truth, { player: -1 }, 'Up') as { verdict?: Verdict }).verdict ?? {
+            correct: false,
+            score: 0,
+            formatOk: false,
+          },
+        );
         const ep = environmentEpisode(g.environment, truth);
         expect(ep.start().messages).toEqual(item.problem.messages);
       }

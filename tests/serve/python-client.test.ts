@@ -23,16 +23,25 @@ beforeAll(async () => {
   // The built CLI when there is one (as users run it), else the sources through tsx.
   const built = join(ROOT, 'dist/src/cli/main.js');
   const args = existsSync(built) ? [built] : ['--import', 'tsx', 'src/cli/main.ts'];
-  server = spawn(process.execPath, [...args, 'serve', '--port', '0', '--suite', 'quick'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, [...args, 'serve', '--port', '0', '--suite', 'quick'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('bench serve did not start in 60 s')), 60_000);
     let out = '';
     server!.stdout!.on('data', (d) => {
       out += d;
       const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     });
-    server!.on('exit', (code) => { clearTimeout(timer); reject(new Error(`bench serve exited with ${code}`)); });
+    server!.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bench serve exited with ${code}`));
+    });
   });
 }, 90_000);
 
@@ -49,7 +58,15 @@ afterAll(async () => {
 /** One item per task of every shipped suite (two for the instruct tasks), with a reference and a chance-level answer. */
 function cases() {
   const seen = new Set<string>();
-  const out: { generator: string; truth: unknown; reference: string; random: string; multiTurn: boolean; sokoban: boolean; expectedRandom: number }[] = [];
+  const out: {
+    generator: string;
+    truth: unknown;
+    reference: string;
+    random: string;
+    multiTurn: boolean;
+    sokoban: boolean;
+    expectedRandom: number;
+  }[] = [];
   for (const name of shippedSuiteNames()) {
     for (const task of loadSuite(name).tasks as SuiteTask[]) {
       const key = `${task.generator.name}|${JSON.stringify(task.params)}|${task.seed}`;
@@ -61,7 +78,11 @@ function cases() {
         const random = p.randomAnswer!(Rng.forItem(item.id, 0, 'random'));
         const truth = JSON.parse(JSON.stringify(p.truth));
         out.push({
-          generator: task.generator.name, truth, reference: p.reference!, random, multiTurn: Boolean(p.episode),
+          generator: task.generator.name,
+          truth,
+          reference: p.reference!,
+          random,
+          multiTurn: Boolean(p.episode),
           sokoban: task.generator.name === 'instruct/sokoban' && Boolean(p.episode),
           expectedRandom: safeVerify((r) => task.generator.verify(truth, r), random).score,
         });
@@ -76,8 +97,12 @@ describe.runIf(python)('Python client against bench serve', () => {
     const all = cases();
     const path = join(dir, 'cases.jsonl');
     writeFileSync(path, all.map((c) => JSON.stringify(c)).join('\n'));
-    const child = spawn('python3', [join(ROOT, 'tests/serve/python/drive.py'), url, path], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
+    const child = spawn('python3', [join(ROOT, 'tests/serve/python/drive.py'), url, path], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '',
+      stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const code = await new Promise((r) => child.on('close', r));

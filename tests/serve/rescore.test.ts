@@ -18,20 +18,26 @@ import { formatRescore } from '../../src/cli/rescore.js';
 import { read } from '../../src/store/read.js';
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'genbench-rescore-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'genbench-rescore-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const suite = toySuite([{ id: 'easy', split: 'id', n: 60 }, { id: 'hard', split: 'ood', n: 60, max: 999 }]);
+const suite = toySuite([
+  { id: 'easy', split: 'id', n: 60 },
+  { id: 'hard', split: 'ood', n: 60, max: 999 },
+]);
 
 /** Writes "answer: N" on 30% of items (wrong under v1), a wrong number on 10%, else the sum. */
-const model = () => mockModel({
-  spec: 'mock:labelled',
-  replies: (req) => {
-    const p = promptOf(req);
-    const b = bucket(p);
-    return b < 30 ? `answer: ${solveAdd(p)}` : b < 40 ? '-1' : solveAdd(p);
-  },
-});
+const model = () =>
+  mockModel({
+    spec: 'mock:labelled',
+    replies: (req) => {
+      const p = promptOf(req);
+      const b = bucket(p);
+      return b < 30 ? `answer: ${solveAdd(p)}` : b < 40 ? '-1' : solveAdd(p);
+    },
+  });
 
 /** Verifier v2: also reads "answer: N". */
 const v2: Generator = {
@@ -48,10 +54,26 @@ describe('bench rescore', () => {
   it('changes exactly the verdicts the verifier fix changes, keeps history, ids, resume and frozen baselines', async () => {
     const store = Store.open(join(dir, 'r.sqlite'));
     const baselinePath = join(dir, 'baseline.json');
-    await gate({ suite, store, baseline: { kind: 'model', model: scripted('mock:base', (p) => bucket(p, 'b') < 10) }, saveBaseline: baselinePath });
+    await gate({
+      suite,
+      store,
+      baseline: { kind: 'model', model: scripted('mock:base', (p) => bucket(p, 'b') < 10) },
+      saveBaseline: baselinePath,
+    });
     const [first] = await run({ suite, models: [model()], store });
     const runId = first!.runId;
-    const before = read.rows(store, 'results', ['item_id', 'sample']).filter((r) => r.run_id === runId).map(({ item_id, sample, output, correct, score, verdict, verifier_version }) => ({ item_id, sample, output, correct, score, verdict, verifier_version })) as any[];
+    const before = read
+      .rows(store, 'results', ['item_id', 'sample'])
+      .filter((r) => r.run_id === runId)
+      .map(({ item_id, sample, output, correct, score, verdict, verifier_version }) => ({
+        item_id,
+        sample,
+        output,
+        correct,
+        score,
+        verdict,
+        verifier_version,
+      })) as any[];
     expect(before).toHaveLength(120);
     expect(before.every((r) => r.verifier_version === '1')).toBe(true);
     const labelled = before.filter((r) => r.output.startsWith('answer:'));
@@ -74,7 +96,18 @@ describe('bench rescore', () => {
     expect(result.tasks.reduce((s, t) => s + t.nowWrong, 0)).toBe(0);
     expect(formatRescore(result, store)).toMatch(/now correct/);
 
-    const after = read.rows(store, 'results', ['item_id', 'sample']).filter((r) => r.run_id === runId).map(({ item_id, sample, output, correct, score, verdict, verifier_version }) => ({ item_id, sample, output, correct, score, verdict, verifier_version })) as any[];
+    const after = read
+      .rows(store, 'results', ['item_id', 'sample'])
+      .filter((r) => r.run_id === runId)
+      .map(({ item_id, sample, output, correct, score, verdict, verifier_version }) => ({
+        item_id,
+        sample,
+        output,
+        correct,
+        score,
+        verdict,
+        verifier_version,
+      })) as any[];
     expect(after.map((r) => r.item_id)).toEqual(before.map((r) => r.item_id)); // ids unchanged
     for (let i = 0; i < after.length; i++) {
       const [b, a] = [before[i], after[i]];
@@ -85,7 +118,11 @@ describe('bench rescore', () => {
         expect(history).toHaveLength(1);
         expect(history[0]).toMatchObject({ verifierVersion: '1', correct: 0, verdict: b.verdict });
       } else {
-        expect({ correct: a.correct, score: a.score, verdict: a.verdict }).toEqual({ correct: b.correct, score: b.score, verdict: b.verdict });
+        expect({ correct: a.correct, score: a.score, verdict: a.verdict }).toEqual({
+          correct: b.correct,
+          score: b.score,
+          verdict: b.verdict,
+        });
         expect(verdictHistory(store, runId, a.item_id, a.sample)).toHaveLength(0);
       }
     }
@@ -100,7 +137,12 @@ describe('bench rescore', () => {
 
     // A rescore with v2 again is a no-op, and a baseline frozen before the rescore still gates the run.
     expect(rescore(store, { runIds: [runId], resolve }).changed).toBe(0);
-    const gated = await gate({ suite, store, baseline: { kind: 'file', path: baselinePath }, candidate: { kind: 'run', runId } });
+    const gated = await gate({
+      suite,
+      store,
+      baseline: { kind: 'file', path: baselinePath },
+      candidate: { kind: 'run', runId },
+    });
     expect(gated.result).toBeDefined();
     store.close();
   }, 60_000);

@@ -7,8 +7,10 @@ import { tiedGroups } from '../../src/stats/tied.js';
 
 /** Exact two-sided McNemar p with BigInt arithmetic: an independent reference. */
 function exactMcNemar(b: number, c: number): number {
-  const n = b + c, k = Math.min(b, c);
-  let term = 1n, sum = 1n; // C(n, 0)
+  const n = b + c,
+    k = Math.min(b, c);
+  let term = 1n,
+    sum = 1n; // C(n, 0)
   for (let i = 1; i <= k; i++) {
     term = (term * BigInt(n - i + 1)) / BigInt(i);
     sum += term;
@@ -18,7 +20,8 @@ function exactMcNemar(b: number, c: number): number {
 }
 
 const diffStratum = (plus: number, minus: number, zero: number, weight = 1): Weighted => ({
-  stratum: stratumOf([...Array(plus).fill(1), ...Array(minus).fill(-1), ...Array(zero).fill(0)]), weight,
+  stratum: stratumOf([...Array(plus).fill(1), ...Array(minus).fill(-1), ...Array(zero).fill(0)]),
+  weight,
 });
 
 describe('McNemar: textbook exact values', () => {
@@ -71,7 +74,10 @@ describe('sign-flip test across tasks', () => {
   });
 
   it('handles partial scores (samples > 1) by flipping each magnitude', () => {
-    const s = [{ stratum: stratumOf([0.5, 0.5, 0.25, 0, 0.5, 0.75, 0.5, 0.5]), weight: 1 }, { stratum: stratumOf([0.5, 0, 0.25]), weight: 1 }];
+    const s = [
+      { stratum: stratumOf([0.5, 0.5, 0.25, 0, 0.5, 0.75, 0.5, 0.5]), weight: 1 },
+      { stratum: stratumOf([0.5, 0, 0.25]), weight: 1 },
+    ];
     const r = comparePaired(s, { seed: 2 });
     expect(r.method).toBe('sign-flip');
     expect(r.p).toBeLessThan(0.05);
@@ -101,7 +107,11 @@ function exactTail(terms: [number, number][], x: number): number {
 
 describe('saddlepoint tail of the sign-flip distribution', () => {
   it('matches exact enumeration far into the tail', () => {
-    const terms: [number, number][] = [[1 / 40, 10], [1 / 60, 12], [1 / 90, 15]];
+    const terms: [number, number][] = [
+      [1 / 40, 10],
+      [1 / 60, 12],
+      [1 / 90, 15],
+    ];
     for (const x of [0.2, 0.3, 0.35, 0.5]) {
       const exact = exactTail(terms, x);
       const approx = signFlipUpperTail(terms, x);
@@ -113,7 +123,11 @@ describe('saddlepoint tail of the sign-flip distribution', () => {
   });
 
   it('gives p-values below 1/(R+1) for clear differences, so Holm can still reject', () => {
-    const clear = comparePaired([diffStratum(300, 20, 1500), diffStratum(250, 30, 1500), diffStratum(200, 10, 1500)], { seed: 1, permutations: 500, resamples: 0 });
+    const clear = comparePaired([diffStratum(300, 20, 1500), diffStratum(250, 30, 1500), diffStratum(200, 10, 1500)], {
+      seed: 1,
+      permutations: 500,
+      resamples: 0,
+    });
     expect(clear.p).toBeLessThan(1e-20);
     expect(clear.p).toBeGreaterThan(0);
   });

@@ -18,7 +18,12 @@ describe('binomial sampler', () => {
   it('matches the exact distribution (chi-square) on every code path', () => {
     // [n, p, jitter]: small mean (walk from 0), large mean (tabulated), and large mean with a
     // p that never repeats (walk from the mode; the 1e-12 jitter is far below what the test sees).
-    for (const [n, p, jitter] of [[30, 0.2, 0], [400, 0.35, 0], [1000, 0.9, 0], [400, 0.3, 1e-12]] as const) {
+    for (const [n, p, jitter] of [
+      [30, 0.2, 0],
+      [400, 0.35, 0],
+      [1000, 0.9, 0],
+      [400, 0.3, 1e-12],
+    ] as const) {
       const rng = Rng.fromKey(`binom-${n}-${p}-${jitter}`);
       const draws = 20_000;
       const hist = new Map<number, number>();
@@ -29,7 +34,10 @@ describe('binomial sampler', () => {
         hist.set(k, (hist.get(k) ?? 0) + 1);
       }
       // Pool the support into cells with expected count ≥ 20 and compare.
-      let chi = 0, cells = 0, expAcc = 0, obsAcc = 0;
+      let chi = 0,
+        cells = 0,
+        expAcc = 0,
+        obsAcc = 0;
       for (let k = 0; k <= n; k++) {
         expAcc += draws * Math.exp(binomialLogPmf(k, n, p));
         obsAcc += hist.get(k) ?? 0;
@@ -86,7 +94,10 @@ describe('macro averages and the gap', () => {
     expect(oracle.low).toBeGreaterThan(0.8);
     expect(oracle.low).toBeLessThan(0.95);
     // MOVER with weights +1/−1 is Newcombe's hybrid score interval (1998, example 1).
-    const mover = moverWilson([{ k: 56, n: 70, coef: 1 }, { k: 48, n: 80, coef: -1 }]);
+    const mover = moverWilson([
+      { k: 56, n: 70, coef: 1 },
+      { k: 48, n: 80, coef: -1 },
+    ]);
     const newcombe = proportionDifference(56, 70, 48, 80);
     expect(mover.low).toBeCloseTo(newcombe.low, 12);
     expect(mover.high).toBeCloseTo(newcombe.high, 12);
@@ -107,10 +118,14 @@ describe('macro averages and the gap', () => {
   });
 
   it('cover the true macro average and the true gap about 95% of the time', () => {
-    const idP = [0.85, 0.6], oodP = [0.5, 0.3, 0.7];
-    const idN = [41, 67], oodN = [53, 37, 71];
-    const truthId = (idP[0]! + idP[1]!) / 2, truthOod = (oodP[0]! + oodP[1]! + oodP[2]!) / 3;
-    let coveredId = 0, coveredGap = 0;
+    const idP = [0.85, 0.6],
+      oodP = [0.5, 0.3, 0.7];
+    const idN = [41, 67],
+      oodN = [53, 37, 71];
+    const truthId = (idP[0]! + idP[1]!) / 2,
+      truthOod = (oodP[0]! + oodP[1]! + oodP[2]!) / 3;
+    let coveredId = 0,
+      coveredGap = 0;
     const trials = 300;
     for (let t = 0; t < trials; t++) {
       const rng = Rng.forItem('macro-coverage', t);
@@ -130,7 +145,10 @@ describe('macro averages and the gap', () => {
     const trials = 600;
     const rng = Rng.fromKey('edge-coverage');
     for (let t = 0; t < trials; t++) {
-      const g = gapEstimates([w(binomialSample(rng, 30, 0.04), 30)], [0, 1, 2, 3].map(() => w(binomialSample(rng, 30, 0.02), 30)));
+      const g = gapEstimates(
+        [w(binomialSample(rng, 30, 0.04), 30)],
+        [0, 1, 2, 3].map(() => w(binomialSample(rng, 30, 0.02), 30)),
+      );
       if (g.gap.low <= 0.02 && 0.02 <= g.gap.high) covered++;
     }
     // benchmarks/gap-coverage.ts measures this with 4,000 replications; 600 keep the test quick.
@@ -149,7 +167,7 @@ describe('macro averages and the gap', () => {
     expect(g.retention.method).toBe('none'); // ID at 0: no ratio
   });
 
-  it('omega-compositional (OOD 0/60 in every task): the gap and retention keep the OOD side\'s uncertainty', () => {
+  it("omega-compositional (OOD 0/60 in every task): the gap and retention keep the OOD side's uncertainty", () => {
     const g = gapEstimates([w(9, 30), w(15, 30)], [w(0, 60), w(0, 60), w(0, 60)]);
     const width = (i: { low: number; high: number }) => i.high - i.low;
     expect(g.ood).toMatchObject({ estimate: 0, low: 0 });
@@ -165,13 +183,17 @@ describe('macro averages and the gap', () => {
 
   it('clamp to [0, 1] and carry no float noise', () => {
     // Weights as "all families" makes them: 1/3 of a family of 7 tasks.
-    const oracle = gapEstimates(Array.from({ length: 7 }, () => w(30, 30, 1 / 21)), Array.from({ length: 3 }, () => w(30, 30, 1 / 9)));
+    const oracle = gapEstimates(
+      Array.from({ length: 7 }, () => w(30, 30, 1 / 21)),
+      Array.from({ length: 3 }, () => w(30, 30, 1 / 9)),
+    );
     expect(oracle.id.estimate).toBe(1);
     expect(oracle.id.high).toBe(1);
     expect(oracle.gap.estimate).toBe(0);
     expect(oracle.retention.estimate).toBe(1);
     expect(weightedMean(Array.from({ length: 7 }, () => w(30, 30, 1 / 21)))).toBe(1);
-    for (const e of [oracle.id, oracle.ood]) for (const x of [e.estimate, e.low, e.high]) expect(x).toBeLessThanOrEqual(1);
+    for (const e of [oracle.id, oracle.ood])
+      for (const x of [e.estimate, e.low, e.high]) expect(x).toBeLessThanOrEqual(1);
   });
 
   it('gives no retention when the ID accuracy is 0, and an unbounded one when it could be', () => {

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { wilson, proportionDifference, normalQuantile } from '../../src/stats/proportion.js';
-import { mcnemar, mcnemarExactP, binomialHalfCdf, bootstrapMean, pairedBootstrap, holm } from '../../src/stats/paired.js';
+import {
+  mcnemar,
+  mcnemarExactP,
+  binomialHalfCdf,
+  bootstrapMean,
+  pairedBootstrap,
+  holm,
+} from '../../src/stats/paired.js';
 import { Rng } from '../../src/core/rng.js';
 
 describe('Wilson interval', () => {
   it('matches Newcombe (1998) Table I', () => {
-    const cases: [number, number, number, number][] = [[81, 263, 0.2553, 0.3662], [15, 148, 0.0624, 0.1605], [0, 20, 0, 0.1611], [1, 29, 0.0061, 0.1718]];
+    const cases: [number, number, number, number][] = [
+      [81, 263, 0.2553, 0.3662],
+      [15, 148, 0.0624, 0.1605],
+      [0, 20, 0, 0.1611],
+      [1, 29, 0.0061, 0.1718],
+    ];
     for (const [k, n, lo, hi] of cases) {
       const w = wilson(k, n);
       expect(w.low).toBeCloseTo(lo, 4);
@@ -19,11 +31,12 @@ describe('Wilson interval', () => {
     // Exactly 1 and 0 at the edges, never 0.9999999999999999 (issue 22).
     expect(wilson(30, 30).high).toBe(1);
     expect(wilson(0, 30).low).toBe(0);
-    for (let n = 1; n <= 200; n++) for (const k of [0, 1, n - 1, n]) {
-      const w = wilson(k, n);
-      expect(w.low).toBeGreaterThanOrEqual(0);
-      expect(w.high).toBeLessThanOrEqual(1);
-    }
+    for (let n = 1; n <= 200; n++)
+      for (const k of [0, 1, n - 1, n]) {
+        const w = wilson(k, n);
+        expect(w.low).toBeGreaterThanOrEqual(0);
+        expect(w.high).toBeLessThanOrEqual(1);
+      }
     expect(wilson(0, 0)).toMatchObject({ low: 0, high: 1 });
     const d = proportionDifference(56, 70, 48, 80); // Newcombe (1998) example 1: 0.0524 to 0.3339
     expect(d.estimate).toBeCloseTo(0.2, 6);
@@ -69,7 +82,7 @@ describe('bootstrap', () => {
   });
 
   it('clustered resampling widens the interval when clusters are correlated', () => {
-    const values = Array.from({ length: 200 }, (_, i) => (Math.floor(i / 20) % 2));
+    const values = Array.from({ length: 200 }, (_, i) => Math.floor(i / 20) % 2);
     const clusters = values.map((_, i) => String(Math.floor(i / 20)));
     const plain = bootstrapMean(values, { seed: 1 });
     const clustered = bootstrapMean(values, { seed: 1, clusters });

@@ -18,8 +18,16 @@ beforeAll(async () => {
   // Deterministic answers that are sometimes right: the number of the prompt's length parity.
   server = await startMockLlmServer({ respond: (_b, ctx) => (ctx.lastUserText.length % 2 ? '24' : 'no solution') });
   suite = join(dir, 'shards.yaml');
-  writeFileSync(suite, 'name: shards\nversion: 1\ntasks:\n' + ['id', 'ood'].map((split) =>
-    `  - id: gp-${split}\n    generator: instruct/general-points\n    split: ${split}\n    n: 30\n    seed: 7\n    params: { rule: ${split === 'id' ? 'face10' : 'regular'}, sampling: face }\n`).join(''));
+  writeFileSync(
+    suite,
+    'name: shards\nversion: 1\ntasks:\n' +
+      ['id', 'ood']
+        .map(
+          (split) =>
+            `  - id: gp-${split}\n    generator: instruct/general-points\n    split: ${split}\n    n: 30\n    seed: 7\n    params: { rule: ${split === 'id' ? 'face10' : 'regular'}, sampling: face }\n`,
+        )
+        .join(''),
+  );
 });
 afterAll(async () => {
   await server.close();
@@ -28,26 +36,56 @@ afterAll(async () => {
 
 const db = (name: string) => join(dir, `${name}.sqlite`);
 const model = () => `openai-compatible:echo@${server.url}/v1`;
-const args = (file: string, extra: string[] = []) => ['run', '--suite', suite, '-m', model(), '-c', '2', '--db', file, '-q', ...extra];
+const args = (file: string, extra: string[] = []) => [
+  'run',
+  '--suite',
+  suite,
+  '-m',
+  model(),
+  '-c',
+  '2',
+  '--db',
+  file,
+  '-q',
+  ...extra,
+];
 
 function query<T>(file: string, sql: string): T[] {
   const d = new Database(file, { readonly: true });
-  try { return d.prepare(sql).all() as T[]; } finally { d.close(); }
+  try {
+    return d.prepare(sql).all() as T[];
+  } finally {
+    d.close();
+  }
 }
-const rows = (file: string) => query(file, 'SELECT run_id, item_id, sample, task, status, output, correct, score, verdict FROM results ORDER BY item_id, sample');
+const rows = (file: string) =>
+  query(
+    file,
+    'SELECT run_id, item_id, sample, task, status, output, correct, score, verdict FROM results ORDER BY item_id, sample',
+  );
 /** Every table's content: what "merging again changes nothing" compares. */
 function dump(file: string): Record<string, unknown[]> {
-  const tables = query<{ name: string }>(file, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
-  return Object.fromEntries(tables.map(({ name }) => {
-    const cols = query(file, `PRAGMA table_info("${name}")`).length;
-    return [name, query(file, `SELECT * FROM "${name}" ORDER BY ${Array.from({ length: cols }, (_, i) => i + 1).join(', ')}`)];
-  }));
+  const tables = query<{ name: string }>(
+    file,
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  );
+  return Object.fromEntries(
+    tables.map(({ name }) => {
+      const cols = query(file, `PRAGMA table_info("${name}")`).length;
+      return [
+        name,
+        query(file, `SELECT * FROM "${name}" ORDER BY ${Array.from({ length: cols }, (_, i) => i + 1).join(', ')}`),
+      ];
+    }),
+  );
 }
 
 describe('shard partition', () => {
   it('is a partition: every position in exactly one shard, sizes within one of each other', () => {
     for (const count of [1, 2, 3, 4, 7]) {
-      const owners = Array.from({ length: 100 }, (_, p) => [...Array(count).keys()].filter((i) => inShard(p, { index: i, count })));
+      const owners = Array.from({ length: 100 }, (_, p) =>
+        [...Array(count).keys()].filter((i) => inShard(p, { index: i, count })),
+      );
       expect(owners.every((o) => o.length === 1)).toBe(true);
       const sizes = [...Array(count).keys()].map((i) => shardSize(100, { index: i, count }));
       expect(sizes.reduce((a, b) => a + b, 0)).toBe(100);
@@ -79,7 +117,12 @@ describe('bench run --shard and bench merge', () => {
     let stored = 0;
     while (Date.now() < deadline && stored < 3) {
       await new Promise((r) => setTimeout(r, 50));
-      if (existsSync(db('shard-2'))) try { stored = rows(db('shard-2')).length; } catch { /* schema not created yet */ }
+      if (existsSync(db('shard-2')))
+        try {
+          stored = rows(db('shard-2')).length;
+        } catch {
+          /* schema not created yet */
+        }
     }
     child.kill('SIGKILL');
     await new Promise((r) => child.on('close', r));
@@ -93,9 +136,17 @@ describe('bench run --shard and bench merge', () => {
     expect(server.stats.requests).toBe(15 - atKill);
 
     // Each shard holds its quarter, recorded in its run; the shards never overlap.
-    const parts = [0, 1, 2, 3].map((i) => query<{ shard_index: number; shard_count: number; shard_of: string; planned: number }>(db(`shard-${i}`), 'SELECT * FROM runs')[0]!);
+    const parts = [0, 1, 2, 3].map(
+      (i) =>
+        query<{ shard_index: number; shard_count: number; shard_of: string; planned: number }>(
+          db(`shard-${i}`),
+          'SELECT * FROM runs',
+        )[0]!,
+    );
     const wholeRun = query<{ id: string }>(db('whole'), 'SELECT id FROM runs')[0]!;
-    parts.forEach((p, i) => expect(p).toMatchObject({ shard_index: i, shard_count: 4, shard_of: wholeRun.id, planned: 15 }));
+    parts.forEach((p, i) =>
+      expect(p).toMatchObject({ shard_index: i, shard_count: 4, shard_of: wholeRun.id, planned: 15 }),
+    );
     const ids = [0, 1, 2, 3].flatMap((i) => rows(db(`shard-${i}`)).map((r) => (r as { item_id: string }).item_id));
     expect(new Set(ids).size).toBe(60);
 
@@ -110,9 +161,15 @@ describe('bench run --shard and bench merge', () => {
     expect(done.code, done.stderr).toBe(0);
     expect(done.stdout).toMatch(/15 results added, 45 already there, shards 4\/4; status done/);
     expect(rows(db('merged'))).toEqual(rows(db('whole')));
-    const runInfo = (f: string) => query(f, 'SELECT id, model_spec, model_identity, suite_hash, sampling, samples, generator_versions, status, planned, shard_index FROM runs');
+    const runInfo = (f: string) =>
+      query(
+        f,
+        'SELECT id, model_spec, model_identity, suite_hash, sampling, samples, generator_versions, status, planned, shard_index FROM runs',
+      );
     expect(runInfo(db('merged'))).toEqual(runInfo(db('whole')));
-    expect(query(db('merged'), 'SELECT * FROM run_tasks ORDER BY rowid')).toEqual(query(db('whole'), 'SELECT * FROM run_tasks ORDER BY rowid'));
+    expect(query(db('merged'), 'SELECT * FROM run_tasks ORDER BY rowid')).toEqual(
+      query(db('whole'), 'SELECT * FROM run_tasks ORDER BY rowid'),
+    );
 
     // Merging again changes nothing.
     const before = dump(db('merged'));
@@ -133,8 +190,16 @@ describe('bench run --shard and bench merge', () => {
       const r = await bench(['leaderboard', '--db', f, '--out', out]);
       expect(r.code, r.stderr).toBe(0);
       const timing = /^(generatedAt|startedAt|endedAt|duration|latency\w*)$/;
-      const strip = (x: unknown): unknown => (Array.isArray(x) ? x.map(strip) : x && typeof x === 'object'
-        ? Object.fromEntries(Object.entries(x).filter(([k]) => !timing.test(k)).map(([k, v]) => [k, strip(v)])) : x);
+      const strip = (x: unknown): unknown =>
+        Array.isArray(x)
+          ? x.map(strip)
+          : x && typeof x === 'object'
+            ? Object.fromEntries(
+                Object.entries(x)
+                  .filter(([k]) => !timing.test(k))
+                  .map(([k, v]) => [k, strip(v)]),
+              )
+            : x;
       const files = (readdirSync(out, { recursive: true }) as string[]).filter((p) => p.endsWith('.json')).sort();
       return Object.fromEntries(files.map((p) => [p, strip(JSON.parse(readFileSync(join(out, p), 'utf8')))]));
     };
@@ -144,7 +209,10 @@ describe('bench run --shard and bench merge', () => {
 
     // A shard run twice on two machines with the same answers is a duplicate, kept once.
     copyFileSync(db('shard-1'), db('shard-1-copy'));
-    const dup = mergeDatabases([db('shard-0'), db('shard-1'), db('shard-1-copy'), db('shard-2'), db('shard-3')], db('merged-dup'));
+    const dup = mergeDatabases(
+      [db('shard-0'), db('shard-1'), db('shard-1-copy'), db('shard-2'), db('shard-3')],
+      db('merged-dup'),
+    );
     expect(dup.duplicates.join('\n')).toMatch(/shard 1\/4.*also in .*shard-1\.sqlite/);
     expect(rows(db('merged-dup'))).toEqual(rows(db('whole')));
   }, 240_000);
@@ -158,13 +226,15 @@ describe('bench run --shard and bench merge', () => {
     d.prepare("UPDATE results SET output = 'something else' WHERE item_id = (SELECT min(item_id) FROM results)").run();
     d.close();
     expect(() => mergeDatabases([base, db('conflict')], db('refused'))).toThrow(MergeError);
-    expect(() => mergeDatabases([base, db('conflict')], db('refused'))).toThrow(/conflicting answers for item \w+ sample 0/);
+    expect(() => mergeDatabases([base, db('conflict')], db('refused'))).toThrow(
+      /conflicting answers for item \w+ sample 0/,
+    );
     expect(existsSync(db('refused'))).toBe(false);
 
     // A shard made by other generator code (same run id, other generator versions).
     copyFileSync(db('shard-1'), db('other-version'));
     const e = new Database(db('other-version'));
-    e.prepare("UPDATE runs SET generator_versions = '{\"instruct/general-points\":\"0.0.0\"}'").run();
+    e.prepare('UPDATE runs SET generator_versions = \'{"instruct/general-points":"0.0.0"}\'').run();
     e.close();
     copyFileSync(db('whole'), db('target'));
     const before = dump(db('target'));
@@ -185,9 +255,17 @@ describe('merge in process', () => {
     const { run } = await import('../../src/runner/run.js');
     const { loadSuite } = await import('../../src/suite/load.js');
     const store = Store.open(file);
-    try { await run({ suite: loadSuite('quick'), models: [model].flat(), store, n: 3, shard }); } finally { store.close(); }
+    try {
+      await run({ suite: loadSuite('quick'), models: [model].flat(), store, n: 3, shard });
+    } finally {
+      store.close();
+    }
   }
-  const results = (f: string) => query(f, 'SELECT run_id, item_id, sample, status, output, correct, verdict FROM results ORDER BY run_id, item_id, sample');
+  const results = (f: string) =>
+    query(
+      f,
+      'SELECT run_id, item_id, sample, status, output, correct, verdict FROM results ORDER BY run_id, item_id, sample',
+    );
 
   it('merges merged databases (shards 0–1 and 2–3 apart, then together) into the whole run', async () => {
     const models = ['baseline:oracle', 'baseline:random'];
@@ -199,13 +277,33 @@ describe('merge in process', () => {
     const all = mergeDatabases([db('p-01'), db('p-23')], db('p-all'));
     expect(all.missing).toEqual([]);
     expect(all.runs).toHaveLength(2);
-    for (const r of all.runs) expect(r).toMatchObject({ status: 'done', shards: { count: 4, present: [0, 1, 2, 3], missing: [], unfinished: [] } });
+    for (const r of all.runs)
+      expect(r).toMatchObject({
+        status: 'done',
+        shards: { count: 4, present: [0, 1, 2, 3], missing: [], unfinished: [] },
+      });
     expect(results(db('p-all'))).toEqual(results(db('p-whole')));
     // The gate decides the same on the merged database as on the single-machine one.
     const [oracle, random] = all.runs.sort((a, b) => a.modelSpec.localeCompare(b.modelSpec)).map((r) => r.runId);
     const gate = async (f: string) => {
       const out = join(dir, `gate-${f}.json`);
-      const r = await bench(['gate', '--suite', 'quick', '-n', '3', '--db', db(f), '--baseline', oracle!, '--candidate', random!, '--split', 'all', '--json', out]);
+      const r = await bench([
+        'gate',
+        '--suite',
+        'quick',
+        '-n',
+        '3',
+        '--db',
+        db(f),
+        '--baseline',
+        oracle!,
+        '--candidate',
+        random!,
+        '--split',
+        'all',
+        '--json',
+        out,
+      ]);
       return { code: r.code, stdout: r.stdout, json: readFileSync(out, 'utf8') };
     };
     const merged = await gate('p-all');
@@ -219,7 +317,18 @@ describe('merge in process', () => {
     const r = mergeDatabases([db('m-oracle'), db('m-random')], db('m-both'));
     expect(r.runs.map((x) => x.modelSpec).sort()).toEqual(['baseline:oracle', 'baseline:random']);
     expect(r.runs.every((x) => x.status === 'done' && x.shards === undefined)).toBe(true);
-    expect(results(db('m-both'))).toEqual([...results(db('m-oracle')), ...results(db('m-random'))].sort((a: any, b: any) =>
-      a.run_id === b.run_id ? (a.item_id === b.item_id ? a.sample - b.sample : a.item_id < b.item_id ? -1 : 1) : a.run_id < b.run_id ? -1 : 1));
+    expect(results(db('m-both'))).toEqual(
+      [...results(db('m-oracle')), ...results(db('m-random'))].sort((a: any, b: any) =>
+        a.run_id === b.run_id
+          ? a.item_id === b.item_id
+            ? a.sample - b.sample
+            : a.item_id < b.item_id
+              ? -1
+              : 1
+          : a.run_id < b.run_id
+            ? -1
+            : 1,
+      ),
+    );
   }, 60_000);
 });

@@ -9,7 +9,9 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { read } from '../../src/store/read.js';
 
 const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 function tempDb(): string {
   const d = mkdtempSync(join(tmpdir(), 'genbench-store-'));
@@ -18,13 +20,33 @@ function tempDb(): string {
 }
 
 const item = (id: string): ItemRecord => ({
-  id, generator: 'toy/add', generatorVersion: '1', family: 'toy', params: { max: 9 }, seed: 1, index: 0,
-  difficulty: { max: 9 }, messages: [{ role: 'user', content: 'What is 1 + 2?' }], truth: { sum: 3 }, reference: '3',
+  id,
+  generator: 'toy/add',
+  generatorVersion: '1',
+  family: 'toy',
+  params: { max: 9 },
+  seed: 1,
+  index: 0,
+  difficulty: { max: 9 },
+  messages: [{ role: 'user', content: 'What is 1 + 2?' }],
+  truth: { sum: 3 },
+  reference: '3',
 });
 const runRecord = (id = 'run1'): RunRecord => ({
-  id, modelSpec: 'mock:x', modelIdentity: 'mock:x', suiteName: 's', suiteVersion: '1', suiteHash: 'h', harnessVersion: '0',
-  sampling: {}, samples: 1, generatorVersions: { 'toy/add': '1' }, planned: 2,
-  tasks: [{ task: 'a', generator: 'toy/add', family: 'toy', split: 'id', axis: 'id', params: { max: 9 }, seed: 1, n: 2 }],
+  id,
+  modelSpec: 'mock:x',
+  modelIdentity: 'mock:x',
+  suiteName: 's',
+  suiteVersion: '1',
+  suiteHash: 'h',
+  harnessVersion: '0',
+  sampling: {},
+  samples: 1,
+  generatorVersions: { 'toy/add': '1' },
+  planned: 2,
+  tasks: [
+    { task: 'a', generator: 'toy/add', family: 'toy', split: 'id', axis: 'id', params: { max: 9 }, seed: 1, n: 2 },
+  ],
 });
 
 for (const kind of ['memory', 'file'] as const) {
@@ -43,8 +65,28 @@ for (const kind of ['memory', 'file'] as const) {
       expect(s.beginRun(runRecord()).resumed).toBe(false);
       s.writeBatch({
         results: [
-          { runId: 'run1', itemId: 'i1', sample: 0, task: 'a', status: 'ok', output: '3', verdict: { correct: true, score: 1, formatOk: true }, turns: 1, cached: false },
-          { runId: 'run1', itemId: 'i2', sample: 0, task: 'a', status: 'error', errorKind: 'transient', errorMessage: '500', turns: 0, cached: false },
+          {
+            runId: 'run1',
+            itemId: 'i1',
+            sample: 0,
+            task: 'a',
+            status: 'ok',
+            output: '3',
+            verdict: { correct: true, score: 1, formatOk: true },
+            turns: 1,
+            cached: false,
+          },
+          {
+            runId: 'run1',
+            itemId: 'i2',
+            sample: 0,
+            task: 'a',
+            status: 'error',
+            errorKind: 'transient',
+            errorMessage: '500',
+            turns: 0,
+            cached: false,
+          },
         ],
         cache: [{ key: 'k', text: '3', usage: { outputTokens: 1 } }],
       });
@@ -65,11 +107,38 @@ for (const kind of ['memory', 'file'] as const) {
       const s = open();
       s.writeBatch({ items: [item('i1')] });
       s.beginRun(runRecord());
-      s.writeBatch({ results: [{ runId: 'run1', itemId: 'i1', sample: 0, task: 'a', status: 'error', errorKind: 'timeout', turns: 0, cached: false }] });
+      s.writeBatch({
+        results: [
+          {
+            runId: 'run1',
+            itemId: 'i1',
+            sample: 0,
+            task: 'a',
+            status: 'error',
+            errorKind: 'timeout',
+            turns: 0,
+            cached: false,
+          },
+        ],
+      });
       s.endRun('run1', 'interrupted');
       expect(s.beginRun(runRecord()).resumed).toBe(true);
       expect(s.run('run1')!.status).toBe('running');
-      s.writeBatch({ results: [{ runId: 'run1', itemId: 'i1', sample: 0, task: 'a', status: 'ok', output: '3', verdict: { correct: true, score: 1, formatOk: true }, turns: 1, cached: false }] });
+      s.writeBatch({
+        results: [
+          {
+            runId: 'run1',
+            itemId: 'i1',
+            sample: 0,
+            task: 'a',
+            status: 'ok',
+            output: '3',
+            verdict: { correct: true, score: 1, formatOk: true },
+            turns: 1,
+            cached: false,
+          },
+        ],
+      });
       expect(s.taskSummary('run1')[0]).toMatchObject({ n: 1, correct: 1, errors: 0 });
       expect(s.runs()).toHaveLength(1);
       s.close();
@@ -80,10 +149,12 @@ for (const kind of ['memory', 'file'] as const) {
       s.beginRun(runRecord());
       // The result references an item that was never stored: the foreign key fails the batch,
       // and the cache entry in the same batch must not survive.
-      expect(() => s.writeBatch({
-        results: [{ runId: 'run1', itemId: 'nope', sample: 0, task: 'a', status: 'ok', turns: 1, cached: false }],
-        cache: [{ key: 'k2', text: 'x' }],
-      })).toThrow();
+      expect(() =>
+        s.writeBatch({
+          results: [{ runId: 'run1', itemId: 'nope', sample: 0, task: 'a', status: 'ok', turns: 1, cached: false }],
+          cache: [{ key: 'k2', text: 'x' }],
+        }),
+      ).toThrow();
       expect(s.cacheGet('k2')).toBeUndefined();
       s.close();
     });

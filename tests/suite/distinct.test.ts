@@ -8,7 +8,15 @@ import { Rng } from '../../src/core/rng.js';
 import { registry } from '../../generators/index.js';
 import { parseSuite, loadSuite, shippedSuiteNames, suitesDir } from '../../src/suite/load.js';
 import { dedupKeyOf, itemIdOf, taskItems } from '../../src/suite/expand.js';
-import { MANIFEST_FILE, distinctIndices, indicesFrom, scanTask, stallLimit, streamKey, type DistinctScan } from '../../src/suite/distinct.js';
+import {
+  MANIFEST_FILE,
+  distinctIndices,
+  indicesFrom,
+  scanTask,
+  stallLimit,
+  streamKey,
+  type DistinctScan,
+} from '../../src/suite/distinct.js';
 import { Store } from '../../src/store/store.js';
 import { run } from '../../src/runner/run.js';
 import { mockModel } from '../../src/models/mock.js';
@@ -34,7 +42,10 @@ function firstOccurrences(task: Parameters<typeof scanTask>[0], upTo: number): n
   const out: number[] = [];
   for (let i = 0; i < upTo; i++) {
     const key = dedupKeyOf(task.generator.generate(task.params, Rng.forItem(task.seed, i)));
-    if (!seen.has(key)) { seen.add(key); out.push(i); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(i);
+    }
   }
   return out;
 }
@@ -60,7 +71,11 @@ describe('distinct items within a task', () => {
     expect(task.requestedN).toBe(5000);
     expect(task.n).toBeLessThan(1000);
     expect(suite.warnings).toHaveLength(1);
-    expect(suite.warnings[0]).toMatch(new RegExp(`task 'gp' asks for 5000 items but its region \\(instruct/general-points .*\\) holds only ${task.n} distinct problems: capped at ${task.n}`));
+    expect(suite.warnings[0]).toMatch(
+      new RegExp(
+        `task 'gp' asks for 5000 items but its region \\(instruct/general-points .*\\) holds only ${task.n} distinct problems: capped at ${task.n}`,
+      ),
+    );
     const keys = [...taskItems(task)].map((it) => dedupKeyOf(it.problem));
     expect(keys).toHaveLength(task.n);
     expect(new Set(keys).size).toBe(task.n);
@@ -88,24 +103,44 @@ describe('distinct items within a task', () => {
     expect(new Set(prompts).size).toBe(9);
     expect(res!.summary.tasks[0]!.n).toBe(9);
     expect(res!.status).toBe('done');
-    const ids = read.rows(store, 'results').map((r) => r.item_id as string).sort();
-    expect(ids).toEqual(distinctIndices(suite.tasks[0]!, 20).indices.map((i) => itemIdOf(suite.tasks[0]!, i)).sort());
+    const ids = read
+      .rows(store, 'results')
+      .map((r) => r.item_id as string)
+      .sort();
+    expect(ids).toEqual(
+      distinctIndices(suite.tasks[0]!, 20)
+        .indices.map((i) => itemIdOf(suite.tasks[0]!, i))
+        .sort(),
+    );
   });
 });
 
 describe('suites/distinct.json (shipped suites start without generating)', () => {
   it('covers every scored task of every shipped suite, and loading them generates nothing', () => {
-    const manifest = JSON.parse(readFileSync(join(suitesDir(), MANIFEST_FILE), 'utf8')).streams as Record<string, DistinctScan>;
+    const manifest = JSON.parse(readFileSync(join(suitesDir(), MANIFEST_FILE), 'utf8')).streams as Record<
+      string,
+      DistinctScan
+    >;
     const calls: string[] = [];
     const saved = new Map([...registry.values()].map((g) => [g, g.generate]));
-    for (const g of registry.values()) g.generate = (...args) => { calls.push(g.name); return saved.get(g)!.apply(g, args); };
+    for (const g of registry.values())
+      g.generate = (...args) => {
+        calls.push(g.name);
+        return saved.get(g)!.apply(g, args);
+      };
     try {
       for (const name of shippedSuiteNames()) {
         for (const task of loadSuite(name).tasks) {
           if (task.split === 'train') continue;
           const scan = manifest[streamKey(task)];
-          expect(scan, `${name}/${task.id}: stream missing from suites/distinct.json; run node --import tsx scripts/distinct-manifest.ts`).toBeDefined();
-          expect(indicesFrom(scan!, task.requestedN ?? task.n), `${name}/${task.id}: suites/distinct.json is stale; run node --import tsx scripts/distinct-manifest.ts`).toBeDefined();
+          expect(
+            scan,
+            `${name}/${task.id}: stream missing from suites/distinct.json; run node --import tsx scripts/distinct-manifest.ts`,
+          ).toBeDefined();
+          expect(
+            indicesFrom(scan!, task.requestedN ?? task.n),
+            `${name}/${task.id}: suites/distinct.json is stale; run node --import tsx scripts/distinct-manifest.ts`,
+          ).toBeDefined();
         }
       }
     } finally {
@@ -115,7 +150,10 @@ describe('suites/distinct.json (shipped suites start without generating)', () =>
   });
 
   it('agrees with a fresh scan for the quick suite', () => {
-    const manifest = JSON.parse(readFileSync(join(suitesDir(), MANIFEST_FILE), 'utf8')).streams as Record<string, DistinctScan>;
+    const manifest = JSON.parse(readFileSync(join(suitesDir(), MANIFEST_FILE), 'utf8')).streams as Record<
+      string,
+      DistinctScan
+    >;
     for (const task of loadSuite('quick').tasks) {
       if (task.split === 'train') continue;
       const want = task.requestedN ?? task.n;

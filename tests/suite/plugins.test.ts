@@ -52,7 +52,11 @@ ${head}tasks:
 /** Parses a suite stored at <dir>/suites/<file> (so relative paths are the suite file's, not the cwd's). */
 const load = (text: string, file = 'suites/s.yaml') => parseSuite(text, write(file, text));
 const errorOf = (text: string) => {
-  try { load(text); } catch (e) { return (e as Error).message; }
+  try {
+    load(text);
+  } catch (e) {
+    return (e as Error).message;
+  }
   return 'no error';
 };
 
@@ -79,61 +83,90 @@ describe('plug-in generators', () => {
   });
 
   it('loads a package from the suite folder', () => {
-    write('suites/node_modules/genbench-family-pkg/package.json', JSON.stringify({ name: 'genbench-family-pkg', type: 'module', main: 'main.js' }));
+    write(
+      'suites/node_modules/genbench-family-pkg/package.json',
+      JSON.stringify({ name: 'genbench-family-pkg', type: 'module', main: 'main.js' }),
+    );
     write('suites/node_modules/genbench-family-pkg/main.js', `${genSource('g', 'pkg/add')}\nexport default [g];\n`);
     expect(load(suite('generators: [genbench-family-pkg]\n', 'pkg/add')).tasks[0]!.generator.name).toBe('pkg/add');
   });
 
   it('tolerates contract fields it does not know', () => {
-    write('newer/index.js', genSource('g', 'newer/add', "somethingNew: 1, environmentV2: { start() {} },"));
+    write('newer/index.js', genSource('g', 'newer/add', 'somethingNew: 1, environmentV2: { start() {} },'));
     expect(load(suite('', '../newer/index.js#g')).tasks[0]!.generator.name).toBe('newer/add');
   });
 
   it('names the file when the module is missing', () => {
     const m = errorOf(suite('generators: [./nowhere]\n', 'x/y'));
-    expect(m).toMatch(/s\.yaml:3: generators\[0\]: generator module '\.\/nowhere' not found \(looked for .*nowhere, relative to .*s\.yaml\)/);
-    expect(errorOf(suite('', './nowhere.js#g'))).toMatch(/s\.yaml:5: tasks\[0\]\.generator: generator module '\.\/nowhere\.js' not found/);
-    expect(errorOf(suite('generators: [no-such-package-xyz]\n', 'x/y'))).toMatch(/'no-such-package-xyz' not found \(not installed\? paths need a leading \.\/\)/);
+    expect(m).toMatch(
+      /s\.yaml:3: generators\[0\]: generator module '\.\/nowhere' not found \(looked for .*nowhere, relative to .*s\.yaml\)/,
+    );
+    expect(errorOf(suite('', './nowhere.js#g'))).toMatch(
+      /s\.yaml:5: tasks\[0\]\.generator: generator module '\.\/nowhere\.js' not found/,
+    );
+    expect(errorOf(suite('generators: [no-such-package-xyz]\n', 'x/y'))).toMatch(
+      /'no-such-package-xyz' not found \(not installed\? paths need a leading \.\/\)/,
+    );
   });
 
   it('names the file and the exports when the export is missing', () => {
     write('miss/index.js', genSource('present', 'miss/add'));
-    expect(errorOf(suite('', '../miss/index.js#absent'))).toMatch(/miss[\\/]index\.js does not export 'absent' \(generators it exports: present\)/);
+    expect(errorOf(suite('', '../miss/index.js#absent'))).toMatch(
+      /miss[\\/]index\.js does not export 'absent' \(generators it exports: present\)/,
+    );
   });
 
   it('names the file and every broken field when the shape check fails', () => {
     write('broken/index.js', "export const generators = [{ name: 'broken/x', version: 1, parseParams() {} }];\n");
     const m = errorOf(suite('generators: [../broken]\n', 'broken/x'));
-    expect(m).toMatch(/broken[\\/]index\.js: generators\[0\] is not a generator: version must be a non-empty string.*description must be a string.*generate\(params, rng\) must be a function.*verifierVersion must be.*verify\(truth, response\) must be a function/);
+    expect(m).toMatch(
+      /broken[\\/]index\.js: generators\[0\] is not a generator: version must be a non-empty string.*description must be a string.*generate\(params, rng\) must be a function.*verifierVersion must be.*verify\(truth, response\) must be a function/,
+    );
     expect(m).not.toContain('\n');
     write('empty/index.js', 'export const x = 1;\n');
-    expect(errorOf(suite('generators: [../empty]\n', 'x/y'))).toMatch(/empty[\\/]index\.js exports neither 'generators' .* nor a default generator/);
+    expect(errorOf(suite('generators: [../empty]\n', 'x/y'))).toMatch(
+      /empty[\\/]index\.js exports neither 'generators' .* nor a default generator/,
+    );
   });
 
   it('names the file when the module fails to load', () => {
     write('throws/index.js', "throw new Error('boom at import');\n");
-    expect(errorOf(suite('generators: [../throws]\n', 'x/y'))).toMatch(/generator module .*throws[\\/]index\.js failed to load: boom at import/);
+    expect(errorOf(suite('generators: [../throws]\n', 'x/y'))).toMatch(
+      /generator module .*throws[\\/]index\.js failed to load: boom at import/,
+    );
   });
 
   it('says what to do with a TypeScript module or one using top-level await', () => {
     write('ts/index.ts', 'export const generators: unknown[] = [];\n');
-    expect(errorOf(suite('generators: [../ts/index.ts]\n', 'x/y'))).toMatch(/ts[\\/]index\.ts failed to load: Node loads plug-ins as JavaScript: compile the TypeScript/);
+    expect(errorOf(suite('generators: [../ts/index.ts]\n', 'x/y'))).toMatch(
+      /ts[\\/]index\.ts failed to load: Node loads plug-ins as JavaScript: compile the TypeScript/,
+    );
     write('tla/index.js', 'await Promise.resolve();\nexport const generators = [];\n');
-    expect(errorOf(suite('generators: [../tla]\n', 'x/y'))).toMatch(/tla[\\/]index\.js failed to load: it uses top-level await, which plug-ins cannot/);
+    expect(errorOf(suite('generators: [../tla]\n', 'x/y'))).toMatch(
+      /tla[\\/]index\.js failed to load: it uses top-level await, which plug-ins cannot/,
+    );
   });
 
   it('refuses a plug-in that takes a built-in name', () => {
     write('clash/index.js', genSource('g', 'instruct/sokoban'));
-    expect(errorOf(suite('', '../clash/index.js#g'))).toMatch(/clash[\\/]index\.js: generator 'instruct\/sokoban' is already a built-in generator/);
+    expect(errorOf(suite('', '../clash/index.js#g'))).toMatch(
+      /clash[\\/]index\.js: generator 'instruct\/sokoban' is already a built-in generator/,
+    );
   });
 
   it("suggests plug-in names for a typo, and passes the plug-in's param errors with the field's line", () => {
     write('typo/index.js', `${genSource('g', 'typo/multiply')}\nexport const generators = [g];\n`);
-    expect(errorOf(suite('generators: [../typo]\n', 'typo/mulitply'))).toMatch(/unknown generator 'typo\/mulitply'\. Did you mean 'typo\/multiply'\?/);
-    expect(errorOf(suite('generators: [../typo]\n', 'typo/multiply', '{ max: x }'))).toMatch(/s\.yaml:\d+: tasks\[0\]\.params: max: must be a whole number/);
+    expect(errorOf(suite('generators: [../typo]\n', 'typo/mulitply'))).toMatch(
+      /unknown generator 'typo\/mulitply'\. Did you mean 'typo\/multiply'\?/,
+    );
+    expect(errorOf(suite('generators: [../typo]\n', 'typo/multiply', '{ max: x }'))).toMatch(
+      /s\.yaml:\d+: tasks\[0\]\.params: max: must be a whole number/,
+    );
   });
 
   it("rejects a 'generators:' that is not a list of strings", () => {
-    expect(errorOf(suite('generators: ./fam\n', 'fam/add'))).toMatch(/s\.yaml:3: generators: must be a list of module paths/);
+    expect(errorOf(suite('generators: ./fam\n', 'fam/add'))).toMatch(
+      /s\.yaml:3: generators: must be a list of module paths/,
+    );
   });
 });

@@ -3,7 +3,12 @@ import type { Rng } from '../../../src/core/rng.js';
 import { formatExpr, type Expr, type Op } from './solver.js';
 
 /** {"cards": [...], "number": [...], "formula": "<formula>=<target>"}. */
-export function formatAnswer(cards: readonly string[], numbers: readonly number[], formula: string, target: number): string {
+export function formatAnswer(
+  cards: readonly string[],
+  numbers: readonly number[],
+  formula: string,
+  target: number,
+): string {
   const cardList = `[${cards.map((c) => JSON.stringify(c)).join(', ')}]`;
   return `{"cards": ${cardList}, "number": [${numbers.join(', ')}], "formula": ${JSON.stringify(`${formula}=${target}`)}}`;
 }

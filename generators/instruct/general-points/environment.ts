@@ -38,7 +38,8 @@ export interface RevisionState {
 export function readTruth(truth: unknown): GeneralPointsTruth | string {
   const t = truth as Partial<GeneralPointsTruth> | null;
   if (!t || typeof t !== 'object') return 'truth is not an object';
-  if (!Array.isArray(t.values) || !t.values.every((v) => Number.isSafeInteger(v))) return 'truth.values must be a list of integers';
+  if (!Array.isArray(t.values) || !t.values.every((v) => Number.isSafeInteger(v)))
+    return 'truth.values must be a list of integers';
   if (!Number.isSafeInteger(t.target)) return 'truth.target must be an integer';
   return t as GeneralPointsTruth;
 }
@@ -75,7 +76,11 @@ export const revisionEnvironment: Environment<RevisionState> = {
       return { done: true, state: { history: state.history, rewards }, verdict: final };
     }
     const feedback = `You failed this trial because ${verdict.reason ?? 'your formula is incorrect'}.`;
-    const history: Message[] = [...state.history, { role: 'assistant', content: reply }, { role: 'user', content: feedback }];
+    const history: Message[] = [
+      ...state.history,
+      { role: 'assistant', content: reply },
+      { role: 'user', content: feedback },
+    ];
     return { done: false, state: { history, rewards }, turn: turnOf(t, history), feedback };
   },
 };

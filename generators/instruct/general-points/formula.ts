@@ -6,8 +6,7 @@ import { Rational } from '../../../src/core/rational.js';
 
 export type Op = '+' | '-' | '*' | '/';
 export type FormulaNode =
-  | { kind: 'num'; text: string }
-  | { kind: 'bin'; op: Op; left: FormulaNode; right: FormulaNode };
+  { kind: 'num'; text: string } | { kind: 'bin'; op: Op; left: FormulaNode; right: FormulaNode };
 
 export type ParseResult =
   | { ok: true; ast: FormulaNode; numbers: string[] }
@@ -22,16 +21,29 @@ type Token = { kind: 'num'; text: string; at: number } | { kind: 'sym'; text: st
 export function parseFormula(src: string): ParseResult {
   const illegal = [...new Set(src.replace(/[0-9+\-*/()]/g, ''))];
   if (illegal.length > 0) {
-    const shown = illegal.slice(0, 8).map((c) => `'${c}'`).join(', ');
-    return { ok: false, kind: 'illegal-characters', reason: `your formula contains illegal characters: [${shown}${illegal.length > 8 ? ', ...' : ''}]` };
+    const shown = illegal
+      .slice(0, 8)
+      .map((c) => `'${c}'`)
+      .join(', ');
+    return {
+      ok: false,
+      kind: 'illegal-characters',
+      reason: `your formula contains illegal characters: [${shown}${illegal.length > 8 ? ', ...' : ''}]`,
+    };
   }
   if (!parenthesesBalance(src)) return { ok: false, kind: 'syntax', reason: 'your formula has unbalanced parentheses' };
   const tokens = tokenize(src);
   const leadingZero = tokens.find((t) => t.kind === 'num' && t.text.length > 1 && t.text.startsWith('0'));
-  if (leadingZero) return { ok: false, kind: 'syntax', reason: `your formula has a number with a leading zero: ${clip(leadingZero.text)}` };
+  if (leadingZero)
+    return {
+      ok: false,
+      kind: 'syntax',
+      reason: `your formula has a number with a leading zero: ${clip(leadingZero.text)}`,
+    };
   const parser = new Parser(tokens);
   const result = parser.parse();
-  if ('error' in result) return { ok: false, kind: 'syntax', reason: `your formula is not a valid expression: ${result.error}` };
+  if ('error' in result)
+    return { ok: false, kind: 'syntax', reason: `your formula is not a valid expression: ${result.error}` };
   return { ok: true, ast: result.ast, numbers: tokens.filter((t) => t.kind === 'num').map((t) => t.text) };
 }
 
@@ -130,10 +142,14 @@ export function evaluateExact(node: FormulaNode): Rational | undefined {
   const r = l && evaluateExact(node.right);
   if (!l || !r) return undefined;
   switch (node.op) {
-    case '+': return l.add(r);
-    case '-': return l.sub(r);
-    case '*': return l.mul(r);
-    case '/': return l.div(r);
+    case '+':
+      return l.add(r);
+    case '-':
+      return l.sub(r);
+    case '*':
+      return l.mul(r);
+    case '/':
+      return l.div(r);
   }
 }
 
@@ -146,9 +162,13 @@ export function evaluateFloat(node: FormulaNode): number {
   const l = evaluateFloat(node.left);
   const r = evaluateFloat(node.right);
   switch (node.op) {
-    case '+': return l + r;
-    case '-': return l - r;
-    case '*': return l * r;
-    case '/': return l / r;
+    case '+':
+      return l + r;
+    case '-':
+      return l - r;
+    case '*':
+      return l * r;
+    case '/':
+      return l / r;
   }
 }

@@ -40,7 +40,8 @@ export function sameMapping(a: FaceRule, b: FaceRule): boolean {
 /** Parses a rule as written in a suite; `field` names the param in errors. */
 export function parseRule(raw: unknown, field: string): FaceRule {
   if (typeof raw === 'string') return parseRuleName(raw.trim(), field);
-  if (raw && typeof raw === 'object' && !Array.isArray(raw)) return parseRuleObject(raw as Record<string, unknown>, field);
+  if (raw && typeof raw === 'object' && !Array.isArray(raw))
+    return parseRuleObject(raw as Record<string, unknown>, field);
   throw new ParamError(field, `expected ${ACCEPTED}; got ${JSON.stringify(raw)}`);
 }
 
@@ -53,7 +54,8 @@ function parseRuleName(name: string, field: string): FaceRule {
     return faceRule(v, v, v);
   }
   m = /^J(\d+)-Q(\d+)-K(\d+)$/.exec(name);
-  if (m) return faceRule(faceValue(Number(m[1]), field), faceValue(Number(m[2]), field), faceValue(Number(m[3]), field));
+  if (m)
+    return faceRule(faceValue(Number(m[1]), field), faceValue(Number(m[2]), field), faceValue(Number(m[3]), field));
   throw new ParamError(field, `unknown rule '${name}'; expected ${ACCEPTED}`);
 }
 
@@ -63,13 +65,17 @@ function parseRuleObject(obj: Record<string, unknown>, field: string): FaceRule 
     const v = faceValue(obj.all, `${field}.all`);
     return faceRule(v, v, v);
   }
-  if (keys === 'J,K,Q') return faceRule(faceValue(obj.J, `${field}.J`), faceValue(obj.Q, `${field}.Q`), faceValue(obj.K, `${field}.K`));
+  if (keys === 'J,K,Q')
+    return faceRule(faceValue(obj.J, `${field}.J`), faceValue(obj.Q, `${field}.Q`), faceValue(obj.K, `${field}.K`));
   throw new ParamError(field, `a rule object has either the key 'all' or exactly the keys J, Q, K; got {${keys}}`);
 }
 
 function faceValue(raw: unknown, field: string): number {
   if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 && raw <= MAX_FACE_VALUE) return raw;
-  throw new ParamError(field, `a face-card value must be an integer from 1 to ${MAX_FACE_VALUE}; got ${JSON.stringify(raw)}`);
+  throw new ParamError(
+    field,
+    `a face-card value must be an integer from 1 to ${MAX_FACE_VALUE}; got ${JSON.stringify(raw)}`,
+  );
 }
 
 /**

@@ -52,14 +52,17 @@ export function isSolvable(values: readonly number[], target: number): boolean {
 }
 
 function checkInput(values: readonly number[], target: number): void {
-  if (values.length < 1 || values.length > MAX_SOLVER_CARDS) throw new RangeError(`solve: 1..${MAX_SOLVER_CARDS} values, got ${values.length}`);
+  if (values.length < 1 || values.length > MAX_SOLVER_CARDS)
+    throw new RangeError(`solve: 1..${MAX_SOLVER_CARDS} values, got ${values.length}`);
   if (!Number.isSafeInteger(target)) throw new RangeError(`solve: target must be a safe integer, got ${target}`);
   let bound = 2 ** (values.length - 1);
   for (const v of values) {
-    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`solve: values must be non-negative integers, got ${v}`);
+    if (!Number.isSafeInteger(v) || v < 0)
+      throw new RangeError(`solve: values must be non-negative integers, got ${v}`);
     bound *= Math.max(v, 1);
   }
-  if (bound > Number.MAX_SAFE_INTEGER) throw new RangeError('solve: values too large for exact safe-integer arithmetic');
+  if (bound > Number.MAX_SAFE_INTEGER)
+    throw new RangeError('solve: values too large for exact safe-integer arithmetic');
 }
 
 /** Depth-first search; `failed` remembers multisets (as sorted keys) already proven dead. */
@@ -97,7 +100,10 @@ function magnitudeBound(items: readonly Item[]): number {
 }
 
 function multisetKey(items: readonly Item[]): string {
-  return items.map((it) => `${it.n}/${it.d}`).sort().join(',');
+  return items
+    .map((it) => `${it.n}/${it.d}`)
+    .sort()
+    .join(',');
 }
 
 function combinations(a: Item, b: Item): Item[] {
@@ -114,7 +120,10 @@ function combinations(a: Item, b: Item): Item[] {
 }
 
 function reduced(n: number, d: number, op: Op, left: Item, right: Item): Item {
-  if (d < 0) { n = -n; d = -d; }
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
   const g = gcd(n, d);
   return { n: n / g, d: d / g, expr: { op, left: left.expr, right: right.expr } };
 }

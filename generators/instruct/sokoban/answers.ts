@@ -25,7 +25,10 @@ export function answerContent(reply: unknown): string | undefined {
   if (open < 0) return undefined;
   const close = lower.indexOf('</answer>', open + '<answer>'.length);
   if (close < 0) return undefined;
-  return text.slice(open + '<answer>'.length, close).replace(SPECIAL_TOKENS, '').trim();
+  return text
+    .slice(open + '<answer>'.length, close)
+    .replace(SPECIAL_TOKENS, '')
+    .trim();
 }
 
 function labelIndex(labels: LabelTable): Map<string, Dir> {
@@ -56,7 +59,10 @@ export function readSequence(reply: unknown, labels: LabelTable): SequenceRead {
   for (const token of tokens) {
     const norm = normalizeLabel(token);
     const dir = index.get(norm);
-    if (dir) { dirs.push(dir); continue; }
+    if (dir) {
+      dirs.push(dir);
+      continue;
+    }
     const run = /[a-z0-9]/i.test(norm) ? undefined : splitRun(norm, index);
     if (!run) return { failure: `'${clip(token)}' is not one of the actions ${listLabels(labels)}`, formatOk: false };
     dirs.push(...run);
@@ -67,7 +73,7 @@ export function readSequence(reply: unknown, labels: LabelTable): SequenceRead {
 function splitRun(norm: string, index: ReadonlyMap<string, Dir>): Dir[] | undefined {
   const keys = [...index.keys()].filter((k) => k !== '').sort((a, b) => b.length - a.length);
   const out: Dir[] = [];
-  for (let at = 0; at < norm.length; ) {
+  for (let at = 0; at < norm.length;) {
     const key = keys.find((k) => norm.startsWith(k, at));
     if (!key) return undefined;
     out.push(index.get(key)!);

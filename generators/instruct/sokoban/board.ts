@@ -38,10 +38,14 @@ export function neighbor(board: Board, cell: number, dir: Dir): number {
   const r = Math.floor(cell / board.cols);
   const c = cell % board.cols;
   switch (dir) {
-    case 'Up': return r > 0 ? cell - board.cols : -1;
-    case 'Down': return r < board.rows - 1 ? cell + board.cols : -1;
-    case 'Left': return c > 0 ? cell - 1 : -1;
-    case 'Right': return c < board.cols - 1 ? cell + 1 : -1;
+    case 'Up':
+      return r > 0 ? cell - board.cols : -1;
+    case 'Down':
+      return r < board.rows - 1 ? cell + board.cols : -1;
+    case 'Left':
+      return c > 0 ? cell - 1 : -1;
+    case 'Right':
+      return c < board.cols - 1 ? cell + 1 : -1;
   }
 }
 
@@ -88,21 +92,38 @@ function symbolAt(board: Board, state: State, boxes: ReadonlySet<number>, cell: 
 export function parseRows(rows: readonly string[]): { board: Board; state: State } {
   const grid = rows.map((r) => [...r]);
   const cols = grid[0]?.length ?? 0;
-  if (grid.length === 0 || cols === 0 || grid.some((r) => r.length !== cols)) throw new Error('rows must be non-empty and of equal length');
+  if (grid.length === 0 || cols === 0 || grid.some((r) => r.length !== cols))
+    throw new Error('rows must be non-empty and of equal length');
   const n = grid.length * cols;
   const board: Board = { rows: grid.length, cols, wall: new Uint8Array(n), target: new Uint8Array(n), targets: [] };
   const boxes: number[] = [];
   const players: number[] = [];
   grid.flat().forEach((ch, cell) => {
     switch (ch) {
-      case SYMBOL.wall: board.wall[cell] = 1; break;
-      case SYMBOL.floor: break;
-      case SYMBOL.target: board.target[cell] = 1; break;
-      case SYMBOL.box: boxes.push(cell); break;
-      case SYMBOL.boxOnTarget: board.target[cell] = 1; boxes.push(cell); break;
-      case SYMBOL.player: players.push(cell); break;
-      case SYMBOL.playerOnTarget: board.target[cell] = 1; players.push(cell); break;
-      default: throw new Error(`unknown symbol '${ch}'`);
+      case SYMBOL.wall:
+        board.wall[cell] = 1;
+        break;
+      case SYMBOL.floor:
+        break;
+      case SYMBOL.target:
+        board.target[cell] = 1;
+        break;
+      case SYMBOL.box:
+        boxes.push(cell);
+        break;
+      case SYMBOL.boxOnTarget:
+        board.target[cell] = 1;
+        boxes.push(cell);
+        break;
+      case SYMBOL.player:
+        players.push(cell);
+        break;
+      case SYMBOL.playerOnTarget:
+        board.target[cell] = 1;
+        players.push(cell);
+        break;
+      default:
+        throw new Error(`unknown symbol '${ch}'`);
     }
   });
   if (players.length !== 1) throw new Error(`expected one player, found ${players.length}`);

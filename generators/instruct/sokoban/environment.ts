@@ -36,7 +36,11 @@ export interface SokobanTruth {
 }
 
 /** Everything the rules need, rebuilt from a truth. */
-export interface SokobanSetup { game: Game; shown: Vocabulary; protocol: SokobanTruth['protocol'] }
+export interface SokobanSetup {
+  game: Game;
+  shown: Vocabulary;
+  protocol: SokobanTruth['protocol'];
+}
 
 // Rebuilding the solver's distance table is the expensive part: keep the last rooms seen
 // (a memo of a pure function, so results never depend on it).
@@ -58,28 +62,46 @@ export function primeSetup(truth: SokobanTruth, setup: SokobanSetup): void {
 }
 
 function isLabelTable(x: unknown): x is LabelTable {
-  return Boolean(x) && typeof x === 'object' && DIRS.every((d) => typeof (x as Record<string, unknown>)[d] === 'string');
+  return (
+    Boolean(x) && typeof x === 'object' && DIRS.every((d) => typeof (x as Record<string, unknown>)[d] === 'string')
+  );
 }
 
 /** The setup of a truth, or what is wrong with the truth. */
 export function setupOf(truth: unknown): SokobanSetup | string {
   const t = truth as Partial<SokobanTruth> | null;
   if (!t || typeof t !== 'object') return 'truth is not an object';
-  if (!Array.isArray(t.rows) || !t.rows.every((r) => typeof r === 'string') || t.rows.length > 64) return 'truth.rows must be a list of strings';
+  if (!Array.isArray(t.rows) || !t.rows.every((r) => typeof r === 'string') || t.rows.length > 64)
+    return 'truth.rows must be a list of strings';
   if (!isLabelTable(t.labels)) return 'truth.labels must map Up, Down, Left, Right to labels';
-  if (t.protocol !== 'closed-loop' && t.protocol !== 'single-shot') return "truth.protocol must be 'closed-loop' or 'single-shot'";
-  if (!Number.isSafeInteger(t.maxTurns) || t.maxTurns! < 1 || t.maxTurns! > 10_000) return 'truth.maxTurns must be a positive integer';
+  if (t.protocol !== 'closed-loop' && t.protocol !== 'single-shot')
+    return "truth.protocol must be 'closed-loop' or 'single-shot'";
+  if (!Number.isSafeInteger(t.maxTurns) || t.maxTurns! < 1 || t.maxTurns! > 10_000)
+    return 'truth.maxTurns must be a positive integer';
   const variant = (VARIANTS as readonly string[]).includes(t.variant as string) ? t.variant! : 'custom';
-  const promptVariant = (VARIANTS as readonly string[]).includes(t.promptVariant as string) ? t.promptVariant! : variant;
+  const promptVariant = (VARIANTS as readonly string[]).includes(t.promptVariant as string)
+    ? t.promptVariant!
+    : variant;
   const key = setupKey(t, variant, promptVariant);
   const hit = setups.get(key);
   if (hit) return hit;
   let parsed;
-  try { parsed = parseRows(t.rows); } catch (err) { return `truth.rows: ${(err as Error).message}`; }
+  try {
+    parsed = parseRows(t.rows);
+  } catch (err) {
+    return `truth.rows: ${(err as Error).message}`;
+  }
   const solver = Solver.of(parsed.board, parsed.state.boxes.length);
   if (!solver) return 'truth.rows: the room has no solver (box and target counts differ, or too many states)';
   const optimal = solver.distance(parsed.state);
-  const game: Game = { board: parsed.board, start: parsed.state, solver, labels: t.labels, maxTurns: t.maxTurns!, optimal };
+  const game: Game = {
+    board: parsed.board,
+    start: parsed.state,
+    solver,
+    labels: t.labels,
+    maxTurns: t.maxTurns!,
+    optimal,
+  };
   const shown = vocabularyOf(promptVariant, isLabelTable(t.promptLabels) ? t.promptLabels : t.labels);
   const setup: SokobanSetup = { game, shown, protocol: t.protocol };
   remember(key, setup);
@@ -135,28 +157,53 @@ function finish(s: SokobanSetup, st: ClosedLoopState): Verdict {
     actions: st.actions,
   };
   if (solved) return { ...correct(st.actions, details), formatOk: st.validTurns === st.turns };
-  const invalid = st.validTurns < st.turns ? `; ${st.turns - st.validTurns} of ${st.turns} replies had no valid action${st.lastInvalid ? ` (last: ${st.lastInvalid})` : ''}` : '';
-  return wrong(`not solved in ${game.maxTurns} turns: ${details.boxesOnTargets} of ${details.boxes} boxes on targets${invalid}`, st.validTurns === st.turns, st.actions, 0, details);
+  const invalid =
+    st.validTurns < st.turns
+      ? `; ${st.turns - st.validTurns} of ${st.turns} replies had no valid action${st.lastInvalid ? ` (last: ${st.lastInvalid})` : ''}`
+      : '';
+  return wrong(
+    `not solved in ${game.maxTurns} turns: ${details.boxesOnTargets} of ${details.boxes} boxes on targets${invalid}`,
+    st.validTurns === st.turns,
+    st.actions,
+    0,
+    details,
+  );
 }
 
 function validState(s: SokobanSetup, st: ClosedLoopState): boolean {
   const cells = s.game.board.wall.length;
-  const ok = (c: unknown) => Number.isSafeInteger(c) && (c as number) >= 0 && (c as number) < cells && s.game.board.wall[c as number] === 0;
-  return Boolean(st) && ok(st.player) && Array.isArray(st.boxes) && st.boxes.length === s.game.start.boxes.length && st.boxes.every(ok)
-    && Number.isSafeInteger(st.turns) && typeof st.actions === 'string';
+  const ok = (c: unknown) =>
+    Number.isSafeInteger(c) && (c as number) >= 0 && (c as number) < cells && s.game.board.wall[c as number] === 0;
+  return (
+    Boolean(st) &&
+    ok(st.player) &&
+    Array.isArray(st.boxes) &&
+    st.boxes.length === s.game.start.boxes.length &&
+    st.boxes.every(ok) &&
+    Number.isSafeInteger(st.turns) &&
+    typeof st.actions === 'string'
+  );
 }
 
 export const closedLoopEnvironment: Environment<ClosedLoopState> = {
   start(truth) {
     const s = setupOf(truth);
     if (typeof s === 'string' || s.protocol !== 'closed-loop') return undefined;
-    const state: ClosedLoopState = { player: s.game.start.player, boxes: [...s.game.start.boxes], turns: 0, validTurns: 0, effective: 0, actions: '' };
+    const state: ClosedLoopState = {
+      player: s.game.start.player,
+      boxes: [...s.game.start.boxes],
+      turns: 0,
+      validTurns: 0,
+      effective: 0,
+      actions: '',
+    };
     return { state, turn: turnOf(s, s.game.start) };
   },
   step(truth, st, reply): EnvironmentStep<ClosedLoopState> {
     const s = setupOf(truth);
     if (typeof s === 'string') return { done: true, state: st, verdict: wrong(`cannot verify: ${s}`, false) };
-    if (!validState(s, st)) return { done: true, state: st, verdict: wrong('the episode state is not a state of this room', false) };
+    if (!validState(s, st))
+      return { done: true, state: st, verdict: wrong('the episode state is not a state of this room', false) };
     let state: State = { player: st.player, boxes: st.boxes };
     const next: ClosedLoopState = { ...st, turns: st.turns + 1 };
     const read = readAction(reply, s.game.labels);
@@ -174,7 +221,8 @@ export const closedLoopEnvironment: Environment<ClosedLoopState> = {
     }
     next.player = state.player;
     next.boxes = [...state.boxes];
-    if (isSolved(s.game.board, state) || next.turns >= s.game.maxTurns) return { done: true, state: next, verdict: finish(s, next) };
+    if (isSolved(s.game.board, state) || next.turns >= s.game.maxTurns)
+      return { done: true, state: next, verdict: finish(s, next) };
     return { done: false, state: next, turn: turnOf(s, state), feedback };
   },
 };

@@ -9,14 +9,23 @@ export type Protocol = 'closed-loop' | 'single-shot';
 
 /** The grid as upstream shows it: each cell as " c " and a tab, rows on their own lines. */
 export function renderGrid(board: Board, state: State): string {
-  return renderRows(board, state).map((row) => [...row].map((ch) => ` ${ch} \t`).join('')).join('\n');
+  return renderRows(board, state)
+    .map((row) => [...row].map((ch) => ` ${ch} \t`).join(''))
+    .join('\n');
 }
 
-export function buildPrompt(board: Board, state: State, shown: Vocabulary, protocol: Protocol, maxTurns: number): string {
+export function buildPrompt(
+  board: Board,
+  state: State,
+  shown: Vocabulary,
+  protocol: Protocol,
+  maxTurns: number,
+): string {
   const answers = answersSection(shown);
-  const ask = protocol === 'closed-loop'
-    ? 'Decide the next action:'
-    : `Decide the whole sequence of actions that puts all boxes on targets, at most ${maxTurns} actions, separated by spaces:`;
+  const ask =
+    protocol === 'closed-loop'
+      ? 'Decide the next action:'
+      : `Decide the whole sequence of actions that puts all boxes on targets, at most ${maxTurns} actions, separated by spaces:`;
   return [
     'You are a Sokoban solver.',
     '',
@@ -27,7 +36,7 @@ export function buildPrompt(board: Board, state: State, shown: Vocabulary, proto
     '# Wall | _ Floor | O Target | X Box | P You | √ = Box on Target | S = You on Target',
     '',
     'Rules:',
-    '1. Push boxes (can\'t pull).',
+    "1. Push boxes (can't pull).",
     '2. Avoid walls (#).',
     '',
     ...(answers ? [answers] : []),

@@ -40,7 +40,12 @@ const MASKS: readonly (readonly number[])[] = [
   [0, 0, 0, 1, 1, 0, 1, 1, 0],
   [0, 0, 0, 0, 1, 1, 0, 1, 0],
 ];
-const STEPS: readonly (readonly [number, number])[] = [[1, 0], [0, 1], [-1, 0], [0, -1]];
+const STEPS: readonly (readonly [number, number])[] = [
+  [1, 0],
+  [0, 1],
+  [-1, 0],
+  [0, -1],
+];
 const P_CHANGE_DIRECTION = 0.35;
 
 /** gym-sokoban's default walk length for a room of this size. */
@@ -104,7 +109,12 @@ export function carveTopology(size: number, rng: Rng): Board {
  * moves with no box on any target, the one whose boxes lie farthest from the targets, the
  * nearest such state first on ties. Undefined when no box can leave its target.
  */
-export function reversePlay(board: Board, space: StateSpace, solved: State, depth: number): { state: State; displacement: number } | undefined {
+export function reversePlay(
+  board: Board,
+  space: StateSpace,
+  solved: State,
+  depth: number,
+): { state: State; displacement: number } | undefined {
   let best: { state: State; displacement: number } | undefined;
   reverseSearch(space, [solved], depth, (player, boxes) => {
     if (boxes.some((b) => board.target[b])) return;
@@ -138,7 +148,8 @@ function permutations(n: number): number[][] {
   if (n === 0) out = [[]];
   else {
     out = [];
-    for (const p of permutations(n - 1)) for (let i = 0; i <= p.length; i++) out.push([...p.slice(0, i), n - 1, ...p.slice(i)]);
+    for (const p of permutations(n - 1))
+      for (let i = 0; i <= p.length; i++) out.push([...p.slice(0, i), n - 1, ...p.slice(i)]);
   }
   PERMUTATIONS.set(n, out);
   return out;
@@ -154,9 +165,10 @@ export function walkPlayer(board: Board, state: State, displaced: number, rng: R
   if (rng.next() > (displaced === 1 ? 0.8 : 0.5)) return state;
   const visited = [state.player];
   let player = state.player;
-  for (let steps = 0; steps < 3; ) {
-    const options = DIRS.map((d: Dir) => neighbor(board, player, d))
-      .filter((n) => isFloor(board, n) && !state.boxes.includes(n) && !visited.includes(n));
+  for (let steps = 0; steps < 3;) {
+    const options = DIRS.map((d: Dir) => neighbor(board, player, d)).filter(
+      (n) => isFloor(board, n) && !state.boxes.includes(n) && !visited.includes(n),
+    );
     if (options.length === 0) break;
     player = rng.pick(options);
     visited.push(player);

@@ -22,7 +22,10 @@ export class StateSpace {
   /** binom[n·(k+1) + r] = C(n, r) for r ≤ k. */
   private readonly binom: Float64Array;
 
-  private constructor(readonly board: Board, readonly boxes: number) {
+  private constructor(
+    readonly board: Board,
+    readonly boxes: number,
+  ) {
     const cells = board.rows * board.cols;
     this.floorOf = new Int32Array(cells).fill(-1);
     let f = 0;
@@ -39,7 +42,9 @@ export class StateSpace {
     this.binom = new Float64Array((f + 1) * (k + 1));
     for (let n = 0; n <= f; n++) {
       this.binom[n * (k + 1)] = 1;
-      for (let r = 1; r <= k; r++) this.binom[n * (k + 1) + r] = n === 0 ? 0 : this.binom[(n - 1) * (k + 1) + r - 1]! + this.binom[(n - 1) * (k + 1) + r]!;
+      for (let r = 1; r <= k; r++)
+        this.binom[n * (k + 1) + r] =
+          n === 0 ? 0 : this.binom[(n - 1) * (k + 1) + r - 1]! + this.binom[(n - 1) * (k + 1) + r]!;
     }
     this.size = f * this.binom[f * (k + 1) + k]!;
   }
@@ -118,7 +123,11 @@ export function reverseSearch(
 
 /** Distances to the nearest solved state for every state of a room, and the moves they imply. */
 export class Solver {
-  private constructor(readonly board: Board, readonly space: StateSpace, private readonly dist: Int16Array) {}
+  private constructor(
+    readonly board: Board,
+    readonly space: StateSpace,
+    private readonly dist: Int16Array,
+  ) {}
 
   /** Undefined when the room has more than `maxStates` states or a box count unlike its target count. */
   static of(board: Board, boxes: number, maxStates = MAX_STATES): Solver | undefined {

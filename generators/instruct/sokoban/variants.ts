@@ -6,8 +6,19 @@ import type { Rng } from '../../../src/core/rng.js';
 import { DIRS, type Dir } from './board.js';
 import { WORD_POOL } from './words.js';
 
-export type VariantName = 'base' | 'cardinal' | 'emoji' | 'numerical' | 'alphabetical' | 'random' | 'empty' | 'diverse' | 'custom';
-export const VARIANTS: readonly VariantName[] = ['base', 'cardinal', 'emoji', 'numerical', 'alphabetical', 'random', 'empty', 'diverse', 'custom'];
+export type VariantName =
+  'base' | 'cardinal' | 'emoji' | 'numerical' | 'alphabetical' | 'random' | 'empty' | 'diverse' | 'custom';
+export const VARIANTS: readonly VariantName[] = [
+  'base',
+  'cardinal',
+  'emoji',
+  'numerical',
+  'alphabetical',
+  'random',
+  'empty',
+  'diverse',
+  'custom',
+];
 /** The variants a Fake control may show (custom labels are scored, not shown). */
 export const PROMPT_VARIANTS: readonly VariantName[] = VARIANTS.filter((v) => v !== 'custom');
 
@@ -23,7 +34,12 @@ export interface Vocabulary {
   section: 'list' | 'explained' | 'none';
 }
 
-const table = (up: string, down: string, left: string, right: string): LabelTable => ({ Up: up, Down: down, Left: left, Right: right });
+const table = (up: string, down: string, left: string, right: string): LabelTable => ({
+  Up: up,
+  Down: down,
+  Left: left,
+  Right: right,
+});
 
 const FIXED: Record<Exclude<VariantName, 'diverse' | 'custom'>, Vocabulary> = {
   base: { variant: 'base', labels: table('Up', 'Down', 'Left', 'Right'), section: 'list' },
@@ -66,7 +82,11 @@ export function answersSection(v: Vocabulary): string {
  * variation selectors: '⬆' and '⬆️' are the same arrow, and tokenizers often drop U+FE0F.
  */
 export function normalizeLabel(s: string): string {
-  return s.normalize('NFC').replace(/[\uFE0E\uFE0F]/g, '').trim().toLowerCase();
+  return s
+    .normalize('NFC')
+    .replace(/[\uFE0E\uFE0F]/g, '')
+    .trim()
+    .toLowerCase();
 }
 
 export function sameLabels(a: LabelTable, b: LabelTable): boolean {

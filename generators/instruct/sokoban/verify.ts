@@ -48,9 +48,10 @@ export function verifySequence(reply: unknown, game: Game): Verdict {
   };
   const parsed = moveLetters(read.dirs.slice(0, game.maxTurns));
   if (isSolved(game.board, state)) return correct(parsed, details);
-  const why = read.dirs.length > game.maxTurns && executed === game.maxTurns
-    ? `the first ${game.maxTurns} actions (the budget) do not solve the puzzle`
-    : `the actions leave ${details.boxes - details.boxesOnTargets} of ${details.boxes} boxes off target`;
+  const why =
+    read.dirs.length > game.maxTurns && executed === game.maxTurns
+      ? `the first ${game.maxTurns} actions (the budget) do not solve the puzzle`
+      : `the actions leave ${details.boxes - details.boxesOnTargets} of ${details.boxes} boxes off target`;
   return wrong(why, true, parsed, 0, details);
 }
 
@@ -61,5 +62,11 @@ export function verifyNextAction(reply: unknown, game: Game): Verdict {
   if ('failure' in read) return wrong(read.failure, false, undefined, 0, details);
   if (optimal.includes(read.dir)) return correct(read.dir, details);
   const moved = step(game.board, game.start, read.dir).moved;
-  return wrong(moved ? `${read.dir} does not start a shortest solution` : `${read.dir} is blocked here`, true, read.dir, 0, details);
+  return wrong(
+    moved ? `${read.dir} does not start a shortest solution` : `${read.dir} is blocked here`,
+    true,
+    read.dir,
+    0,
+    details,
+  );
 }

@@ -16,9 +16,9 @@ const MAX_PIXELS = 64 * 1024 * 1024;
 
 /** Natural (row-major) index of the k-th coefficient in zigzag order. */
 const ZIGZAG = Int32Array.from([
-  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21,
-  28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61,
-  54, 47, 55, 62, 63,
+  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28,
+  35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47,
+  55, 62, 63,
 ]);
 
 interface Huffman {
@@ -68,7 +68,10 @@ class BitReader {
   /** Set when a marker ends the data; afterwards zeros are read (libjpeg does the same). */
   marker = -1;
 
-  constructor(private readonly data: Uint8Array, public pos: number) {}
+  constructor(
+    private readonly data: Uint8Array,
+    public pos: number,
+  ) {}
 
   private fill(): void {
     while (this.count <= 24) {
@@ -121,7 +124,11 @@ class BitReader {
       this.marker = -1;
     } else if (this.marker < 0) {
       // Not yet seen: find the marker after the padding bits.
-      while (this.pos + 1 < this.data.length && !(this.data[this.pos] === 0xff && this.data[this.pos + 1]! >= 0xd0 && this.data[this.pos + 1]! <= 0xd7)) this.pos++;
+      while (
+        this.pos + 1 < this.data.length &&
+        !(this.data[this.pos] === 0xff && this.data[this.pos + 1]! >= 0xd0 && this.data[this.pos + 1]! <= 0xd7)
+      )
+        this.pos++;
       this.pos += 2;
     }
   }
@@ -135,7 +142,9 @@ export function decodeJpeg(bytes: Uint8Array): RgbImage {
   const quant: (Int32Array | undefined)[] = [];
   const dc: (Huffman | undefined)[] = [];
   const ac: (Huffman | undefined)[] = [];
-  let frame: { width: number; height: number; comps: Component[]; hmax: number; vmax: number; mcusX: number; mcusY: number } | undefined;
+  let frame:
+    | { width: number; height: number; comps: Component[]; hmax: number; vmax: number; mcusX: number; mcusY: number }
+    | undefined;
   let restartInterval = 0;
   let adobeTransform = -1;
   let pos = 2;
@@ -180,14 +189,26 @@ export function decodeJpeg(bytes: Uint8Array): RgbImage {
       const nf = d[seg + 5]!;
       if (width === 0 || height === 0) throw new JpegError('image size missing (DNL marker not supported)');
       if (width * height > MAX_PIXELS) throw new JpegError(`image size ${width}x${height} out of range`);
-      if (nf !== 1 && nf !== 3) throw new JpegError(`${nf} colour components are not supported (greyscale or YCbCr only; CMYK is not)`);
+      if (nf !== 1 && nf !== 3)
+        throw new JpegError(`${nf} colour components are not supported (greyscale or YCbCr only; CMYK is not)`);
       const comps: Component[] = [];
       for (let i = 0; i < nf; i++) {
         const c = seg + 6 + 3 * i;
         const h = d[c + 1]! >> 4;
         const v = d[c + 1]! & 15;
         if (h < 1 || h > 4 || v < 1 || v > 4) throw new JpegError('bad sampling factors');
-        comps.push({ id: d[c]!, h, v, tq: d[c + 2]! & 3, bw: 0, bh: 0, plane: new Uint8Array(0), dcTable: 0, acTable: 0, pred: 0 });
+        comps.push({
+          id: d[c]!,
+          h,
+          v,
+          tq: d[c + 2]! & 3,
+          bw: 0,
+          bh: 0,
+          plane: new Uint8Array(0),
+          dcTable: 0,
+          acTable: 0,
+          pred: 0,
+        });
       }
       const hmax = Math.max(...comps.map((c) => c.h));
       const vmax = Math.max(...comps.map((c) => c.v));
@@ -201,7 +222,7 @@ export function decodeJpeg(bytes: Uint8Array): RgbImage {
       frame = { width, height, comps, hmax, vmax, mcusX, mcusY };
     } else if (marker === 0xc2 || marker === 0xc6 || marker === 0xca || marker === 0xce) {
       throw new JpegError('progressive JPEG is not supported: re-save it as a baseline JPEG or a PNG');
-    } else if ((marker >= 0xc3 && marker <= 0xcf) && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+    } else if (marker >= 0xc3 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       throw new JpegError('lossless or arithmetic-coded JPEG is not supported: re-save it as a baseline JPEG or a PNG');
     } else if (marker === 0xdd) {
       restartInterval = u16(seg);
@@ -245,7 +266,8 @@ function decodeScan(
   const blocksY = single ? Math.ceil(Math.ceil((f.height * c0.v) / f.vmax) / 8) : f.mcusY;
   for (const c of scan) {
     c.pred = 0;
-    if (!quant[c.tq] || !dcTables[c.dcTable] || !acTables[c.acTable]) throw new JpegError('missing quantisation or Huffman table');
+    if (!quant[c.tq] || !dcTables[c.dcTable] || !acTables[c.acTable])
+      throw new JpegError('missing quantisation or Huffman table');
   }
   const total = blocksX * blocksY;
   for (let mcu = 0; mcu < total; mcu++) {
@@ -318,7 +340,17 @@ function idctBlock(inp: Int32Array, out: Uint8Array, row: number, col: number, s
       for (let k = 0; k < 8; k++) ws[8 * k + i] = dcval;
       continue;
     }
-    butterfly(inp[i]!, inp[8 + i]!, inp[16 + i]!, inp[24 + i]!, inp[32 + i]!, inp[40 + i]!, inp[48 + i]!, inp[56 + i]!, PASS1_DIV);
+    butterfly(
+      inp[i]!,
+      inp[8 + i]!,
+      inp[16 + i]!,
+      inp[24 + i]!,
+      inp[32 + i]!,
+      inp[40 + i]!,
+      inp[48 + i]!,
+      inp[56 + i]!,
+      PASS1_DIV,
+    );
     for (let k = 0; k < 8; k++) ws[8 * k + i] = res[k]!;
   }
   for (let j = 0; j < 8; j++) {
@@ -338,7 +370,17 @@ const PASS2_DIV = 1 << (CONST_BITS + PASS1_BITS + 3);
 const res = new Float64Array(8);
 
 /** The islow butterfly of one row or column into `res`, descaled by `div` (floor division, as libjpeg's DESCALE; doubles keep it exact past 32 bits). */
-function butterfly(i0: number, i1: number, i2: number, i3: number, i4: number, i5: number, i6: number, i7: number, div: number): void {
+function butterfly(
+  i0: number,
+  i1: number,
+  i2: number,
+  i3: number,
+  i4: number,
+  i5: number,
+  i6: number,
+  i7: number,
+  div: number,
+): void {
   // Even part.
   let z1 = (i2 + i6) * F_0_541196100;
   const t2 = z1 - i6 * F_1_847759065;
@@ -384,7 +426,10 @@ const CB_G = 22554;
 const CR_G = 46802;
 const CB_B = 116130;
 
-function toRgb(f: { width: number; height: number; comps: Component[]; hmax: number; vmax: number }, adobeTransform: number): RgbImage {
+function toRgb(
+  f: { width: number; height: number; comps: Component[]; hmax: number; vmax: number },
+  adobeTransform: number,
+): RgbImage {
   const { width, height } = f;
   const planes = f.comps.map((c) => upsample(c, f));
   const rgb = new Uint8Array(width * height * 3);
@@ -424,7 +469,8 @@ function upsample(c: Component, f: { width: number; height: number; hmax: number
   const sy = f.vmax / c.v;
   const at = (x: number, y: number) => c.plane[Math.min(y, ch - 1) * stride + Math.min(x, cw - 1)]!;
   if (sx === 1 && sy === 1) {
-    for (let y = 0; y < f.height; y++) for (let x = 0; x < f.width; x++) out[y * f.width + x] = c.plane[y * stride + x]!;
+    for (let y = 0; y < f.height; y++)
+      for (let x = 0; x < f.width; x++) out[y * f.width + x] = c.plane[y * stride + x]!;
   } else if (sx === 2 && sy === 1) {
     for (let y = 0; y < f.height; y++) {
       for (let x = 0; x < f.width; x++) {
@@ -452,7 +498,8 @@ function upsample(c: Component, f: { width: number; height: number; hmax: number
       }
     }
   } else {
-    for (let y = 0; y < f.height; y++) for (let x = 0; x < f.width; x++) out[y * f.width + x] = at(Math.floor(x / sx), Math.floor(y / sy));
+    for (let y = 0; y < f.height; y++)
+      for (let x = 0; x < f.width; x++) out[y * f.width + x] = at(Math.floor(x / sx), Math.floor(y / sy));
   }
   return out;
 }

@@ -13,7 +13,12 @@ export function sin(x: number): number {
   else if (r < -HALF_PI) r = -PI - r;
   const r2 = r * r;
   // Horner form of r − r³/3! + r⁵/5! − … − r¹³/13! (the next term is below 6e-10 at π/2).
-  return r * (1 + r2 * (-1 / 6 + r2 * (1 / 120 + r2 * (-1 / 5040 + r2 * (1 / 362880 + r2 * (-1 / 39916800 + r2 * (1 / 6227020800)))))));
+  return (
+    r *
+    (1 +
+      r2 *
+        (-1 / 6 + r2 * (1 / 120 + r2 * (-1 / 5040 + r2 * (1 / 362880 + r2 * (-1 / 39916800 + r2 * (1 / 6227020800)))))))
+  );
 }
 
 export const cos = (x: number): number => sin(x + HALF_PI);

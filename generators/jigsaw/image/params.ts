@@ -12,25 +12,43 @@ export const MIN_PATCH = 8;
 export const MAX_MASK = 0.4;
 
 /** style and imageDir come last in the parsed params; a photo folder replaces the style. */
-export const imageJigsawSchema = defineParams({
-  ...PUZZLE_FIELDS,
-  width: integer({ min: 16, max: 2048, default: DEFAULT_SIZE, doc: 'Picture width in pixels (for photos: the box they are shrunk to fit).' }),
-  height: integer({ min: 16, max: 2048, default: DEFAULT_SIZE, doc: 'Picture height in pixels.' }),
-  mask: number({ min: 0, max: MAX_MASK, default: 0, doc: "Upstream mask_ratio: the share of each patch side blacked out at its borders." }),
-  style: oneOf(SCENE_STYLES, { default: 'landscape', doc: 'Procedural picture style (not with imageDir).' }),
-  imageDir: string({ type: 'a folder path', max: Infinity, doc: 'A folder of PNG/JPEG photos used instead of procedural scenes.' }),
-}, {
-  check(p, raw) {
-    checkPatchSize(p, { width: MIN_PATCH, height: MIN_PATCH }, `${MIN_PATCH} pixels`);
-    if (p.imageDir === undefined) return;
-    if (raw.style !== undefined) throw new ParamError('style', 'give either style (procedural pictures) or imageDir (a photo folder), not both');
-    try {
-      poolFiles(p.imageDir);
-    } catch (err) {
-      throw new ParamError('imageDir', (err as Error).message);
-    }
+export const imageJigsawSchema = defineParams(
+  {
+    ...PUZZLE_FIELDS,
+    width: integer({
+      min: 16,
+      max: 2048,
+      default: DEFAULT_SIZE,
+      doc: 'Picture width in pixels (for photos: the box they are shrunk to fit).',
+    }),
+    height: integer({ min: 16, max: 2048, default: DEFAULT_SIZE, doc: 'Picture height in pixels.' }),
+    mask: number({
+      min: 0,
+      max: MAX_MASK,
+      default: 0,
+      doc: 'Upstream mask_ratio: the share of each patch side blacked out at its borders.',
+    }),
+    style: oneOf(SCENE_STYLES, { default: 'landscape', doc: 'Procedural picture style (not with imageDir).' }),
+    imageDir: string({
+      type: 'a folder path',
+      max: Infinity,
+      doc: 'A folder of PNG/JPEG photos used instead of procedural scenes.',
+    }),
   },
-});
+  {
+    check(p, raw) {
+      checkPatchSize(p, { width: MIN_PATCH, height: MIN_PATCH }, `${MIN_PATCH} pixels`);
+      if (p.imageDir === undefined) return;
+      if (raw.style !== undefined)
+        throw new ParamError('style', 'give either style (procedural pictures) or imageDir (a photo folder), not both');
+      try {
+        poolFiles(p.imageDir);
+      } catch (err) {
+        throw new ParamError('imageDir', (err as Error).message);
+      }
+    },
+  },
+);
 
 /** `style` is absent when the pictures come from `imageDir`. */
 export type ImageJigsawParams = Omit<ReturnType<typeof imageJigsawSchema.parse>, 'style'> & { style?: SceneStyle };

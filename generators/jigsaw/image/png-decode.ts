@@ -24,7 +24,13 @@ const MAX_PIXELS = 64 * 1024 * 1024;
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 const DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
 const ADAM7 = [
-  [0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2],
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
 ] as const; // [x0, y0, dx, dy]
 
 export function decodePng(bytes: Uint8Array): RgbImage {
@@ -43,7 +49,8 @@ export function decodePng(bytes: Uint8Array): RgbImage {
     const len = buf.readUInt32BE(at);
     const type = buf.toString('latin1', at + 4, at + 8);
     if (at + 12 + len > buf.length) throw new PngError(`truncated ${type} chunk`);
-    if (crc32(buf, at + 4, at + 8 + len) !== buf.readUInt32BE(at + 8 + len)) throw new PngError(`CRC mismatch in ${type} chunk`);
+    if (crc32(buf, at + 4, at + 8 + len) !== buf.readUInt32BE(at + 8 + len))
+      throw new PngError(`CRC mismatch in ${type} chunk`);
     const data = buf.subarray(at + 8, at + 8 + len);
     if (type === 'IHDR') {
       width = data.readUInt32BE(0);
@@ -51,9 +58,12 @@ export function decodePng(bytes: Uint8Array): RgbImage {
       depth = data[8]!;
       colorType = data[9]!;
       interlace = data[12]!;
-      if (!(colorType in CHANNELS) || !DEPTHS[colorType]!.includes(depth)) throw new PngError(`unsupported colour type ${colorType} with bit depth ${depth}`);
-      if (data[10] !== 0 || data[11] !== 0 || interlace > 1) throw new PngError('unsupported compression, filter or interlace method');
-      if (width < 1 || height < 1 || width * height > MAX_PIXELS) throw new PngError(`image size ${width}x${height} out of range`);
+      if (!(colorType in CHANNELS) || !DEPTHS[colorType]!.includes(depth))
+        throw new PngError(`unsupported colour type ${colorType} with bit depth ${depth}`);
+      if (data[10] !== 0 || data[11] !== 0 || interlace > 1)
+        throw new PngError('unsupported compression, filter or interlace method');
+      if (width < 1 || height < 1 || width * height > MAX_PIXELS)
+        throw new PngError(`image size ${width}x${height} out of range`);
     } else if (type === 'PLTE') palette = data;
     else if (type === 'IDAT') idat.push(data);
     else if (type === 'IEND') {
@@ -89,7 +99,8 @@ export function decodePng(bytes: Uint8Array): RgbImage {
       const filter = raw[offset]!;
       const line = new Uint8Array(raw.buffer, raw.byteOffset + offset + 1, stride).slice();
       unfilter(filter, line, prev, bpp);
-      for (let x = 0; x < pw; x++) writePixel(rgb, ((y0 + y * dy) * width + x0 + x * dx) * 3, line, x, depth, colorType, palette);
+      for (let x = 0; x < pw; x++)
+        writePixel(rgb, ((y0 + y * dy) * width + x0 + x * dx) * 3, line, x, depth, colorType, palette);
       prev = line;
       offset += stride + 1;
     }
@@ -103,12 +114,22 @@ function unfilter(filter: number, line: Uint8Array, prev: Uint8Array, bpp: numbe
     const b = prev[i]!;
     const c = i >= bpp ? prev[i - bpp]! : 0;
     switch (filter) {
-      case 0: break;
-      case 1: line[i] = (line[i]! + a) & 0xff; break;
-      case 2: line[i] = (line[i]! + b) & 0xff; break;
-      case 3: line[i] = (line[i]! + ((a + b) >> 1)) & 0xff; break;
-      case 4: line[i] = (line[i]! + paeth(a, b, c)) & 0xff; break;
-      default: throw new PngError(`bad filter type ${filter}`);
+      case 0:
+        break;
+      case 1:
+        line[i] = (line[i]! + a) & 0xff;
+        break;
+      case 2:
+        line[i] = (line[i]! + b) & 0xff;
+        break;
+      case 3:
+        line[i] = (line[i]! + ((a + b) >> 1)) & 0xff;
+        break;
+      case 4:
+        line[i] = (line[i]! + paeth(a, b, c)) & 0xff;
+        break;
+      default:
+        throw new PngError(`bad filter type ${filter}`);
     }
   }
 }
@@ -122,7 +143,15 @@ function sample(line: Uint8Array, x: number, s: number, channels: number, depth:
   return Math.round((v * 255) / ((1 << depth) - 1));
 }
 
-function writePixel(out: Uint8Array, o: number, line: Uint8Array, x: number, depth: number, colorType: number, palette?: Uint8Array): void {
+function writePixel(
+  out: Uint8Array,
+  o: number,
+  line: Uint8Array,
+  x: number,
+  depth: number,
+  colorType: number,
+  palette?: Uint8Array,
+): void {
   if (colorType === 3) {
     const bit = x * depth;
     const idx = depth === 8 ? line[x]! : (line[bit >> 3]! >> (8 - depth - (bit & 7))) & ((1 << depth) - 1);

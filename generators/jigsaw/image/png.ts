@@ -40,7 +40,8 @@ export function paeth(a: number, b: number, c: number): number {
 
 /** The PNG bytes of an 8-bit RGB image (`rgb` is width·height·3 bytes, row-major). */
 export function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
-  if (rgb.length !== width * height * 3) throw new RangeError(`encodePng: expected ${width * height * 3} bytes, got ${rgb.length}`);
+  if (rgb.length !== width * height * 3)
+    throw new RangeError(`encodePng: expected ${width * height * 3} bytes, got ${rgb.length}`);
   const stride = width * 3;
   const raw = new Uint8Array((stride + 1) * height);
   const zero = new Uint8Array(stride);
@@ -48,7 +49,11 @@ export function encodePng(width: number, height: number, rgb: Uint8Array): Buffe
     const cur = rgb.subarray(y * stride, (y + 1) * stride);
     const up = y > 0 ? rgb.subarray((y - 1) * stride, y * stride) : zero;
     // One pass scores all five filters (sum of |residual| as signed bytes).
-    let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0;
+    let c0 = 0,
+      c1 = 0,
+      c2 = 0,
+      c3 = 0,
+      c4 = 0;
     for (let i = 0; i < stride; i++) {
       const x = cur[i]!;
       const a = i >= 3 ? cur[i - 3]! : 0;
@@ -71,9 +76,18 @@ export function encodePng(width: number, height: number, rgb: Uint8Array): Buffe
     }
     let f = 0;
     let best = c0;
-    if (c1 < best) { best = c1; f = 1; }
-    if (c2 < best) { best = c2; f = 2; }
-    if (c3 < best) { best = c3; f = 3; }
+    if (c1 < best) {
+      best = c1;
+      f = 1;
+    }
+    if (c2 < best) {
+      best = c2;
+      f = 2;
+    }
+    if (c3 < best) {
+      best = c3;
+      f = 3;
+    }
     if (c4 < best) f = 4;
     const o = y * (stride + 1);
     raw[o] = f;
@@ -92,7 +106,12 @@ export function encodePng(width: number, height: number, rgb: Uint8Array): Buffe
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // colour type: RGB
   // compression 0, filter method 0, no interlace
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 6 })), chunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 6 })),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
 }
 
 export { SIGNATURE as PNG_SIGNATURE };

@@ -50,7 +50,11 @@ export function drawPoolImage(dir: string, maxWidth: number, maxHeight: number, 
   } catch (err) {
     throw new Error(`image pool '${dir}': cannot read '${file}': ${(err as Error).message}`);
   }
-  const entry: PoolImage = { file, sha256: createHash('sha256').update(bytes).digest('hex'), image: fitInside(image, maxWidth, maxHeight) };
+  const entry: PoolImage = {
+    file,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    image: fitInside(image, maxWidth, maxHeight),
+  };
   if (decoded.size >= CACHE_SIZE) decoded.delete(decoded.keys().next().value!);
   decoded.set(key, entry);
   return entry;

@@ -7,7 +7,10 @@ export type Color = readonly [number, number, number];
 export class Raster {
   readonly data: Float64Array;
 
-  constructor(readonly width: number, readonly height: number) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
     this.data = new Float64Array(width * height * 3);
   }
 
@@ -40,11 +43,22 @@ export class Raster {
   }
 }
 
-export const mix = (a: Color, b: Color, t: number): Color => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
+export const mix = (a: Color, b: Color, t: number): Color => [
+  a[0] + (b[0] - a[0]) * t,
+  a[1] + (b[1] - a[1]) * t,
+  a[2] + (b[2] - a[2]) * t,
+];
 export const scale = (c: Color, f: number): Color => [c[0] * f, c[1] * f, c[2] * f];
 
 /** Runs `paint(x, y)` over the clipped integer box [x0, x1) × [y0, y1). */
-function forBox(r: Raster, x0: number, y0: number, x1: number, y1: number, paint: (x: number, y: number) => void): void {
+function forBox(
+  r: Raster,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  paint: (x: number, y: number) => void,
+): void {
   const xa = Math.max(0, Math.floor(x0));
   const ya = Math.max(0, Math.floor(y0));
   const xb = Math.min(r.width, Math.ceil(x1));
@@ -71,7 +85,8 @@ export function ellipse(r: Raster, cx: number, cy: number, rx: number, ry: numbe
   });
 }
 
-export const disc = (r: Raster, cx: number, cy: number, radius: number, color: Color, alpha = 1): void => ellipse(r, cx, cy, radius, radius, color, alpha);
+export const disc = (r: Raster, cx: number, cy: number, radius: number, color: Color, alpha = 1): void =>
+  ellipse(r, cx, cy, radius, radius, color, alpha);
 
 /** A ring of the given stroke width. */
 export function ring(r: Raster, cx: number, cy: number, radius: number, width: number, color: Color, alpha = 1): void {
@@ -95,7 +110,16 @@ export function glow(r: Raster, cx: number, cy: number, radius: number, color: C
 }
 
 /** A straight stroke with round caps. */
-export function segment(r: Raster, x0: number, y0: number, x1: number, y1: number, width: number, color: Color, alpha = 1): void {
+export function segment(
+  r: Raster,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  width: number,
+  color: Color,
+  alpha = 1,
+): void {
   const h = width / 2 + 1;
   const vx = x1 - x0;
   const vy = y1 - y0;

@@ -10,7 +10,8 @@ export function cropToGrid(img: RgbImage, g: GridShape): RgbImage {
   const height = Math.floor(img.height / g.rows) * g.rows;
   if (width === img.width && height === img.height) return img;
   const rgb = new Uint8Array(width * height * 3);
-  for (let y = 0; y < height; y++) rgb.set(img.rgb.subarray(y * img.width * 3, (y * img.width + width) * 3), y * width * 3);
+  for (let y = 0; y < height; y++)
+    rgb.set(img.rgb.subarray(y * img.width * 3, (y * img.width + width) * 3), y * width * 3);
   return { width, height, rgb };
 }
 
@@ -31,7 +32,8 @@ export function reassemble(shuffled: RgbImage, g: GridShape, forward: readonly n
 function movePatches(img: RgbImage, g: GridShape, source: (position: number) => number, inverse: boolean): RgbImage {
   const pw = img.width / g.cols;
   const ph = img.height / g.rows;
-  if (!Number.isInteger(pw) || !Number.isInteger(ph)) throw new RangeError(`image ${img.width}x${img.height} is not cropped to the ${g.rows}x${g.cols} grid`);
+  if (!Number.isInteger(pw) || !Number.isInteger(ph))
+    throw new RangeError(`image ${img.width}x${img.height} is not cropped to the ${g.rows}x${g.cols} grid`);
   const rgb = new Uint8Array(img.rgb.length);
   for (let x = 1; x <= cellCount(g); x++) {
     const y = source(x);
@@ -75,7 +77,8 @@ export function maskBorders(img: RgbImage, g: GridShape, ratio: number): Uint8Ar
       const right = j === g.cols - 1 ? b.outerH : b.innerH;
       for (let dy = 0; dy < ph; dy++) {
         for (let dx = 0; dx < pw; dx++) {
-          if (dy < top || dy >= ph - bottom || dx < left || dx >= pw - right) mask[(i * ph + dy) * img.width + j * pw + dx] = 1;
+          if (dy < top || dy >= ph - bottom || dx < left || dx >= pw - right)
+            mask[(i * ph + dy) * img.width + j * pw + dx] = 1;
         }
       }
     }
@@ -98,7 +101,12 @@ export const IMAGE_MIN_EVIDENCE = 16;
  * Why the patches of `img` give too little evidence, or undefined. `mask` (from maskBorders; 1 =
  * blacked out) leaves the blacked-out pixels out: only what the model sees counts.
  */
-export function weakImageEvidence(img: RgbImage, g: GridShape, mask?: Uint8Array, threshold = IMAGE_MIN_EVIDENCE): string | undefined {
+export function weakImageEvidence(
+  img: RgbImage,
+  g: GridShape,
+  mask?: Uint8Array,
+  threshold = IMAGE_MIN_EVIDENCE,
+): string | undefined {
   const pw = img.width / g.cols;
   const ph = img.height / g.rows;
   const n = cellCount(g);
@@ -118,7 +126,8 @@ export function weakImageEvidence(img: RgbImage, g: GridShape, mask?: Uint8Array
         }
       }
     }
-    if (hi.every((h, c) => h - lo[c]! <= threshold)) return `patch at position ${p + 1} is blank (every channel within ${threshold} levels)`;
+    if (hi.every((h, c) => h - lo[c]! <= threshold))
+      return `patch at position ${p + 1} is blank (every channel within ${threshold} levels)`;
   }
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
@@ -126,10 +135,12 @@ export function weakImageEvidence(img: RgbImage, g: GridShape, mask?: Uint8Array
       for (let dy = 0; dy < ph && !differs; dy++) {
         for (let dx = 0, pa = start(a, dy), pb = start(b, dy); dx < pw && !differs; dx++, pa++, pb++) {
           if (!shown(pa) || !shown(pb)) continue;
-          for (let c = 0; c < 3; c++) if (Math.abs(img.rgb[pa * 3 + c]! - img.rgb[pb * 3 + c]!) > threshold) differs = true;
+          for (let c = 0; c < 3; c++)
+            if (Math.abs(img.rgb[pa * 3 + c]! - img.rgb[pb * 3 + c]!) > threshold) differs = true;
         }
       }
-      if (!differs) return `patches at positions ${a + 1} and ${b + 1} are nearly identical (no pixel differs by more than ${threshold} levels)`;
+      if (!differs)
+        return `patches at positions ${a + 1} and ${b + 1} are nearly identical (no pixel differs by more than ${threshold} levels)`;
     }
   }
   return undefined;

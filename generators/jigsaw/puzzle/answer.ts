@@ -71,9 +71,16 @@ export function readGrid(content: string, cells: number): GridRead {
     let j = i;
     while (j < n && !isSeparator(content[j]!)) j++;
     const token = content.slice(i, j);
-    if (!/^[0-9]+$/.test(token)) return { ok: false, failure: 'token', reason: `'${clip(token)}' is not a position index`, token: clip(token) };
+    if (!/^[0-9]+$/.test(token))
+      return { ok: false, failure: 'token', reason: `'${clip(token)}' is not a position index`, token: clip(token) };
     const v = Number(token);
-    if (v < 1 || v > cells) return { ok: false, failure: 'token', reason: `${clip(token)} is not a position index from 1 to ${cells}`, token: clip(token) };
+    if (v < 1 || v > cells)
+      return {
+        ok: false,
+        failure: 'token',
+        reason: `${clip(token)} is not a position index from 1 to ${cells}`,
+        token: clip(token),
+      };
     if (values.length < MAX_KEPT) values.push(v);
     count++;
     i = j;

@@ -6,7 +6,15 @@ import { cellCount, gridName, layoutGrid, transposed, type GridShape } from './g
 import type { PuzzleParams } from './params.js';
 import { drawForward } from './permutation.js';
 import { wrapAnswer, type AnswerMode } from './prompt.js';
-import { LETTERS, RELATIONS, drawPair, fullAnswer, optionText, type PairQuestion, type QuestionType } from './question.js';
+import {
+  LETTERS,
+  RELATIONS,
+  drawPair,
+  fullAnswer,
+  optionText,
+  type PairQuestion,
+  type QuestionType,
+} from './question.js';
 import { verifyJigsaw } from './verify.js';
 
 export interface DrawnPuzzle {
@@ -89,7 +97,9 @@ export function puzzleDifficulty(d: DrawnPuzzle, p: PuzzleParams): Record<string
 
 /** The puzzle part of a dedup key: shape, permutation and question. */
 export function puzzleKey(d: DrawnPuzzle, p: PuzzleParams): string {
-  const order = d.pair?.options.map((o) => RELATIONS.findIndex((r) => o === optionText(d.pair!.k, r, d.pair!.l))).join('');
+  const order = d.pair?.options
+    .map((o) => RELATIONS.findIndex((r) => o === optionText(d.pair!.k, r, d.pair!.l)))
+    .join('');
   const q = d.pair ? `pair:${d.pair.k},${d.pair.l}:${order}` : 'full';
   return `${gridName(d.grid)}|${d.forward.join(',')}|${q}|${p.mode}`;
 }
@@ -102,7 +112,11 @@ export const MAX_PICTURE_DRAWS = 20;
  * too little evidence, or undefined) passes one, at most MAX_PICTURE_DRAWS times; then throws
  * `fail` of the last reason.
  */
-export function drawWithEvidence<T>(draw: () => T, weak: (picture: T) => string | undefined, fail: (why: string) => string): T {
+export function drawWithEvidence<T>(
+  draw: () => T,
+  weak: (picture: T) => string | undefined,
+  fail: (why: string) => string,
+): T {
   let why = '';
   for (let attempt = 0; attempt < MAX_PICTURE_DRAWS; attempt++) {
     const picture = draw();

@@ -10,10 +10,21 @@ const GRID_TYPE = `'MxN' with M rows and N columns from 1 to ${MAX_SIDE} and at 
 
 /** The first fields of both jigsaw schemas, in this order (the parsed params' key order). */
 export const PUZZLE_FIELDS = {
-  grid: custom({ type: GRID_TYPE, default: '2x1', parse: (raw) => parseGrid(raw), doc: "The region's grid, rows × cols ('2x1' = two rows)." }),
-  question: oneOf(QUESTION_TYPES, { default: 'pair', doc: 'Ask for the relation of one pair of patches, or the full arrangement.' }),
+  grid: custom({
+    type: GRID_TYPE,
+    default: '2x1',
+    parse: (raw) => parseGrid(raw),
+    doc: "The region's grid, rows × cols ('2x1' = two rows).",
+  }),
+  question: oneOf(QUESTION_TYPES, {
+    default: 'pair',
+    doc: 'Ask for the relation of one pair of patches, or the full arrangement.',
+  }),
   mode: oneOf(ANSWER_MODES, { default: 'thinking', doc: 'Reason in <think> before the answer, or answer directly.' }),
-  swap: boolean({ default: true, doc: "Jigsaw-R1's shuffle_mn: each item is transposed (2x1 ⇄ 1x2) with probability 1/2." }),
+  swap: boolean({
+    default: true,
+    doc: "Jigsaw-R1's shuffle_mn: each item is transposed (2x1 ⇄ 1x2) with probability 1/2.",
+  }),
 };
 
 const puzzleSchema = defineParams(PUZZLE_FIELDS);
@@ -36,10 +47,17 @@ function parseGrid(raw: unknown): GridShape {
  * Either orientation may be drawn, so both must leave patches of at least `min` (pixels, or
  * characters by lines) on a width × height picture.
  */
-export function checkPatchSize(p: { grid: GridShape; swap: boolean; width: number; height: number }, min: { width: number; height: number }, unit: string): void {
+export function checkPatchSize(
+  p: { grid: GridShape; swap: boolean; width: number; height: number },
+  min: { width: number; height: number },
+  unit: string,
+): void {
   for (const g of p.swap ? [p.grid, transposed(p.grid)] : [p.grid]) {
     if (p.width / g.cols < min.width || p.height / g.rows < min.height) {
-      throw new ParamError('grid', `patches of a ${gridName(g)} grid on a ${p.width}x${p.height} picture would be under ${unit}; choose a larger width/height or a smaller grid`);
+      throw new ParamError(
+        'grid',
+        `patches of a ${gridName(g)} grid on a ${p.width}x${p.height} picture would be under ${unit}; choose a larger width/height or a smaller grid`,
+      );
     }
   }
 }

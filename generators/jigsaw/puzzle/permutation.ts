@@ -13,7 +13,9 @@ export function drawForward(cells: number, rng: Rng): number[] {
 
 export function inverse(forward: readonly number[]): number[] {
   const out = new Array<number>(forward.length);
-  forward.forEach((y, x) => { out[y - 1] = x + 1; });
+  forward.forEach((y, x) => {
+    out[y - 1] = x + 1;
+  });
   return out;
 }
 

@@ -35,17 +35,25 @@ export function questionSection(question: QuestionType, pair?: PairQuestion, nou
 }
 
 export function instruction(mode: AnswerMode, question: QuestionType, g: GridShape): string {
-  const how = mode === 'thinking'
-    ? 'First, output the thinking process within <think> </think> tags. Then, provide the final answer within <answer> </answer> tags. '
-    : 'Directly output the final answer. ';
-  const what = question === 'full'
-    ? `The final answer should be the position indexes arranged in a ${gridName(g)} grid.`
-    : 'The final answer should be a single letter.';
+  const how =
+    mode === 'thinking'
+      ? 'First, output the thinking process within <think> </think> tags. Then, provide the final answer within <answer> </answer> tags. '
+      : 'Directly output the final answer. ';
+  const what =
+    question === 'full'
+      ? `The final answer should be the position indexes arranged in a ${gridName(g)} grid.`
+      : 'The final answer should be a single letter.';
   return how + what;
 }
 
 /** Everything after the opening (and, for the text twin, the picture). */
-export function promptBody(g: GridShape, question: QuestionType, mode: AnswerMode, pair?: PairQuestion, noun = 'image'): string {
+export function promptBody(
+  g: GridShape,
+  question: QuestionType,
+  mode: AnswerMode,
+  pair?: PairQuestion,
+  noun = 'image',
+): string {
   return `${indexGridSection(g)}\n\n${questionSection(question, pair, noun)}\n\n${instruction(mode, question, g)}`;
 }
 

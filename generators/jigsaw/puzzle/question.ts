@@ -62,7 +62,10 @@ export const optionText = (k: number, relation: Relation, l: number): string => 
 export function drawPair(g: GridShape, forward: readonly number[], rng: Rng): PairQuestion {
   const relations = relationsFor(g);
   const slot = rng.int(0, relations.length - 1);
-  const [k, l] = rng.sample(Array.from({ length: cellCount(g) }, (_, i) => i + 1), 2) as [number, number];
+  const [k, l] = rng.sample(
+    Array.from({ length: cellCount(g) }, (_, i) => i + 1),
+    2,
+  ) as [number, number];
   const relation = relationBetween(forward[k - 1]!, forward[l - 1]!, g);
   const order = rng.shuffle(relations);
   const at = order.indexOf(relation);

@@ -16,10 +16,17 @@ function scoringOf(truth: unknown): JigsawScoring | string {
   if (!side(t.rows) || !side(t.cols)) return `truth.rows and truth.cols must be integers 1..${MAX_SIDE}`;
   if (t.question !== 'pair' && t.question !== 'full') return "truth.question must be 'pair' or 'full'";
   if (t.mode !== 'thinking' && t.mode !== 'direct') return "truth.mode must be 'thinking' or 'direct'";
-  if (!Array.isArray(t.forward) || t.forward.length !== t.rows * t.cols || !isPermutation(t.forward)) return 'truth.forward must be a permutation of 1..rows·cols';
-  const s: JigsawScoring = { grid: { rows: t.rows, cols: t.cols }, mode: t.mode, question: t.question, forward: t.forward };
+  if (!Array.isArray(t.forward) || t.forward.length !== t.rows * t.cols || !isPermutation(t.forward))
+    return 'truth.forward must be a permutation of 1..rows·cols';
+  const s: JigsawScoring = {
+    grid: { rows: t.rows, cols: t.cols },
+    mode: t.mode,
+    question: t.question,
+    forward: t.forward,
+  };
   if (t.question === 'pair') {
-    if (typeof t.answer !== 'string' || !Array.isArray(t.pair?.options)) return 'pair questions need truth.answer (the letter) and truth.pair.options';
+    if (typeof t.answer !== 'string' || !Array.isArray(t.pair?.options))
+      return 'pair questions need truth.answer (the letter) and truth.pair.options';
     s.letter = t.answer;
     s.options = t.pair.options.length;
   }

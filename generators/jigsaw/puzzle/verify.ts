@@ -30,13 +30,21 @@ function verifyPair(text: string, content: string, s: JigsawScoring): Verdict {
   const letter = readLetter(content);
   // Upstream's format reward: thinking needs the tag shape and an uppercase letter in the answer
   // span; direct mode needs the raw output to be exactly one uppercase letter.
-  const formatReward = s.mode === 'thinking'
-    ? Number(thinkingShapeOk(text) && /[A-Z]/.test(content))
-    : Number(text.length === 1 && /^[A-Z]$/.test(text));
+  const formatReward =
+    s.mode === 'thinking'
+      ? Number(thinkingShapeOk(text) && /[A-Z]/.test(content))
+      : Number(text.length === 1 && /^[A-Z]$/.test(text));
   const details = { formatReward };
   if (letter === undefined) return wrong('no choice letter (A-Z) in the answer', false, undefined, 0, details);
   const offered = LETTERS.slice(0, s.options ?? 0);
-  if (!offered.includes(letter)) return wrong(`${letter} is not one of the choices ${offered[0]}-${offered[offered.length - 1]}`, false, letter, 0, details);
+  if (!offered.includes(letter))
+    return wrong(
+      `${letter} is not one of the choices ${offered[0]}-${offered[offered.length - 1]}`,
+      false,
+      letter,
+      0,
+      details,
+    );
   if (letter !== s.letter) return wrong(`choice ${letter} is wrong`, true, letter, 0, details);
   return correct(letter, details);
 }
@@ -48,7 +56,13 @@ function verifyFull(text: string, content: string, s: JigsawScoring): Verdict {
   if (!read.ok) return wrong(read.reason, false, undefined, 0, { formatReward: 0, failure: read.failure });
   const parsed = read.values;
   if (read.count !== cells) {
-    return wrong(`the answer has ${read.count} indices; the ${s.grid.rows}x${s.grid.cols} grid needs ${cells}`, false, parsed, 0, { formatReward: 0, failure: 'length' });
+    return wrong(
+      `the answer has ${read.count} indices; the ${s.grid.rows}x${s.grid.cols} grid needs ${cells}`,
+      false,
+      parsed,
+      0,
+      { formatReward: 0, failure: 'length' },
+    );
   }
   // Upstream accepted a grid that repeats an index (and gave it partial credit); a reconstruction
   // must place every patch once, so here it is malformed.
@@ -117,11 +131,21 @@ export function upstreamConnectionScore(pred: readonly number[], forward: readon
       if (here === undefined) continue;
       if (j + 1 < g.cols) {
         const right = where.get(pred[i * g.cols + j + 1]!);
-        if (right !== undefined && Math.floor(here / g.cols) === Math.floor(right / g.cols) && (right % g.cols) - (here % g.cols) === 1) good++;
+        if (
+          right !== undefined &&
+          Math.floor(here / g.cols) === Math.floor(right / g.cols) &&
+          (right % g.cols) - (here % g.cols) === 1
+        )
+          good++;
       }
       if (i + 1 < g.rows) {
         const below = where.get(pred[(i + 1) * g.cols + j]!);
-        if (below !== undefined && here % g.cols === below % g.cols && Math.floor(below / g.cols) - Math.floor(here / g.cols) === 1) good++;
+        if (
+          below !== undefined &&
+          here % g.cols === below % g.cols &&
+          Math.floor(below / g.cols) - Math.floor(here / g.cols) === 1
+        )
+          good++;
       }
     }
   }
@@ -137,7 +161,8 @@ export function upstreamConnectionScore(pred: readonly number[], forward: readon
 export function summarizeJigsawDetails(details: readonly unknown[]): Record<string, number> {
   const rows = details.filter((d): d is Record<string, unknown> => !!d && typeof d === 'object');
   if (rows.length === 0) return {};
-  const mean = (key: string) => rows.reduce((s, d) => s + (typeof d[key] === 'number' ? (d[key] as number) : 0), 0) / rows.length;
+  const mean = (key: string) =>
+    rows.reduce((s, d) => s + (typeof d[key] === 'number' ? (d[key] as number) : 0), 0) / rows.length;
   const out: Record<string, number> = { formatReward: mean('formatReward') };
   // Full answers always carry either the scores or the reason they could not be read.
   if (rows.some((d) => 'positions' in d || 'failure' in d)) {

@@ -6,7 +6,11 @@ export const RESERVED = new Set(['|', '-', '+', '`']);
 export class CharCanvas {
   private readonly cells: string[][];
 
-  constructor(readonly width: number, readonly height: number, fill = ' ') {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    fill = ' ',
+  ) {
     this.cells = Array.from({ length: height }, () => Array<string>(width).fill(fill));
   }
 

@@ -28,20 +28,31 @@ export function joinPatches(patches: readonly string[][], g: GridShape): string[
   const ph = patches[0]!.length;
   const out: string[] = [];
   for (let row = 0; row < g.rows; row++) {
-    for (let y = 0; y < ph; y++) out.push(patches.slice(row * g.cols, (row + 1) * g.cols).map((p) => p[y]).join(''));
+    for (let y = 0; y < ph; y++)
+      out.push(
+        patches
+          .slice(row * g.cols, (row + 1) * g.cols)
+          .map((p) => p[y])
+          .join(''),
+      );
   }
   return out;
 }
 
 /** The shuffled picture: the patch at position X is original patch forward[X-1]. */
 export function shuffleLines(lines: readonly string[], g: GridShape, forward: readonly number[]): string[] {
-  return joinPatches(forward.map((from) => patchAt(lines, g, from)), g);
+  return joinPatches(
+    forward.map((from) => patchAt(lines, g, from)),
+    g,
+  );
 }
 
 /** The inverse of shuffleLines. */
 export function reassembleLines(shuffled: readonly string[], g: GridShape, forward: readonly number[]): string[] {
   const patches: string[][] = new Array(cellCount(g));
-  forward.forEach((from, x) => { patches[from - 1] = patchAt(shuffled, g, x + 1); });
+  forward.forEach((from, x) => {
+    patches[from - 1] = patchAt(shuffled, g, x + 1);
+  });
   return joinPatches(patches, g);
 }
 
@@ -63,7 +74,10 @@ export function renderGrid(shuffled: readonly string[], g: GridShape): string {
 
 /** Each patch in its own fenced block, labelled with its current position. */
 export function renderList(shuffled: readonly string[], g: GridShape): string {
-  return Array.from({ length: cellCount(g) }, (_, i) => `Patch at position ${i + 1}:\n${FENCE}\n${patchAt(shuffled, g, i + 1).join('\n')}\n${FENCE}`).join('\n\n');
+  return Array.from(
+    { length: cellCount(g) },
+    (_, i) => `Patch at position ${i + 1}:\n${FENCE}\n${patchAt(shuffled, g, i + 1).join('\n')}\n${FENCE}`,
+  ).join('\n\n');
 }
 
 /**
@@ -74,17 +88,23 @@ export function renderList(shuffled: readonly string[], g: GridShape): string {
 export const TEXT_MIN_EVIDENCE = 3;
 
 /** Why the patches of a cropped text picture give too little evidence, or undefined. */
-export function weakTextEvidence(lines: readonly string[], g: GridShape, threshold = TEXT_MIN_EVIDENCE): string | undefined {
+export function weakTextEvidence(
+  lines: readonly string[],
+  g: GridShape,
+  threshold = TEXT_MIN_EVIDENCE,
+): string | undefined {
   const patches = Array.from({ length: cellCount(g) }, (_, i) => patchAt(lines, g, i + 1).join('\n'));
   for (const [i, p] of patches.entries()) {
     const ink = p.replace(/\s/g, '').length;
-    if (ink < threshold) return `patch ${i + 1} has ${ink} non-space character${ink === 1 ? '' : 's'} (fewer than ${threshold})`;
+    if (ink < threshold)
+      return `patch ${i + 1} has ${ink} non-space character${ink === 1 ? '' : 's'} (fewer than ${threshold})`;
   }
   for (let a = 0; a < patches.length; a++) {
     for (let b = a + 1; b < patches.length; b++) {
       let diff = 0;
       for (let k = 0; k < patches[a]!.length; k++) if (patches[a]![k] !== patches[b]![k]) diff++;
-      if (diff < threshold) return `patches ${a + 1} and ${b + 1} differ in ${diff} character${diff === 1 ? '' : 's'} (fewer than ${threshold})`;
+      if (diff < threshold)
+        return `patches ${a + 1} and ${b + 1} differ in ${diff} character${diff === 1 ? '' : 's'} (fewer than ${threshold})`;
     }
   }
   return undefined;

@@ -15,7 +15,13 @@ export function drawTextScene(style: TextStyle, width: number, height: number, r
 }
 
 /** Ground texture by depth below the horizon (t from 0 to 1): sparse and fine far, dense near. */
-const GROUND: [string, string][] = [['.', ' '], ['.', ','], [',', '"'], ['"', ';'], [';', '#']];
+const GROUND: [string, string][] = [
+  ['.', ' '],
+  ['.', ','],
+  [',', '"'],
+  ['"', ';'],
+  [';', '#'],
+];
 
 function textLandscape(width: number, height: number, rng: Rng): CharCanvas {
   const c = new CharCanvas(width, height);
@@ -56,7 +62,8 @@ function textLandscape(width: number, height: number, rng: Rng): CharCanvas {
       for (let x = x0; x <= x1; x++) c.put(x, y, x === x0 ? '(' : x === x1 ? ')' : '~');
     }
   }
-  for (let i = rng.int(0, 3); i > 0; i--) c.put(rng.int(0, width - 1), rng.int(0, Math.max(0, hz - 2 - maxRise)), rng.pick(['v', 'w']));
+  for (let i = rng.int(0, 3); i > 0; i--)
+    c.put(rng.int(0, width - 1), rng.int(0, Math.max(0, hz - 2 - maxRise)), rng.pick(['v', 'w']));
 
   // The horizon and the ground.
   const seed = rng.int(0, 0x7fffffff);
@@ -126,18 +133,34 @@ function textShapes(width: number, height: number, rng: Rng): CharCanvas {
   // A dotted background band gives a second, faint structure to follow.
   const bandY = rng.float(0, height);
   const bandH = rng.float(1.5, Math.max(2, height * 0.25));
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (Math.abs(y - bandY) < bandH && hash3(x, y, seed) < 0.5) c.put(x, y, '.');
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) if (Math.abs(y - bandY) < bandH && hash3(x, y, seed) < 0.5) c.put(x, y, '.');
 
   const x0 = rng.float(0, width);
   const y0 = rng.float(0, height);
   const w = rng.float(0.2, 0.45) * width;
   const h = rng.float(0.2, 0.45) * height;
   const fill = rng.pick(['#', '%', '&']);
-  for (let y = Math.round(y0); y < Math.round(y0 + h); y++) for (let x = Math.round(x0); x < Math.round(x0 + w); x++) c.put(x, y, fill);
+  for (let y = Math.round(y0); y < Math.round(y0 + h); y++)
+    for (let x = Math.round(x0); x < Math.round(x0 + w); x++) c.put(x, y, fill);
 
-  ellipseFill(c, rng.float(0, width), rng.float(0, height), rng.float(0.1, 0.25) * width, rng.float(0.12, 0.3) * height, () => '*');
+  ellipseFill(
+    c,
+    rng.float(0, width),
+    rng.float(0, height),
+    rng.float(0.1, 0.25) * width,
+    rng.float(0.12, 0.3) * height,
+    () => '*',
+  );
   for (let i = rng.int(1, 2); i > 0; i--) {
-    ellipseOutline(c, rng.float(0.1, 0.9) * width, rng.float(0.1, 0.9) * height, rng.float(0.2, 0.5) * width, rng.float(0.25, 0.6) * height, 'o');
+    ellipseOutline(
+      c,
+      rng.float(0.1, 0.9) * width,
+      rng.float(0.1, 0.9) * height,
+      rng.float(0.2, 0.5) * width,
+      rng.float(0.25, 0.6) * height,
+      'o',
+    );
   }
   for (let i = rng.int(2, 3); i > 0; i--) {
     // A stroke through a random point at a random angle, long enough to leave the picture.
@@ -145,13 +168,21 @@ function textShapes(width: number, height: number, rng: Rng): CharCanvas {
     const py = rng.float(0.2, 0.8) * height;
     const dx = rng.float(-1, 1);
     const dy = rng.float(-1, 1) * 0.5;
-    const len = (width + height) * 2 / Math.max(0.2, Math.abs(dx) + Math.abs(dy));
+    const len = ((width + height) * 2) / Math.max(0.2, Math.abs(dx) + Math.abs(dy));
     charLine(c, px - dx * len, py - dy * len, px + dx * len, py + dy * len);
   }
   return c;
 }
 
-function ellipseFill(c: CharCanvas, cx: number, cy: number, rx: number, ry: number, glyph: (edge: boolean) => string, behind = false): void {
+function ellipseFill(
+  c: CharCanvas,
+  cx: number,
+  cy: number,
+  rx: number,
+  ry: number,
+  glyph: (edge: boolean) => string,
+  behind = false,
+): void {
   for (let y = Math.floor(cy - ry); y <= Math.ceil(cy + ry); y++) {
     for (let x = Math.floor(cx - rx); x <= Math.ceil(cx + rx); x++) {
       const u = (x - cx) / rx;

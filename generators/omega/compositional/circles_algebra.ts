@@ -16,8 +16,13 @@ import { circleThrough, ptText, randomTriangle, type Circle } from './lib/circle
 import { countRealRoots, hasRepeatedRoot, polyAdd, polyScale } from './lib/sturm.js';
 import { renderIntPoly } from './polynomial_gcd.js';
 
-interface SkillLevel extends Record<string, unknown> { range: number }
-interface Level extends Record<string, unknown> { degree: number; range: number }
+interface SkillLevel extends Record<string, unknown> {
+  range: number;
+}
+interface Level extends Record<string, unknown> {
+  degree: number;
+  range: number;
+}
 
 /** (x − h)² + (f(x) − k)² − r², whose distinct real roots are the x of the common points. */
 export function intersectionPoly(c: Circle, f: Poly): Poly {
@@ -70,7 +75,13 @@ const composed = defineFamily<Level>({
     return {
       question: `Let ω be the circle passing through the points A = ${ptText(t[0])}, B = ${ptText(t[1])} and C = ${ptText(t[2])}. How many points do ω and the graph of y = ${renderIntPoly(coeffs, 'x')} have in common?`,
       answer: integerAnswer(count),
-      inputs: { points: t, f: coeffs.map(String), center: [circle.h.toString(), circle.k.toString()], radiusSquared: circle.r2.toString(), equation: polyScale(h, Rational.ONE).map((q) => q.toString()) },
+      inputs: {
+        points: t,
+        f: coeffs.map(String),
+        center: [circle.h.toString(), circle.k.toString()],
+        radiusSquared: circle.r2.toString(),
+        equation: polyScale(h, Rational.ONE).map((q) => q.toString()),
+      },
       knobs: { degree: c.degree, range: c.range },
       guess: guessInt(0, 2 * c.degree),
     };
@@ -80,7 +91,8 @@ const composed = defineFamily<Level>({
 export const circlesAlgebra = defineSetting({
   axis: 'compositional',
   setting: 'circles_algebra',
-  description: 'OMEGA compositional 3: circle through three points (A) + function intersection (B) → circle ∩ polynomial graph (composed).',
+  description:
+    'OMEGA compositional 3: circle through three points (A) + function intersection (B) → circle ∩ polynomial graph (composed).',
   version: '1',
   parts: { a: skillA, b: algebraFuncIntersection, composed },
   testParts: ['composed'],

@@ -13,26 +13,38 @@ import { logicPuzzlesGridChip } from '../logic_puzzles_grid_chip.js';
 import { combinatoryProbabilityNoSpecificLetterFixed } from '../combinatory_probability_no_specific_letter_fixed.js';
 import { defineSetting } from './lib/axis.js';
 
-interface Level extends Record<string, unknown> { n: number; given: number }
+interface Level extends Record<string, unknown> {
+  n: number;
+  given: number;
+}
 
 /** A placement: 0 empty, 1 white, 2 black, row-major. */
 export type Placement = Uint8Array;
-export interface Given { row: number; col: number; colour: 1 | 2 }
+export interface Given {
+  row: number;
+  col: number;
+  colour: 1 | 2;
+}
 
 /** Conditions a–c: one chip per cell is implicit; lines are one-coloured; no chip can be added. */
 export function isValidMaximal(n: number, g: Placement): boolean {
   const lineColour = (cells: number[]) => {
     let c = 0;
-    for (const v of cells) { if (v === 0) continue; if (c !== 0 && c !== v) return -1; c = v; }
+    for (const v of cells) {
+      if (v === 0) continue;
+      if (c !== 0 && c !== v) return -1;
+      c = v;
+    }
     return c;
   };
   const rows = Array.from({ length: n }, (_, i) => lineColour(Array.from({ length: n }, (_, j) => g[i * n + j]!)));
   const cols = Array.from({ length: n }, (_, j) => lineColour(Array.from({ length: n }, (_, i) => g[i * n + j]!)));
   if (rows.includes(-1) || cols.includes(-1)) return false;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    if (g[i * n + j] !== 0) continue;
-    for (const c of [1, 2]) if ((rows[i] === 0 || rows[i] === c) && (cols[j] === 0 || cols[j] === c)) return false;
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      if (g[i * n + j] !== 0) continue;
+      for (const c of [1, 2]) if ((rows[i] === 0 || rows[i] === c) && (cols[j] === 0 || cols[j] === c)) return false;
+    }
   return true;
 }
 
@@ -47,15 +59,17 @@ export function maximalPlacements(n: number): Placement[] {
   const hit = placementCache.get(n);
   if (hit) return hit;
   const seen = new Map<string, Placement>();
-  for (let rm = 0; rm < 1 << n; rm++) for (let cm = 0; cm < 1 << n; cm++) {
-    const g = new Uint8Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-      const r = (rm >> i) & 1;
-      if (r === ((cm >> j) & 1)) g[i * n + j] = r + 1;
+  for (let rm = 0; rm < 1 << n; rm++)
+    for (let cm = 0; cm < 1 << n; cm++) {
+      const g = new Uint8Array(n * n);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          const r = (rm >> i) & 1;
+          if (r === ((cm >> j) & 1)) g[i * n + j] = r + 1;
+        }
+      if (!isValidMaximal(n, g)) continue;
+      seen.set(g.join(''), g);
     }
-    if (!isValidMaximal(n, g)) continue;
-    seen.set(g.join(''), g);
-  }
   const out = [...seen.values()];
   placementCache.set(n, out);
   return out;
@@ -66,7 +80,8 @@ export const whiteCount = (g: Placement) => g.reduce((s, v) => s + (v === 1 ? 1 
 const composed = defineFamily<Level>({
   family: 'compositional/grid_chips',
   domain: 'logic',
-  description: 'Probability that a uniformly random valid maximal chip placement (with given chips) holds exactly k white chips.',
+  description:
+    'Probability that a uniformly random valid maximal chip placement (with given chips) holds exactly k white chips.',
   version: '1',
   levels: { 1: { n: 3, given: 1 }, 2: { n: 4, given: 2 }, 3: { n: 5, given: 2 } },
   knobs: ['n', 'given'],
@@ -95,7 +110,13 @@ Among all such placements in which ${given.map((x) => `cell (${x.row}, ${x.col})
     return {
       question,
       answer: integerAnswer(p.num + p.den),
-      inputs: { n: c.n, given: given.map((x) => ({ row: x.row, col: x.col, colour: colourName(x.colour) })), white: k, placements: space.length, probability: p.toString() },
+      inputs: {
+        n: c.n,
+        given: given.map((x) => ({ row: x.row, col: x.col, colour: colourName(x.colour) })),
+        white: k,
+        placements: space.length,
+        probability: p.toString(),
+      },
       knobs: { n: c.n, given: c.given },
       guess: guessInt(2, 200),
     };
@@ -105,7 +126,8 @@ Among all such placements in which ${given.map((x) => `cell (${x.row}, ${x.col})
 export const gridChips = defineSetting({
   axis: 'compositional',
   setting: 'grid_chips',
-  description: 'OMEGA compositional 7: grid chips (A) + probability (B) → probability over uniformly random maximal placements (composed).',
+  description:
+    'OMEGA compositional 7: grid chips (A) + probability (B) → probability over uniformly random maximal placements (composed).',
   version: '1',
   parts: { a: logicPuzzlesGridChip, b: combinatoryProbabilityNoSpecificLetterFixed, composed },
   testParts: ['composed'],

@@ -13,7 +13,15 @@ import type { FamilyDescriptor } from '../../../src/core/family.js';
 import { taskSets } from './tasks.js';
 
 /** The seven settings in the spec's order (§1.6). */
-export const compositionalSettings: SettingGenerator[] = [polynomialGcd, nGon, circlesAlgebra, parametricIntersection, matrixRank, vertexColor, gridChips];
+export const compositionalSettings: SettingGenerator[] = [
+  polynomialGcd,
+  nGon,
+  circlesAlgebra,
+  parametricIntersection,
+  matrixRank,
+  vertexColor,
+  gridChips,
+];
 
 /** Every generator of this axis, registered in generators/index.ts. */
 export const generators: Generator<any>[] = compositionalSettings;

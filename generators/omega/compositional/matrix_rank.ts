@@ -15,12 +15,18 @@ import { arithmeticMatrixRank } from '../arithmetic_matrix_rank.js';
 import { combinatoryProbabilityNoSpecificLetterFixed } from '../combinatory_probability_no_specific_letter_fixed.js';
 import { defineSetting } from './lib/axis.js';
 
-interface Level extends Record<string, unknown> { wordLength: number; totalLetters: Knob; letterTypes: number }
+interface Level extends Record<string, unknown> {
+  wordLength: number;
+  totalLetters: Knob;
+  letterTypes: number;
+}
 
 /** X − I for a word and a position permutation (shuffled[i] = word[perm[i]]). */
 export function matchMinusIdentity(word: readonly number[], perm: readonly number[]): bigint[][] {
   const n = word.length;
-  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (word[perm[i]!] === word[j] ? 1n : 0n) - (i === j ? 1n : 0n)));
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => (word[perm[i]!] === word[j] ? 1n : 0n) - (i === j ? 1n : 0n)),
+  );
 }
 
 /** P(rank(X − I) = L), exactly: Σ over words of P(word) · (#invertible shuffles / L!). */
@@ -30,7 +36,12 @@ export function invertibleProbability(m: Multiset, length: number): Rational {
   let p = Rational.ZERO;
   for (const { word, probability } of wordsOf(m, length)) {
     const label = new Map<number, number>();
-    const key = word.map((t) => { if (!label.has(t)) label.set(t, label.size); return label.get(t)!; }).join(',');
+    const key = word
+      .map((t) => {
+        if (!label.has(t)) label.set(t, label.size);
+        return label.get(t)!;
+      })
+      .join(',');
     let hits = byPattern.get(key);
     if (hits === undefined) {
       hits = perms.filter((perm) => rank(matchMinusIdentity(word, perm)) === length).length;
@@ -62,7 +73,11 @@ const composed = defineFamily<Level>({
     return {
       question,
       answer: integerAnswer(p.num + p.den),
-      inputs: { multiset: Object.fromEntries(m.letters.map((x, i) => [x, m.counts[i]])), wordLength: L, probability: p.toString() },
+      inputs: {
+        multiset: Object.fromEntries(m.letters.map((x, i) => [x, m.counts[i]])),
+        wordLength: L,
+        probability: p.toString(),
+      },
       knobs: { wordLength: L, totalLetters: total, letterTypes: c.letterTypes },
       guess: guessInt(2, 500),
     };
@@ -72,7 +87,8 @@ const composed = defineFamily<Level>({
 export const matrixRank = defineSetting({
   axis: 'compositional',
   setting: 'matrix_rank',
-  description: 'OMEGA compositional 5: matrix rank (A) + fixed-letter probability (B) → probability a shuffle-defined matrix is invertible (composed).',
+  description:
+    'OMEGA compositional 5: matrix rank (A) + fixed-letter probability (B) → probability a shuffle-defined matrix is invertible (composed).',
   version: '1',
   parts: { a: arithmeticMatrixRank, b: combinatoryProbabilityNoSpecificLetterFixed, composed },
   testParts: ['composed'],

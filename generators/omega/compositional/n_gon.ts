@@ -15,7 +15,11 @@ import { geometryPolygonRotation } from '../geometry_polygon_rotation.js';
 import { combinatoryPatternMatching } from '../combinatory_pattern_matching.js';
 import { defineSetting } from './lib/axis.js';
 
-interface Level extends Record<string, unknown> { n: number; first: number; second: number }
+interface Level extends Record<string, unknown> {
+  n: number;
+  first: number;
+  second: number;
+}
 
 /** Every distinct arrangement of the multiset (letter indices), each equally likely. */
 export function arrangements(counts: readonly number[]): number[][] {
@@ -24,10 +28,17 @@ export function arrangements(counts: readonly number[]): number[][] {
   const total = counts.reduce((s, c) => s + c, 0);
   const word: number[] = [];
   const rec = () => {
-    if (word.length === total) { out.push(word.slice()); return; }
+    if (word.length === total) {
+      out.push(word.slice());
+      return;
+    }
     for (let t = 0; t < left.length; t++) {
       if (left[t] === 0) continue;
-      left[t]!--; word.push(t); rec(); word.pop(); left[t]!++;
+      left[t]!--;
+      word.push(t);
+      rec();
+      word.pop();
+      left[t]!++;
     }
   };
   rec();
@@ -37,7 +48,8 @@ export function arrangements(counts: readonly number[]): number[][] {
 /** Chords (1-based vertices) for every occurrence of 'x.*y': positions i < j with x at i and y at j. */
 export function patternChords(word: readonly number[], x: number, y: number): Chord[] {
   const out: Chord[] = [];
-  for (let i = 0; i < word.length; i++) for (let j = i + 1; j < word.length; j++) if (word[i] === x && word[j] === y) out.push([i + 1, j + 1]);
+  for (let i = 0; i < word.length; i++)
+    for (let j = i + 1; j < word.length; j++) if (word[i] === x && word[j] === y) out.push([i + 1, j + 1]);
   return out;
 }
 
@@ -60,7 +72,10 @@ export function expectedRegions(n: number, counts: readonly number[], x: number,
     const chords = patternChords(w, x, y);
     const key = chords.map(([a, b]) => `${a}-${b}`).join(',');
     let r = cache.get(key);
-    if (r === undefined) { r = regionCount(n, chords, k); cache.set(key, r); }
+    if (r === undefined) {
+      r = regionCount(n, chords, k);
+      cache.set(key, r);
+    }
     total += BigInt(r);
   }
   return Rational.of(total, BigInt(words.length));
@@ -69,7 +84,8 @@ export function expectedRegions(n: number, counts: readonly number[], x: number,
 const composed = defineFamily<Level>({
   family: 'compositional/n_gon',
   domain: 'geometry',
-  description: 'Expected regions of a rotated n-gon figure whose diagonals are the pattern occurrences of a random vertex labelling.',
+  description:
+    'Expected regions of a rotated n-gon figure whose diagonals are the pattern occurrences of a random vertex labelling.',
   version: '1',
   levels: { 1: { n: 6, first: 2, second: 2 }, 2: { n: 7, first: 2, second: 2 }, 3: { n: 8, first: 3, second: 2 } },
   knobs: ['n', 'first', 'second'],
@@ -78,7 +94,9 @@ const composed = defineFamily<Level>({
     const m: Multiset = { letters, counts: [c.first, c.second, c.n - c.first - c.second] };
     const k = rng.int(1, c.n - 1);
     let e: Rational;
-    try { e = expectedRegions(c.n, m.counts, 0, 1, k); } catch (err) {
+    try {
+      e = expectedRegions(c.n, m.counts, 0, 1, k);
+    } catch (err) {
       if (err instanceof NearDegenerate) return undefined;
       throw err;
     }
@@ -87,7 +105,13 @@ const composed = defineFamily<Level>({
     return {
       question,
       answer: integerAnswer(e.num + e.den),
-      inputs: { n: c.n, multiset: Object.fromEntries(letters.map((l, i) => [l, m.counts[i]])), pattern, rotation: k, expected: e.toString() },
+      inputs: {
+        n: c.n,
+        multiset: Object.fromEntries(letters.map((l, i) => [l, m.counts[i]])),
+        pattern,
+        rotation: k,
+        expected: e.toString(),
+      },
       knobs: { n: c.n, first: c.first, second: c.second },
       guess: (r) => String(r.int(2, 200)),
     };
@@ -97,7 +121,8 @@ const composed = defineFamily<Level>({
 export const nGon = defineSetting({
   axis: 'compositional',
   setting: 'n_gon',
-  description: 'OMEGA compositional 2: polygon rotation (A) + pattern matching (B) → expected regions of a rotated figure drawn from pattern occurrences (composed).',
+  description:
+    'OMEGA compositional 2: polygon rotation (A) + pattern matching (B) → expected regions of a rotated figure drawn from pattern occurrences (composed).',
   version: '1',
   parts: { a: geometryPolygonRotation, b: combinatoryPatternMatching, composed },
   testParts: ['composed'],

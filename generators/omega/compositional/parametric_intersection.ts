@@ -18,7 +18,12 @@ import { defineSetting } from './lib/axis.js';
 import { countRealRoots } from './lib/sturm.js';
 import { renderIntPoly } from './polynomial_gcd.js';
 
-interface Level extends Record<string, unknown> { wordLength: number; totalLetters: Knob; letterTypes: number; degree: number }
+interface Level extends Record<string, unknown> {
+  wordLength: number;
+  totalLetters: Knob;
+  letterTypes: number;
+  degree: number;
+}
 
 /** Real solutions of f(x) = j for j = 0..maxJ. */
 export function solutionCounts(coeffs: readonly bigint[], maxJ: number): number[] {
@@ -31,7 +36,8 @@ export function solutionCounts(coeffs: readonly bigint[], maxJ: number): number[
 const composed = defineFamily<Level>({
   family: 'compositional/parametric_intersection',
   domain: 'combinatorics',
-  description: 'P(f(x) = X has exactly k solutions) where X counts the fixed copies of a letter in a shuffled random word.',
+  description:
+    'P(f(x) = X has exactly k solutions) where X counts the fixed copies of a letter in a shuffled random word.',
   version: '1',
   levels: {
     1: { wordLength: 2, totalLetters: [4, 5], letterTypes: 3, degree: 3 },
@@ -49,18 +55,30 @@ const composed = defineFamily<Level>({
     const m = randomMultiset(rng, c.letterTypes, total);
     const letter = rng.int(0, c.letterTypes - 1);
     const dist = Array.from({ length: c.wordLength + 1 }, (_, j) =>
-      shuffleProbability(m, c.wordLength, (w, fixed) => w.reduce((s, t, i) => s + (t === letter && fixed[i] ? 1 : 0), 0) === j, letter));
+      shuffleProbability(
+        m,
+        c.wordLength,
+        (w, fixed) => w.reduce((s, t, i) => s + (t === letter && fixed[i] ? 1 : 0), 0) === j,
+        letter,
+      ),
+    );
     const k = rng.pick([...new Set(counts)]);
     const p = dist.reduce((s, q, j) => (counts[j] === k ? s.add(q) : s), Rational.ZERO);
     if (p.isZero() || p.eq(Rational.ONE)) return undefined;
     const l = m.letters[letter]!;
-    const question = `Form a word by randomly choosing ${c.wordLength} letters from the multiset ${formatMultiset(m)}, then shuffle the letters in the word (every rearrangement of its ${c.wordLength} positions equally likely). Let X be the number of positions that held the letter '${l}' before the shuffle and still hold '${l}' after it. What is the probability that the equation ${renderIntPoly(coeffs, 'x')} = X has exactly ${k} distinct real solution${k === 1 ? "" : "s"} x? If the probability can be written as $\\frac{m}{n}$, where $m$ and $n$ are relatively prime positive integers, find $m + n$.`;
+    const question = `Form a word by randomly choosing ${c.wordLength} letters from the multiset ${formatMultiset(m)}, then shuffle the letters in the word (every rearrangement of its ${c.wordLength} positions equally likely). Let X be the number of positions that held the letter '${l}' before the shuffle and still hold '${l}' after it. What is the probability that the equation ${renderIntPoly(coeffs, 'x')} = X has exactly ${k} distinct real solution${k === 1 ? '' : 's'} x? If the probability can be written as $\\frac{m}{n}$, where $m$ and $n$ are relatively prime positive integers, find $m + n$.`;
     return {
       question,
       answer: integerAnswer(p.num + p.den),
       inputs: {
-        multiset: Object.fromEntries(m.letters.map((x, i) => [x, m.counts[i]])), wordLength: c.wordLength, letter: l,
-        f: coeffs.map(String), solutions: k, distribution: dist.map((q) => q.toString()), solutionCounts: counts, probability: p.toString(),
+        multiset: Object.fromEntries(m.letters.map((x, i) => [x, m.counts[i]])),
+        wordLength: c.wordLength,
+        letter: l,
+        f: coeffs.map(String),
+        solutions: k,
+        distribution: dist.map((q) => q.toString()),
+        solutionCounts: counts,
+        probability: p.toString(),
       },
       knobs: { wordLength: c.wordLength, totalLetters: total, letterTypes: c.letterTypes, degree: c.degree },
       guess: guessInt(2, 500),
@@ -71,7 +89,8 @@ const composed = defineFamily<Level>({
 export const parametricIntersection = defineSetting({
   axis: 'compositional',
   setting: 'parametric_intersection',
-  description: 'OMEGA compositional 4: fixed-letter probability (A) + function intersection (B) → solution count of f(x) = X for a random parameter X (composed).',
+  description:
+    'OMEGA compositional 4: fixed-letter probability (A) + function intersection (B) → solution count of f(x) = X for a random parameter X (composed).',
   version: '1',
   parts: { a: combinatoryProbabilityNoSpecificLetterFixed, b: algebraFuncIntersection, composed },
   testParts: ['composed'],

@@ -13,7 +13,11 @@ import { algebraPolynomialRoots } from '../algebra_polynomial_roots.js';
 import { arithmeticGcd } from '../arithmetic_gcd.js';
 import { defineSetting } from './lib/axis.js';
 
-interface Level extends Record<string, unknown> { degP: number; degQ: number; coef: number }
+interface Level extends Record<string, unknown> {
+  degP: number;
+  degQ: number;
+  coef: number;
+}
 
 /** Coefficients lowest power first; leading coefficient non-zero. */
 export type IntPoly = bigint[];
@@ -87,7 +91,12 @@ const composed = defineFamily<Level>({
     return {
       question: `Let P(n) = ${renderIntPoly(p)} and Q(n) = ${renderIntPoly(q)}. As n ranges over all positive integers, the greatest common divisor gcd(P(n), Q(n)) takes only finitely many distinct values. What is the sum of all of these distinct values?`,
       answer: integerAnswer(sum),
-      inputs: { P: p.map(String), Q: q.map(String), resultant: res.resultant.toString(), values: res.values.map(String) },
+      inputs: {
+        P: p.map(String),
+        Q: q.map(String),
+        resultant: res.resultant.toString(),
+        values: res.values.map(String),
+      },
       knobs: { degP: c.degP, degQ: c.degQ, coef: c.coef, resultant: Number(period) },
       guess: (r) => String(r.int(1, Number(period) * 2)),
     };
@@ -97,7 +106,8 @@ const composed = defineFamily<Level>({
 export const polynomialGcd = defineSetting({
   axis: 'compositional',
   setting: 'polynomial_gcd',
-  description: 'OMEGA compositional 1: polynomial roots (A) + gcd (B) → the values of gcd(P(n), Q(n)) over all n (composed).',
+  description:
+    'OMEGA compositional 1: polynomial roots (A) + gcd (B) → the values of gcd(P(n), Q(n)) over all n (composed).',
   version: '1',
   parts: { a: algebraPolynomialRoots, b: arithmeticGcd, composed },
   testParts: ['composed'],

@@ -2,6 +2,7 @@
 // 'all' is suites/omega-compositional.yaml; see any suite resolved with `bench suite <name>`.
 import { pick, type TaskSpec } from '../../../src/core/family.js';
 
+// prettier-ignore
 export const tasks: TaskSpec[] = [
   { id: 'polynomial-gcd-a', generator: 'omega/compositional/polynomial_gcd', split: 'id', axis: 'compositional', n: 100, seed: 501, params: { part: 'a', level: [1, 2] } },
   { id: 'polynomial-gcd-b', generator: 'omega/compositional/polynomial_gcd', split: 'id', axis: 'compositional', n: 100, seed: 502, params: { part: 'b', level: [1, 2] } },
@@ -26,6 +27,7 @@ export const tasks: TaskSpec[] = [
   { id: 'grid-chips-composed', generator: 'omega/compositional/grid_chips', split: 'ood', axis: 'compositional', n: 150, seed: 521, params: { part: 'composed', level: [1, 2, 3] } },
 ];
 
+// prettier-ignore
 export const taskSets: Record<string, readonly TaskSpec[]> = {
   all: tasks,
   core: pick(tasks, ['polynomial-gcd-a', 'polynomial-gcd-b', 'polynomial-gcd-composed', 'grid-chips-a', 'grid-chips-b', 'grid-chips-composed']),

@@ -14,7 +14,9 @@ import { geometryPolygonColor } from '../geometry_polygon_color.js';
 import { combinatoryProbabilityNoSpecificLetterFixed } from '../combinatory_probability_no_specific_letter_fixed.js';
 import { defineSetting } from './lib/axis.js';
 
-interface Level extends Record<string, unknown> { n: Knob }
+interface Level extends Record<string, unknown> {
+  n: Knob;
+}
 
 export type Group = 'rotations' | 'symmetries';
 
@@ -45,9 +47,18 @@ export function colourProbability(n: number, colouring: Colouring, group: Group)
   let all = Rational.ZERO;
   const p = colouring.kind === 'independent' ? colouring.p : Rational.ZERO;
   const q = Rational.ONE.sub(p);
-  const pow = (x: Rational, e: number) => { let r = Rational.ONE; for (let i = 0; i < e; i++) r = r.mul(x); return r; };
+  const pow = (x: Rational, e: number) => {
+    let r = Rational.ONE;
+    for (let i = 0; i < e; i++) r = r.mul(x);
+    return r;
+  };
   const weights = Array.from({ length: n + 1 }, (_, b) =>
-    colouring.kind === 'arrangement' ? (b === colouring.blue ? Rational.ONE : Rational.ZERO) : pow(p, b).mul(pow(q, n - b)));
+    colouring.kind === 'arrangement'
+      ? b === colouring.blue
+        ? Rational.ONE
+        : Rational.ZERO
+      : pow(p, b).mul(pow(q, n - b)),
+  );
   for (let mask = 0; mask < 1 << n; mask++) {
     const w = weights[popcount(mask)]!;
     if (w.isZero()) continue;
@@ -63,12 +74,20 @@ export function popcount(x: number): number {
   return c;
 }
 
-const PROBS = [Rational.of(1, 2), Rational.of(1, 3), Rational.of(2, 3), Rational.of(1, 4), Rational.of(2, 5), Rational.of(3, 5)];
+const PROBS = [
+  Rational.of(1, 2),
+  Rational.of(1, 3),
+  Rational.of(2, 3),
+  Rational.of(1, 4),
+  Rational.of(2, 5),
+  Rational.of(3, 5),
+];
 
 const composed = defineFamily<Level>({
   family: 'compositional/vertex_color',
   domain: 'combinatorics',
-  description: 'Probability that a random red/blue colouring of an n-gon can be moved by a symmetry so blue lands on red (AIME 2024 I #11 style).',
+  description:
+    'Probability that a random red/blue colouring of an n-gon can be moved by a symmetry so blue lands on red (AIME 2024 I #11 style).',
   version: '1',
   levels: { 1: { n: [6, 8] }, 2: { n: [9, 11] }, 3: { n: [12, 14] } },
   knobs: ['n'],
@@ -81,15 +100,27 @@ const composed = defineFamily<Level>({
       : { kind: 'independent', p: rng.pick(PROBS) };
     const p = colourProbability(n, colouring, group);
     if (p.isZero() || p.eq(Rational.ONE)) return undefined;
-    const how = colouring.kind === 'arrangement'
-      ? `the colors are a uniformly random arrangement of ${n - colouring.blue} red and ${colouring.blue} blue vertices around the polygon (every arrangement equally likely)`
-      : `each vertex is independently blue with probability ${colouring.p.toString()} and red otherwise`;
-    const move = group === 'rotations' ? 'rotated' : 'rotated or reflected (any symmetry of the regular polygon, including doing nothing)';
+    const how =
+      colouring.kind === 'arrangement'
+        ? `the colors are a uniformly random arrangement of ${n - colouring.blue} red and ${colouring.blue} blue vertices around the polygon (every arrangement equally likely)`
+        : `each vertex is independently blue with probability ${colouring.p.toString()} and red otherwise`;
+    const move =
+      group === 'rotations'
+        ? 'rotated'
+        : 'rotated or reflected (any symmetry of the regular polygon, including doing nothing)';
     const question = `Each vertex of a regular ${n}-gon is colored red or blue: ${how}. What is the probability that the ${n}-gon can then be ${move} so that all of the blue vertices end up at positions where there were originally red vertices? If the probability can be written as $\\frac{m}{n}$, where $m$ and $n$ are relatively prime positive integers, find $m + n$.`;
     return {
       question,
       answer: integerAnswer(p.num + p.den),
-      inputs: { n, group, colouring: colouring.kind === 'arrangement' ? { kind: 'arrangement', blue: colouring.blue } : { kind: 'independent', p: colouring.p.toString() }, probability: p.toString() },
+      inputs: {
+        n,
+        group,
+        colouring:
+          colouring.kind === 'arrangement'
+            ? { kind: 'arrangement', blue: colouring.blue }
+            : { kind: 'independent', p: colouring.p.toString() },
+        probability: p.toString(),
+      },
       knobs: { n, group, colouring: colouring.kind },
       guess: guessInt(2, 5000),
     };
@@ -99,7 +130,8 @@ const composed = defineFamily<Level>({
 export const vertexColor = defineSetting({
   axis: 'compositional',
   setting: 'vertex_color',
-  description: 'OMEGA compositional 6: polygon colouring under rotation (A) + fixed-letter probability (B) → probability some rotation maps blue onto red (composed).',
+  description:
+    'OMEGA compositional 6: polygon colouring under rotation (A) + fixed-letter probability (B) → probability some rotation maps blue onto red (composed).',
   version: '2',
   parts: { a: geometryPolygonColor, b: combinatoryProbabilityNoSpecificLetterFixed, composed },
   testParts: ['composed'],

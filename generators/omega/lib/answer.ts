@@ -86,7 +86,10 @@ export interface ReadOptions {
 }
 
 const WRAPPERS: readonly RegExp[] = [
-  /^\$+([\s\S]*?)\$+$/, /^\\\(([\s\S]*)\\\)$/, /^\\\[([\s\S]*)\\\]$/, /^\*\*([\s\S]*)\*\*$/,
+  /^\$+([\s\S]*?)\$+$/,
+  /^\\\(([\s\S]*)\\\)$/,
+  /^\\\[([\s\S]*)\\\]$/,
+  /^\*\*([\s\S]*)\*\*$/,
   /^\\(?:text|textbf|textrm|mathbf|mathrm|mathit|boldsymbol|displaystyle|operatorname|mbox)\s*\{([\s\S]*)\}$/,
   /^\{([\s\S]*)\}$/,
 ];
@@ -101,7 +104,8 @@ function balanced(t: string): boolean {
 }
 
 /** A unit at the end: `\text{ paths}`, `\,\mathrm{cm}`, ` units^2`, ` square units`. */
-const TRAILING_UNIT = /(?:\\[,;:! ]|~|\s)*(?:\\(?:text|mathrm|textrm|mbox|operatorname)\s*\{\s*([A-Za-z][A-Za-z ]*?)\s*\}|\b([A-Za-z][A-Za-z ]*?))\s*(\^\s*\{?\s*2\s*\}?|²)?$/;
+const TRAILING_UNIT =
+  /(?:\\[,;:! ]|~|\s)*(?:\\(?:text|mathrm|textrm|mbox|operatorname)\s*\{\s*([A-Za-z][A-Za-z ]*?)\s*\}|\b([A-Za-z][A-Za-z ]*?))\s*(\^\s*\{?\s*2\s*\}?|²)?$/;
 
 /**
  * The boxed text reduced to the value part, or undefined. Strips wrappers (`$…$`, `\(…\)`, `**…**`,
@@ -116,7 +120,10 @@ export function normalizeScalar(raw: string, opts: ReadOptions = {}): string | u
   const unwrap = (t: string) => {
     for (let i = 0; i < 8; i++) {
       const before = t;
-      t = t.trim().replace(/\.$/, '').replace(/^(?:choice|option|answer)\s*:?\s*/i, '');
+      t = t
+        .trim()
+        .replace(/\.$/, '')
+        .replace(/^(?:choice|option|answer)\s*:?\s*/i, '');
       for (const w of WRAPPERS) {
         const m = w.exec(t);
         // Only a wrapper around the whole text: `{1}/{2}` is not `{…}` around "1}/{2".
@@ -161,7 +168,10 @@ const GROUP_SEPARATORS = [',', '{,}', '\\,', '\\ ', '~', '\u2009', '\u202F'];
 
 class NumberReader {
   private i = 0;
-  constructor(private readonly s: string, private readonly opts: ReadOptions) {}
+  constructor(
+    private readonly s: string,
+    private readonly opts: ReadOptions,
+  ) {}
 
   readAll(): Rational | undefined {
     this.ws();
@@ -215,7 +225,8 @@ class NumberReader {
       this.i += whole[0].length;
       const spaced = this.ws();
       const frac = this.latexFraction(true) ?? (spaced ? this.plainFraction() : undefined);
-      if (frac && frac.num >= 0n && frac.num < frac.den && !frac.isZero()) return Rational.of(BigInt(whole[0])).add(frac);
+      if (frac && frac.num >= 0n && frac.num < frac.den && !frac.isZero())
+        return Rational.of(BigInt(whole[0])).add(frac);
     }
     this.i = at;
     return undefined;
@@ -292,7 +303,10 @@ class NumberReader {
   private primary(): Rational | undefined {
     const frac = this.latexFraction(false);
     if (frac) return frac;
-    for (const [open, close] of [['(', ')'], ['{', '}']] as const) {
+    for (const [open, close] of [
+      ['(', ')'],
+      ['{', '}'],
+    ] as const) {
       if (this.s[this.i] === open && !this.s.startsWith('{,}', this.i)) {
         this.i++;
         this.ws();
@@ -360,7 +374,13 @@ class NumberReader {
           j += sep.length + 3;
         }
         // A separator of another kind, or a group that is not three digits, is not a number.
-        if (GROUP_SEPARATORS.some((g) => g !== '\\,' && g !== '\\ ' && g !== '~' && rest.startsWith(g, j) && /^\d/.test(rest.slice(j + g.length)))) return undefined;
+        if (
+          GROUP_SEPARATORS.some(
+            (g) =>
+              g !== '\\,' && g !== '\\ ' && g !== '~' && rest.startsWith(g, j) && /^\d/.test(rest.slice(j + g.length)),
+          )
+        )
+          return undefined;
       }
     }
     let fracDigits = '';
@@ -370,12 +390,18 @@ class NumberReader {
       fracDigits = f[1]!;
       j += f[0].length;
       const o = /^\\overline\s*\{(\d+)\}/.exec(rest.slice(j));
-      if (o) { repeat = o[1]!; j += o[0].length; }
+      if (o) {
+        repeat = o[1]!;
+        j += o[0].length;
+      }
     }
     if (intDigits === '' && fracDigits === '') return undefined;
     let exp = 0;
     const e = /^[eE]([+-]?\d+)/.exec(rest.slice(j));
-    if (e && repeat === '') { exp = Number(e[1]); j += e[0].length; }
+    if (e && repeat === '') {
+      exp = Number(e[1]);
+      j += e[0].length;
+    }
     if (Math.abs(exp) > MAX_EXPONENT) return undefined;
     this.i += j;
     let v = Rational.of(BigInt((intDigits || '0') + fracDigits), 10n ** BigInt(fracDigits.length));
@@ -429,10 +455,16 @@ export function verifyAnswer(answer: Answer, response: string, opts: ReadOptions
       const want = exactOf(answer);
       if (!want) return wrong('answer key is not a number (generator bug)', false);
       const scale = 10n ** BigInt(answer.places);
-      if (got.mul(Rational.of(scale)).den !== 1n) return wrong(`not rounded to ${answer.places} decimal places`, false, got.toString());
+      if (got.mul(Rational.of(scale)).den !== 1n)
+        return wrong(`not rounded to ${answer.places} decimal places`, false, got.toString());
       // |got − exact| ≤ ½·10^-k  ⟺  2·|got − exact|·10^k ≤ 1
-      const diff = got.sub(want).abs().mul(Rational.of(2n * scale));
-      return diff.cmp(Rational.ONE) <= 0 ? correct(got.toString()) : wrong(`not the ${answer.places}-decimal rounding of the answer`, true, got.toString());
+      const diff = got
+        .sub(want)
+        .abs()
+        .mul(Rational.of(2n * scale));
+      return diff.cmp(Rational.ONE) <= 0
+        ? correct(got.toString())
+        : wrong(`not the ${answer.places}-decimal rounding of the answer`, true, got.toString());
     }
   }
 }

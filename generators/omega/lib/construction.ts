@@ -11,13 +11,20 @@
 import type { Rng } from '../../../src/core/rng.js';
 
 export type Pt = readonly [number, number];
-export interface Circle { c: Pt; r: number }
+export interface Circle {
+  c: Pt;
+  r: number;
+}
 export type Obj = { kind: 'point'; p: Pt } | { kind: 'circle'; circle: Circle };
 
 /** The angles rotations use, as printed ("pi/3") and in radians. */
 export const ANGLES: readonly { text: string; value: number }[] = [
-  { text: 'pi/6', value: Math.PI / 6 }, { text: 'pi/4', value: Math.PI / 4 }, { text: 'pi/3', value: Math.PI / 3 },
-  { text: 'pi/2', value: Math.PI / 2 }, { text: '2pi/3', value: (2 * Math.PI) / 3 }, { text: '3pi/4', value: (3 * Math.PI) / 4 },
+  { text: 'pi/6', value: Math.PI / 6 },
+  { text: 'pi/4', value: Math.PI / 4 },
+  { text: 'pi/3', value: Math.PI / 3 },
+  { text: 'pi/2', value: Math.PI / 2 },
+  { text: '2pi/3', value: (2 * Math.PI) / 3 },
+  { text: '3pi/4', value: (3 * Math.PI) / 4 },
   { text: '5pi/6', value: (5 * Math.PI) / 6 },
 ];
 
@@ -26,7 +33,21 @@ export type Step =
   | { op: 'segment'; out: [string, string]; length: number }
   | { op: 'triangle'; out: [string, string, string]; sides: [number, number, number] }
   | { op: 'polygon'; out: string[]; center: string; circumradius: number }
-  | { op: 'midpoint' | 'reflect_point' | 'circumcenter' | 'incenter' | 'centroid' | 'orthocenter' | 'translate' | 'reflect_line' | 'foot' | 'intersect'; out: string; args: string[] }
+  | {
+      op:
+        | 'midpoint'
+        | 'reflect_point'
+        | 'circumcenter'
+        | 'incenter'
+        | 'centroid'
+        | 'orthocenter'
+        | 'translate'
+        | 'reflect_line'
+        | 'foot'
+        | 'intersect';
+      out: string;
+      args: string[];
+    }
   | { op: 'rotate'; out: string; args: [string, string]; angle: string }
   | { op: 'ratio'; out: string; args: [string, string]; ratio: [number, number] }
   | { op: 'ray_distance'; out: string; args: [string, string]; distance: number }
@@ -51,10 +72,16 @@ const scale = (a: Pt, k: number): Pt => [a[0] * k, a[1] * k];
 const dist = (a: Pt, b: Pt) => Math.hypot(a[0] - b[0], a[1] - b[1]);
 const cross = (a: Pt, b: Pt) => a[0] * b[1] - a[1] * b[0];
 const dot = (a: Pt, b: Pt) => a[0] * b[0] + a[1] * b[1];
-const rot = (a: Pt, t: number): Pt => [a[0] * Math.cos(t) - a[1] * Math.sin(t), a[0] * Math.sin(t) + a[1] * Math.cos(t)];
+const rot = (a: Pt, t: number): Pt => [
+  a[0] * Math.cos(t) - a[1] * Math.sin(t),
+  a[0] * Math.sin(t) + a[1] * Math.cos(t),
+];
 
 /** A rigid motion (rotation then translation) applied to the figure's first placement. */
-export interface Frame { angle: number; shift: Pt }
+export interface Frame {
+  angle: number;
+  shift: Pt;
+}
 export const IDENTITY: Frame = { angle: 0, shift: [0, 0] };
 const place = (p: Pt, f: Frame): Pt => add(rot(p, f.angle), f.shift);
 
@@ -86,7 +113,15 @@ function triangleCenters(a: Pt, b: Pt, c: Pt) {
   const incenter: Pt = [(la * a[0] + lb * b[0] + lc * c[0]) / per, (la * a[1] + lb * b[1] + lc * c[1]) / per];
   const centroid: Pt = [(a[0] + b[0] + c[0]) / 3, (a[1] + b[1] + c[1]) / 3];
   const ortho: Pt = sub(add(add(a, b), c), scale(circum, 2));
-  return { circum, incenter, centroid, ortho, area: Math.abs(area2) / 2, inradius: Math.abs(area2) / per, circumradius: (la * lb * lc) / (2 * Math.abs(area2)) };
+  return {
+    circum,
+    incenter,
+    centroid,
+    ortho,
+    area: Math.abs(area2) / 2,
+    inradius: Math.abs(area2) / per,
+    circumradius: (la * lb * lc) / (2 * Math.abs(area2)),
+  };
 }
 
 /** Runs a program under a rigid motion; throws IllFormed at the first ill-formed step. */
@@ -103,8 +138,12 @@ export function runProgram(steps: readonly Step[], frame: Frame = IDENTITY): Map
     return o.circle;
   };
   const putPoint = (name: string, p: Pt) => {
-    need(Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0]) < MAX_COORD && Math.abs(p[1]) < MAX_COORD, 'point out of range');
-    for (const o of env.values()) if (o.kind === 'point') need(dist(o.p, p) > MIN_GAP, 'point coincides with an earlier one');
+    need(
+      Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0]) < MAX_COORD && Math.abs(p[1]) < MAX_COORD,
+      'point out of range',
+    );
+    for (const o of env.values())
+      if (o.kind === 'point') need(dist(o.p, p) > MIN_GAP, 'point coincides with an earlier one');
     env.set(name, { kind: 'point', p });
   };
   const putCircle = (name: string, c: Circle) => {
@@ -135,15 +174,21 @@ export function runProgram(steps: readonly Step[], frame: Frame = IDENTITY): Map
         s.out.forEach((v, k) => putPoint(v, place(rot([s.circumradius, 0], (2 * Math.PI * k) / n), frame)));
         break;
       }
-      case 'midpoint': putPoint(s.out, scale(add(P(s.args[0]!), P(s.args[1]!)), 0.5)); break;
-      case 'reflect_point': putPoint(s.out, sub(scale(P(s.args[1]!), 2), P(s.args[0]!))); break;
+      case 'midpoint':
+        putPoint(s.out, scale(add(P(s.args[0]!), P(s.args[1]!)), 0.5));
+        break;
+      case 'reflect_point':
+        putPoint(s.out, sub(scale(P(s.args[1]!), 2), P(s.args[0]!)));
+        break;
       case 'rotate': {
         const angle = ANGLES.find((a) => a.text === s.angle)!.value;
         const centre = P(s.args[1]);
         putPoint(s.out, add(centre, rot(sub(P(s.args[0]), centre), angle)));
         break;
       }
-      case 'translate': putPoint(s.out, add(P(s.args[0]!), sub(P(s.args[2]!), P(s.args[1]!)))); break;
+      case 'translate':
+        putPoint(s.out, add(P(s.args[0]!), sub(P(s.args[2]!), P(s.args[1]!))));
+        break;
       case 'ratio': {
         const [a, b] = [P(s.args[0]), P(s.args[1])];
         const [m, n] = s.ratio;
@@ -179,13 +224,29 @@ export function runProgram(steps: readonly Step[], frame: Frame = IDENTITY): Map
         putPoint(s.out, add(a, scale(r, cross(sub(c, a), q) / den)));
         break;
       }
-      case 'centroid': case 'circumcenter': case 'incenter': case 'orthocenter': {
+      case 'centroid':
+      case 'circumcenter':
+      case 'incenter':
+      case 'orthocenter': {
         const t = triangleCenters(P(s.args[0]!), P(s.args[1]!), P(s.args[2]!));
-        putPoint(s.out, s.op === 'centroid' ? t.centroid : s.op === 'circumcenter' ? t.circum : s.op === 'incenter' ? t.incenter : t.ortho);
+        putPoint(
+          s.out,
+          s.op === 'centroid'
+            ? t.centroid
+            : s.op === 'circumcenter'
+              ? t.circum
+              : s.op === 'incenter'
+                ? t.incenter
+                : t.ortho,
+        );
         break;
       }
-      case 'circle_through': putCircle(s.out, { c: P(s.args[0]), r: dist(P(s.args[0]), P(s.args[1])) }); break;
-      case 'circle_radius': putCircle(s.out, { c: P(s.args[0]), r: s.radius }); break;
+      case 'circle_through':
+        putCircle(s.out, { c: P(s.args[0]), r: dist(P(s.args[0]), P(s.args[1])) });
+        break;
+      case 'circle_radius':
+        putCircle(s.out, { c: P(s.args[0]), r: s.radius });
+        break;
       case 'tangent_circle': {
         const c = P(s.args[0]);
         const w = C(s.args[1]);
@@ -224,7 +285,8 @@ export function measure(env: Map<string, Obj>, m: Measure): number {
     return o.p;
   };
   switch (m.kind) {
-    case 'distance': return dist(P(m.args[0]), P(m.args[1]));
+    case 'distance':
+      return dist(P(m.args[0]), P(m.args[1]));
     case 'angle': {
       const [a, b, c] = m.args.map(P) as [Pt, Pt, Pt];
       const u = sub(a, b);
@@ -241,7 +303,8 @@ export function measure(env: Map<string, Obj>, m: Measure): number {
       if (!o || o.kind !== 'circle') throw new IllFormed('not a circle');
       return o.circle.r;
     }
-    case 'inradius': case 'circumradius': {
+    case 'inradius':
+    case 'circumradius': {
       const t = triangleCenters(P(m.args[0]), P(m.args[1]), P(m.args[2]));
       return m.kind === 'inradius' ? t.inradius : t.circumradius;
     }
@@ -252,7 +315,8 @@ export function measure(env: Map<string, Obj>, m: Measure): number {
 export function invariantValue(steps: readonly Step[], m: Measure, rng: Rng, runs = 6): number | undefined {
   let first: number | undefined;
   for (let k = 0; k < runs; k++) {
-    const frame: Frame = k === 0 ? IDENTITY : { angle: rng.float(0, 2 * Math.PI), shift: [rng.float(-20, 20), rng.float(-20, 20)] };
+    const frame: Frame =
+      k === 0 ? IDENTITY : { angle: rng.float(0, 2 * Math.PI), shift: [rng.float(-20, 20), rng.float(-20, 20)] };
     let v: number;
     try {
       v = measure(runProgram(steps, frame), m);
@@ -270,11 +334,19 @@ export function invariantValue(steps: readonly Step[], m: Measure, rng: Rng, run
 // ---- English ----
 
 const joinNames = (xs: readonly string[]) => xs.join('');
-const POLYGON_NAMES: Record<number, string> = { 3: 'equilateral triangle', 4: 'square', 5: 'regular pentagon', 6: 'regular hexagon', 7: 'regular heptagon', 8: 'regular octagon' };
+const POLYGON_NAMES: Record<number, string> = {
+  3: 'equilateral triangle',
+  4: 'square',
+  5: 'regular pentagon',
+  6: 'regular hexagon',
+  7: 'regular heptagon',
+  8: 'regular octagon',
+};
 
 export function stepText(s: Step): string {
   switch (s.op) {
-    case 'segment': return `Let ${joinNames(s.out)} = ${s.length}.`;
+    case 'segment':
+      return `Let ${joinNames(s.out)} = ${s.length}.`;
     case 'triangle': {
       const [a, b, c] = s.out;
       return `Let ${a}${b}${c} be a triangle with ${a}${b} = ${s.sides[0]}, ${b}${c} = ${s.sides[1]}, and ${c}${a} = ${s.sides[2]}, its vertices ${a}, ${b}, ${c} in counterclockwise order.`;
@@ -283,32 +355,55 @@ export function stepText(s: Step): string {
       const name = POLYGON_NAMES[s.out.length]!;
       return `Let ${joinNames(s.out)} be ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} with center ${s.center} and circumradius ${s.circumradius}, its vertices ${s.out.join(', ')} in counterclockwise order.`;
     }
-    case 'midpoint': return `Let ${s.out} be the midpoint of segment ${joinNames(s.args)}.`;
-    case 'reflect_point': return `Let ${s.out} be the reflection of point ${s.args[0]} across point ${s.args[1]}.`;
-    case 'rotate': return `Let ${s.out} be the rotation of point ${s.args[0]} by angle ${s.angle} counterclockwise around point ${s.args[1]}.`;
-    case 'translate': return `Let ${s.out} be the translation of point ${s.args[0]} by vector ${s.args[1]}${s.args[2]}.`;
-    case 'ratio': return `Let ${s.out} be the point on segment ${s.args[0]}${s.args[1]} such that ${s.args[0]}${s.out}:${s.out}${s.args[1]} = ${s.ratio[0]}:${s.ratio[1]}.`;
-    case 'ray_distance': return `Let ${s.out} be the point on ray ${s.args[0]}${s.args[1]} such that ${s.args[0]}${s.out} = ${s.distance}.`;
-    case 'reflect_line': return `Let ${s.out} be the reflection of point ${s.args[0]} across line ${s.args[1]}${s.args[2]}.`;
-    case 'foot': return `Let ${s.out} be the foot of the perpendicular from point ${s.args[0]} to line ${s.args[1]}${s.args[2]}.`;
-    case 'intersect': return `Let ${s.out} be the intersection of lines ${s.args[0]}${s.args[1]} and ${s.args[2]}${s.args[3]}.`;
-    case 'centroid': case 'circumcenter': case 'incenter': case 'orthocenter':
+    case 'midpoint':
+      return `Let ${s.out} be the midpoint of segment ${joinNames(s.args)}.`;
+    case 'reflect_point':
+      return `Let ${s.out} be the reflection of point ${s.args[0]} across point ${s.args[1]}.`;
+    case 'rotate':
+      return `Let ${s.out} be the rotation of point ${s.args[0]} by angle ${s.angle} counterclockwise around point ${s.args[1]}.`;
+    case 'translate':
+      return `Let ${s.out} be the translation of point ${s.args[0]} by vector ${s.args[1]}${s.args[2]}.`;
+    case 'ratio':
+      return `Let ${s.out} be the point on segment ${s.args[0]}${s.args[1]} such that ${s.args[0]}${s.out}:${s.out}${s.args[1]} = ${s.ratio[0]}:${s.ratio[1]}.`;
+    case 'ray_distance':
+      return `Let ${s.out} be the point on ray ${s.args[0]}${s.args[1]} such that ${s.args[0]}${s.out} = ${s.distance}.`;
+    case 'reflect_line':
+      return `Let ${s.out} be the reflection of point ${s.args[0]} across line ${s.args[1]}${s.args[2]}.`;
+    case 'foot':
+      return `Let ${s.out} be the foot of the perpendicular from point ${s.args[0]} to line ${s.args[1]}${s.args[2]}.`;
+    case 'intersect':
+      return `Let ${s.out} be the intersection of lines ${s.args[0]}${s.args[1]} and ${s.args[2]}${s.args[3]}.`;
+    case 'centroid':
+    case 'circumcenter':
+    case 'incenter':
+    case 'orthocenter':
       return `Let ${s.out} be the ${s.op} of triangle ${joinNames(s.args)}.`;
-    case 'circle_through': return `Let ${s.out} be the circle with center ${s.args[0]} passing through point ${s.args[1]}.`;
-    case 'circle_radius': return `Let ${s.out} be the circle with center ${s.args[0]} and radius ${s.radius}.`;
-    case 'tangent_circle': return `Let ${s.out} be the circle with center ${s.args[0]} that is externally tangent to circle ${s.args[1]}.`;
-    case 'invert': return `Let ${s.out} be the inversion of point ${s.args[0]} in circle ${s.args[1]}.`;
-    case 'ray_circle': return `Let ${s.out} be the point where ray ${s.args[0]}${s.args[1]} meets circle ${s.args[2]}.`;
+    case 'circle_through':
+      return `Let ${s.out} be the circle with center ${s.args[0]} passing through point ${s.args[1]}.`;
+    case 'circle_radius':
+      return `Let ${s.out} be the circle with center ${s.args[0]} and radius ${s.radius}.`;
+    case 'tangent_circle':
+      return `Let ${s.out} be the circle with center ${s.args[0]} that is externally tangent to circle ${s.args[1]}.`;
+    case 'invert':
+      return `Let ${s.out} be the inversion of point ${s.args[0]} in circle ${s.args[1]}.`;
+    case 'ray_circle':
+      return `Let ${s.out} be the point where ray ${s.args[0]}${s.args[1]} meets circle ${s.args[2]}.`;
   }
 }
 
 export function measureText(m: Measure): string {
   switch (m.kind) {
-    case 'distance': return `What is the length of segment ${m.args.join('')}?`;
-    case 'angle': return `What is the measure of angle ${m.args.join('')}, in radians (between 0 and pi)?`;
-    case 'area': return `What is the area of triangle ${m.args.join('')}?`;
-    case 'radius': return `What is the radius of circle ${m.args[0]}?`;
-    case 'inradius': return `What is the inradius of triangle ${m.args.join('')}?`;
-    case 'circumradius': return `What is the circumradius of triangle ${m.args.join('')}?`;
+    case 'distance':
+      return `What is the length of segment ${m.args.join('')}?`;
+    case 'angle':
+      return `What is the measure of angle ${m.args.join('')}, in radians (between 0 and pi)?`;
+    case 'area':
+      return `What is the area of triangle ${m.args.join('')}?`;
+    case 'radius':
+      return `What is the radius of circle ${m.args[0]}?`;
+    case 'inradius':
+      return `What is the inradius of triangle ${m.args.join('')}?`;
+    case 'circumradius':
+      return `What is the circumradius of triangle ${m.args.join('')}?`;
   }
 }

@@ -4,7 +4,16 @@
 // out of range or too close to a rounding boundary are rejected (see construction.ts).
 import type { Rng } from '../../../src/core/rng.js';
 import { decimalAnswerFromFloat } from './answer.js';
-import { ANGLES, IllFormed, invariantValue, measureText, runProgram, stepText, type Measure, type Step } from './construction.js';
+import {
+  ANGLES,
+  IllFormed,
+  invariantValue,
+  measureText,
+  runProgram,
+  stepText,
+  type Measure,
+  type Step,
+} from './construction.js';
 import type { Instance, Knob } from './family.js';
 import { drawKnob } from './family.js';
 
@@ -15,17 +24,42 @@ export interface ConstructionLevel extends Record<string, unknown> {
 
 /** Upstream's minimum lengths 6, 10, …, with the maximum it ignored (defect 11) now enforced. */
 export const CONSTRUCTION_LEVELS: Record<number, ConstructionLevel> = {
-  1: { steps: [6, 9] }, 2: { steps: [10, 13] }, 3: { steps: [14, 17] }, 4: { steps: [18, 21] }, 5: { steps: [22, 25] },
+  1: { steps: [6, 9] },
+  2: { steps: [10, 13] },
+  3: { steps: [14, 17] },
+  4: { steps: [18, 21] },
+  5: { steps: [22, 25] },
 };
 
 export type Pool = 'basic' | 'circle' | 'triangle' | 'polygon';
 
-const POINT_OPS = ['midpoint', 'reflect_point', 'rotate', 'translate', 'ratio', 'ray_distance', 'reflect_line', 'foot', 'intersect'] as const;
+const POINT_OPS = [
+  'midpoint',
+  'reflect_point',
+  'rotate',
+  'translate',
+  'ratio',
+  'ray_distance',
+  'reflect_line',
+  'foot',
+  'intersect',
+] as const;
 const TRIANGLE_OPS = ['centroid', 'circumcenter', 'incenter', 'orthocenter'] as const;
 const CIRCLE_MAKERS = ['circle_through', 'circle_radius', 'tangent_circle'] as const;
 const CIRCLE_USERS = ['invert', 'ray_circle', 'tangent_circle'] as const;
 /** Segment ratios in lowest terms (1:1 is left to the midpoint command). */
-const RATIOS: [number, number][] = [[1, 2], [2, 1], [1, 3], [3, 1], [2, 3], [3, 2], [1, 4], [4, 1], [3, 4], [4, 3]];
+const RATIOS: [number, number][] = [
+  [1, 2],
+  [2, 1],
+  [1, 3],
+  [3, 1],
+  [2, 3],
+  [3, 2],
+  [1, 4],
+  [4, 1],
+  [3, 4],
+  [4, 3],
+];
 const LATIN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 const GREEK = ['ω', 'γ', 'σ', 'τ', 'κ', 'λ', 'μ', 'ρ', 'φ', 'ψ', 'ν', 'ξ'];
 
@@ -43,16 +77,34 @@ function firstStep(pool: Pool, rng: Rng, names: string[]): Draft | undefined {
     const [a, b, c] = [rng.int(3, 12), rng.int(3, 12), rng.int(3, 12)];
     if (a + b <= c || b + c <= a || a + c <= b) return undefined;
     const out = names.splice(0, 3) as [string, string, string];
-    return { steps: [{ op: 'triangle', out, sides: [a, b, c] }], points: [...out], circles: [], last: out[2], lastIsCircle: false };
+    return {
+      steps: [{ op: 'triangle', out, sides: [a, b, c] }],
+      points: [...out],
+      circles: [],
+      last: out[2],
+      lastIsCircle: false,
+    };
   }
   if (pool === 'polygon') {
     const n = rng.int(3, 8);
     const out = names.splice(0, n);
     const center = names.splice(0, 1)[0]!;
-    return { steps: [{ op: 'polygon', out, center, circumradius: rng.int(2, 12) }], points: [...out, center], circles: [], last: rng.pick(out), lastIsCircle: false };
+    return {
+      steps: [{ op: 'polygon', out, center, circumradius: rng.int(2, 12) }],
+      points: [...out, center],
+      circles: [],
+      last: rng.pick(out),
+      lastIsCircle: false,
+    };
   }
   const out = names.splice(0, 2) as [string, string];
-  return { steps: [{ op: 'segment', out, length: rng.int(1, 12) }], points: [...out], circles: [], last: out[1], lastIsCircle: false };
+  return {
+    steps: [{ op: 'segment', out, length: rng.int(1, 12) }],
+    points: [...out],
+    circles: [],
+    last: out[1],
+    lastIsCircle: false,
+  };
 }
 
 /** A step that uses `d.last`, or undefined when the draw cannot continue. */
@@ -70,7 +122,10 @@ function nextStep(pool: Pool, d: Draft, rng: Rng, latin: string[], greek: string
     }
     const name = latin.shift();
     if (!name) return undefined;
-    if (op === 'invert') { const [x] = others(1, []) ?? []; return x ? { op, out: name, args: [x, d.last] } : undefined; }
+    if (op === 'invert') {
+      const [x] = others(1, []) ?? [];
+      return x ? { op, out: name, args: [x, d.last] } : undefined;
+    }
     const ab = others(2, []);
     return ab ? { op: 'ray_circle', out: name, args: [ab[0]!, ab[1]!, d.last] } : undefined;
   }
@@ -96,15 +151,37 @@ function nextStep(pool: Pool, d: Draft, rng: Rng, latin: string[], greek: string
     return [...rest.slice(0, at), L, ...rest.slice(at)];
   };
   switch (op) {
-    case 'rotate': { const a = withLast(2); return a && { op, out, args: [a[0]!, a[1]!], angle: rng.pick(ANGLES).text }; }
-    case 'ratio': { const a = withLast(2); return a && { op, out, args: [a[0]!, a[1]!], ratio: rng.pick(RATIOS) }; }
-    case 'ray_distance': { const a = withLast(2); return a && { op, out, args: [a[0]!, a[1]!], distance: rng.int(1, 12) }; }
-    case 'midpoint': case 'reflect_point': { const a = withLast(2); return a && { op, out, args: a }; }
-    case 'translate': case 'reflect_line': case 'foot': case 'centroid': case 'circumcenter': case 'incenter': case 'orthocenter': {
+    case 'rotate': {
+      const a = withLast(2);
+      return a && { op, out, args: [a[0]!, a[1]!], angle: rng.pick(ANGLES).text };
+    }
+    case 'ratio': {
+      const a = withLast(2);
+      return a && { op, out, args: [a[0]!, a[1]!], ratio: rng.pick(RATIOS) };
+    }
+    case 'ray_distance': {
+      const a = withLast(2);
+      return a && { op, out, args: [a[0]!, a[1]!], distance: rng.int(1, 12) };
+    }
+    case 'midpoint':
+    case 'reflect_point': {
+      const a = withLast(2);
+      return a && { op, out, args: a };
+    }
+    case 'translate':
+    case 'reflect_line':
+    case 'foot':
+    case 'centroid':
+    case 'circumcenter':
+    case 'incenter':
+    case 'orthocenter': {
       const a = withLast(3);
       return a && { op: op as 'foot', out, args: a };
     }
-    case 'intersect': { const a = withLast(4); return a && { op, out, args: a }; }
+    case 'intersect': {
+      const a = withLast(4);
+      return a && { op, out, args: a };
+    }
   }
   return undefined;
 }
@@ -114,7 +191,10 @@ function pickMeasure(pool: Pool, d: Draft, rng: Rng): Measure | undefined {
   const others = d.points.filter((p) => p !== d.last);
   if (others.length < 2) return undefined;
   const [x, y] = rng.sample(others, 2) as [string, string];
-  const kinds = pool === 'triangle' ? ['distance', 'distance', 'angle', 'area', 'inradius', 'circumradius'] as const : ['distance', 'distance', 'angle', 'area'] as const;
+  const kinds =
+    pool === 'triangle'
+      ? (['distance', 'distance', 'angle', 'area', 'inradius', 'circumradius'] as const)
+      : (['distance', 'distance', 'angle', 'area'] as const);
   const kind = rng.pick(kinds);
   if (kind === 'distance') return { kind, args: [x, d.last] };
   if (kind === 'angle') return { kind, args: rng.bool() ? [x, d.last, y] : [d.last, x, y] };

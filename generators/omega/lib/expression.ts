@@ -7,11 +7,12 @@ import { integerWithDigits } from './integers.js';
 
 export type Op = '+' | '-' | '*' | '/';
 
-export type Expr =
-  | { kind: 'num'; value: Rational; name?: string }
-  | { kind: 'op'; op: Op; left: Expr; right: Expr };
+export type Expr = { kind: 'num'; value: Rational; name?: string } | { kind: 'op'; op: Op; left: Expr; right: Expr };
 
-export const num = (v: Rational | bigint | number): Expr => ({ kind: 'num', value: v instanceof Rational ? v : Rational.of(BigInt(v)) });
+export const num = (v: Rational | bigint | number): Expr => ({
+  kind: 'num',
+  value: v instanceof Rational ? v : Rational.of(BigInt(v)),
+});
 export const bin = (op: Op, left: Expr, right: Expr): Expr => ({ kind: 'op', op, left, right });
 
 /** The leaves of a tree, left to right. */
@@ -26,10 +27,14 @@ export function evaluate(e: Expr): Rational | undefined {
   const b = evaluate(e.right);
   if (!a || !b) return undefined;
   switch (e.op) {
-    case '+': return a.add(b);
-    case '-': return a.sub(b);
-    case '*': return a.mul(b);
-    case '/': return a.div(b);
+    case '+':
+      return a.add(b);
+    case '-':
+      return a.sub(b);
+    case '*':
+      return a.mul(b);
+    case '/':
+      return a.div(b);
   }
 }
 
@@ -117,13 +122,17 @@ export const LETTERS = 'abcdfghjkmnpqrstuvwxyz'.split('');
 /** `count` distinct letters not in `taken`. */
 export function freshLetters(rng: Rng, count: number, taken: Iterable<string> = []): string[] {
   const used = new Set(taken);
-  return rng.sample(LETTERS.filter((l) => !used.has(l)), count);
+  return rng.sample(
+    LETTERS.filter((l) => !used.has(l)),
+    count,
+  );
 }
 
 /** "Let p be <expr>." for a constant, with the exact value re-checked. */
 export function defineConstant(name: string, value: Rational, rng: Rng, digits: number, ops = 2): string {
   const e = expressionFor(value, rng, ops, digits);
   const v = evaluate(e);
-  if (!v || !v.eq(value)) throw new Error(`defineConstant: expression ${render(e)} does not evaluate to ${value.toString()}`);
+  if (!v || !v.eq(value))
+    throw new Error(`defineConstant: expression ${render(e)} does not evaluate to ${value.toString()}`);
   return `Let ${name} be ${render(e)}.`;
 }

@@ -53,7 +53,9 @@ export interface FamilySpec<C extends Record<string, unknown>> {
 }
 
 /** A counted noun, singular and plural, as unit words. */
-export const countNoun = (singular: string, plural = `${singular}s`) => (): readonly string[] => [singular, plural];
+export const countNoun =
+  (singular: string, plural = `${singular}s`) =>
+  (): readonly string[] => [singular, plural];
 
 export interface OmegaParams {
   /** The levels items are drawn from, uniformly; one level is the usual case. */
@@ -81,18 +83,26 @@ export interface OmegaTruth {
 /** `level`: one level or a list of them (drawn uniformly); parsed into sorted distinct `levels`. */
 export function levelSchema(maxLevel: number) {
   return defineParams({
-    level: list(integer({ min: 1, max: maxLevel, doc: '' }), { single: true, minLength: 1, default: 1, doc: 'The level items are drawn from, or a list of levels drawn uniformly.' }),
+    level: list(integer({ min: 1, max: maxLevel, doc: '' }), {
+      single: true,
+      minLength: 1,
+      default: 1,
+      doc: 'The level items are drawn from, or a list of levels drawn uniformly.',
+    }),
   });
 }
 
 export function defineFamily<C extends Record<string, unknown>>(spec: FamilySpec<C>): OmegaGenerator {
   const maxLevel = Object.keys(spec.levels).length;
-  for (let l = 1; l <= maxLevel; l++) if (!spec.levels[l]) throw new Error(`omega/${spec.family}: level table must have levels 1..${maxLevel}`);
+  for (let l = 1; l <= maxLevel; l++)
+    if (!spec.levels[l]) throw new Error(`omega/${spec.family}: level table must have levels 1..${maxLevel}`);
   const name = `omega/${spec.family}`;
   const maxDraws = spec.maxDraws ?? 2000;
 
   const schema = levelSchema(maxLevel);
-  const parseParams = (raw: unknown): OmegaParams => ({ levels: [...new Set(schema.parse(raw).level)].sort((a, b) => a - b) });
+  const parseParams = (raw: unknown): OmegaParams => ({
+    levels: [...new Set(schema.parse(raw).level)].sort((a, b) => a - b),
+  });
 
   function generate(params: OmegaParams, rng: Rng): Problem {
     const level = params.levels.length === 1 ? params.levels[0]! : rng.pick(params.levels);

@@ -7,7 +7,11 @@ import { integerAnswer } from './answer.js';
 import { drawKnob, type Instance, type Knob } from './family.js';
 import { factorial, formatMultiset, permutations, randomMultiset, type Multiset } from './multiset.js';
 
-export interface ShuffleLevel extends Record<string, unknown> { wordLength: number; totalLetters: Knob; letterTypes: number }
+export interface ShuffleLevel extends Record<string, unknown> {
+  wordLength: number;
+  totalLetters: Knob;
+  letterTypes: number;
+}
 
 /** Word length and total letters per level (spec §1.4.4); both range ends are used (defect 10). */
 export const SHUFFLE_LEVELS: Record<number, ShuffleLevel> = {
@@ -56,11 +60,13 @@ export function shuffleProbability(m: Multiset, length: number, event: ShuffleEv
 
 function patternKey(word: readonly number[], distinguished: number): string {
   const label = new Map<number, number>();
-  return word.map((t) => {
-    if (t === distinguished) return 'S';
-    if (!label.has(t)) label.set(t, label.size);
-    return label.get(t)!;
-  }).join(',');
+  return word
+    .map((t) => {
+      if (t === distinguished) return 'S';
+      if (!label.has(t)) label.set(t, label.size);
+      return label.get(t)!;
+    })
+    .join(',');
 }
 
 /** Words of the given length with integer weights ∏ (falling counts); total weight = total falling L. */
@@ -68,7 +74,10 @@ function* weightedWords(m: Multiset, length: number): Generator<{ word: number[]
   const left = m.counts.slice();
   const word: number[] = [];
   function* walk(weight: bigint): Generator<{ word: number[]; weight: bigint }> {
-    if (word.length === length) { yield { word, weight }; return; }
+    if (word.length === length) {
+      yield { word, weight };
+      return;
+    }
     for (let t = 0; t < left.length; t++) {
       const c = left[t]!;
       if (c === 0) continue;
@@ -93,7 +102,11 @@ export interface EventChoice {
 }
 
 /** One instance of a shuffle-probability family: draw, evaluate exactly, reject 0 and 1. */
-export function makeShuffleInstance(c: ShuffleLevel, rng: Rng, choose: (m: Multiset, rng: Rng) => EventChoice | undefined): Instance | undefined {
+export function makeShuffleInstance(
+  c: ShuffleLevel,
+  rng: Rng,
+  choose: (m: Multiset, rng: Rng) => EventChoice | undefined,
+): Instance | undefined {
   const total = drawKnob(rng, c.totalLetters);
   const m = randomMultiset(rng, c.letterTypes, total);
   const choice = choose(m, rng);
@@ -104,7 +117,12 @@ export function makeShuffleInstance(c: ShuffleLevel, rng: Rng, choose: (m: Multi
   return {
     question,
     answer: integerAnswer(p.num + p.den),
-    inputs: { multiset: Object.fromEntries(m.letters.map((l, i) => [l, m.counts[i]])), wordLength: c.wordLength, ...choice.params, probability: p.toString() },
+    inputs: {
+      multiset: Object.fromEntries(m.letters.map((l, i) => [l, m.counts[i]])),
+      wordLength: c.wordLength,
+      ...choice.params,
+      probability: p.toString(),
+    },
     knobs: { wordLength: c.wordLength, totalLetters: total, letterTypes: c.letterTypes },
     guess: (r) => String(r.int(2, 500)),
   };

@@ -10,7 +10,16 @@
 // Anything close to degenerate (merging roots, a root on the interval's edge, a pole inside an
 // inner component, a crossing that never separates) throws Unstable: the instance is dropped.
 import {
-  Unstable, applyComponent, chainImage, criticalPoints, evaluate, poleOf, preimages, slope, type Chain, type Interval,
+  Unstable,
+  applyComponent,
+  chainImage,
+  criticalPoints,
+  evaluate,
+  poleOf,
+  preimages,
+  slope,
+  type Chain,
+  type Interval,
 } from './functions.js';
 
 /** Sorted, merged within 1e-9; two points between 1e-9 and 1e-6 apart are a degenerate case. */
@@ -43,7 +52,8 @@ function screen(f: Chain, lo: number, hi: number, n = 128): void {
     for (let i = 0; i <= n; i++) {
       const u = us[i]!;
       if (!Number.isFinite(u) || Math.abs(u) > MAX_MAGNITUDE) throw new Unstable('inner values too large');
-      if (p !== undefined && i > 0 && (us[i - 1]! - p) * (u - p) <= 0) throw new Unstable('inner component has a pole on the interval');
+      if (p !== undefined && i > 0 && (us[i - 1]! - p) * (u - p) <= 0)
+        throw new Unstable('inner component has a pole on the interval');
     }
   }
 }
@@ -54,7 +64,11 @@ export class ChainAnalysis {
   /** Points of [lo, hi] where f itself is undefined (a pole of the outermost Möbius map). */
   readonly poles: number[];
 
-  constructor(readonly f: Chain, readonly lo: number, readonly hi: number) {
+  constructor(
+    readonly f: Chain,
+    readonly lo: number,
+    readonly hi: number,
+  ) {
     screen(f, lo, hi);
     this.ranges[0] = [lo, hi];
     this.crit[0] = [];
@@ -62,7 +76,8 @@ export class ChainAnalysis {
     for (let i = 1; i < k; i++) {
       const p = poleOf(f[i - 1]!);
       const [a, b] = this.ranges[i - 1]!;
-      if (p !== undefined && p >= a - 1e-9 && p <= b + 1e-9) throw new Unstable('inner component has a pole on the interval');
+      if (p !== undefined && p >= a - 1e-9 && p <= b + 1e-9)
+        throw new Unstable('inner component has a pole on the interval');
       this.crit[i] = settle(this.crit[i - 1]!.concat(this.solve(i - 1, criticalPoints(f[i - 1]!, a, b))));
       let min = Infinity;
       let max = -Infinity;
@@ -101,7 +116,8 @@ export class ChainAnalysis {
     }
     const out: number[] = [];
     for (const x of level) {
-      if (Math.abs(x - this.lo) < 1e-7 || Math.abs(x - this.hi) < 1e-7) throw new Unstable('solution at the interval edge');
+      if (Math.abs(x - this.lo) < 1e-7 || Math.abs(x - this.hi) < 1e-7)
+        throw new Unstable('solution at the interval edge');
       if (x > this.lo && x < this.hi) out.push(x);
     }
     return out;
@@ -125,7 +141,10 @@ export class ChainAnalysis {
    * read at the piece's midpoint; `events[i]` separates `signs[i]` and `signs[i + 1]`.
    */
   slopePieces(): { events: { x: number; pole: boolean }[]; signs: number[] } {
-    const events = settle([...this.criticalPoints(), ...this.poles]).map((x) => ({ x, pole: this.poles.some((p) => Math.abs(p - x) < 1e-9) }));
+    const events = settle([...this.criticalPoints(), ...this.poles]).map((x) => ({
+      x,
+      pole: this.poles.some((p) => Math.abs(p - x) < 1e-9),
+    }));
     const cuts = [this.lo, ...events.map((e) => e.x), this.hi];
     const signs = cuts.slice(1).map((b, i) => {
       const a = cuts[i]!;
@@ -168,7 +187,12 @@ export class ChainAnalysis {
  *   is halved otherwise; a box that never settles (a tangency) makes the instance Unstable.
  * Returns undefined as soon as more than `maxCount` crossings are found (callers want few).
  */
-export function crossings(f: ChainAnalysis, g: ChainAnalysis, maxCount = Infinity, maxBoxes = 200_000): number[] | undefined {
+export function crossings(
+  f: ChainAnalysis,
+  g: ChainAnalysis,
+  maxCount = Infinity,
+  maxBoxes = 200_000,
+): number[] | undefined {
   const lo = f.lo;
   const hi = f.hi;
   for (const p of f.poles) for (const q of g.poles) if (Math.abs(p - q) < 1e-6) throw new Unstable('shared pole');
@@ -180,7 +204,8 @@ export function crossings(f: ChainAnalysis, g: ChainAnalysis, maxCount = Infinit
   const out: number[] = [];
   let boxes = 0;
   const sideCheck = (x: number, hx: number) => {
-    if (!poles.some((p) => Math.abs(p - x) < 1e-8) && Math.abs(hx) < 1e-9) throw new Unstable('crossing at a breakpoint');
+    if (!poles.some((p) => Math.abs(p - x) < 1e-8) && Math.abs(hx) < 1e-9)
+      throw new Unstable('crossing at a breakpoint');
   };
   for (let i = 0; i + 1 < cuts.length; i++) {
     let a = cuts[i]!;
@@ -234,13 +259,23 @@ export function refine(h: (x: number) => number, s: number, t: number): number {
     const m = (s + t) / 2;
     const hm = h(m);
     if (hm === 0) return m;
-    if (Math.sign(hm) === Math.sign(hs)) { s = m; hs = hm; } else t = m;
+    if (Math.sign(hm) === Math.sign(hs)) {
+      s = m;
+      hs = hm;
+    } else t = m;
   }
   return (s + t) / 2;
 }
 
 /** ∫ |f − g| over [a, b], cut at the given breakpoints, by composite 10-point Gauss–Legendre. */
-export function integrateAbsDifference(f: Chain, g: Chain, a: number, b: number, breaks: number[], segments: number): number {
+export function integrateAbsDifference(
+  f: Chain,
+  g: Chain,
+  a: number,
+  b: number,
+  breaks: number[],
+  segments: number,
+): number {
   const cuts = [a, ...breaks.filter((x) => x > a && x < b).sort((x, y) => x - y), b];
   let total = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
@@ -250,15 +285,21 @@ export function integrateAbsDifference(f: Chain, g: Chain, a: number, b: number,
       const mid = lo + (s + 0.5) * w;
       for (let q = 0; q < GL_X.length; q++) {
         const x = mid + (GL_X[q]! * w) / 2;
-        total += (GL_W[q]! * w) / 2 * Math.abs(evaluate(f, x) - evaluate(g, x));
+        total += ((GL_W[q]! * w) / 2) * Math.abs(evaluate(f, x) - evaluate(g, x));
       }
     }
   }
   return total;
 }
 
-const GL_X = [-0.9739065285171717, -0.8650633666889845, -0.6794095682990244, -0.4333953941292472, -0.1488743389816312, 0.1488743389816312, 0.4333953941292472, 0.6794095682990244, 0.8650633666889845, 0.9739065285171717];
-const GL_W = [0.0666713443086881, 0.1494513491505806, 0.2190863625159820, 0.2692667193099963, 0.2955242247147529, 0.2955242247147529, 0.2692667193099963, 0.2190863625159820, 0.1494513491505806, 0.0666713443086881];
+const GL_X = [
+  -0.9739065285171717, -0.8650633666889845, -0.6794095682990244, -0.4333953941292472, -0.1488743389816312,
+  0.1488743389816312, 0.4333953941292472, 0.6794095682990244, 0.8650633666889845, 0.9739065285171717,
+];
+const GL_W = [
+  0.0666713443086881, 0.1494513491505806, 0.219086362515982, 0.2692667193099963, 0.2955242247147529, 0.2955242247147529,
+  0.2692667193099963, 0.219086362515982, 0.1494513491505806, 0.0666713443086881,
+];
 
 /**
  * Sign changes of f − g between neighbouring points of an n-point grid, skipping cells that hold
@@ -275,8 +316,19 @@ export function gridSignChanges(f: ChainAnalysis, g: ChainAnalysis, n = 400): nu
     const x = f.lo + ((f.hi - f.lo) * i) / n;
     const v = evaluate(f.f, x) - evaluate(g.f, x);
     let pole = false;
-    while (pi < poles.length && poles[pi]! <= x) { if (poles[pi]! >= prevX) pole = true; pi++; }
-    if (!pole && Number.isFinite(prev) && Number.isFinite(v) && prev !== 0 && v !== 0 && Math.sign(prev) !== Math.sign(v)) changes++;
+    while (pi < poles.length && poles[pi]! <= x) {
+      if (poles[pi]! >= prevX) pole = true;
+      pi++;
+    }
+    if (
+      !pole &&
+      Number.isFinite(prev) &&
+      Number.isFinite(v) &&
+      prev !== 0 &&
+      v !== 0 &&
+      Math.sign(prev) !== Math.sign(v)
+    )
+      changes++;
     prevX = x;
     prev = v;
   }

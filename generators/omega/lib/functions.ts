@@ -17,20 +17,35 @@ export type Component =
 export type Chain = Component[];
 
 /** Upstream's difficulty score per component kind. */
-export const COMPONENT_SCORE: Record<Component['kind'], number> = { linear: 1, quadratic: 2, abs: 3, exp: 3, trig: 4, rational: 4 };
+export const COMPONENT_SCORE: Record<Component['kind'], number> = {
+  linear: 1,
+  quadratic: 2,
+  abs: 3,
+  exp: 3,
+  trig: 4,
+  rational: 4,
+};
 
 export const chainScore = (f: Chain) => f.reduce((s, c) => s + COMPONENT_SCORE[c.kind], 0);
 
 /** Thrown when an instance sits too close to a degenerate case to be labelled with confidence. */
 export class Unstable extends Error {}
 
-const nonzero = (rng: Rng, m: number) => { for (;;) { const v = rng.int(-m, m); if (v !== 0) return v; } };
+const nonzero = (rng: Rng, m: number) => {
+  for (;;) {
+    const v = rng.int(-m, m);
+    if (v !== 0) return v;
+  }
+};
 
 export function randomBasic(rng: Rng): Component {
   switch (rng.pick(['linear', 'quadratic', 'abs', 'rational'] as const)) {
-    case 'linear': return { kind: 'linear', a: nonzero(rng, 5), b: rng.int(-5, 5) };
-    case 'quadratic': return { kind: 'quadratic', a: nonzero(rng, 5), b: rng.int(-5, 5), c: rng.int(-5, 5) };
-    case 'abs': return { kind: 'abs', a: nonzero(rng, 3), b: rng.int(-3, 3), c: rng.int(-3, 3) };
+    case 'linear':
+      return { kind: 'linear', a: nonzero(rng, 5), b: rng.int(-5, 5) };
+    case 'quadratic':
+      return { kind: 'quadratic', a: nonzero(rng, 5), b: rng.int(-5, 5), c: rng.int(-5, 5) };
+    case 'abs':
+      return { kind: 'abs', a: nonzero(rng, 3), b: rng.int(-3, 3), c: rng.int(-3, 3) };
     case 'rational': {
       for (;;) {
         const [a, b, c, d] = [rng.int(-3, 3), rng.int(-3, 3), nonzero(rng, 3), rng.int(-3, 3)];
@@ -41,7 +56,15 @@ export function randomBasic(rng: Rng): Component {
 }
 
 export function randomAdvanced(rng: Rng): Component {
-  if (rng.bool(0.7)) return { kind: 'trig', fn: rng.pick(['sin', 'cos'] as const), a: nonzero(rng, 3), b: rng.int(1, 3), c: rng.int(-3, 3), d: rng.int(-3, 3) };
+  if (rng.bool(0.7))
+    return {
+      kind: 'trig',
+      fn: rng.pick(['sin', 'cos'] as const),
+      a: nonzero(rng, 3),
+      b: rng.int(1, 3),
+      c: rng.int(-3, 3),
+      d: rng.int(-3, 3),
+    };
   return { kind: 'exp', a: nonzero(rng, 3), b: rng.pick([-2, -1, 1, 2]), c: rng.int(-3, 3) };
 }
 
@@ -60,19 +83,23 @@ const wrap = (u: string) => (u === 'x' ? 'x' : `(${u})`);
 
 export function componentText(c: Component, u: string): string {
   switch (c.kind) {
-    case 'linear': return `${coef(c.a)}${wrap(u)}${plus(c.b)}`;
+    case 'linear':
+      return `${coef(c.a)}${wrap(u)}${plus(c.b)}`;
     case 'quadratic': {
       const lin = c.b === 0 ? '' : `${c.b > 0 ? ' + ' : ' - '}${coef(Math.abs(c.b))}${wrap(u)}`;
       return `${coef(c.a)}${wrap(u)}^2${lin}${plus(c.c)}`;
     }
     // Inner expressions go in parentheses inside the bars, so nested bars never meet: |(2|x| + 1) - 3|.
-    case 'abs': return `${coef(c.a)}|${wrap(u)}${plus(-c.b)}|${plus(c.c)}`;
+    case 'abs':
+      return `${coef(c.a)}|${wrap(u)}${plus(-c.b)}|${plus(c.c)}`;
     case 'rational': {
       const num = c.a === 0 ? `${c.b}` : `${coef(c.a)}${wrap(u)}${plus(c.b)}`;
       return `(${num})/(${coef(c.c)}${wrap(u)}${plus(c.d)})`;
     }
-    case 'trig': return `${coef(c.a)}${c.fn}(${c.b === 1 ? '' : c.b}π${wrap(u)}${plus(c.c)})${plus(c.d)}`;
-    case 'exp': return `${coef(c.a)}e^(${coef(c.b)}${wrap(u)})${plus(c.c)}`;
+    case 'trig':
+      return `${coef(c.a)}${c.fn}(${c.b === 1 ? '' : c.b}π${wrap(u)}${plus(c.c)})${plus(c.d)}`;
+    case 'exp':
+      return `${coef(c.a)}e^(${coef(c.b)}${wrap(u)})${plus(c.c)}`;
   }
 }
 
@@ -84,27 +111,38 @@ export function chainText(f: Chain): string {
 
 export function applyComponent(c: Component, u: number): number {
   switch (c.kind) {
-    case 'linear': return c.a * u + c.b;
-    case 'quadratic': return c.a * u * u + c.b * u + c.c;
-    case 'abs': return c.a * Math.abs(u - c.b) + c.c;
-    case 'rational': return (c.a * u + c.b) / (c.c * u + c.d);
-    case 'trig': return c.a * (c.fn === 'sin' ? Math.sin : Math.cos)(c.b * Math.PI * u + c.c) + c.d;
-    case 'exp': return c.a * Math.exp(c.b * u) + c.c;
+    case 'linear':
+      return c.a * u + c.b;
+    case 'quadratic':
+      return c.a * u * u + c.b * u + c.c;
+    case 'abs':
+      return c.a * Math.abs(u - c.b) + c.c;
+    case 'rational':
+      return (c.a * u + c.b) / (c.c * u + c.d);
+    case 'trig':
+      return c.a * (c.fn === 'sin' ? Math.sin : Math.cos)(c.b * Math.PI * u + c.c) + c.d;
+    case 'exp':
+      return c.a * Math.exp(c.b * u) + c.c;
   }
 }
 
 /** Derivative of one component at u (at a kink, either one-sided slope). */
 export function componentSlope(c: Component, u: number): number {
   switch (c.kind) {
-    case 'linear': return c.a;
-    case 'quadratic': return 2 * c.a * u + c.b;
-    case 'abs': return c.a * Math.sign(u - c.b);
-    case 'rational': return (c.a * c.d - c.b * c.c) / (c.c * u + c.d) ** 2;
+    case 'linear':
+      return c.a;
+    case 'quadratic':
+      return 2 * c.a * u + c.b;
+    case 'abs':
+      return c.a * Math.sign(u - c.b);
+    case 'rational':
+      return (c.a * c.d - c.b * c.c) / (c.c * u + c.d) ** 2;
     case 'trig': {
       const t = c.b * Math.PI * u + c.c;
       return c.a * c.b * Math.PI * (c.fn === 'sin' ? Math.cos(t) : -Math.sin(t));
     }
-    case 'exp': return c.a * c.b * Math.exp(c.b * u);
+    case 'exp':
+      return c.a * c.b * Math.exp(c.b * u);
   }
 }
 
@@ -134,7 +172,9 @@ const TOUCH = 1e-9;
 export function preimages(c: Component, y: number, lo: number, hi: number): number[] {
   const cand: number[] = [];
   switch (c.kind) {
-    case 'linear': cand.push((y - c.b) / c.a); break;
+    case 'linear':
+      cand.push((y - c.b) / c.a);
+      break;
     case 'quadratic': {
       const disc = c.b * c.b - 4 * c.a * (c.c - y);
       const scale = Math.max(1, c.b * c.b, Math.abs(4 * c.a * (c.c - y)));
@@ -156,7 +196,10 @@ export function preimages(c: Component, y: number, lo: number, hi: number): numb
     }
     case 'rational': {
       const den = c.a - c.c * y;
-      if (Math.abs(den) < 1e-12) { if (den !== 0) throw new Unstable('Möbius asymptote'); break; }
+      if (Math.abs(den) < 1e-12) {
+        if (den !== 0) throw new Unstable('Möbius asymptote');
+        break;
+      }
       cand.push((c.d * y - c.b) / den);
       break;
     }
@@ -200,8 +243,12 @@ export function preimages(c: Component, y: number, lo: number, hi: number): numb
 export function criticalPoints(c: Component, lo: number, hi: number): number[] {
   const out: number[] = [];
   switch (c.kind) {
-    case 'quadratic': out.push(-c.b / (2 * c.a)); break;
-    case 'abs': out.push(c.b); break;
+    case 'quadratic':
+      out.push(-c.b / (2 * c.a));
+      break;
+    case 'abs':
+      out.push(c.b);
+      break;
     case 'trig': {
       // Peaks of sin/cos(t): t = π/2 + kπ (sin) or kπ (cos).
       const w = c.b * Math.PI;
@@ -212,7 +259,8 @@ export function criticalPoints(c: Component, lo: number, hi: number): number[] {
       for (let k = kLo; k <= kHi; k++) out.push((off + k * Math.PI - c.c) / w);
       break;
     }
-    default: break;
+    default:
+      break;
   }
   const inside: number[] = [];
   for (const u of out) if (u > lo && u < hi) inside.push(u);
@@ -232,7 +280,8 @@ export type Interval = readonly [number, number];
 // squared denominator near a pole, and with it the sign of a slope).
 const widen = ([lo, hi]: Interval): Interval => [lo - 1e-12 * Math.abs(lo), hi + 1e-12 * Math.abs(hi)];
 const span = (vals: number[]): Interval => widen([Math.min(...vals), Math.max(...vals)]);
-const mulI = ([a, b]: Interval, [c, d]: Interval): Interval => span([a * c, a * d, b * c, b * d].map((v) => (Number.isNaN(v) ? 0 : v)));
+const mulI = ([a, b]: Interval, [c, d]: Interval): Interval =>
+  span([a * c, a * d, b * c, b * d].map((v) => (Number.isNaN(v) ? 0 : v)));
 
 function trigRange(fn: 'sin' | 'cos', [lo, hi]: Interval): Interval {
   if (hi - lo >= 2 * Math.PI) return [-1, 1];
@@ -247,13 +296,15 @@ function trigRange(fn: 'sin' | 'cos', [lo, hi]: Interval): Interval {
 export function componentImage(c: Component, u: Interval): Interval {
   const [lo, hi] = u;
   switch (c.kind) {
-    case 'linear': return span([c.a * lo + c.b, c.a * hi + c.b]);
+    case 'linear':
+      return span([c.a * lo + c.b, c.a * hi + c.b]);
     case 'quadratic': {
       const v = -c.b / (2 * c.a);
       const pts = [lo, hi, ...(v > lo && v < hi ? [v] : [])];
       return span(pts.map((p) => applyComponent(c, p)));
     }
-    case 'abs': return span([lo, hi, ...(c.b > lo && c.b < hi ? [c.b] : [])].map((p) => applyComponent(c, p)));
+    case 'abs':
+      return span([lo, hi, ...(c.b > lo && c.b < hi ? [c.b] : [])].map((p) => applyComponent(c, p)));
     case 'rational': {
       const p = -c.d / c.c;
       if (p >= lo && p <= hi) return [-Infinity, Infinity];
@@ -264,7 +315,8 @@ export function componentImage(c: Component, u: Interval): Interval {
       const [s0, s1] = trigRange(c.fn, t);
       return span([c.a * s0 + c.d, c.a * s1 + c.d]);
     }
-    case 'exp': return span([applyComponent(c, lo), applyComponent(c, hi)]);
+    case 'exp':
+      return span([applyComponent(c, lo), applyComponent(c, hi)]);
   }
 }
 
@@ -272,16 +324,20 @@ export function componentImage(c: Component, u: Interval): Interval {
 export function componentSlopeImage(c: Component, u: Interval): Interval {
   const [lo, hi] = u;
   switch (c.kind) {
-    case 'linear': return [c.a, c.a];
-    case 'quadratic': return span([2 * c.a * lo + c.b, 2 * c.a * hi + c.b]);
-    case 'abs': return c.b > lo && c.b < hi ? [-Math.abs(c.a), Math.abs(c.a)] : span([componentSlope(c, (lo + hi) / 2)]);
+    case 'linear':
+      return [c.a, c.a];
+    case 'quadratic':
+      return span([2 * c.a * lo + c.b, 2 * c.a * hi + c.b]);
+    case 'abs':
+      return c.b > lo && c.b < hi ? [-Math.abs(c.a), Math.abs(c.a)] : span([componentSlope(c, (lo + hi) / 2)]);
     case 'rational': {
       const p = -c.d / c.c;
       if (p >= lo && p <= hi) return [-Infinity, Infinity];
       const den = span([c.c * lo + c.d, c.c * hi + c.d]);
-      const sq: Interval = den[0] > 0 || den[1] < 0
-        ? [Math.min(den[0] ** 2, den[1] ** 2) * (1 - 1e-12), Math.max(den[0] ** 2, den[1] ** 2) * (1 + 1e-12)]
-        : [0, Math.max(den[0] ** 2, den[1] ** 2)];
+      const sq: Interval =
+        den[0] > 0 || den[1] < 0
+          ? [Math.min(den[0] ** 2, den[1] ** 2) * (1 - 1e-12), Math.max(den[0] ** 2, den[1] ** 2) * (1 + 1e-12)]
+          : [0, Math.max(den[0] ** 2, den[1] ** 2)];
       const k = c.a * c.d - c.b * c.c;
       return span([k / sq[0], k / sq[1]].map((v) => (Number.isFinite(v) ? v : Math.sign(k) * Infinity)));
     }
@@ -291,7 +347,8 @@ export function componentSlopeImage(c: Component, u: Interval): Interval {
       const k = c.a * c.b * Math.PI * (c.fn === 'sin' ? 1 : -1);
       return span([k * s0, k * s1]);
     }
-    case 'exp': return span([c.a * c.b * Math.exp(c.b * lo), c.a * c.b * Math.exp(c.b * hi)]);
+    case 'exp':
+      return span([c.a * c.b * Math.exp(c.b * lo), c.a * c.b * Math.exp(c.b * hi)]);
   }
 }
 

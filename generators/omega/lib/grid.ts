@@ -7,7 +7,13 @@ export type Cell = readonly [number, number];
 export const cellText = (c: Cell) => `(${c[0]}, ${c[1]})`;
 
 /** `count` distinct random cells of a w×h grid, none of them in `keepFree`. */
-export function randomCells(rng: Rng, w: number, h: number, count: number, keepFree: readonly Cell[]): [number, number][] {
+export function randomCells(
+  rng: Rng,
+  w: number,
+  h: number,
+  count: number,
+  keepFree: readonly Cell[],
+): [number, number][] {
   const free = new Set(keepFree.map(([x, y]) => y * w + x));
   const pool: number[] = [];
   for (let i = 0; i < w * h; i++) if (!free.has(i)) pool.push(i);
@@ -30,7 +36,13 @@ export function sortCells<T extends Cell>(cells: T[]): T[] {
  * Fewest moves from (0, 0) to (tx, ty) on a w×h grid by breadth-first search; −1 if unreachable.
  * `moves(x, y, reach)` calls `reach(nx, ny)` for every cell one move away that is on the grid.
  */
-export function gridDistance(w: number, h: number, tx: number, ty: number, moves: (x: number, y: number, reach: (nx: number, ny: number) => void) => void): number {
+export function gridDistance(
+  w: number,
+  h: number,
+  tx: number,
+  ty: number,
+  moves: (x: number, y: number, reach: (nx: number, ny: number) => void) => void,
+): number {
   const dist = new Int32Array(w * h).fill(-1);
   const queue = [0];
   dist[0] = 0;
@@ -41,7 +53,10 @@ export function gridDistance(w: number, h: number, tx: number, ty: number, moves
     if (x === tx && y === ty) return dist[cur]!;
     moves(x, y, (nx, ny) => {
       const j = ny * w + nx;
-      if (dist[j] === -1) { dist[j] = dist[cur]! + 1; queue.push(j); }
+      if (dist[j] === -1) {
+        dist[j] = dist[cur]! + 1;
+        queue.push(j);
+      }
     });
   }
   return -1;

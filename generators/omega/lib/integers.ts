@@ -51,7 +51,10 @@ export function isPrime(n: bigint): boolean {
   }
   let d = n - 1n;
   let s = 0;
-  while ((d & 1n) === 0n) { d >>= 1n; s++; }
+  while ((d & 1n) === 0n) {
+    d >>= 1n;
+    s++;
+  }
   outer: for (const a of MR_BASES) {
     let x = modPow(a, d, n);
     if (x === 1n || x === n - 1n) continue;
@@ -90,13 +93,19 @@ export function factorize(n: bigint): [bigint, number][] {
   const add = (p: bigint) => found.set(p, (found.get(p) ?? 0) + 1);
   for (const p of SMALL_PRIMES) {
     if (p * p > n) break;
-    while (n % p === 0n) { add(p); n /= p; }
+    while (n % p === 0n) {
+      add(p);
+      n /= p;
+    }
   }
   const stack = n > 1n ? [n] : [];
   while (stack.length > 0) {
     const m = stack.pop()!;
     if (m === 1n) continue;
-    if (isPrime(m)) { add(m); continue; }
+    if (isPrime(m)) {
+      add(m);
+      continue;
+    }
     const d = pollardBrent(m);
     stack.push(d, m / d);
   }
@@ -107,20 +116,31 @@ export function factorize(n: bigint): [bigint, number][] {
 function pollardBrent(m: bigint): bigint {
   if (m % 2n === 0n) return 2n;
   for (let c = 1n; ; c++) {
-    let y = 2n, r = 1, q = 1n, g = 1n, x = 0n, ys = 0n;
+    let y = 2n,
+      r = 1,
+      q = 1n,
+      g = 1n,
+      x = 0n,
+      ys = 0n;
     const f = (v: bigint) => (v * v + c) % m;
     while (g === 1n) {
       x = y;
       for (let i = 0; i < r; i++) y = f(y);
       for (let k = 0; k < r && g === 1n; k += 64) {
         ys = y;
-        for (let i = 0; i < Math.min(64, r - k); i++) { y = f(y); q = (q * absBig(x - y)) % m; }
+        for (let i = 0; i < Math.min(64, r - k); i++) {
+          y = f(y);
+          q = (q * absBig(x - y)) % m;
+        }
         g = gcdBig(q, m);
       }
       r *= 2;
     }
     if (g === m) {
-      do { ys = f(ys); g = gcdBig(absBig(x - ys), m); } while (g === 1n);
+      do {
+        ys = f(ys);
+        g = gcdBig(absBig(x - ys), m);
+      } while (g === 1n);
     }
     if (g !== m) return g;
   }

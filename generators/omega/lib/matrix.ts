@@ -20,11 +20,13 @@ export function transpose(a: IntMatrix): IntMatrix {
 export function multiply(a: IntMatrix, b: IntMatrix): IntMatrix {
   const inner = b.length;
   if (a[0]!.length !== inner) throw new RangeError('multiply: dimension mismatch');
-  return a.map((row) => b[0]!.map((_, j) => {
-    let s = 0n;
-    for (let k = 0; k < inner; k++) s += row[k]! * b[k]![j]!;
-    return s;
-  }));
+  return a.map((row) =>
+    b[0]!.map((_, j) => {
+      let s = 0n;
+      for (let k = 0; k < inner; k++) s += row[k]! * b[k]![j]!;
+      return s;
+    }),
+  );
 }
 
 /** A^k by repeated squaring (k ≥ 0). */
@@ -154,7 +156,9 @@ export function symmetricEigenvalues(s: number[][]): number[] {
 /** Singular values, descending: square roots of the eigenvalues of the exact integer AᵀA. */
 export function singularValues(a: IntMatrix): number[] {
   const ata = multiply(transpose(a), a);
-  return symmetricEigenvalues(toFloat(ata)).map((l) => Math.sqrt(Math.max(0, l))).sort((x, y) => y - x);
+  return symmetricEigenvalues(toFloat(ata))
+    .map((l) => Math.sqrt(Math.max(0, l)))
+    .sort((x, y) => y - x);
 }
 
 /**
@@ -179,8 +183,16 @@ export function roundExact(q: Rational): bigint | undefined {
 }
 
 /** Integer entries uniform in [-range, range]; symmetric mirrors the upper triangle, upper zeroes the lower. */
-export function randomMatrix(rng: Rng, rows: number, cols: number, range: number, type: MatrixType = 'plain'): IntMatrix {
-  const m: IntMatrix = Array.from({ length: rows }, () => Array.from({ length: cols }, () => BigInt(rng.int(-range, range))));
+export function randomMatrix(
+  rng: Rng,
+  rows: number,
+  cols: number,
+  range: number,
+  type: MatrixType = 'plain',
+): IntMatrix {
+  const m: IntMatrix = Array.from({ length: rows }, () =>
+    Array.from({ length: cols }, () => BigInt(rng.int(-range, range))),
+  );
   if (type === 'symmetric') for (let i = 0; i < rows; i++) for (let j = 0; j < i; j++) m[i]![j] = m[j]![i]!;
   if (type === 'upper') for (let i = 0; i < rows; i++) for (let j = 0; j < Math.min(i, cols); j++) m[i]![j] = 0n;
   return m;

@@ -11,8 +11,14 @@ export interface Multiset {
 
 /** `total` split into `parts` positive integers, uniformly over compositions. */
 export function randomComposition(rng: Rng, total: number, parts: number): number[] {
-  if (parts < 1 || parts > total) throw new RangeError(`randomComposition: cannot split ${total} into ${parts} positive parts`);
-  const cuts = rng.sample(Array.from({ length: total - 1 }, (_, i) => i + 1), parts - 1).sort((a, b) => a - b);
+  if (parts < 1 || parts > total)
+    throw new RangeError(`randomComposition: cannot split ${total} into ${parts} positive parts`);
+  const cuts = rng
+    .sample(
+      Array.from({ length: total - 1 }, (_, i) => i + 1),
+      parts - 1,
+    )
+    .sort((a, b) => a - b);
   const bounds = [0, ...cuts, total];
   return bounds.slice(1).map((b, i) => b - bounds[i]!);
 }
@@ -41,7 +47,10 @@ export function wordsOf(m: Multiset, length: number): WeightedWord[] {
   const left = m.counts.slice();
   const word: number[] = [];
   const walk = (num: bigint, den: bigint, remaining: number) => {
-    if (word.length === length) { out.push({ word: word.slice(), probability: Rational.of(num, den) }); return; }
+    if (word.length === length) {
+      out.push({ word: word.slice(), probability: Rational.of(num, den) });
+      return;
+    }
     for (let t = 0; t < left.length; t++) {
       if (left[t] === 0) continue;
       const c = left[t]!;
@@ -65,7 +74,10 @@ export function permutations(n: number): number[][] {
   const out: number[][] = [];
   const perm = Array.from({ length: n }, (_, i) => i);
   const rec = (k: number) => {
-    if (k === n) { out.push(perm.slice()); return; }
+    if (k === n) {
+      out.push(perm.slice());
+      return;
+    }
     for (let i = k; i < n; i++) {
       [perm[k], perm[i]] = [perm[i]!, perm[k]!];
       rec(k + 1);

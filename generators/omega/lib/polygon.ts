@@ -88,8 +88,12 @@ export function chordFaces(n: number, chords: readonly Chord[]): Point[][] {
     const next: Point[][] = [];
     for (const cell of cells) {
       const s = cell.map(side);
-      for (const v of s) if (Math.abs(v) > EPS && Math.abs(v) < DOUBT) throw new NearDegenerate('vertex close to a chord');
-      if (!s.some((v) => v > EPS) || !s.some((v) => v < -EPS)) { next.push(cell); continue; }
+      for (const v of s)
+        if (Math.abs(v) > EPS && Math.abs(v) < DOUBT) throw new NearDegenerate('vertex close to a chord');
+      if (!s.some((v) => v > EPS) || !s.some((v) => v < -EPS)) {
+        next.push(cell);
+        continue;
+      }
       const left: Point[] = [];
       const right: Point[] = [];
       for (let i = 0; i < cell.length; i++) {
@@ -121,7 +125,11 @@ export function cornerCount(cell: readonly Point[]): number {
     const last = pts[pts.length - 1];
     if (!last || Math.hypot(p[0] - last[0], p[1] - last[1]) > EPS) pts.push(p);
   }
-  while (pts.length > 1 && Math.hypot(pts[0]![0] - pts[pts.length - 1]![0], pts[0]![1] - pts[pts.length - 1]![1]) <= EPS) pts.pop();
+  while (
+    pts.length > 1 &&
+    Math.hypot(pts[0]![0] - pts[pts.length - 1]![0], pts[0]![1] - pts[pts.length - 1]![1]) <= EPS
+  )
+    pts.pop();
   let corners = 0;
   for (let i = 0; i < pts.length; i++) {
     const a = pts[(i + pts.length - 1) % pts.length]!;

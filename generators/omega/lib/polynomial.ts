@@ -7,7 +7,11 @@ export type Poly = Rational[];
 
 export function polyMul(a: Poly, b: Poly): Poly {
   const out = Array.from({ length: a.length + b.length - 1 }, () => Rational.ZERO);
-  a.forEach((x, i) => b.forEach((y, j) => { out[i + j] = out[i + j]!.add(x.mul(y)); }));
+  a.forEach((x, i) =>
+    b.forEach((y, j) => {
+      out[i + j] = out[i + j]!.add(x.mul(y));
+    }),
+  );
   return out;
 }
 
@@ -53,9 +57,14 @@ export function renderPoly(p: Poly, v: string, names: Map<number, string> = new 
 }
 
 /** A linear form Σ c_i·x_i + k as text; `constName` replaces the constant (its value is k). */
-export function renderLinear(terms: readonly { coef: bigint; name: string }[], constant: bigint, constName?: string): string {
+export function renderLinear(
+  terms: readonly { coef: bigint; name: string }[],
+  constant: bigint,
+  constName?: string,
+): string {
   const parts: string[] = [];
-  const push = (neg: boolean, body: string) => parts.push(parts.length === 0 ? `${neg ? '-' : ''}${body}` : `${neg ? '- ' : '+ '}${body}`);
+  const push = (neg: boolean, body: string) =>
+    parts.push(parts.length === 0 ? `${neg ? '-' : ''}${body}` : `${neg ? '- ' : '+ '}${body}`);
   for (const t of terms) {
     if (t.coef === 0n) continue;
     const a = t.coef < 0n ? -t.coef : t.coef;

@@ -15,10 +15,17 @@ function answerOf(truth: unknown): Answer | string {
   switch (a.type) {
     case 'integer':
     case 'rational':
-      return typeof a.value === 'string' && a.value.length <= 10_000 ? (a as Answer) : `truth.answer.value must be a string`;
+      return typeof a.value === 'string' && a.value.length <= 10_000
+        ? (a as Answer)
+        : `truth.answer.value must be a string`;
     case 'decimal':
-      return typeof a.exact === 'string' && a.exact.length <= 10_000 && Number.isInteger(a.places) && (a.places as number) >= 0 && (a.places as number) <= 100
-        ? (a as Answer) : 'a decimal truth.answer needs exact (a string) and places (0..100)';
+      return typeof a.exact === 'string' &&
+        a.exact.length <= 10_000 &&
+        Number.isInteger(a.places) &&
+        (a.places as number) >= 0 &&
+        (a.places as number) <= 100
+        ? (a as Answer)
+        : 'a decimal truth.answer needs exact (a string) and places (0..100)';
     case 'choice':
       return Number.isInteger(a.value) ? (a as Answer) : 'a choice truth.answer needs an integer value';
     default:

@@ -18,7 +18,12 @@ import { defineSetting } from '../compositional/lib/axis.js';
 import { choose } from './prob_letter.js';
 
 type Kind = 'lattice' | 'chords' | 'curves';
-interface Level extends Record<string, unknown> { latticeMax: number; primes: readonly [number, number]; chords: readonly [number, number]; curves: readonly [number, number] }
+interface Level extends Record<string, unknown> {
+  latticeMax: number;
+  primes: readonly [number, number];
+  chords: readonly [number, number];
+  curves: readonly [number, number];
+}
 
 /** Lattice points on x² + y² = N by the divisor formula r₂(N) = 4·Σ_{d | N, d odd} (−1)^((d−1)/2). */
 export function latticePointsFormula(N: bigint): bigint {
@@ -91,7 +96,8 @@ function make(c: Level, rng: Rng, large: boolean): Instance | undefined {
 const familiar = defineFamily<Level>({
   family: 'transformative/circles_small',
   domain: 'geometry',
-  description: 'Small circle configurations: lattice points for N ≤ 100, chords among ≤ 5 points, a few circles and lines.',
+  description:
+    'Small circle configurations: lattice points for N ≤ 100, chords among ≤ 5 points, a few circles and lines.',
   version: '1',
   levels: {
     1: { latticeMax: 50, primes: [0, 0], chords: [2, 4], curves: [1, 2] },
@@ -104,7 +110,8 @@ const familiar = defineFamily<Level>({
 const transformed = defineFamily<Level>({
   family: 'transformative/circles',
   domain: 'geometry',
-  description: 'Large circle configurations: lattice points on x² + y² = N (factorisation), chord regions, circle/line arrangements.',
+  description:
+    'Large circle configurations: lattice points on x² + y² = N (factorisation), chord regions, circle/line arrangements.',
   version: '1',
   levels: {
     1: { latticeMax: 0, primes: [2, 3], chords: [10, 25], curves: [6, 15] },
@@ -118,7 +125,8 @@ const transformed = defineFamily<Level>({
 export const transCircles = defineSetting({
   axis: 'transformative',
   setting: 'circles',
-  description: 'OMEGA transformative 7: small circle configurations (familiar, draw or try) → large ones (transformed, counting and number theory).',
+  description:
+    'OMEGA transformative 7: small circle configurations (familiar, draw or try) → large ones (transformed, counting and number theory).',
   version: '1',
   parts: { familiar, transformed },
   testParts: ['transformed'],

@@ -12,11 +12,15 @@ import { defineFamily, guessInt } from '../lib/family.js';
 import { algebraPolynomialRoots } from '../algebra_polynomial_roots.js';
 import { defineSetting } from '../compositional/lib/axis.js';
 
-interface Level extends Record<string, unknown> { n: readonly [number, number]; m: readonly [number, number] }
+interface Level extends Record<string, unknown> {
+  n: readonly [number, number];
+  m: readonly [number, number];
+}
 
 /** ∏_{k=0}^{n−1} (ω^{2k} − b·ω^k + c) for ω = e^{2πi/n}, exactly. */
 export function quadraticProduct(n: number, b: bigint, c: bigint): bigint {
-  let v0 = 2n, v1 = b;
+  let v0 = 2n,
+    v1 = b;
   for (let k = 1; k < n; k++) [v0, v1] = [v1, b * v1 - c * v0];
   const vn = n === 0 ? 2n : v1;
   return c ** BigInt(n) - vn + 1n;
@@ -45,7 +49,12 @@ export function rootsInRegion(n: number, phase: number, region: Region): number 
   let count = 0;
   for (let k = 0; k < n; k++) {
     const u = (phase + 4 * k) % (4 * n);
-    const inside = region === 'first quadrant' ? u > 0 && u < n : region === 'upper half-plane' ? u > 0 && u < 2 * n : u < n || u > 3 * n;
+    const inside =
+      region === 'first quadrant'
+        ? u > 0 && u < n
+        : region === 'upper half-plane'
+          ? u > 0 && u < 2 * n
+          : u < n || u > 3 * n;
     if (inside) count++;
   }
   return count;
@@ -54,7 +63,8 @@ export function rootsInRegion(n: number, phase: number, region: Region): number 
 const transformed = defineFamily<Level>({
   family: 'transformative/de_moivre',
   domain: 'algebra',
-  description: 'Roots of unity and z^n = c for large n: products, filters and root counts (De Moivre, not root search).',
+  description:
+    'Roots of unity and z^n = c for large n: products, filters and root counts (De Moivre, not root search).',
   version: '1',
   levels: { 1: { n: [13, 40], m: [20, 40] }, 2: { n: [41, 120], m: [40, 90] }, 3: { n: [121, 400], m: [90, 200] } },
   knobs: ['n', 'm'],
@@ -66,7 +76,8 @@ const transformed = defineFamily<Level>({
       const cc = BigInt(rng.int(1, 5));
       const value = quadraticProduct(n, b, cc);
       if (value <= 0n) return undefined;
-      const bText = b === 0n ? '' : ` ${b < 0n ? '+' : '-'} ${b < 0n ? (-b === 1n ? '' : -b) : b === 1n ? '' : b}\\omega^k`;
+      const bText =
+        b === 0n ? '' : ` ${b < 0n ? '+' : '-'} ${b < 0n ? (-b === 1n ? '' : -b) : b === 1n ? '' : b}\\omega^k`;
       return {
         question: `Let $\\omega = e^{2\\pi i/${n}}$ be a primitive ${n}-th root of unity. Find the remainder when $\\prod_{k=0}^{${n - 1}} \\left(\\omega^{2k}${bText} + ${cc}\\right)$ is divided by 1000.`,
         answer: integerAnswer(value % 1000n),
@@ -89,7 +100,12 @@ const transformed = defineFamily<Level>({
     const n = rng.int(c.n[0], c.n[1]);
     const phase = rng.int(0, 3);
     const region = rng.pick(['first quadrant', 'right half-plane', 'upper half-plane'] as const);
-    const where = region === 'first quadrant' ? 'have both positive real part and positive imaginary part' : region === 'right half-plane' ? 'have positive real part' : 'have positive imaginary part';
+    const where =
+      region === 'first quadrant'
+        ? 'have both positive real part and positive imaginary part'
+        : region === 'right half-plane'
+          ? 'have positive real part'
+          : 'have positive imaginary part';
     return {
       question: `How many of the ${n} complex solutions of $z^{${n}} = ${PHASE_TEXT[phase]}$ ${where}?`,
       answer: integerAnswer(rootsInRegion(n, phase, region)),
@@ -103,7 +119,8 @@ const transformed = defineFamily<Level>({
 export const transDeMoivre = defineSetting({
   axis: 'transformative',
   setting: 'de_moivre',
-  description: 'OMEGA transformative 3: rational-root polynomials (familiar) → roots of unity and z^n = c for large n (transformed, De Moivre).',
+  description:
+    'OMEGA transformative 3: rational-root polynomials (familiar) → roots of unity and z^n = c for large n (transformed, De Moivre).',
   version: '1',
   parts: { familiar: algebraPolynomialRoots, transformed },
   testParts: ['transformed'],

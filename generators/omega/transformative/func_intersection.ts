@@ -11,16 +11,28 @@ import { defineFamily, guessInt } from '../lib/family.js';
 import { algebraFuncIntersection } from '../algebra_func_intersection.js';
 import { defineSetting } from '../compositional/lib/axis.js';
 
-interface Level extends Record<string, unknown> { b: readonly [number, number]; d: readonly [number, number]; a: readonly [number, number] }
+interface Level extends Record<string, unknown> {
+  b: readonly [number, number];
+  d: readonly [number, number];
+  a: readonly [number, number];
+}
 
-export interface ZigZag { a: number; b: number; d: number; e: number }
+export interface ZigZag {
+  a: number;
+  b: number;
+  d: number;
+  e: number;
+}
 
 /**
  * The exact solutions of a·T(b·x) = (x + e)/d. With u = b·x, on [m, m + ½] T = u − m and on
  * [m + ½, m + 1] T = m + 1 − u; each piece is a linear equation in u.
  */
 export function zigzagSolutions({ a, b, d, e }: ZigZag): Rational[] {
-  const A = Rational.of(a), B = Rational.of(b), D = Rational.of(d), E = Rational.of(e);
+  const A = Rational.of(a),
+    B = Rational.of(b),
+    D = Rational.of(d),
+    E = Rational.of(e);
   // x ∈ [−e, −e + a·d/2]  ⟹  u ∈ [−e·b, (−e + a·d/2)·b]
   const uLo = Math.floor(-e * b) - 1;
   const uHi = Math.ceil((-e + (a * d) / 2) * b) + 1;
@@ -39,7 +51,10 @@ export function zigzagSolutions({ a, b, d, e }: ZigZag): Rational[] {
     for (const [coef, rhs, lo, hi] of pieces) {
       if (coef.isZero()) continue;
       const u = rhs.div(coef)!;
-      if (u.cmp(lo) >= 0 && u.cmp(hi) <= 0) { const x = u.div(B)!; found.set(x.key(), x); }
+      if (u.cmp(lo) >= 0 && u.cmp(hi) <= 0) {
+        const x = u.div(B)!;
+        found.set(x.key(), x);
+      }
     }
   }
   return [...found.values()];
@@ -57,7 +72,12 @@ const transformed = defineFamily<Level>({
   },
   knobs: ['a', 'b', 'd'],
   make(c, rng) {
-    const z: ZigZag = { a: rng.int(c.a[0], c.a[1]), b: rng.int(c.b[0], c.b[1]), d: rng.int(c.d[0], c.d[1]), e: rng.int(-9, 9) };
+    const z: ZigZag = {
+      a: rng.int(c.a[0], c.a[1]),
+      b: rng.int(c.b[0], c.b[1]),
+      d: rng.int(c.d[0], c.d[1]),
+      e: rng.int(-9, 9),
+    };
     const count = zigzagSolutions(z).length;
     const line = `${z.e === 0 ? 'x' : `(x ${z.e < 0 ? '-' : '+'} ${Math.abs(z.e)})`}/${z.d}`;
     return {
@@ -73,7 +93,8 @@ const transformed = defineFamily<Level>({
 export const transFuncIntersection = defineSetting({
   axis: 'transformative',
   setting: 'func_intersection',
-  description: 'OMEGA transformative 2: few crossings on [−10, 10] (familiar, plotting) → zig-zag vs line with hundreds of crossings (transformed, periodicity).',
+  description:
+    'OMEGA transformative 2: few crossings on [−10, 10] (familiar, plotting) → zig-zag vs line with hundreds of crossings (transformed, periodicity).',
   version: '1',
   parts: { familiar: algebraFuncIntersection, transformed },
   testParts: ['transformed'],

@@ -14,7 +14,10 @@ import { logicGridworldBlocked } from '../logic_gridworld_blocked.js';
 import { defineSetting } from '../compositional/lib/axis.js';
 import { choose } from './prob_letter.js';
 
-interface Level extends Record<string, unknown> { size: readonly [number, number]; blocked: readonly [number, number] }
+interface Level extends Record<string, unknown> {
+  size: readonly [number, number];
+  blocked: readonly [number, number];
+}
 
 /** Monotone (right/up) paths from p to q. */
 export function paths(p: Cell, q: Cell): bigint {
@@ -46,9 +49,14 @@ export function pathsBelowDiagonal(n: number, c: number): bigint {
 const transformed = defineFamily<Level>({
   family: 'transformative/gridworld',
   domain: 'logic',
-  description: 'Monotone grid paths on large grids: inclusion–exclusion over a few blocked cells, or the reflection principle.',
+  description:
+    'Monotone grid paths on large grids: inclusion–exclusion over a few blocked cells, or the reflection principle.',
   version: '1',
-  levels: { 1: { size: [25, 35], blocked: [1, 2] }, 2: { size: [36, 50], blocked: [2, 3] }, 3: { size: [51, 70], blocked: [3, 4] } },
+  levels: {
+    1: { size: [25, 35], blocked: [1, 2] },
+    2: { size: [36, 50], blocked: [2, 3] },
+    3: { size: [51, 70], blocked: [3, 4] },
+  },
   knobs: ['size', 'blocked'],
   make(c, rng) {
     if (rng.bool()) {
@@ -87,7 +95,8 @@ const transformed = defineFamily<Level>({
 export const transGridworld = defineSetting({
   axis: 'transformative',
   setting: 'gridworld',
-  description: 'OMEGA transformative 6: small blocked grids (familiar, DP) → large grids (transformed, inclusion–exclusion and reflection).',
+  description:
+    'OMEGA transformative 6: small blocked grids (familiar, DP) → large grids (transformed, inclusion–exclusion and reflection).',
   version: '1',
   parts: { familiar: logicGridworldBlocked, transformed },
   testParts: ['transformed'],

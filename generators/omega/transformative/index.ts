@@ -13,7 +13,15 @@ import type { FamilyDescriptor } from '../../../src/core/family.js';
 import { taskSets } from './tasks.js';
 
 /** The seven settings in the spec's order (§1.7). */
-export const transformativeSettings: SettingGenerator[] = [transMatrixRank, transFuncIntersection, transDeMoivre, transProbLetter, transIntegrations, transGridworld, transCircles];
+export const transformativeSettings: SettingGenerator[] = [
+  transMatrixRank,
+  transFuncIntersection,
+  transDeMoivre,
+  transProbLetter,
+  transIntegrations,
+  transGridworld,
+  transCircles,
+];
 
 /** Every generator of this axis, registered in generators/index.ts. */
 export const generators: Generator<any>[] = transformativeSettings;

@@ -15,18 +15,24 @@ import { factorial } from '../lib/multiset.js';
 import { defineSetting } from '../compositional/lib/axis.js';
 import { renderIntPoly } from '../compositional/polynomial_gcd.js';
 
-interface FamiliarLevel extends Record<string, unknown> { degree: number; range: number }
-interface Level extends Record<string, unknown> { size: readonly [number, number] }
+interface FamiliarLevel extends Record<string, unknown> {
+  degree: number;
+  range: number;
+}
+interface Level extends Record<string, unknown> {
+  size: readonly [number, number];
+}
 
 const FORMAT = ' Give the exact value as a fraction in lowest terms (or an integer).';
 
 /** ∫_a^b p(x) dx exactly, p with integer coefficients (lowest power first). */
 export function polyIntegral(p: readonly bigint[], a: Rational, b: Rational): Rational {
-  const F = (x: Rational) => p.reduce((s, c, i) => {
-    let pw = Rational.ONE;
-    for (let k = 0; k <= i; k++) pw = pw.mul(x);
-    return s.add(Rational.of(c, BigInt(i + 1)).mul(pw));
-  }, Rational.ZERO);
+  const F = (x: Rational) =>
+    p.reduce((s, c, i) => {
+      let pw = Rational.ONE;
+      for (let k = 0; k <= i; k++) pw = pw.mul(x);
+      return s.add(Rational.of(c, BigInt(i + 1)).mul(pw));
+    }, Rational.ZERO);
   return F(b).sub(F(a));
 }
 
@@ -132,7 +138,8 @@ const transformed = defineFamily<Level>({
 export const transIntegrations = defineSetting({
   axis: 'transformative',
   setting: 'integrations',
-  description: "OMEGA transformative 5: polynomial integrals (familiar, antiderivative) → King's rule, odd symmetry, Beta integrals (transformed).",
+  description:
+    "OMEGA transformative 5: polynomial integrals (familiar, antiderivative) → King's rule, odd symmetry, Beta integrals (transformed).",
   version: '1',
   parts: { familiar, transformed },
   testParts: ['transformed'],

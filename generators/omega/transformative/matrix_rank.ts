@@ -13,9 +13,16 @@ import { rank } from '../lib/matrix.js';
 import { arithmeticMatrixRank } from '../arithmetic_matrix_rank.js';
 import { defineSetting } from '../compositional/lib/axis.js';
 
-interface Level extends Record<string, unknown> { n: readonly [number, number] }
+interface Level extends Record<string, unknown> {
+  n: readonly [number, number];
+}
 
-export interface LinearTerm { p: number; q: number; r: number; d: number }
+export interface LinearTerm {
+  p: number;
+  q: number;
+  r: number;
+  d: number;
+}
 
 function binom(n: number, k: number): bigint {
   let r = 1n;
@@ -28,10 +35,12 @@ export function coefficientMatrix(terms: readonly LinearTerm[]): bigint[][] {
   const D = Math.max(...terms.map((t) => t.d));
   const c = Array.from({ length: D + 1 }, () => new Array<bigint>(D + 1).fill(0n));
   for (const { p, q, r, d } of terms) {
-    for (let s = 0; s <= d; s++) for (let t = 0; s + t <= d; t++) {
-      const u = d - s - t;
-      c[s]![t]! += binom(d, s) * binom(d - s, t) * BigInt(p) ** BigInt(s) * BigInt(q) ** BigInt(t) * BigInt(r) ** BigInt(u);
-    }
+    for (let s = 0; s <= d; s++)
+      for (let t = 0; s + t <= d; t++) {
+        const u = d - s - t;
+        c[s]![t]! +=
+          binom(d, s) * binom(d - s, t) * BigInt(p) ** BigInt(s) * BigInt(q) ** BigInt(t) * BigInt(r) ** BigInt(u);
+      }
   }
   return c;
 }
@@ -79,7 +88,11 @@ export function cyclotomic(d: number): bigint[] {
 function totient(d: number): number {
   let r = d;
   let m = d;
-  for (let p = 2; p * p <= m; p++) if (m % p === 0) { while (m % p === 0) m /= p; r -= r / p; }
+  for (let p = 2; p * p <= m; p++)
+    if (m % p === 0) {
+      while (m % p === 0) m /= p;
+      r -= r / p;
+    }
   if (m > 1) r -= r / m;
   return r;
 }
@@ -97,10 +110,21 @@ export function circulantRank(c: readonly bigint[]): number {
 
 function termText({ p, q, r, d }: LinearTerm): string {
   const parts: string[] = [];
-  const lin = (k: number, v: string) => (k === 0 ? '' : `${k < 0 ? '-' : parts.length ? '+' : ''}${Math.abs(k) === 1 ? '' : Math.abs(k)}${v}`);
-  for (const [k, v] of [[p, 'i'], [q, 'j']] as const) { const t = lin(k, v); if (t) parts.push(t); }
+  const lin = (k: number, v: string) =>
+    k === 0 ? '' : `${k < 0 ? '-' : parts.length ? '+' : ''}${Math.abs(k) === 1 ? '' : Math.abs(k)}${v}`;
+  for (const [k, v] of [
+    [p, 'i'],
+    [q, 'j'],
+  ] as const) {
+    const t = lin(k, v);
+    if (t) parts.push(t);
+  }
   if (r !== 0) parts.push(`${r < 0 ? '-' : '+'}${Math.abs(r)}`);
-  const inner = parts.join(' ').replace(/ ([+-])/g, ' $1 ').replace(/([+-])(\d|[ij])/g, '$1 $2').replace(/^- /, '-');
+  const inner = parts
+    .join(' ')
+    .replace(/ ([+-])/g, ' $1 ')
+    .replace(/([+-])(\d|[ij])/g, '$1 $2')
+    .replace(/^- /, '-');
   return d === 1 ? `(${inner})` : `(${inner})^${d}`;
 }
 
@@ -115,7 +139,12 @@ const transformed = defineFamily<Level>({
     const n = rng.int(c.n[0], c.n[1]);
     if (rng.bool()) {
       const count = rng.int(1, 2);
-      const terms: LinearTerm[] = Array.from({ length: count }, () => ({ p: rng.int(-3, 3), q: rng.int(-3, 3), r: rng.int(-4, 4), d: rng.int(1, 4) }));
+      const terms: LinearTerm[] = Array.from({ length: count }, () => ({
+        p: rng.int(-3, 3),
+        q: rng.int(-3, 3),
+        r: rng.int(-4, 4),
+        d: rng.int(1, 4),
+      }));
       if (terms.some((t) => t.p === 0 && t.q === 0)) return undefined;
       const r = rank(coefficientMatrix(terms));
       if (r === 0) return undefined;
@@ -123,7 +152,12 @@ const transformed = defineFamily<Level>({
       return {
         question: `Let A be the ${n}×${n} matrix whose entry in row i and column j (1 ≤ i, j ≤ ${n}) is a_{ij} = ${formula}. What is the rank of A?`,
         answer: integerAnswer(r),
-        inputs: { kind: 'polynomial', n, terms, coefficientMatrix: coefficientMatrix(terms).map((row) => row.map(String)) },
+        inputs: {
+          kind: 'polynomial',
+          n,
+          terms,
+          coefficientMatrix: coefficientMatrix(terms).map((row) => row.map(String)),
+        },
         knobs: { n, kind: 'polynomial' },
         guess: guessInt(1, n),
       };
@@ -150,7 +184,8 @@ const transformed = defineFamily<Level>({
 export const transMatrixRank = defineSetting({
   axis: 'transformative',
   setting: 'matrix_rank',
-  description: 'OMEGA transformative 1: printed small matrices (familiar, elimination) → large formula-defined matrices (transformed, structure).',
+  description:
+    'OMEGA transformative 1: printed small matrices (familiar, elimination) → large formula-defined matrices (transformed, structure).',
   version: '1',
   parts: { familiar: arithmeticMatrixRank, transformed },
   testParts: ['transformed'],

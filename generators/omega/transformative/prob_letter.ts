@@ -13,7 +13,10 @@ import { formatMultiset, randomMultiset } from '../lib/multiset.js';
 import { combinatoryProbabilityNoSpecificLetterFixed } from '../combinatory_probability_no_specific_letter_fixed.js';
 import { defineSetting } from '../compositional/lib/axis.js';
 
-interface Level extends Record<string, unknown> { length: readonly [number, number]; types: number }
+interface Level extends Record<string, unknown> {
+  length: readonly [number, number];
+  types: number;
+}
 
 export function choose(n: number, k: number): bigint {
   if (k < 0 || k > n) return 0n;
@@ -54,13 +57,23 @@ const transformed = defineFamily<Level>({
     if (p.isZero() || p.eq(Rational.ONE)) return undefined;
     const l = m.letters[letter]!;
     const held = `the positions that held a letter '${l}' before the shuffle`;
-    const phrase = e.kind === 'none' ? `no position that held a letter '${l}' before the shuffle holds a letter '${l}' after it`
-      : e.kind === 'exactly' ? `exactly ${e.j} of ${held} ${e.j === 1 ? 'holds' : 'hold'} a letter '${l}' after it`
-      : `at least ${e.j} of ${held} ${e.j === 1 ? 'holds' : 'hold'} a letter '${l}' after it`;
+    const phrase =
+      e.kind === 'none'
+        ? `no position that held a letter '${l}' before the shuffle holds a letter '${l}' after it`
+        : e.kind === 'exactly'
+          ? `exactly ${e.j} of ${held} ${e.j === 1 ? 'holds' : 'hold'} a letter '${l}' after it`
+          : `at least ${e.j} of ${held} ${e.j === 1 ? 'holds' : 'hold'} a letter '${l}' after it`;
     return {
       question: `What is the probability of such event happening: Form a word using all ${L} letters of the multiset ${formatMultiset(m)} in some fixed order, shuffle the letters in the word (every rearrangement of its ${L} positions equally likely), what is the probability that ${phrase}? (Copies of a letter are interchangeable: a position counts by the letter it holds.) If the probability can be written as the form $\\frac{m}{n}$, where $m$ and $n$ are relatively prime positive integers, find $m + n$.`,
       answer: integerAnswer(p.num + p.den),
-      inputs: { multiset: Object.fromEntries(m.letters.map((x, i) => [x, m.counts[i]])), length: L, letter: l, copies: k, event: e, probability: p.toString() },
+      inputs: {
+        multiset: Object.fromEntries(m.letters.map((x, i) => [x, m.counts[i]])),
+        length: L,
+        letter: l,
+        copies: k,
+        event: e,
+        probability: p.toString(),
+      },
       knobs: { length: L, types: c.types },
       guess: guessInt(2, 10_000),
     };
@@ -70,7 +83,8 @@ const transformed = defineFamily<Level>({
 export const transProbLetter = defineSetting({
   axis: 'transformative',
   setting: 'prob_letter',
-  description: 'OMEGA transformative 4: short-word fixed-letter probabilities (familiar, casework) → long whole-word shuffles (transformed, counting argument).',
+  description:
+    'OMEGA transformative 4: short-word fixed-letter probabilities (familiar, casework) → long whole-word shuffles (transformed, counting argument).',
   version: '2',
   parts: { familiar: combinatoryProbabilityNoSpecificLetterFixed, transformed },
   testParts: ['transformed'],

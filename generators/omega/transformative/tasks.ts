@@ -2,6 +2,7 @@
 // 'all' is suites/omega-transformative.yaml; see any suite resolved with `bench suite <name>`.
 import { pick, type TaskSpec } from '../../../src/core/family.js';
 
+// prettier-ignore
 export const tasks: TaskSpec[] = [
   { id: 'matrix-rank-familiar', generator: 'omega/transformative/matrix_rank', split: 'id', axis: 'transformative', n: 150, seed: 601, params: { part: 'familiar', level: [1, 2] } },
   { id: 'matrix-rank-transformed', generator: 'omega/transformative/matrix_rank', split: 'ood', axis: 'transformative', n: 200, seed: 602, params: { part: 'transformed', level: [1, 2, 3] } },
@@ -19,6 +20,7 @@ export const tasks: TaskSpec[] = [
   { id: 'circles-transformed', generator: 'omega/transformative/circles', split: 'ood', axis: 'transformative', n: 200, seed: 614, params: { part: 'transformed', level: [1, 2, 3] } },
 ];
 
+// prettier-ignore
 export const taskSets: Record<string, readonly TaskSpec[]> = {
   all: tasks,
   core: pick(tasks, ['matrix-rank-familiar', 'matrix-rank-transformed', 'func-intersection-familiar', 'func-intersection-transformed']),

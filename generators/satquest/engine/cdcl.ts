@@ -16,9 +16,16 @@ const NO_REASON = -1;
 function luby(i: number): number {
   let size = 1;
   let seq = 0;
-  while (size < i + 1) { seq++; size = 2 * size + 1; }
+  while (size < i + 1) {
+    seq++;
+    size = 2 * size + 1;
+  }
   let x = i;
-  while (size - 1 !== x) { size = (size - 1) >> 1; seq--; x = x % size; }
+  while (size - 1 !== x) {
+    size = (size - 1) >> 1;
+    seq--;
+    x = x % size;
+  }
   return 2 ** seq;
 }
 
@@ -103,7 +110,10 @@ export class CdclSolver implements SatSolver {
       if (val === TRUE) return true; // satisfied at level 0
       if (val === UNDEF) kept.push(c);
     }
-    if (kept.length === 0) { this.ok = false; return false; }
+    if (kept.length === 0) {
+      this.ok = false;
+      return false;
+    }
     if (kept.length === 1) {
       this.enqueue(kept[0]!, NO_REASON);
       if (this.propagate() !== NO_REASON) this.ok = false;
@@ -160,7 +170,10 @@ export class CdclSolver implements SatSolver {
       if (confl !== NO_REASON) {
         this.stats.conflicts++;
         conflicts++;
-        if (this.decisionLevel() === 0) { this.ok = false; return false; }
+        if (this.decisionLevel() === 0) {
+          this.ok = false;
+          return false;
+        }
         const { learnt, backtrackLevel } = this.analyze(confl);
         this.cancelUntil(backtrackLevel);
         if (learnt.length === 1) {
@@ -174,7 +187,10 @@ export class CdclSolver implements SatSolver {
         this.clauseInc /= CLAUSE_DECAY;
         continue;
       }
-      if (conflicts >= conflictBudget) { this.cancelUntil(0); return undefined; }
+      if (conflicts >= conflictBudget) {
+        this.cancelUntil(0);
+        return undefined;
+      }
       if (this.learntCount - this.trail.length >= this.maxLearnts) this.reduceDb();
 
       let next = -1;
@@ -213,9 +229,15 @@ export class CdclSolver implements SatSolver {
         const cr = ws[i++]!;
         if (this.deleted[cr]) continue; // dropped lazily after reduceDb
         const c = this.clauses[cr]!;
-        if (c[0] === falseLit) { c[0] = c[1]!; c[1] = falseLit; }
+        if (c[0] === falseLit) {
+          c[0] = c[1]!;
+          c[1] = falseLit;
+        }
         const first = c[0]!;
-        if (this.value(first) === TRUE) { ws[j++] = cr; continue; }
+        if (this.value(first) === TRUE) {
+          ws[j++] = cr;
+          continue;
+        }
         let moved = false;
         for (let k = 2; k < c.length; k++) {
           const lit = c[k]!;
@@ -282,7 +304,10 @@ export class CdclSolver implements SatSolver {
         const c = this.clauses[r]!;
         for (let t = 1; t < c.length; t++) {
           const v = c[t]! >> 1;
-          if (!this.seen[v] && this.levelOf[v] > 0) { redundant = false; break; }
+          if (!this.seen[v] && this.levelOf[v] > 0) {
+            redundant = false;
+            break;
+          }
         }
       }
       if (!redundant) learnt[w++] = q;
@@ -326,7 +351,8 @@ export class CdclSolver implements SatSolver {
   private reduceDb(): void {
     const candidates: number[] = [];
     for (let cr = 0; cr < this.clauses.length; cr++) {
-      if (this.learnt[cr] && !this.deleted[cr] && this.clauses[cr]!.length > 2 && !this.isLocked(cr)) candidates.push(cr);
+      if (this.learnt[cr] && !this.deleted[cr] && this.clauses[cr]!.length > 2 && !this.isLocked(cr))
+        candidates.push(cr);
     }
     candidates.sort((a, b) => this.clauseAct[a]! - this.clauseAct[b]! || a - b);
     for (const cr of candidates.slice(0, candidates.length >> 1)) {

@@ -21,7 +21,9 @@ export function solveFormula(clauses: Clauses, n: number): SolveResult {
   for (let v = 1; v <= n; v++) solver.newVar();
   for (const c of clauses) solver.addClause(c);
   const sat = solver.solve();
-  return sat ? { sat, assignment: modelBits(solver.model(), n), stats: { ...solver.stats } } : { sat, stats: { ...solver.stats } };
+  return sat
+    ? { sat, assignment: modelBits(solver.model(), n), stats: { ...solver.stats } }
+    : { sat, stats: { ...solver.stats } };
 }
 
 export function isSatisfiable(clauses: Clauses, n: number): boolean {

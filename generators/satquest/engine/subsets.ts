@@ -9,10 +9,15 @@ export class ClauseSubsetOracle {
   private readonly solver: SatSolver;
   private readonly selectorBase: number;
 
-  constructor(readonly clauses: Clauses, readonly n: number) {
+  constructor(
+    readonly clauses: Clauses,
+    readonly n: number,
+  ) {
     this.solver = newSolver();
     for (let v = 1; v <= n; v++) this.solver.newVar();
-    for (const c of clauses) for (const l of c) if (Math.abs(l) > n) throw new RangeError(`ClauseSubsetOracle: literal ${l} is outside 1..${n}`);
+    for (const c of clauses)
+      for (const l of c)
+        if (Math.abs(l) > n) throw new RangeError(`ClauseSubsetOracle: literal ${l} is outside 1..${n}`);
     this.selectorBase = n;
     clauses.forEach((c, i) => {
       const s = this.solver.newVar();
@@ -34,7 +39,11 @@ export class ClauseSubsetOracle {
 
   /** After an unsatisfiable isSat: clause indices that are unsatisfiable together (a subset of the query). */
   core(): number[] {
-    return this.solver.core().filter((l) => l > 0).map((l) => l - this.selectorBase - 1).sort((a, b) => a - b);
+    return this.solver
+      .core()
+      .filter((l) => l > 0)
+      .map((l) => l - this.selectorBase - 1)
+      .sort((a, b) => a - b);
   }
 
   /** After a satisfiable isSat: the assignment to the formula's variables. */
@@ -88,7 +97,10 @@ export function deletionMus(clauses: Clauses, n: number): { mus: number[]; stats
 export function growMcs(clauses: Clauses, n: number): { mcs: number[]; stats: SolverStats } {
   const oracle = new ClauseSubsetOracle(clauses, n);
   const inSet = new Array<boolean>(clauses.length).fill(false);
-  const absorb = (bits: string) => clauses.forEach((c, j) => { if (satisfiesClause(c, bits)) inSet[j] = true; });
+  const absorb = (bits: string) =>
+    clauses.forEach((c, j) => {
+      if (satisfiesClause(c, bits)) inSet[j] = true;
+    });
   if (!oracle.isSat([])) throw new Error('growMcs: unexpected unsatisfiable empty set');
   absorb(oracle.assignment());
   const mcs: number[] = [];
@@ -112,7 +124,8 @@ export function checkMus(clauses: Clauses, n: number, selected: readonly number[
   const oracle = new ClauseSubsetOracle(clauses, n);
   if (oracle.isSat(selected)) return { ok: false, reason: 'the selected clauses are satisfiable' };
   for (const i of selected) {
-    if (!oracle.isSat(selected.filter((j) => j !== i))) return { ok: false, reason: `not minimal: without clause ${i + 1} the selected clauses are still unsatisfiable` };
+    if (!oracle.isSat(selected.filter((j) => j !== i)))
+      return { ok: false, reason: `not minimal: without clause ${i + 1} the selected clauses are still unsatisfiable` };
   }
   return { ok: true };
 }
@@ -125,7 +138,8 @@ export function checkMcs(clauses: Clauses, n: number, selected: readonly number[
   const chosen = new Set(selected);
   const rest = clauses.map((_, i) => i).filter((i) => !chosen.has(i));
   const oracle = new ClauseSubsetOracle(clauses, n);
-  if (!oracle.isSat(rest)) return { ok: false, reason: 'the clauses left after removing the selected ones are still unsatisfiable' };
+  if (!oracle.isSat(rest))
+    return { ok: false, reason: 'the clauses left after removing the selected ones are still unsatisfiable' };
   for (const i of selected) {
     if (oracle.isSat([...rest, i])) return { ok: false, reason: `not minimal: clause ${i + 1} need not be removed` };
   }

@@ -2,8 +2,14 @@
 // one check's result. Everything that reports per-constraint results uses these keys.
 
 export const COMMONSENSE_CHECKS = [
-  'withinCurrentCity', 'withinSandbox', 'reasonableCityRoute', 'diverseRestaurants',
-  'nonConflictingTransportation', 'diverseAttractions', 'minimumNightsStay', 'completeInformation',
+  'withinCurrentCity',
+  'withinSandbox',
+  'reasonableCityRoute',
+  'diverseRestaurants',
+  'nonConflictingTransportation',
+  'diverseAttractions',
+  'minimumNightsStay',
+  'completeInformation',
 ] as const;
 export type CommonsenseCheck = (typeof COMMONSENSE_CHECKS)[number];
 

@@ -25,7 +25,8 @@ export function reasonableCityRoute(ctx: PlanContext): CheckResult {
     if (!d.cities) return fail(`day ${i + 1} has no current city`);
     route.push(...d.cities);
   }
-  if (!days[0]?.travel || !sameCity(days[0].cities![0], query.org)) return fail(`the first day must travel from ${query.org}`);
+  if (!days[0]?.travel || !sameCity(days[0].cities![0], query.org))
+    return fail(`the first day must travel from ${query.org}`);
   if (route.length < 3) return fail('the route has fewer than three stops');
   if (!sameCity(route[0], route[route.length - 1])) return fail(`the trip must end back in ${query.org}`);
   const sequence = validCitySequence(route.map(normalizeName));
@@ -35,7 +36,8 @@ export function reasonableCityRoute(ctx: PlanContext): CheckResult {
     if (!city) return fail(`${name} is not a city of this world`);
     if (i === 0 || i === route.length - 1) continue;
     if (query.days === 3 && !sameCity(name, query.dest)) return fail(`${name} is not ${query.dest}, the destination`);
-    if (query.days > 3 && normalizeName(city.state) !== normalizeName(query.dest)) return fail(`${name} is not in ${query.dest}`);
+    if (query.days > 3 && normalizeName(city.state) !== normalizeName(query.dest))
+      return fail(`${name} is not in ${query.dest}`);
   }
   return PASS;
 }
@@ -49,7 +51,10 @@ export function validCitySequence(route: readonly string[]): CheckResult {
     const city = route[i]!;
     if (seen.has(city) && i !== 0 && i !== route.length - 1) return fail(`${city} is visited twice`);
     let run = 0;
-    while (i < route.length && route[i] === city) { run++; i++; }
+    while (i < route.length && route[i] === city) {
+      run++;
+      i++;
+    }
     if (run === 1 && i - 1 > 0 && i - 1 < route.length - 1) return fail(`${city} is passed through without a stay`);
     seen.add(city);
   }
@@ -90,7 +95,9 @@ export function minimumNightsStay(ctx: PlanContext): CheckResult {
   for (const run of runs) {
     const listing = run.day.accommodation?.record;
     if (listing && run.length < listing.minimumNights) {
-      return fail(`${run.day.accommodation!.text} needs at least ${listing.minimumNights} consecutive nights; the plan stays ${run.length}`);
+      return fail(
+        `${run.day.accommodation!.text} needs at least ${listing.minimumNights} consecutive nights; the plan stays ${run.length}`,
+      );
     }
   }
   return PASS;
@@ -114,15 +121,22 @@ export function withinCurrentCity(ctx: PlanContext): CheckResult {
       const { parsed, text } = d.transport;
       let ok: boolean;
       if (parsed.from !== undefined && parsed.to !== undefined) {
-        ok = d.travel ? sameCity(parsed.from, cities[0]) && sameCity(parsed.to, cities[1]) : inDay(parsed.from) || inDay(parsed.to);
+        ok = d.travel
+          ? sameCity(parsed.from, cities[0]) && sameCity(parsed.to, cities[1])
+          : inDay(parsed.from) || inDay(parsed.to);
       } else {
         // No route in the line: as upstream, it must at least name the day's cities.
         ok = cities.every((c) => normalizeName(text).includes(normalizeName(c)));
       }
-      if (!ok) return fail(`day ${day} transportation does not go ${d.travel ? `from ${cities[0]} to ${cities[1]}` : `from or to ${cities[0]}`}`);
+      if (!ok)
+        return fail(
+          `day ${day} transportation does not go ${d.travel ? `from ${cities[0]} to ${cities[1]}` : `from or to ${cities[0]}`}`,
+        );
     }
-    for (const { slot, item } of d.meals) if (!inDay(item.entity?.city)) return fail(`day ${day} ${slot} ${item.text} is not in ${cities.join(' or ')}`);
-    for (const a of d.attractions) if (!inDay(a.entity?.city)) return fail(`day ${day} attraction ${a.text} is not in ${cities.join(' or ')}`);
+    for (const { slot, item } of d.meals)
+      if (!inDay(item.entity?.city)) return fail(`day ${day} ${slot} ${item.text} is not in ${cities.join(' or ')}`);
+    for (const a of d.attractions)
+      if (!inDay(a.entity?.city)) return fail(`day ${day} attraction ${a.text} is not in ${cities.join(' or ')}`);
     if (d.accommodation && !sameCity(d.accommodation.entity?.city, cities[cities.length - 1])) {
       return fail(`day ${day} accommodation ${d.accommodation.text} is not in ${cities[cities.length - 1]}`);
     }
@@ -136,19 +150,25 @@ export function withinSandbox(ctx: PlanContext): CheckResult {
     const t = d.transport;
     if (t) {
       const kind = t.parsed.kind;
-      if (kind === 'unknown') return fail(`day ${day} transportation "${t.text}" is not a flight, self-driving or taxi`);
+      if (kind === 'unknown')
+        return fail(`day ${day} transportation "${t.text}" is not a flight, self-driving or taxi`);
       if (kind === 'flight') {
         if (!t.flight) return fail(`day ${day} flight ${t.parsed.number ?? '(no number)'} does not exist`);
-        if (!sameCity(t.from, t.flight.origin) || !sameCity(t.to, t.flight.dest)) return fail(`day ${day} flight ${t.flight.number} does not fly from ${t.from ?? '?'} to ${t.to ?? '?'}`);
+        if (!sameCity(t.from, t.flight.origin) || !sameCity(t.to, t.flight.dest))
+          return fail(`day ${day} flight ${t.flight.number} does not fly from ${t.from ?? '?'} to ${t.to ?? '?'}`);
         // Upstream never compared dates: a flight from another day passed.
-        if (t.flight.date !== ctx.query.date[i]) return fail(`day ${day} flight ${t.flight.number} flies on ${t.flight.date}, not ${ctx.query.date[i]}`);
+        if (t.flight.date !== ctx.query.date[i])
+          return fail(`day ${day} flight ${t.flight.number} flies on ${t.flight.date}, not ${ctx.query.date[i]}`);
       } else if (!t.drive || !t.drive.valid) {
         return fail(`day ${day} has no ${kind} information from ${t.from ?? '?'} to ${t.to ?? '?'}`);
       }
     }
-    for (const { slot, item } of d.meals) if (!item.record) return fail(`day ${day} ${slot} ${item.text} is not a known restaurant`);
-    for (const a of d.attractions) if (!a.record) return fail(`day ${day} attraction ${a.text} is not a known attraction`);
-    if (d.accommodation && !d.accommodation.record) return fail(`day ${day} accommodation ${d.accommodation.text} is not a known listing`);
+    for (const { slot, item } of d.meals)
+      if (!item.record) return fail(`day ${day} ${slot} ${item.text} is not a known restaurant`);
+    for (const a of d.attractions)
+      if (!a.record) return fail(`day ${day} attraction ${a.text} is not a known attraction`);
+    if (d.accommodation && !d.accommodation.record)
+      return fail(`day ${day} accommodation ${d.accommodation.text} is not a known listing`);
   }
   return PASS;
 }
@@ -171,7 +191,9 @@ export function completeInformation(ctx: PlanContext): CheckResult {
     if (i !== query.days - 1 && isEmptyValue(raw.accommodation)) return fail(`day ${day} has no accommodation`);
     filled += DAY_FIELDS.filter((f) => !isEmptyValue(raw[f])).length;
   }
-  if (visited.size !== query.visiting_city_number) return fail(`the plan visits ${visited.size} cities; the trip visits ${query.visiting_city_number}`);
-  if (2 * filled < 6 * query.days) return fail(`only ${filled} of ${6 * query.days} fields are filled (at least half are needed)`);
+  if (visited.size !== query.visiting_city_number)
+    return fail(`the plan visits ${visited.size} cities; the trip visits ${query.visiting_city_number}`);
+  if (2 * filled < 6 * query.days)
+    return fail(`only ${filled} of ${6 * query.days} fields are filled (at least half are needed)`);
   return PASS;
 }

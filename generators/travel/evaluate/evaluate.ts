@@ -7,7 +7,16 @@ import type { TravelQuery } from '../query/types.js';
 import { parsePlan } from '../plan/parse.js';
 import { toJsonPlan } from '../plan/render.js';
 import type { ParsedPlan, PlanDay } from '../plan/types.js';
-import { COMMONSENSE_CHECKS, HARD_CHECKS, PAPER_NAMES, type CheckName, type CheckResult, type CommonsenseCheck, type HardCheck, type Outcome } from './checks.js';
+import {
+  COMMONSENSE_CHECKS,
+  HARD_CHECKS,
+  PAPER_NAMES,
+  type CheckName,
+  type CheckResult,
+  type CommonsenseCheck,
+  type HardCheck,
+  type Outcome,
+} from './checks.js';
 import * as commonsense from './commonsense.js';
 import { planCost, type CostBreakdown } from './cost.js';
 import * as hard from './hard.js';
@@ -65,13 +74,20 @@ export function evaluatePlan(world: World, query: TravelQuery, plan: ParsedPlan 
   const applicable = applicableHard(query);
   const base = { level: query.level, days: query.days, people: query.people_number, budget: query.budget };
   const hardOutcomes = (passed: (k: HardCheck) => boolean) =>
-    Object.fromEntries(HARD_CHECKS.map((k) => [k, applicable[k] ? (passed(k) ? 'pass' : 'fail') : 'na'])) as Record<HardCheck, Outcome>;
+    Object.fromEntries(HARD_CHECKS.map((k) => [k, applicable[k] ? (passed(k) ? 'pass' : 'fail') : 'na'])) as Record<
+      HardCheck,
+      Outcome
+    >;
 
   if (!plan) {
     return {
-      delivered: false, format: null, ...base,
+      delivered: false,
+      format: null,
+      ...base,
       commonsense: Object.fromEntries(COMMONSENSE_CHECKS.map((k) => [k, 'fail'])) as Record<CommonsenseCheck, Outcome>,
-      hard: hardOutcomes(() => false), hardEvaluated: false, cost: null,
+      hard: hardOutcomes(() => false),
+      hardEvaluated: false,
+      cost: null,
       failures: { completeInformation: 'no plan was delivered' },
     };
   }
@@ -102,12 +118,25 @@ export function evaluatePlan(world: World, query: TravelQuery, plan: ParsedPlan 
   } else {
     hardResult = hardOutcomes(() => false);
   }
-  return { delivered: true, format: plan.format, ...base, commonsense: cs, hard: hardResult, hardEvaluated, cost, failures };
+  return {
+    delivered: true,
+    format: plan.format,
+    ...base,
+    commonsense: cs,
+    hard: hardResult,
+    hardEvaluated,
+    cost,
+    failures,
+  };
 }
 
 /** Final pass: delivered, every commonsense check and every applicable hard check passed. */
 export function finalPass(d: TravelDetails): boolean {
-  return d.delivered && COMMONSENSE_CHECKS.every((k) => d.commonsense[k] === 'pass') && HARD_CHECKS.every((k) => d.hard[k] !== 'fail');
+  return (
+    d.delivered &&
+    COMMONSENSE_CHECKS.every((k) => d.commonsense[k] === 'pass') &&
+    HARD_CHECKS.every((k) => d.hard[k] !== 'fail')
+  );
 }
 
 /** How many parsed days a verdict keeps for display (a 40-day "plan" is not stored whole). */
@@ -118,7 +147,9 @@ export function verifyTravel(world: World, query: TravelQuery, response: string)
   const details = evaluatePlan(world, query, plan);
   const passed = finalPass(details);
   const applicable = HARD_CHECKS.filter((k) => details.hard[k] !== 'na').length;
-  const passes = COMMONSENSE_CHECKS.filter((k) => details.commonsense[k] === 'pass').length + HARD_CHECKS.filter((k) => details.hard[k] === 'pass').length;
+  const passes =
+    COMMONSENSE_CHECKS.filter((k) => details.commonsense[k] === 'pass').length +
+    HARD_CHECKS.filter((k) => details.hard[k] === 'pass').length;
   const verdict: Verdict = {
     correct: passed,
     // Partial credit for reward shaping: the share of checks passed. Accuracy uses `correct`.
@@ -132,8 +163,10 @@ export function verifyTravel(world: World, query: TravelQuery, response: string)
 }
 
 function reasonOf(d: TravelDetails): string {
-  if (!d.delivered) return "no plan found: write one 'Day N:' block per day (Current City, Transportation, Breakfast, Attraction, Lunch, Dinner, Accommodation) or a JSON list of day objects";
+  if (!d.delivered)
+    return "no plan found: write one 'Day N:' block per day (Current City, Transportation, Breakfast, Attraction, Lunch, Dinner, Accommodation) or a JSON list of day objects";
   const parts = (Object.keys(d.failures) as CheckName[]).map((k) => `${PAPER_NAMES[k]}: ${d.failures[k]}`);
-  if (!d.hardEvaluated) parts.push('hard constraints not evaluated (the plan must pass Complete Information and Within Sandbox first)');
+  if (!d.hardEvaluated)
+    parts.push('hard constraints not evaluated (the plan must pass Complete Information and Within Sandbox first)');
   return parts.join('; ');
 }

@@ -16,7 +16,8 @@ export function roomRule(ctx: PlanContext): CheckResult | undefined {
   if (value === null) return undefined;
   for (const [i, d] of ctx.days.entries()) {
     const stay = d.accommodation?.record;
-    if (stay && !allowsHouseRule(stay, value)) return fail(`day ${i + 1} accommodation ${stay.name} does not allow ${value}`);
+    if (stay && !allowsHouseRule(stay, value))
+      return fail(`day ${i + 1} accommodation ${stay.name} does not allow ${value}`);
   }
   return PASS;
 }
@@ -41,7 +42,8 @@ export function roomType(ctx: PlanContext): CheckResult | undefined {
   if (value === null) return undefined;
   for (const [i, d] of ctx.days.entries()) {
     const stay = d.accommodation?.record;
-    if (stay && !matchesRoomType(stay.roomType, value)) return fail(`day ${i + 1} accommodation ${stay.name} is a ${stay.roomType}, not a ${value}`);
+    if (stay && !matchesRoomType(stay.roomType, value))
+      return fail(`day ${i + 1} accommodation ${stay.name} is a ${stay.roomType}, not a ${value}`);
   }
   return PASS;
 }
@@ -51,7 +53,8 @@ export function transportation(ctx: PlanContext): CheckResult | undefined {
   if (value === null) return undefined;
   for (const [i, d] of ctx.days.entries()) {
     const kind = d.transport?.parsed.kind;
-    if (kind && !allowsTransport(kind, value)) return fail(`day ${i + 1} uses ${kind === 'flight' ? 'a flight' : 'self-driving'}; the query says ${value}`);
+    if (kind && !allowsTransport(kind, value))
+      return fail(`day ${i + 1} uses ${kind === 'flight' ? 'a flight' : 'self-driving'}; the query says ${value}`);
   }
   return PASS;
 }

@@ -3,7 +3,14 @@
 // listing whose name merely contains the given text ("Subway" matched every Subway).
 import { normalizeName, type World } from '../world/world.js';
 import type { Accommodation, Attraction, Drive, Flight, Restaurant } from '../world/types.js';
-import { parseCurrentCity, parseEntity, parseTransport, splitAttractions, type Entity, type Transport } from '../plan/entities.js';
+import {
+  parseCurrentCity,
+  parseEntity,
+  parseTransport,
+  splitAttractions,
+  type Entity,
+  type Transport,
+} from '../plan/entities.js';
 import { isEmptyValue, MEAL_FIELDS, PADDING_SENTINEL, type MealField, type PlanDay } from '../plan/types.js';
 
 export interface Resolved<R> {
@@ -76,13 +83,16 @@ export function resolveDay(world: World, day: PlanDay): ResolvedDay {
     out.transport = t;
   }
   for (const slot of MEAL_FIELDS) {
-    if (!isEmptyValue(day[slot])) out.meals.push({ slot, item: resolveEntity(day[slot]!.trim(), (c, n) => world.restaurant(c, n)) });
+    if (!isEmptyValue(day[slot]))
+      out.meals.push({ slot, item: resolveEntity(day[slot]!.trim(), (c, n) => world.restaurant(c, n)) });
   }
   if (!isEmptyValue(day.attraction)) {
     out.attractions = splitAttractions(day.attraction!).map((a) => resolveEntity(a, (c, n) => world.attraction(c, n)));
   }
-  if (!isEmptyValue(day.accommodation)) out.accommodation = resolveEntity(day.accommodation!.trim(), (c, n) => world.accommodation(c, n));
+  if (!isEmptyValue(day.accommodation))
+    out.accommodation = resolveEntity(day.accommodation!.trim(), (c, n) => world.accommodation(c, n));
   return out;
 }
 
-export const sameCity = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && normalizeName(a) === normalizeName(b);
+export const sameCity = (a: string | undefined, b: string | undefined) =>
+  a !== undefined && b !== undefined && normalizeName(a) === normalizeName(b);

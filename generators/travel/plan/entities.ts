@@ -10,10 +10,15 @@ export function beforeParenthesis(s: string): string {
 
 /** A city as written, without a "(State)" suffix or trailing periods. */
 export function cleanCity(s: string): string {
-  return beforeParenthesis(s).replace(/[.\s]+$/, '').trim();
+  return beforeParenthesis(s)
+    .replace(/[.\s]+$/, '')
+    .trim();
 }
 
-export interface Entity { name: string; city: string }
+export interface Entity {
+  name: string;
+  city: string;
+}
 
 /** "Name, City" split at the last comma (upstream get_valid_name_city); undefined without a comma. */
 export function parseEntity(text: string): Entity | undefined {
@@ -30,7 +35,10 @@ export function parseEntity(text: string): Entity | undefined {
  * a trailing ';' loses its last attraction; here every non-empty piece counts.
  */
 export function splitAttractions(text: string): string[] {
-  return text.split(';').map((p) => p.trim()).filter((p) => p !== '' && p !== '-');
+  return text
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && p !== '-');
 }
 
 /** The cities of a day: [A, B] for "from A to B", otherwise the one city. */
@@ -76,6 +84,9 @@ export function parseTransport(text: string): Transport {
   const route = routeIn(s);
   const out: Transport = { kind };
   if (number) out.number = number.toUpperCase();
-  if (route) { out.from = route.from; out.to = route.to; }
+  if (route) {
+    out.from = route.from;
+    out.to = route.to;
+  }
   return out;
 }

@@ -36,15 +36,23 @@ const LABEL_TO_FIELD: Record<string, PlanField> = {
   accommodation: 'accommodation',
   accommodations: 'accommodation',
 };
-const FIELD_LINE = /^(current\s*city|transportation|breakfast|attractions?|lunch|dinner|accommodations?)\s*[:：]\s*(.*)$/i;
+const FIELD_LINE =
+  /^(current\s*city|transportation|breakfast|attractions?|lunch|dinner|accommodations?)\s*[:：]\s*(.*)$/i;
 const DAY_LINE = /^day\s*(\d{1,3})\s*[:：.)-]?\s*(.*)$/i;
 
 /** Markdown decoration a model may put around labels: "**Day 1:**", "- Breakfast: …", "### Day 2". */
 function undecorate(line: string): string {
-  return line.replace(/\*\*|__|`/g, '').replace(/^[\s>#*•-]+/, '').trim();
+  return line
+    .replace(/\*\*|__|`/g, '')
+    .replace(/^[\s>#*•-]+/, '')
+    .trim();
 }
 
-interface Block { n: number; start: number; day: PlanDay }
+interface Block {
+  n: number;
+  start: number;
+  day: PlanDay;
+}
 
 export function parseTextPlan(text: string): { plan: ParsedPlan; start: number } | undefined {
   const blocks: Block[] = [];
@@ -69,7 +77,11 @@ export function parseTextPlan(text: string): { plan: ParsedPlan; start: number }
   }
   if (!blocks.length) return undefined;
   let first = 0;
-  for (let i = blocks.length - 1; i >= 0; i--) if (blocks[i]!.n === 1) { first = i; break; }
+  for (let i = blocks.length - 1; i >= 0; i--)
+    if (blocks[i]!.n === 1) {
+      first = i;
+      break;
+    }
   const chosen = blocks.slice(first, first + MAX_PLAN_DAYS);
   return { plan: { format: 'text', days: chosen.map((b) => b.day) }, start: chosen[0]!.start };
 }
@@ -79,11 +91,19 @@ export function parseTextPlan(text: string): { plan: ParsedPlan; start: number }
 /** The last bracketed JSON array in the text that reads as a day list. */
 export function parseJsonPlan(text: string): { plan: ParsedPlan; start: number } | undefined {
   let tries = 0;
-  for (let start = text.lastIndexOf('['); start >= 0 && tries < MAX_JSON_TRIES; start = start > 0 ? text.lastIndexOf('[', start - 1) : -1, tries++) {
+  for (
+    let start = text.lastIndexOf('[');
+    start >= 0 && tries < MAX_JSON_TRIES;
+    start = start > 0 ? text.lastIndexOf('[', start - 1) : -1, tries++
+  ) {
     const end = matchingClose(text, start);
     if (end < 0) continue;
     let value: unknown;
-    try { value = JSON.parse(text.slice(start, end + 1)); } catch { continue; }
+    try {
+      value = JSON.parse(text.slice(start, end + 1));
+    } catch {
+      continue;
+    }
     const days = dayList(value);
     if (days) {
       // A plan nested in a larger array (or a submission object) is found at its own '['; keep the outermost start for ordering.
@@ -104,7 +124,10 @@ function toPlanDay(obj: Record<string, unknown>): PlanDay {
   const day: PlanDay = {};
   for (const [rawKey, v] of Object.entries(obj)) {
     // "current_city", "Current City", "current-city" all read as the template's label.
-    const key = rawKey.trim().toLowerCase().replace(/[\s_-]+/g, '');
+    const key = rawKey
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, '');
     const field = Object.hasOwn(LABEL_TO_FIELD, key) ? LABEL_TO_FIELD[key] : undefined;
     if (!field || day[field] !== undefined) continue;
     day[field] = clip(fieldValue(v, field));
@@ -117,7 +140,11 @@ function fieldValue(v: unknown, field: PlanField): string {
   if (v === null || v === undefined) return '-';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   // A list of attractions is read as TravelPlanner's "a;b;" string.
-  if (Array.isArray(v) && field === 'attraction' && v.every((x) => typeof x === 'string')) return v.map((x) => `${x};`).join('');
-  try { return JSON.stringify(v).slice(0, MAX_FIELD_CHARS); } catch { return '?'; }
+  if (Array.isArray(v) && field === 'attraction' && v.every((x) => typeof x === 'string'))
+    return v.map((x) => `${x};`).join('');
+  try {
+    return JSON.stringify(v).slice(0, MAX_FIELD_CHARS);
+  } catch {
+    return '?';
+  }
 }
-

@@ -11,7 +11,8 @@ export function flightText(f: Flight): string {
 
 /** "Self-driving, from A to B, duration: …, distance: …, cost: …" (cost per car). */
 export function driveText(mode: 'self-driving' | 'taxi', d: Drive): string {
-  if (!d.valid || d.kmTenths === null || d.minutes === null) throw new Error(`no valid drive from ${d.origin} to ${d.dest}`);
+  if (!d.valid || d.kmTenths === null || d.minutes === null)
+    throw new Error(`no valid drive from ${d.origin} to ${d.dest}`);
   const cost = mode === 'self-driving' ? selfDrivingCost(d.kmTenths) : taxiCost(d.kmTenths);
   return `${mode === 'self-driving' ? 'Self-driving' : 'Taxi'}, from ${d.origin} to ${d.dest}, duration: ${formatDriveDuration(d.minutes)}, distance: ${formatKm(d.kmTenths)}, cost: ${cost}`;
 }
@@ -32,11 +33,21 @@ const LABELS: Record<(typeof DAY_FIELDS)[number] | 'current_city', string> = {
   dinner: 'Dinner',
   accommodation: 'Accommodation',
 };
-export const TEXT_FIELD_ORDER = ['current_city', 'transportation', 'breakfast', 'attraction', 'lunch', 'dinner', 'accommodation'] as const;
+export const TEXT_FIELD_ORDER = [
+  'current_city',
+  'transportation',
+  'breakfast',
+  'attraction',
+  'lunch',
+  'dinner',
+  'accommodation',
+] as const;
 
 /** The planner prompt's text template. */
 export function renderTextPlan(days: readonly PlanDay[]): string {
-  return days.map((d, i) => [`Day ${i + 1}:`, ...TEXT_FIELD_ORDER.map((f) => `${LABELS[f]}: ${d[f] ?? '-'}`)].join('\n')).join('\n\n');
+  return days
+    .map((d, i) => [`Day ${i + 1}:`, ...TEXT_FIELD_ORDER.map((f) => `${LABELS[f]}: ${d[f] ?? '-'}`)].join('\n'))
+    .join('\n\n');
 }
 
 export function toJsonPlan(days: readonly PlanDay[]): JsonPlanDay[] {

@@ -1,11 +1,26 @@
 // A plan as the model wrote it: one object per day with TravelPlanner's keys. A field the answer
 // does not give is absent (undefined), which the Complete Information check tells apart from '-'.
 
-export const PLAN_FIELDS = ['current_city', 'transportation', 'breakfast', 'attraction', 'lunch', 'dinner', 'accommodation'] as const;
+export const PLAN_FIELDS = [
+  'current_city',
+  'transportation',
+  'breakfast',
+  'attraction',
+  'lunch',
+  'dinner',
+  'accommodation',
+] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];
 
 /** The six fields a day must carry besides its city (upstream's "6 × days" of Complete Information). */
-export const DAY_FIELDS = ['transportation', 'breakfast', 'attraction', 'lunch', 'dinner', 'accommodation'] as const satisfies readonly PlanField[];
+export const DAY_FIELDS = [
+  'transportation',
+  'breakfast',
+  'attraction',
+  'lunch',
+  'dinner',
+  'accommodation',
+] as const satisfies readonly PlanField[];
 export const MEAL_FIELDS = ['breakfast', 'lunch', 'dinner'] as const satisfies readonly PlanField[];
 export type MealField = (typeof MEAL_FIELDS)[number];
 

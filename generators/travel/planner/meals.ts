@@ -17,7 +17,9 @@ export interface MealTable {
 
 export function cuisineMask(r: Restaurant, wanted: readonly string[]): number {
   let m = 0;
-  wanted.forEach((c, i) => { if ((r.cuisines as readonly string[]).includes(c)) m |= 1 << i; });
+  wanted.forEach((c, i) => {
+    if ((r.cuisines as readonly string[]).includes(c)) m |= 1 << i;
+  });
   return m;
 }
 
@@ -67,7 +69,8 @@ export function mealTable(restaurants: readonly Restaurant[], wanted: readonly s
         const cost = sorted[i - 1]!.averageCost;
         const im = itemMask[i - 1]!;
         let found = -1;
-        for (let pm = 0; pm < masks && found < 0; pm++) if ((pm | im) === mm && at(i - 1, kk - 1, pm) === value - cost) found = pm;
+        for (let pm = 0; pm < masks && found < 0; pm++)
+          if ((pm | im) === mm && at(i - 1, kk - 1, pm) === value - cost) found = pm;
         if (found < 0) throw new Error('mealTable: broken back-pointer');
         out.push(sorted[i - 1]!);
         kk--;

@@ -22,9 +22,21 @@ import { carsFor, type CostBreakdown } from '../evaluate/cost.js';
 import { mealTable, type MealTable } from './meals.js';
 
 export type LegKind = 'flight' | 'self-driving' | 'taxi';
-interface Leg { kind: LegKind; cost: number; flight?: Flight; drive?: Drive }
-interface LegOptions { flight?: Leg; selfDriving?: Leg; taxi?: Leg }
-interface Stay { listing: Accommodation; nightly: number }
+interface Leg {
+  kind: LegKind;
+  cost: number;
+  flight?: Flight;
+  drive?: Drive;
+}
+interface LegOptions {
+  flight?: Leg;
+  selfDriving?: Leg;
+  taxi?: Leg;
+}
+interface Stay {
+  listing: Accommodation;
+  nightly: number;
+}
 
 export interface PlannedTrip {
   days: PlanDay[];
@@ -38,7 +50,8 @@ export interface PlannedTrip {
 export function compositions(total: number, parts: number): number[][] {
   if (parts === 1) return [[total]];
   const out: number[][] = [];
-  for (let first = 0; first <= total; first++) for (const rest of compositions(total - first, parts - 1)) out.push([first, ...rest]);
+  for (let first = 0; first <= total; first++)
+    for (const rest of compositions(total - first, parts - 1)) out.push([first, ...rest]);
   return out;
 }
 
@@ -51,10 +64,18 @@ export function permutations<T>(items: readonly T[], k: number): T[][] {
   return out;
 }
 
-interface MealPick { k: number; mask: number }
+interface MealPick {
+  k: number;
+  mask: number;
+}
 
 /** Cheapest meals over the route's cities: per city k ≥ mandatory restaurants, extras ≤ maxExtras in all, cuisines covered. */
-function combineMeals(tables: readonly MealTable[], mandatory: readonly number[], maxExtras: number, fullMask: number): { cost: number; picks: MealPick[] } | undefined {
+function combineMeals(
+  tables: readonly MealTable[],
+  mandatory: readonly number[],
+  maxExtras: number,
+  fullMask: number,
+): { cost: number; picks: MealPick[] } | undefined {
   const masks = fullMask + 1;
   type Cell = { cost: number; picks: MealPick[] };
   let layer: (Cell | undefined)[] = new Array((maxExtras + 1) * masks);
@@ -72,7 +93,8 @@ function combineMeals(tables: readonly MealTable[], mandatory: readonly number[]
             if (c === Infinity) continue;
             const idx = (e + add) * masks + (m | cm);
             const total = cell.cost + c;
-            if (!next[idx] || total < next[idx]!.cost) next[idx] = { cost: total, picks: [...cell.picks, { k, mask: cm }] };
+            if (!next[idx] || total < next[idx]!.cost)
+              next[idx] = { cost: total, picks: [...cell.picks, { k, mask: cm }] };
           }
         }
       }
@@ -103,12 +125,15 @@ export function planTrip(world: World, q: TripRequest, scope: TripScope): Planne
     if (o) return o;
     o = {};
     if (lc.transportation !== 'no flight' && index.hasFlights(from, to, day)) {
-      const cheapest = [...world.flights(from, to, q.date[day]!)].sort((a, b) => a.price - b.price || byCodePoint(a.number, b.number))[0];
+      const cheapest = [...world.flights(from, to, q.date[day]!)].sort(
+        (a, b) => a.price - b.price || byCodePoint(a.number, b.number),
+      )[0];
       if (cheapest) o.flight = { kind: 'flight', cost: cheapest.price * people, flight: cheapest };
     }
     const drive = index.hasDrive(from, to) ? world.drive(from, to) : undefined;
     if (drive?.valid && drive.kmTenths !== null) {
-      if (lc.transportation !== 'no self-driving') o.selfDriving = { kind: 'self-driving', cost: selfDrivingCost(drive.kmTenths) * carsFor(people, 5), drive };
+      if (lc.transportation !== 'no self-driving')
+        o.selfDriving = { kind: 'self-driving', cost: selfDrivingCost(drive.kmTenths) * carsFor(people, 5), drive };
       o.taxi = { kind: 'taxi', cost: taxiCost(drive.kmTenths) * carsFor(people, 4), drive };
     }
     legMemo.set(key, o);
@@ -122,9 +147,15 @@ export function planTrip(world: World, q: TripRequest, scope: TripScope): Planne
     if (hit !== undefined) return hit;
     let best: Stay | null = null;
     for (const a of world.city(city)!.accommodations) {
-      if (a.minimumNights > nights || !matchesRoomType(a.roomType, lc['room type']) || !allowsHouseRule(a, lc['house rule'])) continue;
+      if (
+        a.minimumNights > nights ||
+        !matchesRoomType(a.roomType, lc['room type']) ||
+        !allowsHouseRule(a, lc['house rule'])
+      )
+        continue;
       const nightly = a.price * carsFor(people, a.maximumOccupancy);
-      if (!best || nightly < best.nightly || (nightly === best.nightly && a.name < best.listing.name)) best = { listing: a, nightly };
+      if (!best || nightly < best.nightly || (nightly === best.nightly && a.name < best.listing.name))
+        best = { listing: a, nightly };
     }
     stayMemo.set(key, best);
     return best;
@@ -134,11 +165,24 @@ export function planTrip(world: World, q: TripRequest, scope: TripScope): Planne
   const tables = new Map<string, MealTable>();
   const tableFor = (city: string) => {
     let t = tables.get(city);
-    if (!t) { t = mealTable(world.city(city)!.restaurants, wanted, 3 * fullDays + wanted.length); tables.set(city, t); }
+    if (!t) {
+      t = mealTable(world.city(city)!.restaurants, wanted, 3 * fullDays + wanted.length);
+      tables.set(city, t);
+    }
     return t;
   };
 
-  let best: { total: number; route: string[]; full: number[]; legs: Leg[]; stays: Stay[]; meals: MealPick[]; mealCost: number } | undefined;
+  let best:
+    | {
+        total: number;
+        route: string[];
+        full: number[];
+        legs: Leg[];
+        stays: Stay[];
+        meals: MealPick[];
+        mealCost: number;
+      }
+    | undefined;
   for (const route of permutations(scope.destinations, k)) {
     for (const full of compositions(fullDays, k)) {
       const legs = legsOf(q.org, route, full, D);
@@ -155,10 +199,16 @@ export function planTrip(world: World, q: TripRequest, scope: TripScope): Planne
       if (stays.length < k) continue;
       const partial = transport.cost + lodging;
       if (best && partial >= best.total) continue;
-      const meals = combineMeals(route.map(tableFor), full.map((n) => 3 * n), wanted.length, fullMask);
+      const meals = combineMeals(
+        route.map(tableFor),
+        full.map((n) => 3 * n),
+        wanted.length,
+        fullMask,
+      );
       if (!meals) continue;
       const total = partial + meals.cost * people;
-      if (!best || total < best.total) best = { total, route, full, legs: transport.legs, stays, meals: meals.picks, mealCost: meals.cost };
+      if (!best || total < best.total)
+        best = { total, route, full, legs: transport.legs, stays, meals: meals.picks, mealCost: meals.cost };
     }
   }
   if (!best) return undefined;
@@ -177,7 +227,11 @@ export function planTrip(world: World, q: TripRequest, scope: TripScope): Planne
   };
 }
 
-interface LegSpec { from: string; to: string; day: number }
+interface LegSpec {
+  from: string;
+  to: string;
+  day: number;
+}
 
 /** Day 1 out, one leg after each city's full days, the last day home. */
 function legsOf(org: string, route: readonly string[], full: readonly number[], D: number): LegSpec[] {
@@ -195,7 +249,10 @@ function chooseTransport(options: readonly LegOptions[]): { cost: number; legs: 
   let mixed: Leg[] | undefined = [];
   for (const o of options) {
     const pick = [o.flight, o.taxi].filter((l): l is Leg => !!l).sort((a, b) => a.cost - b.cost)[0];
-    if (!pick) { mixed = undefined; break; }
+    if (!pick) {
+      mixed = undefined;
+      break;
+    }
     mixed.push(pick);
   }
   const driving = options.every((o) => o.selfDriving) ? options.map((o) => o.selfDriving!) : undefined;
@@ -212,7 +269,15 @@ function legText(leg: Leg): string {
 const ARRIVAL_SLOTS: readonly MealField[] = ['dinner', 'lunch', 'breakfast'];
 const DEPARTURE_SLOTS: readonly MealField[] = ['breakfast', 'lunch', 'dinner'];
 
-function writeDays(world: World, q: TripRequest, route: readonly string[], full: readonly number[], legs: readonly Leg[], stays: readonly Stay[], chosen: readonly Restaurant[][]): PlanDay[] {
+function writeDays(
+  world: World,
+  q: TripRequest,
+  route: readonly string[],
+  full: readonly number[],
+  legs: readonly Leg[],
+  stays: readonly Stay[],
+  chosen: readonly Restaurant[][],
+): PlanDay[] {
   const D = q.days;
   const days: PlanDay[] = Array.from({ length: D }, () => ({}));
   const nextAttraction = new Map(route.map((c) => [c, 0]));
@@ -230,27 +295,58 @@ function writeDays(world: World, q: TripRequest, route: readonly string[], full:
     const stay = entityText(stays[j]!.listing.name, city);
     const from = j === 0 ? q.org : route[j - 1]!;
     arrivalDay.push(day);
-    days[day] = { current_city: `from ${from} to ${city}`, transportation: legText(legs[j]!), attraction: attraction(city), accommodation: stay };
+    days[day] = {
+      current_city: `from ${from} to ${city}`,
+      transportation: legText(legs[j]!),
+      attraction: attraction(city),
+      accommodation: stay,
+    };
     const mandatory = chosen[j]!.slice(0, 3 * full[j]!);
     for (let f = 1; f <= full[j]!; f++) {
       const [b, l, d] = mandatory.slice(3 * (f - 1), 3 * f).map((r) => entityText(r.name, city));
-      days[day + f] = { current_city: city, transportation: '-', breakfast: b!, attraction: attraction(city), lunch: l!, dinner: d!, accommodation: stay };
+      days[day + f] = {
+        current_city: city,
+        transportation: '-',
+        breakfast: b!,
+        attraction: attraction(city),
+        lunch: l!,
+        dinner: d!,
+        accommodation: stay,
+      };
     }
     day += 1 + full[j]!;
   }
   const lastCity = route[route.length - 1]!;
-  days[D - 1] = { current_city: `from ${lastCity} to ${q.org}`, transportation: legText(legs[legs.length - 1]!), attraction: attraction(lastCity), accommodation: '-' };
+  days[D - 1] = {
+    current_city: `from ${lastCity} to ${q.org}`,
+    transportation: legText(legs[legs.length - 1]!),
+    attraction: attraction(lastCity),
+    accommodation: '-',
+  };
 
   // Extra meals (for cuisines) go on travel days touching their city, exclusive days first.
   route.forEach((city, j) => {
     const departure = j + 1 < route.length ? arrivalDay[j + 1]! : D - 1;
-    const order = j === route.length - 1 && j > 0 ? [[departure, DEPARTURE_SLOTS], [arrivalDay[j]!, ARRIVAL_SLOTS]] as const : [[arrivalDay[j]!, ARRIVAL_SLOTS], [departure, DEPARTURE_SLOTS]] as const;
+    const order =
+      j === route.length - 1 && j > 0
+        ? ([
+            [departure, DEPARTURE_SLOTS],
+            [arrivalDay[j]!, ARRIVAL_SLOTS],
+          ] as const)
+        : ([
+            [arrivalDay[j]!, ARRIVAL_SLOTS],
+            [departure, DEPARTURE_SLOTS],
+          ] as const);
     for (const r of chosen[j]!.slice(3 * full[j]!)) {
-      const free = order.flatMap(([d, slots]) => slots.map((s) => [d, s] as const)).find(([d, s]) => days[d]![s] === undefined);
+      const free = order
+        .flatMap(([d, slots]) => slots.map((s) => [d, s] as const))
+        .find(([d, s]) => days[d]![s] === undefined);
       if (!free) throw new Error('planner: no free meal slot for an extra restaurant');
       days[free[0]]![free[1]] = entityText(r.name, city);
     }
   });
-  for (const d of days) for (const f of ['transportation', 'breakfast', 'attraction', 'lunch', 'dinner', 'accommodation'] as const) d[f] ??= '-';
+  for (const d of days)
+    for (const f of ['transportation', 'breakfast', 'attraction', 'lunch', 'dinner', 'accommodation'] as const)
+      d[f] ??= '-';
   return days;
 }

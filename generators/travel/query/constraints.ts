@@ -23,11 +23,16 @@ export function allowsHouseRule(listing: Accommodation, value: HouseRuleValue | 
 
 export function matchesRoomType(roomType: RoomType, value: RoomTypeValue | null): boolean {
   switch (value) {
-    case null: return true;
-    case 'not shared room': return roomType !== 'Shared room';
-    case 'shared room': return roomType === 'Shared room';
-    case 'private room': return roomType === 'Private room';
-    case 'entire room': return roomType === 'Entire home/apt';
+    case null:
+      return true;
+    case 'not shared room':
+      return roomType !== 'Shared room';
+    case 'shared room':
+      return roomType === 'Shared room';
+    case 'private room':
+      return roomType === 'Private room';
+    case 'entire room':
+      return roomType === 'Entire home/apt';
   }
 }
 

@@ -21,7 +21,12 @@ export interface SampledTrip {
 }
 
 /** Hard queries draw 3 types without replacement with these weights (upstream). */
-const HARD_TYPE_WEIGHTS: Record<ConstraintType, number> = { 'house rule': 0.3, cuisine: 0.1, 'room type': 0.3, transportation: 0.3 };
+const HARD_TYPE_WEIGHTS: Record<ConstraintType, number> = {
+  'house rule': 0.3,
+  cuisine: 0.1,
+  'room type': 0.3,
+  transportation: 0.3,
+};
 const LARGE_GROUP_ROOM_TYPES: readonly RoomTypeValue[] = ['private room', 'entire room'];
 
 /** One draw; undefined when the drawn query fails the feasibility filters (the caller draws again). */
@@ -45,7 +50,10 @@ export function sampleTrip(world: World, p: TravelParams, rng: Rng): SampledTrip
     const state = rng.pick(states);
     dest = state.name;
     stateCities = { state: state.name, cities: [...state.cities] };
-    destinations = rng.shuffle(state.cities).slice(0, visits + p.decoys).map((n) => world.city(n)!);
+    destinations = rng
+      .shuffle(state.cities)
+      .slice(0, visits + p.decoys)
+      .map((n) => world.city(n)!);
   }
 
   const people = p.level === 'easy' ? 1 : rng.bool(0.5) ? 2 : rng.int(3, 8);
@@ -60,13 +68,29 @@ export function sampleTrip(world: World, p: TravelParams, rng: Rng): SampledTrip
   const decoys = [...(days === 3 ? near : []), ...far].slice(0, wantDecoys);
   const candidates = rng.shuffle([...destinations, ...decoys].map((c) => c.name));
 
-  const scope = buildScope(org.name, days, candidates, destinations.map((c) => c.name), stateCities);
-  const request: TripRequest = { org: org.name, dest, days, visiting_city_number: visits, date, people_number: people, local_constraint: local, level: p.level };
+  const scope = buildScope(
+    org.name,
+    days,
+    candidates,
+    destinations.map((c) => c.name),
+    stateCities,
+  );
+  const request: TripRequest = {
+    org: org.name,
+    dest,
+    days,
+    visiting_city_number: visits,
+    date,
+    people_number: people,
+    local_constraint: local,
+    level: p.level,
+  };
   return passesFilters(world, request, scope, destinations) ? { request, scope } : undefined;
 }
 
 /** Upstream's fixed 4 draws nothing, so default items keep their random stream. */
-const hardCuisineCount = (p: TravelParams, rng: Rng) => (p.hardCuisines[0] === p.hardCuisines[1] ? p.hardCuisines[0] : rng.int(p.hardCuisines[0], p.hardCuisines[1]));
+const hardCuisineCount = (p: TravelParams, rng: Rng) =>
+  p.hardCuisines[0] === p.hardCuisines[1] ? p.hardCuisines[0] : rng.int(p.hardCuisines[0], p.hardCuisines[1]);
 
 function drawConstraints(p: TravelParams, people: number, rng: Rng): LocalConstraint {
   const local: LocalConstraint = { 'house rule': null, cuisine: null, 'room type': null, transportation: null };
@@ -99,7 +123,8 @@ function drawConstraints(p: TravelParams, people: number, rng: Rng): LocalConstr
  */
 function passesFilters(world: World, q: TripRequest, scope: TripScope, destinations: readonly City[]): boolean {
   const lc = q.local_constraint;
-  const allowed = (a: City['accommodations'][number]) => matchesRoomType(a.roomType, lc['room type']) && allowsHouseRule(a, lc['house rule']);
+  const allowed = (a: City['accommodations'][number]) =>
+    matchesRoomType(a.roomType, lc['room type']) && allowsHouseRule(a, lc['house rule']);
   if (lc['room type'] === 'shared room') {
     // Shared rooms are rare (1.6% of listings) and sleep one, so upstream's filter (≥ days listings
     // sleeping the whole group) rejected every such query (0 of 1,900). A shared room is booked per
@@ -107,7 +132,9 @@ function passesFilters(world: World, q: TripRequest, scope: TripScope, destinati
     // enough here; the reference planner then proves the trip feasible or the query is drawn again.
     if (destinations.filter((c) => c.accommodations.some(allowed)).length < q.visiting_city_number) return false;
   } else {
-    const hotels = destinations.flatMap((c) => c.accommodations).filter((a) => a.maximumOccupancy >= q.people_number && allowed(a));
+    const hotels = destinations
+      .flatMap((c) => c.accommodations)
+      .filter((a) => a.maximumOccupancy >= q.people_number && allowed(a));
     if (hotels.length < q.days) return false;
   }
   if (lc.cuisine) {
@@ -119,5 +146,7 @@ function passesFilters(world: World, q: TripRequest, scope: TripScope, destinati
   const out = destinations.map((c) => c.name);
   const flightOut = out.some((c) => index.hasFlights(q.org, c, 0) && world.flights(q.org, c, q.date[0]!).length > 0);
   const driveOut = out.some((c) => world.drive(q.org, c)?.valid);
-  return lc.transportation === 'no flight' ? driveOut : flightOut || (lc.transportation !== 'no self-driving' && driveOut);
+  return lc.transportation === 'no flight'
+    ? driveOut
+    : flightOut || (lc.transportation !== 'no self-driving' && driveOut);
 }

@@ -2,8 +2,15 @@
 // decoys), and which flight and distance entries are listed. The planner plans with exactly
 // this, so the reference plan never uses a record the model was not shown.
 
-export interface FlightEntry { from: string; to: string; /** 0-based day of the trip. */ day: number }
-export interface PairEntry { from: string; to: string }
+export interface FlightEntry {
+  from: string;
+  to: string;
+  /** 0-based day of the trip. */ day: number;
+}
+export interface PairEntry {
+  from: string;
+  to: string;
+}
 
 export interface TripScope {
   /** Every city whose records are listed, in display order. */
@@ -25,7 +32,13 @@ export function interCityFlightDays(days: number): number[] {
   return days === 5 ? [2] : days === 7 ? [2, 4] : [];
 }
 
-export function buildScope(org: string, days: number, candidates: string[], destinations: string[], stateCities?: TripScope['stateCities']): TripScope {
+export function buildScope(
+  org: string,
+  days: number,
+  candidates: string[],
+  destinations: string[],
+  stateCities?: TripScope['stateCities'],
+): TripScope {
   const flights: FlightEntry[] = [];
   for (const c of candidates) flights.push({ from: org, to: c, day: 0 });
   for (const day of interCityFlightDays(days)) {
@@ -36,7 +49,10 @@ export function buildScope(org: string, days: number, candidates: string[], dest
   const drives: PairEntry[] = [];
   for (const f of flights) {
     const key = `${f.from}\u0000${f.to}`;
-    if (!seen.has(key)) { seen.add(key); drives.push({ from: f.from, to: f.to }); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      drives.push({ from: f.from, to: f.to });
+    }
   }
   const scope: TripScope = { candidates, destinations, flights, drives };
   if (stateCities) scope.stateCities = stateCities;

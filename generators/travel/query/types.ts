@@ -9,10 +9,21 @@ export const TRIP_DAYS: readonly TripDays[] = [3, 5, 7];
 
 /** What the travellers will do, which a listing's "No …" rule must not forbid. */
 export type HouseRuleValue = 'parties' | 'smoking' | 'children under 10' | 'visitors' | 'pets';
-export const HOUSE_RULE_VALUES: readonly HouseRuleValue[] = ['parties', 'smoking', 'children under 10', 'visitors', 'pets'];
+export const HOUSE_RULE_VALUES: readonly HouseRuleValue[] = [
+  'parties',
+  'smoking',
+  'children under 10',
+  'visitors',
+  'pets',
+];
 
 export type RoomTypeValue = 'shared room' | 'not shared room' | 'private room' | 'entire room';
-export const ROOM_TYPE_VALUES: readonly RoomTypeValue[] = ['shared room', 'not shared room', 'private room', 'entire room'];
+export const ROOM_TYPE_VALUES: readonly RoomTypeValue[] = [
+  'shared room',
+  'not shared room',
+  'private room',
+  'entire room',
+];
 
 export type TransportationValue = 'no flight' | 'no self-driving';
 export const TRANSPORTATION_VALUES: readonly TransportationValue[] = ['no flight', 'no self-driving'];

@@ -28,7 +28,12 @@ function mulMod(a: number, b: number, m: number): number {
   return (((a * hi) % m) * 1000 + a * lo) % m;
 }
 
-export interface FlightSlot { origin: number; dest: number; day: number; k: number }
+export interface FlightSlot {
+  origin: number;
+  dest: number;
+  day: number;
+  k: number;
+}
 
 export function slotCapacity(cityCount: number): number {
   return cityCount * cityCount * DAYS_IN_MONTH * MAX_FLIGHTS_PER_SLOT;

@@ -6,11 +6,25 @@ export const ROOM_TYPES: readonly RoomType[] = ['Entire home/apt', 'Private room
 
 /** The prohibitions a listing can carry, spelled as in TravelPlanner's `house_rules` column. */
 export type HouseRule = 'No parties' | 'No smoking' | 'No children under 10' | 'No pets' | 'No visitors';
-export const HOUSE_RULES: readonly HouseRule[] = ['No parties', 'No smoking', 'No children under 10', 'No pets', 'No visitors'];
+export const HOUSE_RULES: readonly HouseRule[] = [
+  'No parties',
+  'No smoking',
+  'No children under 10',
+  'No pets',
+  'No visitors',
+];
 
 /** The 8 frequent cuisine labels and the 7 rarer ones a query may ask for (§2.2). */
 export const COMMON_CUISINES = ['Seafood', 'Tea', 'Fast Food', 'BBQ', 'Bakery', 'Desserts', 'Cafe', 'Pizza'] as const;
-export const QUERYABLE_CUISINES = ['American', 'Mediterranean', 'Indian', 'Chinese', 'Italian', 'French', 'Mexican'] as const;
+export const QUERYABLE_CUISINES = [
+  'American',
+  'Mediterranean',
+  'Indian',
+  'Chinese',
+  'Italian',
+  'French',
+  'Mexican',
+] as const;
 export type Cuisine = (typeof COMMON_CUISINES)[number] | (typeof QUERYABLE_CUISINES)[number];
 
 export interface Attraction {

@@ -11,8 +11,19 @@ import { decodeFlightNumber, encodeFlightNumber, DAYS_IN_MONTH } from './flight-
 import { byCodePoint, clockTime, formatFlightDuration } from './geometry.js';
 import * as names from './names.js';
 import {
-  COMMON_CUISINES, HOUSE_RULES, QUERYABLE_CUISINES,
-  type Accommodation, type Attraction, type City, type Cuisine, type Drive, type Flight, type HouseRule, type Restaurant, type RoomType, type State,
+  COMMON_CUISINES,
+  HOUSE_RULES,
+  QUERYABLE_CUISINES,
+  type Accommodation,
+  type Attraction,
+  type City,
+  type Cuisine,
+  type Drive,
+  type Flight,
+  type HouseRule,
+  type Restaurant,
+  type RoomType,
+  type State,
 } from './types.js';
 
 export interface WorldSpec {
@@ -89,7 +100,17 @@ export class World {
         const pos = placeCity(centers[s]!, positions, layout);
         positions.push(pos);
         const index = this.cities.length;
-        const city: City = { name, state: stateNames[s]!, index, x: pos.x, y: pos.y, noRoad: layout.bool(0.06), attractions: [], restaurants: [], accommodations: [] };
+        const city: City = {
+          name,
+          state: stateNames[s]!,
+          index,
+          x: pos.x,
+          y: pos.y,
+          noRoad: layout.bool(0.06),
+          attractions: [],
+          restaurants: [],
+          accommodations: [],
+        };
         fillCityRecords(city, abbrevs[s]!, root.fork(`city:${index}`));
         this.cities.push(city);
       }
@@ -189,8 +210,14 @@ export class World {
         const price = Math.min(995, Math.max(21, Math.round(45 + 0.11 * miles * rng.float(0.6, 1.5))));
         out.push({
           number: encodeFlightNumber({ origin: i, dest: j, day, k }, this.cities.length, this.flightOffset),
-          price, depTime: clockTime(dep), arrTime: clockTime(dep + elapsed), elapsed: formatFlightDuration(elapsed),
-          date: dateOfDay(day), origin: a.name, dest: b.name, distance: miles,
+          price,
+          depTime: clockTime(dep),
+          arrTime: clockTime(dep + elapsed),
+          elapsed: formatFlightDuration(elapsed),
+          date: dateOfDay(day),
+          origin: a.name,
+          dest: b.name,
+          distance: miles,
         });
       }
       out.sort((x, y) => byCodePoint(x.depTime, y.depTime) || byCodePoint(x.number, y.number));
@@ -224,7 +251,11 @@ function placeStateCenters(count: number, rng: Rng): { x: number; y: number }[] 
   return centers;
 }
 
-function placeCity(center: { x: number; y: number }, taken: readonly { x: number; y: number }[], rng: Rng): { x: number; y: number } {
+function placeCity(
+  center: { x: number; y: number },
+  taken: readonly { x: number; y: number }[],
+  rng: Rng,
+): { x: number; y: number } {
   let gap = MIN_CITY_GAP;
   for (let tries = 1; ; tries++) {
     if (tries % 200 === 0) gap *= 0.8;
@@ -246,9 +277,13 @@ function fillCityRecords(city: City, stateAbbrev: string, rng: Rng): void {
     const lat = 24.5 + (PLANE_H - city.y) / 111 + rng.int(-3000, 3000) / 100_000;
     const lon = -124 + city.x / 85 + rng.int(-3000, 3000) / 100_000;
     return {
-      name, latitude: lat.toFixed(7), longitude: lon.toFixed(7),
+      name,
+      latitude: lat.toFixed(7),
+      longitude: lon.toFixed(7),
       address: names.streetAddress(rng, city.name, stateAbbrev),
-      phone: rng.bool(0.15) ? 'Unknown' : `(${rng.int(201, 989)}) ${rng.int(200, 999)}-${String(rng.int(0, 9999)).padStart(4, '0')}`,
+      phone: rng.bool(0.15)
+        ? 'Unknown'
+        : `(${rng.int(201, 989)}) ${rng.int(200, 999)}-${String(rng.int(0, 9999)).padStart(4, '0')}`,
       website: rng.bool(0.2) ? 'Unknown' : `https://www.${name.toLowerCase().replace(/[^a-z]+/g, '')}.org/`,
       city: city.name,
     };
@@ -267,7 +302,9 @@ function fillCityRecords(city: City, stateAbbrev: string, rng: Rng): void {
   const taken: string[] = [];
   city.accommodations = [];
   for (let i = 0; i < count; i++) {
-    const roomType: RoomType = (['Entire home/apt', 'Private room', 'Shared room'] as const)[rng.weighted([0.52, 0.464, 0.016])]!;
+    const roomType: RoomType = (['Entire home/apt', 'Private room', 'Shared room'] as const)[
+      rng.weighted([0.52, 0.464, 0.016])
+    ]!;
     const kind = roomType === 'Entire home/apt' ? 'entire' : roomType === 'Private room' ? 'private' : 'shared';
     const [name] = names.drawNames(1, () => names.listingName(rng, kind), 'listing', taken);
     city.accommodations.push({
@@ -275,7 +312,9 @@ function fillCityRecords(city: City, stateAbbrev: string, rng: Rng): void {
       price: rng.int(51, 1195),
       roomType,
       houseRules: drawHouseRules(rng),
-      minimumNights: [1, 2, 3, 4, 5, 6, 7, 10, 14, 20, 30][rng.weighted([0.35, 0.25, 0.15, 0.03, 0.03, 0.03, 0.03, 0.04, 0.04, 0.025, 0.025])]!,
+      minimumNights: [1, 2, 3, 4, 5, 6, 7, 10, 14, 20, 30][
+        rng.weighted([0.35, 0.25, 0.15, 0.03, 0.03, 0.03, 0.03, 0.04, 0.04, 0.025, 0.025])
+      ]!,
       maximumOccupancy: occupancy(roomType, rng),
       reviewRate: rng.int(1, 5),
       city: city.name,

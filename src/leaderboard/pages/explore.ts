@@ -65,17 +65,29 @@ export function searchPage(ctx: SiteContext, index: SearchIndex): { html: string
 <script src="${href(path, explorePaths.searchIndexJs())}" defer></script>
 <script src="${href(path, 'assets/search.js')}" defer></script>`;
   return {
-    html: page({ path, title: 'Search items', crumbs: [{ label: 'Leaderboard', to: paths.index() }, { label: 'search' }], generatedAt: ctx.generatedAt, json: true }, body),
+    html: page(
+      {
+        path,
+        title: 'Search items',
+        crumbs: [{ label: 'Leaderboard', to: paths.index() }, { label: 'search' }],
+        generatedAt: ctx.generatedAt,
+        json: true,
+      },
+      body,
+    ),
     json: { index: explorePaths.searchIndexJson(), items: index.items.length, models: index.models },
   };
 }
 
-const pp = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(Math.round(x * 1000) / 10 || 0).toFixed(1)}` : '—');
+const pp = (x: number) =>
+  Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(Math.round(x * 1000) / 10 || 0).toFixed(1)}` : '—';
 const pval = (p: number) => (!Number.isFinite(p) ? '—' : p < 0.001 ? '<0.001' : p.toFixed(3));
 
 function comparePage(ctx: SiteContext, c: Comparison): { html: string; json: unknown } {
   const path = explorePaths.compare(c.suite, c.a.modelSpec, c.b.modelSpec);
-  const row = (r: Comparison['rows'][number]): Raw => html`<tr class="${`scope-${r.scope}`}"><td class="first${r.scope === 'task' ? ' mono' : ''}">${r.name}</td><td class="num">${pct(r.a)}</td><td class="num">${pct(r.b)}</td>
+  const row = (
+    r: Comparison['rows'][number],
+  ): Raw => html`<tr class="${`scope-${r.scope}`}"><td class="first${r.scope === 'task' ? ' mono' : ''}">${r.name}</td><td class="num">${pct(r.a)}</td><td class="num">${pct(r.b)}</td>
 <td class="num${r.pHolm < 0.05 ? ' lead' : ''}"><span class="est">${pp(r.diff.estimate)}</span><span class="ci">[${pp(r.diff.low)}, ${pp(r.diff.high)}]</span></td>
 <td class="num">${pval(r.diff.p)}</td><td class="num">${pval(r.pHolm)}</td><td class="num">${r.diff.n}</td><td class="num">${r.diff.discordant}</td><td>${r.diff.method === 'mcnemar' ? 'McNemar' : r.diff.method}</td></tr>`;
   const body = html`<h1>${c.b.modelSpec} <span class="muted">vs</span> ${c.a.modelSpec}</h1>
@@ -86,7 +98,20 @@ function comparePage(ctx: SiteContext, c: Comparison): { html: string; json: unk
 <tbody>${c.rows.map(row)}</tbody></table></div>
 ${c.unmatched.length ? html`<p class="note">Not compared (one side lacks them): ${c.unmatched.join(', ')}.</p>` : ''}`;
   return {
-    html: page({ path, title: `${c.b.modelSpec} vs ${c.a.modelSpec}`, crumbs: [{ label: 'Leaderboard', to: paths.index() }, { label: `suite ${c.suite}`, to: paths.suite(c.suite) }, { label: 'compare' }], generatedAt: ctx.generatedAt, json: true }, body),
+    html: page(
+      {
+        path,
+        title: `${c.b.modelSpec} vs ${c.a.modelSpec}`,
+        crumbs: [
+          { label: 'Leaderboard', to: paths.index() },
+          { label: `suite ${c.suite}`, to: paths.suite(c.suite) },
+          { label: 'compare' },
+        ],
+        generatedAt: ctx.generatedAt,
+        json: true,
+      },
+      body,
+    ),
     json: c,
   };
 }
@@ -94,7 +119,11 @@ ${c.unmatched.length ? html`<p class="note">Not compared (one side lacks them): 
 /** Every ordered pair of models of every suite (up to MAX_COMPARE_MODELS models). */
 export function comparePages(ctx: SiteContext): { path: string; page: { html: string; json: unknown } }[] {
   const out: { path: string; page: { html: string; json: unknown } }[] = [];
-  const opts = { seed: ctx.board.options.seed, resamples: Math.min(ctx.board.options.resamples, 1000), permutations: Math.min(ctx.board.options.permutations, 1000) };
+  const opts = {
+    seed: ctx.board.options.seed,
+    resamples: Math.min(ctx.board.options.resamples, 1000),
+    permutations: Math.min(ctx.board.options.permutations, 1000),
+  };
   for (const s of ctx.data.suites) {
     if (s.models.length < 2 || s.models.length > MAX_COMPARE_MODELS) continue;
     for (const a of s.models) {
@@ -110,7 +139,9 @@ export function comparePages(ctx: SiteContext): { path: string; page: { html: st
 /** The picker under a suite's main table: choose two rows' models, open their compare page. */
 export function comparePicker(suite: string, models: readonly string[], from: string): Raw | string {
   if (models.length < 2 || models.length > MAX_COMPARE_MODELS) return '';
-  const targets = models.flatMap((a) => models.filter((b) => b !== a).map((b) => [a, b, href(from, explorePaths.compare(suite, a, b))]));
+  const targets = models.flatMap((a) =>
+    models.filter((b) => b !== a).map((b) => [a, b, href(from, explorePaths.compare(suite, a, b))]),
+  );
   return html`<div class="compare-picker" data-pairs="${JSON.stringify(targets)}"><label>Compare A <select class="cmp-a">${models.map((m, i) => html`<option value="${m}"${i === 1 ? ' selected' : ''}>${m}</option>`)}</select></label>
 <label>with B <select class="cmp-b">${models.map((m, i) => html`<option value="${m}"${i === 0 ? ' selected' : ''}>${m}</option>`)}</select></label>
 <button type="button" class="cmp-go">Compare</button> <span class="note">paired, on shared items · <a href="${href(from, explorePaths.search())}">search items</a></span></div>`;

@@ -33,7 +33,10 @@ function pre(text: string): Raw {
   return html`<pre>${c.text}</pre>${c.cut ? html`<p class="note">… ${c.cut.toLocaleString('en-US')} more characters not shown (see the JSON or <code>bench show</code>).</p>` : ''}`;
 }
 
-export interface ItemImage { path: string; data: Buffer }
+export interface ItemImage {
+  path: string;
+  data: Buffer;
+}
 
 /** Turn by turn, with the board or state the model saw at each turn (multi-turn answers only). */
 function transcriptOf(item: ReplayableItem, details: unknown): Raw | undefined {
@@ -41,14 +44,24 @@ function transcriptOf(item: ReplayableItem, details: unknown): Raw | undefined {
   if (!Array.isArray(replies) || replies.length < 2 || !replies.every((r) => typeof r === 'string')) return undefined;
   const turns = replayTranscript(item, replies as string[]);
   if (!turns) return undefined;
-  return html`<div class="transcript"><p class="note">${turns.length} turns: what the model was shown at each turn, then its reply.</p>${turns.map((t) => html`<div class="turn"><h4>Turn ${t.turn}</h4>
-<p class="muted">shown</p>${pre(t.prompt)}<p class="muted">reply</p>${pre(t.reply)}</div>`)}</div>`;
+  return html`<div class="transcript"><p class="note">${turns.length} turns: what the model was shown at each turn, then its reply.</p>${turns.map(
+    (t) => html`<div class="turn"><h4>Turn ${t.turn}</h4>
+<p class="muted">shown</p>${pre(t.prompt)}<p class="muted">reply</p>${pre(t.reply)}</div>`,
+  )}</div>`;
 }
 
 /** Where an item is shown: the suite, task and family pages that link to it. */
-export interface ItemPlace { suite: string; task: string; family: string }
+export interface ItemPlace {
+  suite: string;
+  task: string;
+  family: string;
+}
 
-export function itemPage(ctx: SiteContext, view: ItemView, places: readonly ItemPlace[] = []): { html: string; json: unknown; images: ItemImage[] } {
+export function itemPage(
+  ctx: SiteContext,
+  view: ItemView,
+  places: readonly ItemPlace[] = [],
+): { html: string; json: unknown; images: ItemImage[] } {
   const { item, answers } = view;
   const itemId = item.id;
   const path = paths.item(itemId);
@@ -64,13 +77,20 @@ export function itemPage(ctx: SiteContext, view: ItemView, places: readonly Item
     })}`;
   });
   const verdictOf = (json: string | null): { reason?: string; parsed?: unknown; details?: unknown } => {
-    try { return json ? JSON.parse(json) : {}; } catch { return {}; }
+    try {
+      return json ? JSON.parse(json) : {};
+    } catch {
+      return {};
+    }
   };
   const answerBlocks = answers.map((a) => {
     const v = verdictOf(a.verdict);
-    const status = a.status === 'error'
-      ? html`<span class="verdict-bad">error</span> ${a.errorKind ?? ''}: ${a.errorMessage ?? ''}`
-      : a.correct ? html`<span class="verdict-ok">correct</span>` : html`<span class="verdict-bad">wrong</span>${v.reason ? html`: ${clip(v.reason, 2000).text}` : ''}`;
+    const status =
+      a.status === 'error'
+        ? html`<span class="verdict-bad">error</span> ${a.errorKind ?? ''}: ${a.errorMessage ?? ''}`
+        : a.correct
+          ? html`<span class="verdict-ok">correct</span>`
+          : html`<span class="verdict-bad">wrong</span>${v.reason ? html`: ${clip(v.reason, 2000).text}` : ''}`;
     return html`<div class="answer"><h3><a href="${href(path, paths.model(a.modelSpec))}">${a.modelSpec}</a> <span class="muted">· ${a.task} · ${a.split} · sample ${a.sample}${a.turns > 1 ? ` · ${a.turns} turns` : ''}</span></h3>
 <p>${status}${a.score !== null && a.status === 'ok' ? html` <span class="muted">(score ${a.score.toFixed(2)}${a.formatOk === 0 ? ', format not followed' : ''})</span>` : ''}</p>
 ${transcriptOf(item, v.details) ?? (a.output !== null ? pre(a.output) : html`<p class="muted">(no output)</p>`)}
@@ -88,15 +108,52 @@ ${item.reference !== undefined ? html`<h2>Reference answer</h2>${pre(item.refere
 <h2>Answers (${answers.length})</h2>${answerBlocks.length ? answerBlocks : html`<p class="muted">No shown run answered this item.</p>`}`;
   const json = {
     places,
-    item: { id: item.id, generator: item.generator, generatorVersion: item.generatorVersion, family: item.family, seed: item.seed, index: item.index, params: item.params, difficulty: item.difficulty, truth: item.truth, reference: item.reference ?? null },
-    prompt: item.messages.map((m) => ({ role: m.role, content: typeof m.content === 'string' ? clip(m.content).text : m.content.map((p) => (p.type === 'text' ? { type: 'text', text: clip(p.text).text } : { type: 'image', mediaType: p.mediaType })) })),
+    item: {
+      id: item.id,
+      generator: item.generator,
+      generatorVersion: item.generatorVersion,
+      family: item.family,
+      seed: item.seed,
+      index: item.index,
+      params: item.params,
+      difficulty: item.difficulty,
+      truth: item.truth,
+      reference: item.reference ?? null,
+    },
+    prompt: item.messages.map((m) => ({
+      role: m.role,
+      content:
+        typeof m.content === 'string'
+          ? clip(m.content).text
+          : m.content.map((p) =>
+              p.type === 'text' ? { type: 'text', text: clip(p.text).text } : { type: 'image', mediaType: p.mediaType },
+            ),
+    })),
     answers: answers.map((a) => {
       const v = verdictOf(a.verdict);
-      return { ...a, output: a.output === null ? null : clip(a.output).text, verdict: { ...v, reason: v.reason === undefined ? undefined : clip(String(v.reason), 2000).text, parsed: clipJson(v.parsed, MAX_TEXT), details: clipJson(v.details) } };
+      return {
+        ...a,
+        output: a.output === null ? null : clip(a.output).text,
+        verdict: {
+          ...v,
+          reason: v.reason === undefined ? undefined : clip(String(v.reason), 2000).text,
+          parsed: clipJson(v.parsed, MAX_TEXT),
+          details: clipJson(v.details),
+        },
+      };
     }),
   };
   return {
-    html: page({ path, title: `item ${item.id}`, crumbs: [{ label: 'Leaderboard', to: paths.index() }, { label: `item ${item.id.slice(0, 8)}` }], generatedAt: ctx.generatedAt, json: true }, body),
+    html: page(
+      {
+        path,
+        title: `item ${item.id}`,
+        crumbs: [{ label: 'Leaderboard', to: paths.index() }, { label: `item ${item.id.slice(0, 8)}` }],
+        generatedAt: ctx.generatedAt,
+        json: true,
+      },
+      body,
+    ),
     json,
     images,
   };

@@ -8,13 +8,28 @@ import { html, join, type Raw } from '../html.js';
 import { href, paths } from '../slug.js';
 import { scatter, type ScatterPoint } from '../svg.js';
 
-interface Group { key: string; label: string; to?: string; cells: Record<string, SplitCell>; ties: { id?: TieInfo; ood?: TieInfo }; retention: boolean }
+interface Group {
+  key: string;
+  label: string;
+  to?: string;
+  cells: Record<string, SplitCell>;
+  ties: { id?: TieInfo; ood?: TieInfo };
+  retention: boolean;
+}
 
 function groups(s: SuiteBoard): Group[] {
   const out: Group[] = [];
-  if (s.families.length > 1) out.push({ key: 'all', label: 'All families', cells: s.overall, ties: s.overallTies, retention: true });
+  if (s.families.length > 1)
+    out.push({ key: 'all', label: 'All families', cells: s.overall, ties: s.overallTies, retention: true });
   for (const f of s.families) {
-    out.push({ key: f.family, label: familyLabel(f.family), to: paths.family(s.suite, f.family), cells: f.cells, ties: f.ties, retention: s.families.length === 1 });
+    out.push({
+      key: f.family,
+      label: familyLabel(f.family),
+      to: paths.family(s.suite, f.family),
+      cells: f.cells,
+      ties: f.ties,
+      retention: s.families.length === 1,
+    });
   }
   return out;
 }
@@ -26,13 +41,22 @@ export function mainTable(s: SuiteBoard, from: string, ctx?: SiteContext): Raw {
   for (const g of gs) {
     const names = g.retention ? ['ID', 'OOD', 'Gap', 'OOD/ID'] : ['ID', 'OOD', 'Gap'];
     names.forEach((n, i) => {
-      const title = n === 'Gap' ? 'ID − OOD, points' : n === 'OOD/ID' ? 'retention: OOD accuracy / ID accuracy' : `${n} accuracy, %`;
-      subHeads.push(html`<th class="num${i === 0 ? ' sep' : ''}" data-col="${col++}" title="${title}" scope="col">${n}</th>`);
+      const title =
+        n === 'Gap'
+          ? 'ID − OOD, points'
+          : n === 'OOD/ID'
+            ? 'retention: OOD accuracy / ID accuracy'
+            : `${n} accuracy, %`;
+      subHeads.push(
+        html`<th class="num${i === 0 ? ' sep' : ''}" data-col="${col++}" title="${title}" scope="col">${n}</th>`,
+      );
     });
   }
   const rows = s.models.map((m) => {
     const series = ctx?.seriesOf?.get(m);
-    const cells: Raw[] = [html`<td class="first" data-v="${m}"><a href="${href(from, paths.model(m))}">${m}</a>${series ? html` <a class="series-link" href="${href(from, paths.series(series))}" title="training series ${series}">series</a>` : ''}${s.runs[m]?.partial ? html` <span class="note" title="no finished run: showing an unfinished one">(unfinished run)</span>` : ''}${unsupportedNote(s.runs[m]?.unsupported)}</td>`];
+    const cells: Raw[] = [
+      html`<td class="first" data-v="${m}"><a href="${href(from, paths.model(m))}">${m}</a>${series ? html` <a class="series-link" href="${href(from, paths.series(series))}" title="training series ${series}">series</a>` : ''}${s.runs[m]?.partial ? html` <span class="note" title="no finished run: showing an unfinished one">(unfinished run)</span>` : ''}${unsupportedNote(s.runs[m]?.unsupported)}</td>`,
+    ];
     for (const g of gs) {
       const c = g.cells[m]!;
       cells.push(estimateCell(c.id, { tie: g.ties.id, model: m, partial: c.partial, sep: true }));
@@ -50,21 +74,44 @@ export function mainTableJson(s: SuiteBoard): unknown {
   return s.models.map((m) => ({
     model: m,
     run: s.runs[m]?.id,
-    ...Object.fromEntries(groups(s).map((g) => {
-      const c = g.cells[m]!;
-      return [g.key, {
-        id: jsonInterval(c.id), ood: jsonInterval(c.ood), gap: jsonInterval(c.gap), retention: jsonInterval(c.retention),
-        n: { id: c.id.n, ood: c.ood.n }, partial: c.partial,
-        tiedForBest: { id: g.ties.id?.tied.includes(m) ?? false, ood: g.ties.ood?.tied.includes(m) ?? false },
-      }];
-    })),
+    ...Object.fromEntries(
+      groups(s).map((g) => {
+        const c = g.cells[m]!;
+        return [
+          g.key,
+          {
+            id: jsonInterval(c.id),
+            ood: jsonInterval(c.ood),
+            gap: jsonInterval(c.gap),
+            retention: jsonInterval(c.retention),
+            n: { id: c.id.n, ood: c.ood.n },
+            partial: c.partial,
+            tiedForBest: { id: g.ties.id?.tied.includes(m) ?? false, ood: g.ties.ood?.tied.includes(m) ?? false },
+          },
+        ];
+      }),
+    ),
   }));
 }
 
-export function scatterFor(ctx: SiteContext, models: readonly string[], cells: Record<string, SplitCell>, title: string): Raw {
+export function scatterFor(
+  ctx: SiteContext,
+  models: readonly string[],
+  cells: Record<string, SplitCell>,
+  title: string,
+): Raw {
   const points: ScatterPoint[] = models.map((m) => {
     const c = cells[m]!;
-    return { name: m, colour: ctx.colour(m), x: c.id.estimate, xLow: c.id.low, xHigh: c.id.high, y: c.ood.estimate, yLow: c.ood.low, yHigh: c.ood.high };
+    return {
+      name: m,
+      colour: ctx.colour(m),
+      x: c.id.estimate,
+      xLow: c.id.low,
+      xHigh: c.id.high,
+      y: c.ood.estimate,
+      yLow: c.ood.low,
+      yHigh: c.ood.high,
+    };
   });
   return scatter({ points, title });
 }

@@ -12,7 +12,9 @@ export function suitePage(ctx: SiteContext, s: SuiteBoard): { html: string; json
   const path = paths.suite(s.suite);
   const data = suitePair(ctx, s);
   const tasks = [...data.tasks.values()].map((t) => ({
-    ...t.info, items: t.items.length, page: paths.family(s.suite, t.info.family),
+    ...t.info,
+    items: t.items.length,
+    page: paths.family(s.suite, t.info.family),
   }));
   const runs = s.models.map((m) => ({ model: m, ...s.runs[m]! }));
   const body = html`<h1>Suite ${s.suite}</h1>
@@ -34,7 +36,16 @@ ${mainTable(s, path, ctx)}
 <th class="first" data-col="0" data-type="text">Model</th><th data-col="1" data-type="text">Run</th><th data-col="2" data-type="text">Status</th><th data-col="3" data-type="text">Started</th><th class="num" data-col="4">Scored</th><th class="num" data-col="5">Errors</th><th class="num" data-col="6">Samples</th><th data-col="7" data-type="text">Suite version</th>
 </tr></thead><tbody>${runs.map((r) => html`<tr><td class="first"><a href="${href(path, paths.model(r.model))}">${r.model}</a></td><td class="mono">${r.id}</td><td>${r.status}${r.partial ? ' (unfinished)' : ''}</td><td>${r.startedAt}</td><td class="num">${r.scored}</td><td class="num">${r.errors}</td><td class="num">${r.samples}</td><td class="mono">${r.suiteVersion} · ${r.suiteHash.slice(0, 12)}</td></tr>`)}</tbody></table></div>`;
   return {
-    html: page({ path, title: `Suite ${s.suite}`, crumbs: [{ label: 'Leaderboard', to: paths.index() }, { label: `suite ${s.suite}` }], generatedAt: ctx.generatedAt, json: true }, body),
+    html: page(
+      {
+        path,
+        title: `Suite ${s.suite}`,
+        crumbs: [{ label: 'Leaderboard', to: paths.index() }, { label: `suite ${s.suite}` }],
+        generatedAt: ctx.generatedAt,
+        json: true,
+      },
+      body,
+    ),
     json: { suite: s.suite, warnings: s.warnings, table: mainTableJson(s), tasks, runs },
   };
 }

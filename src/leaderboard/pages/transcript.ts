@@ -5,9 +5,19 @@ import { registry } from '../../../generators/index.js';
 import { Rng } from '../../core/rng.js';
 import { episodeOf, messageText } from '../../core/types.js';
 
-export interface TranscriptTurn { turn: number; prompt: string; reply: string }
+export interface TranscriptTurn {
+  turn: number;
+  prompt: string;
+  reply: string;
+}
 
-export interface ReplayableItem { generator: string; generatorVersion: string; params: unknown; seed: string | number; index: number }
+export interface ReplayableItem {
+  generator: string;
+  generatorVersion: string;
+  params: unknown;
+  seed: string | number;
+  index: number;
+}
 
 /** The prompt of each turn and the reply to it; undefined when the item cannot be regenerated. */
 export function replayTranscript(item: ReplayableItem, replies: readonly string[]): TranscriptTurn[] | undefined {

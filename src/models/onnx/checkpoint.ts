@@ -89,12 +89,18 @@ function fail(files: CheckpointFiles, what: string): ModelError {
   return new ModelError('config', `onnx checkpoint '${files.label}': ${what}`);
 }
 
-const LAYOUT_HINT = 'expected a Hugging Face ONNX export: config.json, tokenizer.json, tokenizer_config.json and onnx/model.onnx';
+const LAYOUT_HINT =
+  'expected a Hugging Face ONNX export: config.json, tokenizer.json, tokenizer_config.json and onnx/model.onnx';
 
 export function openFolder(spec: string, dir: string): CheckpointFiles {
   const root = resolve(dir);
-  if (!existsSync(root)) throw new ModelError('config', `onnx checkpoint folder '${dir}' does not exist (${LAYOUT_HINT})`);
-  if (!statSync(root).isDirectory()) throw new ModelError('config', `onnx checkpoint '${dir}' is a file, not a folder (${LAYOUT_HINT}); in '${spec}' name the folder`);
+  if (!existsSync(root))
+    throw new ModelError('config', `onnx checkpoint folder '${dir}' does not exist (${LAYOUT_HINT})`);
+  if (!statSync(root).isDirectory())
+    throw new ModelError(
+      'config',
+      `onnx checkpoint '${dir}' is a file, not a folder (${LAYOUT_HINT}); in '${spec}' name the folder`,
+    );
   return folderFiles(dir, root);
 }
 
@@ -110,14 +116,17 @@ function readJson(files: CheckpointFiles, rel: string, required: boolean): Json 
   } catch (err) {
     throw fail(files, `${rel} is not valid JSON (${(err as Error).message})`);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw fail(files, `${rel} must hold a JSON object`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw fail(files, `${rel} must hold a JSON object`);
   return value as Json;
 }
 
 /** The chat template: chat_template.jinja, then chat_template.json, then tokenizer_config.json (transformers' order). */
 function chatTemplateOf(files: CheckpointFiles, tokenizerConfig: Json): string | undefined {
   if (files.has('chat_template.jinja')) return new TextDecoder().decode(files.read('chat_template.jinja'));
-  const fromJson = files.has('chat_template.json') ? readJson(files, 'chat_template.json', true).chat_template : undefined;
+  const fromJson = files.has('chat_template.json')
+    ? readJson(files, 'chat_template.json', true).chat_template
+    : undefined;
   const raw = fromJson ?? tokenizerConfig.chat_template;
   if (raw === undefined || raw === null) return undefined;
   if (typeof raw === 'string') return raw;
@@ -131,19 +140,29 @@ function chatTemplateOf(files: CheckpointFiles, tokenizerConfig: Json): string |
 }
 
 /** The ONNX file to load: `file` if given, else the dtype's variant, else the best one present. */
-export function chooseModelFile(files: CheckpointFiles, dtype: Dtype | 'auto', preferFp16: boolean, file?: string): string {
+export function chooseModelFile(
+  files: CheckpointFiles,
+  dtype: Dtype | 'auto',
+  preferFp16: boolean,
+  file?: string,
+): string {
   if (file) {
     const rel = normalize(file).replace(/\\/g, '/').replace(/^\.\//, '');
-    if (isAbsolute(file) || rel.startsWith('../')) throw fail(files, `file=${file} must be a path inside the checkpoint folder`);
+    if (isAbsolute(file) || rel.startsWith('../'))
+      throw fail(files, `file=${file} must be a path inside the checkpoint folder`);
     if (!files.has(rel)) throw fail(files, `missing ${rel} (named by file=)`);
     return rel;
   }
-  const candidates = (d: Dtype) => STEMS.flatMap((stem) => MODEL_DIRS.map((dir) => `${dir}${stem}${DTYPE_SUFFIX[d]}.onnx`));
+  const candidates = (d: Dtype) =>
+    STEMS.flatMap((stem) => MODEL_DIRS.map((dir) => `${dir}${stem}${DTYPE_SUFFIX[d]}.onnx`));
   if (dtype !== 'auto') {
     const found = candidates(dtype).find((rel) => files.has(rel));
     if (found) return found;
     const present = DTYPES.filter((d) => candidates(d).some((rel) => files.has(rel)));
-    throw fail(files, `missing onnx/model${DTYPE_SUFFIX[dtype]}.onnx for dtype=${dtype}${present.length ? ` (variants present: ${present.join(', ')})` : ` (${LAYOUT_HINT})`}`);
+    throw fail(
+      files,
+      `missing onnx/model${DTYPE_SUFFIX[dtype]}.onnx for dtype=${dtype}${present.length ? ` (variants present: ${present.join(', ')})` : ` (${LAYOUT_HINT})`}`,
+    );
   }
   const order: Dtype[] = preferFp16 ? ['fp16', 'fp32', ...DTYPES.filter((d) => d !== 'fp16' && d !== 'fp32')] : DTYPES;
   for (const d of order) {
@@ -151,11 +170,18 @@ export function chooseModelFile(files: CheckpointFiles, dtype: Dtype | 'auto', p
     if (found) return found;
   }
   const withPast = MODEL_DIRS.map((dir) => `${dir}decoder_with_past_model.onnx`).find((rel) => files.has(rel));
-  if (withPast) throw fail(files, `${withPast} alone is not supported: export the merged decoder (decoder_model_merged.onnx) or model.onnx`);
+  if (withPast)
+    throw fail(
+      files,
+      `${withPast} alone is not supported: export the merged decoder (decoder_model_merged.onnx) or model.onnx`,
+    );
   throw fail(files, `missing onnx/model.onnx (${LAYOUT_HINT})`);
 }
 
-export function readCheckpoint(files: CheckpointFiles, opts: { dtype: Dtype | 'auto'; file?: string; preferFp16: boolean }): Checkpoint {
+export function readCheckpoint(
+  files: CheckpointFiles,
+  opts: { dtype: Dtype | 'auto'; file?: string; preferFp16: boolean },
+): Checkpoint {
   for (const rel of REQUIRED) if (!files.has(rel)) throw fail(files, `missing ${rel} (${LAYOUT_HINT})`);
   const config = readJson(files, 'config.json', true);
   const tokenizerJson = readJson(files, 'tokenizer.json', true);
@@ -172,5 +198,14 @@ export function readCheckpoint(files: CheckpointFiles, opts: { dtype: Dtype | 'a
   for (const rel of [modelFile, `${modelFile}_data`, `${modelFile}.data`, `${modelFile}_data_1`]) {
     if (files.has(rel)) h.update(`${rel}\0${files.digest(rel)}\0`);
   }
-  return { files, config, generationConfig, tokenizerJson, tokenizerConfig, chatTemplate, modelFile, fingerprint: h.digest('hex') };
+  return {
+    files,
+    config,
+    generationConfig,
+    tokenizerJson,
+    tokenizerConfig,
+    chatTemplate,
+    modelFile,
+    fingerprint: h.digest('hex'),
+  };
 }

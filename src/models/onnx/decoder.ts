@@ -43,7 +43,10 @@ function num(v: unknown): number | undefined {
 
 /** KV heads and head size from config.json, for exports whose cache shapes are symbolic. */
 function kvDimsFromConfig(config: Record<string, unknown>): { heads?: number; headDim?: number } {
-  const text = (config.text_config && typeof config.text_config === 'object' ? config.text_config : config) as Record<string, unknown>;
+  const text = (config.text_config && typeof config.text_config === 'object' ? config.text_config : config) as Record<
+    string,
+    unknown
+  >;
   const attnHeads = num(text.num_attention_heads) ?? num(text.n_head);
   const heads = num(text.num_key_value_heads) ?? attnHeads;
   const hidden = num(text.hidden_size) ?? num(text.n_embd);
@@ -51,36 +54,71 @@ function kvDimsFromConfig(config: Record<string, unknown>): { heads?: number; he
   return { heads, headDim: num(headDim) };
 }
 
-export function analyseSession(session: InferenceSession, config: Record<string, unknown>, label: string): DecoderLayout {
+export function analyseSession(
+  session: InferenceSession,
+  config: Record<string, unknown>,
+  label: string,
+): DecoderLayout {
   const fail = (what: string) => new ModelError('config', `onnx checkpoint '${label}': ${what}`);
   const ids = meta(session, 'input_ids', 'input');
-  if (!ids || !ID_TYPES.includes(ids.type)) throw fail(`the ONNX model has no int64 'input_ids' input (inputs: ${session.inputNames.join(', ')}); a decoder-only language-model export is needed`);
-  if (!session.outputNames.includes('logits')) throw fail(`the ONNX model has no 'logits' output (outputs: ${session.outputNames.join(', ')})`);
+  if (!ids || !ID_TYPES.includes(ids.type))
+    throw fail(
+      `the ONNX model has no int64 'input_ids' input (inputs: ${session.inputNames.join(', ')}); a decoder-only language-model export is needed`,
+    );
+  if (!session.outputNames.includes('logits'))
+    throw fail(`the ONNX model has no 'logits' output (outputs: ${session.outputNames.join(', ')})`);
   const logits = meta(session, 'logits', 'output')!;
-  if (logits.type !== 'float32' && logits.type !== 'float16') throw fail(`logits of type ${logits.type} are not supported`);
+  if (logits.type !== 'float32' && logits.type !== 'float16')
+    throw fail(`logits of type ${logits.type} are not supported`);
 
-  const layout: DecoderLayout = { idsType: ids.type as 'int64', hasCacheBranch: false, kv: [], logitsType: logits.type };
+  const layout: DecoderLayout = {
+    idsType: ids.type as 'int64',
+    hasCacheBranch: false,
+    kv: [],
+    logitsType: logits.type,
+  };
   const fromConfig = kvDimsFromConfig(config);
   for (const name of session.inputNames) {
     if (name === 'input_ids') continue;
     const m = meta(session, name, 'input');
-    if (name === 'attention_mask' && m && ID_TYPES.includes(m.type)) { layout.maskType = m.type as 'int64'; continue; }
-    if (name === 'position_ids' && m && ID_TYPES.includes(m.type)) { layout.positionType = m.type as 'int64'; continue; }
-    if (name === 'use_cache_branch' && m?.type === 'bool') { layout.hasCacheBranch = true; continue; }
-    if ((name === 'logits_to_keep' || name === 'num_logits_to_keep') && m?.type === 'int64') { layout.logitsToKeep = name; continue; }
+    if (name === 'attention_mask' && m && ID_TYPES.includes(m.type)) {
+      layout.maskType = m.type as 'int64';
+      continue;
+    }
+    if (name === 'position_ids' && m && ID_TYPES.includes(m.type)) {
+      layout.positionType = m.type as 'int64';
+      continue;
+    }
+    if (name === 'use_cache_branch' && m?.type === 'bool') {
+      layout.hasCacheBranch = true;
+      continue;
+    }
+    if ((name === 'logits_to_keep' || name === 'num_logits_to_keep') && m?.type === 'int64') {
+      layout.logitsToKeep = name;
+      continue;
+    }
     const kv = /^past_key_values\.(\d+)\.(key|value)$/.exec(name);
     if (kv && m) {
-      const output = [`present.${kv[1]}.${kv[2]}`, `present_key_values.${kv[1]}.${kv[2]}`].find((o) => session.outputNames.includes(o));
+      const output = [`present.${kv[1]}.${kv[2]}`, `present_key_values.${kv[1]}.${kv[2]}`].find((o) =>
+        session.outputNames.includes(o),
+      );
       if (!output) throw fail(`input '${name}' has no matching 'present.${kv[1]}.${kv[2]}' output`);
-      if (m.type !== 'float32' && m.type !== 'float16') throw fail(`cache input '${name}' has type ${m.type}; float32 and float16 are supported`);
-      if (m.shape.length !== 4) throw fail(`cache input '${name}' has rank ${m.shape.length}; [batch, heads, past, head_dim] is supported`);
+      if (m.type !== 'float32' && m.type !== 'float16')
+        throw fail(`cache input '${name}' has type ${m.type}; float32 and float16 are supported`);
+      if (m.shape.length !== 4)
+        throw fail(`cache input '${name}' has rank ${m.shape.length}; [batch, heads, past, head_dim] is supported`);
       const heads = num(m.shape[1]) ?? fromConfig.heads;
       const headDim = num(m.shape[3]) ?? fromConfig.headDim;
-      if (!heads || !headDim) throw fail(`cannot tell the shape of '${name}': config.json needs num_key_value_heads (or num_attention_heads) and head_dim (or hidden_size)`);
+      if (!heads || !headDim)
+        throw fail(
+          `cannot tell the shape of '${name}': config.json needs num_key_value_heads (or num_attention_heads) and head_dim (or hidden_size)`,
+        );
       layout.kv.push({ input: name, output, type: m.type, heads, headDim });
       continue;
     }
-    throw fail(`the ONNX model input '${name}' is not supported (supported: input_ids, attention_mask, position_ids, past_key_values.N.key/value, use_cache_branch, logits_to_keep)`);
+    throw fail(
+      `the ONNX model input '${name}' is not supported (supported: input_ids, attention_mask, position_ids, past_key_values.N.key/value, use_cache_branch, logits_to_keep)`,
+    );
   }
   return layout;
 }
@@ -94,7 +132,13 @@ export function kvBytesPerToken(layout: DecoderLayout): number {
  * An integer tensor filled by `value(i)` for i in [0, n). Writes straight into the typed array; for
  * int64, 0 and 1 (all of a mask) reuse two BigInt constants instead of allocating one per element.
  */
-export function intTensor(ort: OrtModule, type: 'int64' | 'int32', n: number, dims: number[], value: (i: number) => number): OrtTensor {
+export function intTensor(
+  ort: OrtModule,
+  type: 'int64' | 'int32',
+  n: number,
+  dims: number[],
+  value: (i: number) => number,
+): OrtTensor {
   if (type === 'int32') {
     const data = new Int32Array(n);
     for (let i = 0; i < n; i++) data[i] = value(i);

@@ -59,7 +59,11 @@ interface RowState {
 }
 
 /** The text of `ids`, ended before the earliest stop string. */
-function finalText(ctx: DecodeContext, ids: readonly number[], stop: readonly string[]): { text: string; stopped: boolean } {
+function finalText(
+  ctx: DecodeContext,
+  ids: readonly number[],
+  stop: readonly string[],
+): { text: string; stopped: boolean } {
   const text = ctx.decode(ids);
   let cut = -1;
   for (const s of stop) {
@@ -99,8 +103,12 @@ export async function decodeBatch(ctx: DecodeContext, rows: readonly DecodeRow[]
     const { text, stopped } = finalText(ctx, ended ? st.gen.slice(0, -1) : st.gen, st.row.stop);
     st.done = true;
     st.outcome = {
-      tokens: st.gen, text, finishReason: stopped || ended ? 'stop' : reason,
-      firstTokenMs: st.firstTokenMs, decodeMs: st.decodeMs, batchSize: rows.length,
+      tokens: st.gen,
+      text,
+      finishReason: stopped || ended ? 'stop' : reason,
+      firstTokenMs: st.firstTokenMs,
+      decodeMs: st.decodeMs,
+      batchSize: rows.length,
     };
   };
 
@@ -121,7 +129,10 @@ export async function decodeBatch(ctx: DecodeContext, rows: readonly DecodeRow[]
     const feeds: Record<string, OrtTensor> = {
       input_ids: intTensor(ort, layout.idsType, B * S, [B, S], (i) => tokenAt(Math.floor(i / S), i % S)),
     };
-    if (layout.maskType) feeds.attention_mask = intTensor(ort, layout.maskType, B * cols, [B, cols], (i) => (i % cols < pads[Math.floor(i / cols)]! ? 0 : 1));
+    if (layout.maskType)
+      feeds.attention_mask = intTensor(ort, layout.maskType, B * cols, [B, cols], (i) =>
+        i % cols < pads[Math.floor(i / cols)]! ? 0 : 1,
+      );
     if (layout.positionType) {
       // transformers' convention: position = index among the row's real tokens; padding gets 1.
       feeds.position_ids = intTensor(ort, layout.positionType, B * S, [B, S], (i) => {
@@ -154,7 +165,15 @@ export async function decodeBatch(ctx: DecodeContext, rows: readonly DecodeRow[]
         const error = st.row.cancelled?.();
         if (error) {
           st.done = true;
-          st.outcome = { tokens: st.gen, text: '', finishReason: 'length', firstTokenMs: st.firstTokenMs, decodeMs: st.decodeMs, batchSize: rows.length, error };
+          st.outcome = {
+            tokens: st.gen,
+            text: '',
+            finishReason: 'length',
+            firstTokenMs: st.firstTokenMs,
+            decodeMs: st.decodeMs,
+            batchSize: rows.length,
+            error,
+          };
         }
       }
     }

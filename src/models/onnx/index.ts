@@ -9,7 +9,14 @@ import { MicroBatcher } from './batcher.js';
 import { openFolder, readCheckpoint, type Checkpoint } from './checkpoint.js';
 import { analyseSession, kvBytesPerToken, type DecoderLayout } from './decoder.js';
 import { DEMO_NAME, demoFiles } from './demo.js';
-import { cudaStartError, defaultProbe, executionProviders, isCudaProviderError, planDevice, type DeviceProbe } from './device.js';
+import {
+  cudaStartError,
+  defaultProbe,
+  executionProviders,
+  isCudaProviderError,
+  planDevice,
+  type DeviceProbe,
+} from './device.js';
 import { decodeBatch, type DecodeContext, type DecodeRow, type RowOutcome } from './generate.js';
 import { parseOnnxOptions, type OnnxOptions } from './options.js';
 import { PromptCodec } from './prompt.js';
@@ -61,7 +68,9 @@ function positive(v: unknown): number | undefined {
 }
 
 function maxContextOf(ckpt: Checkpoint): number | undefined {
-  const c = (ckpt.config.text_config && typeof ckpt.config.text_config === 'object' ? ckpt.config.text_config : ckpt.config) as Json;
+  const c = (
+    ckpt.config.text_config && typeof ckpt.config.text_config === 'object' ? ckpt.config.text_config : ckpt.config
+  ) as Json;
   const fromConfig = positive(c.max_position_embeddings) ?? positive(c.n_positions) ?? positive(c.max_sequence_length);
   if (fromConfig) return fromConfig;
   // transformers writes a huge sentinel when the tokenizer has no limit.
@@ -69,7 +78,12 @@ function maxContextOf(ckpt: Checkpoint): number | undefined {
   return fromTokenizer && fromTokenizer < 1e7 ? fromTokenizer : undefined;
 }
 
-function chooseBatch(o: OnnxOptions, device: 'cpu' | 'cuda', layout: DecoderLayout, maxContext: number | undefined): number {
+function chooseBatch(
+  o: OnnxOptions,
+  device: 'cpu' | 'cuda',
+  layout: DecoderLayout,
+  maxContext: number | undefined,
+): number {
   if (!layout.maskType) return 1; // without an attention mask, padded rows would read their padding
   if (o.batch !== 'auto') return o.batch;
   if (layout.kv.length === 0) return AUTO_BATCH.noCache;
@@ -79,7 +93,11 @@ function chooseBatch(o: OnnxOptions, device: 'cpu' | 'cuda', layout: DecoderLayo
   return Math.max(1, Math.min(AUTO_BATCH[device], Math.floor(budget / perRow)));
 }
 
-export async function createOnnxModel(spec: ModelSpec, opts: ModelOptions, internals: OnnxInternals = {}): Promise<OnnxModel> {
+export async function createOnnxModel(
+  spec: ModelSpec,
+  opts: ModelOptions,
+  internals: OnnxInternals = {},
+): Promise<OnnxModel> {
   const o = parseOnnxOptions(spec.spec, spec.model);
   // First: the device probe below looks for onnxruntime-node's files too.
   const ort = await importOrt();
@@ -102,17 +120,28 @@ export async function createOnnxModel(spec: ModelSpec, opts: ModelOptions, inter
     };
     try {
       // Two calls because the overloads take a path or bytes, not their union.
-      session = typeof source === 'string' ? await ort.InferenceSession.create(source, options) : await ort.InferenceSession.create(source, options);
+      session =
+        typeof source === 'string'
+          ? await ort.InferenceSession.create(source, options)
+          : await ort.InferenceSession.create(source, options);
       device = attempt;
       break;
     } catch (err) {
       if (attempt === 'cuda' && isCudaProviderError(err)) {
         if (plan.attempts.length === 1) throw cudaStartError(err);
-        notes.push(`onnx: device=auto: running on the CPU because ${cudaStartError(err).message.replace(/^onnx: device=cuda: /, '')}`);
+        notes.push(
+          `onnx: device=auto: running on the CPU because ${cudaStartError(err).message.replace(/^onnx: device=cuda: /, '')}`,
+        );
         continue;
       }
-      const first = String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 300);
-      throw new ModelError('config', `onnx checkpoint '${files.label}': ${ckpt.modelFile} could not be loaded by ONNX Runtime (${first})`, { cause: err });
+      const first = String((err as Error)?.message ?? err)
+        .split('\n')[0]!
+        .slice(0, 300);
+      throw new ModelError(
+        'config',
+        `onnx checkpoint '${files.label}': ${ckpt.modelFile} could not be loaded by ONNX Runtime (${first})`,
+        { cause: err },
+      );
     }
   }
   for (const n of notes) log(n);
@@ -124,7 +153,8 @@ export async function createOnnxModel(spec: ModelSpec, opts: ModelOptions, inter
     const fromTokenizer = codec.tokenId(codec.eosToken);
     if (fromTokenizer !== undefined) eosIds.push(fromTokenizer);
   }
-  const padId = ids(gc.pad_token_id)[0] ?? ids(ckpt.config.pad_token_id)[0] ?? codec.tokenId(codec.padToken) ?? eosIds[0] ?? 0;
+  const padId =
+    ids(gc.pad_token_id)[0] ?? ids(ckpt.config.pad_token_id)[0] ?? codec.tokenId(codec.padToken) ?? eosIds[0] ?? 0;
   const maxContext = maxContextOf(ckpt);
   const batch = chooseBatch(o, device, layout, maxContext);
   const identity = `onnx:${files.name}/${ckpt.modelFile}#${ckpt.fingerprint.slice(0, 12)}`;
@@ -138,7 +168,16 @@ export async function createOnnxModel(spec: ModelSpec, opts: ModelOptions, inter
     accepts: ['text'],
     // One batch decoding while the next one fills.
     defaultConcurrency: 2 * batch,
-    info: { device, batch, modelFile: ckpt.modelFile, kvCache: layout.kv.length > 0, promptFormat: codec.format, maxContext, eosIds, notes },
+    info: {
+      device,
+      batch,
+      modelFile: ckpt.modelFile,
+      kvCache: layout.kv.length > 0,
+      promptFormat: codec.format,
+      maxContext,
+      eosIds,
+      notes,
+    },
     generate: (req) => generate(req),
     close: async () => {
       // Queued requests fail; a batch already decoding finishes before its session goes away.
@@ -148,12 +187,19 @@ export async function createOnnxModel(spec: ModelSpec, opts: ModelOptions, inter
   };
 
   const context: DecodeContext = {
-    ort, session: session!, layout, eos: new Set(eosIds), padId,
+    ort,
+    session: session!,
+    layout,
+    eos: new Set(eosIds),
+    padId,
     decode: (t) => codec.decode(t),
     onStep: (rows, tokens, ms) => model.onStep?.(rows, tokens, ms),
   };
 
-  interface Job { row: DecodeRow; startedAt: number }
+  interface Job {
+    row: DecodeRow;
+    startedAt: number;
+  }
   const batcher = new MicroBatcher<Job, RowOutcome>({
     maxBatch: batch,
     windowMs: o.windowMs,
@@ -162,10 +208,17 @@ export async function createOnnxModel(spec: ModelSpec, opts: ModelOptions, inter
       const t = performance.now();
       for (const j of jobs) j.startedAt = t;
       try {
-        return await decodeBatch(context, jobs.map((j) => j.row));
+        return await decodeBatch(
+          context,
+          jobs.map((j) => j.row),
+        );
       } catch (err) {
-        const first = String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 300);
-        const hint = /alloc|memory/i.test(first) ? `; try a smaller batch, e.g. '${o.path}?batch=${Math.max(1, Math.floor(batch / 2))}'` : '';
+        const first = String((err as Error)?.message ?? err)
+          .split('\n')[0]!
+          .slice(0, 300);
+        const hint = /alloc|memory/i.test(first)
+          ? `; try a smaller batch, e.g. '${o.path}?batch=${Math.max(1, Math.floor(batch / 2))}'`
+          : '';
         throw new ModelError('config', `onnx: inference failed on ${ckpt.modelFile} (${first})${hint}`, { cause: err });
       }
     },
@@ -176,17 +229,30 @@ export async function createOnnxModel(spec: ModelSpec, opts: ModelOptions, inter
     const temperature = s.temperature ?? (gc.do_sample === true ? (positive(gc.temperature) ?? 1) : 0);
     const topK = typeof gc.top_k === 'number' && gc.top_k > 0 ? Math.floor(gc.top_k) : 0;
     const topP = s.topP ?? (typeof gc.top_p === 'number' ? gc.top_p : 1);
-    return { temperature, topK, topP: Math.min(1, Math.max(0, topP)), repetitionPenalty: positive(gc.repetition_penalty) ?? 1 };
+    return {
+      temperature,
+      topK,
+      topP: Math.min(1, Math.max(0, topP)),
+      repetitionPenalty: positive(gc.repetition_penalty) ?? 1,
+    };
   }
 
   async function generate(req: ModelRequest): Promise<ModelResponse> {
     const enqueued = performance.now();
     const promptIds = codec.encode(req.messages);
     if (maxContext !== undefined && promptIds.length >= maxContext) {
-      throw new ModelError('content', `onnx: the prompt has ${promptIds.length} tokens; the model's context is ${maxContext}`);
+      throw new ModelError(
+        'content',
+        `onnx: the prompt has ${promptIds.length} tokens; the model's context is ${maxContext}`,
+      );
     }
-    const wanted = req.sampling.maxTokens ?? (positive(gc.max_new_tokens) ? Math.floor(gc.max_new_tokens as number) : DEFAULT_MAX_NEW_TOKENS);
-    const maxNewTokens = Math.max(1, Math.min(wanted, maxContext === undefined ? Infinity : maxContext - promptIds.length));
+    const wanted =
+      req.sampling.maxTokens ??
+      (positive(gc.max_new_tokens) ? Math.floor(gc.max_new_tokens as number) : DEFAULT_MAX_NEW_TOKENS);
+    const maxNewTokens = Math.max(
+      1,
+      Math.min(wanted, maxContext === undefined ? Infinity : maxContext - promptIds.length),
+    );
     const params = samplingFor(req);
     // Each row samples from its own stream (the request's, forked by the seed), so its text is the
     // same whichever rows share its batch.
@@ -233,4 +299,3 @@ export async function createOnnxModel(spec: ModelSpec, opts: ModelOptions, inter
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
-

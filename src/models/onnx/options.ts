@@ -48,7 +48,8 @@ function bad(spec: string, what: string): ModelError {
 
 function positiveInt(spec: string, key: string, raw: string): number {
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < 1) throw bad(spec, `${key}=${raw}: expected a positive integer`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < 1)
+    throw bad(spec, `${key}=${raw}: expected a positive integer`);
   return n;
 }
 
@@ -74,7 +75,8 @@ export function parseOnnxOptions(spec: string, rest: string): OnnxOptions {
     switch (key) {
       case 'device': {
         const m = /^(cpu|cuda|auto)(?::(\d+))?$/.exec(value);
-        if (!m || (m[2] !== undefined && m[1] !== 'cuda')) throw bad(spec, `device=${value}: expected cpu, cuda, cuda:<index> or auto`);
+        if (!m || (m[2] !== undefined && m[1] !== 'cuda'))
+          throw bad(spec, `device=${value}: expected cpu, cuda, cuda:<index> or auto`);
         opts.device = m[1] as DeviceChoice;
         opts.deviceId = m[2] === undefined ? 0 : Number(m[2]);
         break;
@@ -89,7 +91,8 @@ export function parseOnnxOptions(spec: string, rest: string): OnnxOptions {
         opts.dtype = value as Dtype | 'auto';
         break;
       case 'file':
-        if (!/\.onnx$/i.test(value)) throw bad(spec, `file=${value}: expected the path of an .onnx file inside the checkpoint folder`);
+        if (!/\.onnx$/i.test(value))
+          throw bad(spec, `file=${value}: expected the path of an .onnx file inside the checkpoint folder`);
         opts.file = value;
         break;
       case 'threads':
@@ -97,7 +100,8 @@ export function parseOnnxOptions(spec: string, rest: string): OnnxOptions {
         break;
       case 'window': {
         const n = Number(value);
-        if (!/^\d+(\.\d+)?$/.test(value) || n > 10_000) throw bad(spec, `window=${value}: expected milliseconds between 0 and 10000`);
+        if (!/^\d+(\.\d+)?$/.test(value) || n > 10_000)
+          throw bad(spec, `window=${value}: expected milliseconds between 0 and 10000`);
         opts.windowMs = n;
         break;
       }
@@ -108,5 +112,7 @@ export function parseOnnxOptions(spec: string, rest: string): OnnxOptions {
 }
 
 function example(key: string): string {
-  return { device: 'cuda', batch: '8', dtype: 'fp16', file: 'onnx/model_q4.onnx', threads: '4', window: '5' }[key] ?? '1';
+  return (
+    { device: 'cuda', batch: '8', dtype: 'fp16', file: 'onnx/model_q4.onnx', threads: '4', window: '5' }[key] ?? '1'
+  );
 }

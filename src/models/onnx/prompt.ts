@@ -10,7 +10,8 @@ import type { Checkpoint } from './checkpoint.js';
 /** tokenizer_config.json writes special tokens as strings or as AddedToken objects. */
 function tokenString(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && typeof (v as { content?: unknown }).content === 'string') return (v as { content: string }).content;
+  if (v && typeof v === 'object' && typeof (v as { content?: unknown }).content === 'string')
+    return (v as { content: string }).content;
   return undefined;
 }
 
@@ -26,13 +27,21 @@ export class PromptCodec {
     try {
       this.tokenizer = new Tokenizer(ckpt.tokenizerJson, ckpt.tokenizerConfig);
     } catch (err) {
-      throw new ModelError('config', `onnx checkpoint '${label}': tokenizer.json could not be loaded (${(err as Error).message.split('\n')[0]})`, { cause: err });
+      throw new ModelError(
+        'config',
+        `onnx checkpoint '${label}': tokenizer.json could not be loaded (${(err as Error).message.split('\n')[0]})`,
+        { cause: err },
+      );
     }
     if (ckpt.chatTemplate !== undefined) {
       try {
         this.template = new Template(ckpt.chatTemplate);
       } catch (err) {
-        throw new ModelError('config', `onnx checkpoint '${label}': the chat template does not parse (${(err as Error).message.split('\n')[0]})`, { cause: err });
+        throw new ModelError(
+          'config',
+          `onnx checkpoint '${label}': the chat template does not parse (${(err as Error).message.split('\n')[0]})`,
+          { cause: err },
+        );
       }
     }
     this.format = this.template ? 'chat-template' : 'plain';
@@ -70,7 +79,11 @@ export class PromptCodec {
       return this.template.render({ messages: plain, add_generation_prompt: true, ...this.specials });
     } catch (err) {
       // A template that rejects this conversation (e.g. "system role not supported") fails one request, not the run.
-      throw new ModelError('content', `onnx: the chat template rejected the messages (${(err as Error).message.split('\n')[0]})`, { cause: err });
+      throw new ModelError(
+        'content',
+        `onnx: the chat template rejected the messages (${(err as Error).message.split('\n')[0]})`,
+        { cause: err },
+      );
     }
   }
 

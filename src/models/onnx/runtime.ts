@@ -13,7 +13,10 @@ export async function importOrt(): Promise<OrtModule> {
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if ((e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'MODULE_NOT_FOUND') && /onnxruntime-node/.test(e.message)) {
-      throw new ModelError('config', `onnx: models need the optional package onnxruntime-node, which is not installed: run '${ORT_INSTALL_COMMAND}'`);
+      throw new ModelError(
+        'config',
+        `onnx: models need the optional package onnxruntime-node, which is not installed: run '${ORT_INSTALL_COMMAND}'`,
+      );
     }
     throw err;
   }

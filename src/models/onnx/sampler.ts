@@ -25,7 +25,10 @@ export const GREEDY: SamplingParams = { temperature: 0, topK: 0, topP: 1, repeti
 const CANDIDATE_SPAN = 30;
 
 export class TokenSampler {
-  constructor(readonly params: SamplingParams, private readonly rng?: Rng) {
+  constructor(
+    readonly params: SamplingParams,
+    private readonly rng?: Rng,
+  ) {
     if (params.temperature > 0 && !rng) throw new Error('TokenSampler: sampling needs a random stream');
   }
 

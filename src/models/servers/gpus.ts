@@ -9,10 +9,16 @@ export function deviceSlices(o: { replicas: number; perReplica: number; gpus?: s
   if (o.gpus !== undefined) {
     pool = o.gpus.trim().split(/[\s,]+/);
     // An explicit list is meant whole: a count that does not match is a mistake, not a pool.
-    if (pool.length !== need) throw new Error(`gpus lists ${pool.length} device${pool.length === 1 ? '' : 's'} (${pool.join(',')}) but ${shape} needs ${need}: list exactly ${need}`);
+    if (pool.length !== need)
+      throw new Error(
+        `gpus lists ${pool.length} device${pool.length === 1 ? '' : 's'} (${pool.join(',')}) but ${shape} needs ${need}: list exactly ${need}`,
+      );
   } else if (o.visible !== undefined && o.visible.trim() !== '') {
     pool = o.visible.trim().split(/[\s,]+/);
-    if (pool.length < need) throw new Error(`${shape} needs ${need} GPUs but CUDA_VISIBLE_DEVICES lists ${pool.length} (${pool.join(',')}): lower replicas, tp or dp, or name the devices with gpus=…`);
+    if (pool.length < need)
+      throw new Error(
+        `${shape} needs ${need} GPUs but CUDA_VISIBLE_DEVICES lists ${pool.length} (${pool.join(',')}): lower replicas, tp or dp, or name the devices with gpus=…`,
+      );
   } else {
     pool = Array.from({ length: need }, (_, i) => String(i));
   }
@@ -23,11 +29,18 @@ export function deviceSlices(o: { replicas: number; perReplica: number; gpus?: s
 export function withoutPlacement(spec: string): string {
   const q = spec.indexOf('?');
   if (q < 0) return spec;
-  const kept = spec.slice(q + 1).split('&').filter((part) => {
-    const raw = part.split('=')[0]!.replace(/\+/g, ' ');
-    let key = raw;
-    try { key = decodeURIComponent(raw); } catch { /* kept as written */ }
-    return key !== 'replicas' && key !== 'gpus';
-  });
+  const kept = spec
+    .slice(q + 1)
+    .split('&')
+    .filter((part) => {
+      const raw = part.split('=')[0]!.replace(/\+/g, ' ');
+      let key = raw;
+      try {
+        key = decodeURIComponent(raw);
+      } catch {
+        /* kept as written */
+      }
+      return key !== 'replicas' && key !== 'gpus';
+    });
   return kept.length ? `${spec.slice(0, q)}?${kept.join('&')}` : spec.slice(0, q);
 }

@@ -51,7 +51,11 @@ export interface RunningServer {
 
 /** The server exited or never became ready; the message quotes the end of its log. */
 export class ServerStartError extends Error {
-  constructor(message: string, readonly logPath: string, readonly tail: string[]) {
+  constructor(
+    message: string,
+    readonly logPath: string,
+    readonly tail: string[],
+  ) {
     super(message);
     this.name = 'ServerStartError';
   }
@@ -60,18 +64,32 @@ export class ServerStartError extends Error {
 const HOST = '127.0.0.1';
 
 export function logPathFor(req: Pick<ServerRequest, 'kind' | 'checkpoint' | 'logDir' | 'replica'>): string {
-  const slug = basename(req.checkpoint).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60) || 'model';
-  return join(req.logDir, `${req.kind}-${slug}-${stableHash(req.checkpoint, 8)}${req.replica === undefined ? '' : `-r${req.replica}`}.log`);
+  const slug =
+    basename(req.checkpoint)
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .slice(0, 60) || 'model';
+  return join(
+    req.logDir,
+    `${req.kind}-${slug}-${stableHash(req.checkpoint, 8)}${req.replica === undefined ? '' : `-r${req.replica}`}.log`,
+  );
 }
 
 export async function startServer(req: ServerRequest): Promise<RunningServer> {
   const program = PROGRAMS[req.kind];
   const env = { ...process.env, ...req.env, ...(req.devices ? { CUDA_VISIBLE_DEVICES: req.devices.join(',') } : {}) };
   const found = program.find(env);
-  if ('missing' in found) throw new ServerStartError(`${program.label}: ${found.missing}: install it (${program.install}) or set ${program.envVar} to its command`, '', []);
+  if ('missing' in found)
+    throw new ServerStartError(
+      `${program.label}: ${found.missing}: install it (${program.install}) or set ${program.envVar} to its command`,
+      '',
+      [],
+    );
   const logPath = logPathFor(req);
   const placement = req.devices ? { d: req.devices } : {};
-  const statePath = logPath.replace(/\.log$/, `.${stableHash({ s: req.settings, n: req.servedName, c: found.command, ...placement }, 8)}.json`);
+  const statePath = logPath.replace(
+    /\.log$/,
+    `.${stableHash({ s: req.settings, n: req.servedName, c: found.command, ...placement }, 8)}.json`,
+  );
 
   if (req.reuse) {
     const reused = await reuseFromState(statePath, logPath);
@@ -82,26 +100,57 @@ export async function startServer(req: ServerRequest): Promise<RunningServer> {
   const command = [...found.command, ...program.argv(req.checkpoint, HOST, port, req.servedName, req.settings)];
   const proc = startProcess(command, logPath, { watchdog: !req.reuse, env });
   const origin = `http://${HOST}:${port}`;
-  const ready = await waitReady({ origin, timeoutMs: req.readyTimeoutMs, hasExited: proc.hasExited, signal: req.signal });
+  const ready = await waitReady({
+    origin,
+    timeoutMs: req.readyTimeoutMs,
+    hasExited: proc.hasExited,
+    signal: req.signal,
+  });
   if (!ready.ready) {
     await proc.stop(2000);
     const exit = proc.hasExited() ? await proc.exited : undefined;
     const tail = logTail(logPath);
-    const what = ready.why === 'exited'
-      ? `exited before it was ready (${exit?.signal ? `signal ${exit.signal}` : `exit code ${exit?.code}`})`
-      : ready.why === 'aborted' ? 'was stopped before it was ready (interrupted)'
-        : `was not ready within ${Math.round(req.readyTimeoutMs / 1000)} s (raise it with ?ready-timeout=SECONDS)`;
-    const quoted = tail.length ? `; last lines of its log:\n${tail.map((l) => `  | ${l}`).join('\n')}` : '; its log is empty';
-    const which = req.replica === undefined ? '' : ` (replica ${req.replica + 1}, CUDA_VISIBLE_DEVICES=${req.devices?.join(',') ?? 'inherited'})`;
-    throw new ServerStartError(`${program.label} server for ${req.checkpoint}${which} ${what}. Log: ${logPath}${quoted}`, logPath, tail);
+    const what =
+      ready.why === 'exited'
+        ? `exited before it was ready (${exit?.signal ? `signal ${exit.signal}` : `exit code ${exit?.code}`})`
+        : ready.why === 'aborted'
+          ? 'was stopped before it was ready (interrupted)'
+          : `was not ready within ${Math.round(req.readyTimeoutMs / 1000)} s (raise it with ?ready-timeout=SECONDS)`;
+    const quoted = tail.length
+      ? `; last lines of its log:\n${tail.map((l) => `  | ${l}`).join('\n')}`
+      : '; its log is empty';
+    const which =
+      req.replica === undefined
+        ? ''
+        : ` (replica ${req.replica + 1}, CUDA_VISIBLE_DEVICES=${req.devices?.join(',') ?? 'inherited'})`;
+    throw new ServerStartError(
+      `${program.label} server for ${req.checkpoint}${which} ${what}. Log: ${logPath}${quoted}`,
+      logPath,
+      tail,
+    );
   }
   if (req.reuse) {
     mkdirSync(req.logDir, { recursive: true });
-    writeFileSync(statePath, JSON.stringify({ pid: proc.pid, port, modelId: ready.modelId, command, startedAt: new Date().toISOString() }, null, 2));
-    process.stderr.write(`bench: ${program.label} server kept running for reuse (pid ${proc.pid}, ${origin}); stop it with: kill -- -${proc.pid}\n`);
+    writeFileSync(
+      statePath,
+      JSON.stringify(
+        { pid: proc.pid, port, modelId: ready.modelId, command, startedAt: new Date().toISOString() },
+        null,
+        2,
+      ),
+    );
+    process.stderr.write(
+      `bench: ${program.label} server kept running for reuse (pid ${proc.pid}, ${origin}); stop it with: kill -- -${proc.pid}\n`,
+    );
   }
   return {
-    baseURL: `${origin}/v1`, modelId: ready.modelId, logPath, reused: false, pid: proc.pid, hasExited: proc.hasExited, exited: proc.exited,
+    baseURL: `${origin}/v1`,
+    modelId: ready.modelId,
+    logPath,
+    reused: false,
+    pid: proc.pid,
+    hasExited: proc.hasExited,
+    exited: proc.exited,
     stop: req.reuse ? async () => {} : () => proc.stop(req.stopGraceMs),
   };
 }
@@ -116,10 +165,25 @@ async function reuseFromState(statePath: string, logPath: string): Promise<Runni
     return undefined;
   }
   const origin = `http://${HOST}:${state.port}`;
-  const alive = () => { try { process.kill(-state.pid, 0); return true; } catch { return false; } };
+  const alive = () => {
+    try {
+      process.kill(-state.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   if (!alive() || !(await isHealthy(origin))) {
     rmSync(statePath, { force: true });
     return undefined;
   }
-  return { baseURL: `${origin}/v1`, modelId: state.modelId, logPath, reused: true, pid: state.pid, hasExited: () => !alive(), stop: async () => {} };
+  return {
+    baseURL: `${origin}/v1`,
+    modelId: state.modelId,
+    logPath,
+    reused: true,
+    pid: state.pid,
+    hasExited: () => !alive(),
+    stop: async () => {},
+  };
 }

@@ -35,13 +35,21 @@ process.stdin.on('end', fire); process.stdin.on('error', fire); process.stdin.on
 setInterval(() => { if (!firing && !alive()) process.exit(0); try { process.kill(ppid, 0); } catch { fire(); } }, 500);
 `;
 
-export function startProcess(command: string[], logPath: string, opts: { watchdog: boolean; env?: NodeJS.ProcessEnv }): ServerProcess {
+export function startProcess(
+  command: string[],
+  logPath: string,
+  opts: { watchdog: boolean; env?: NodeJS.ProcessEnv },
+): ServerProcess {
   mkdirSync(dirname(logPath), { recursive: true });
   const fd = openSync(logPath, 'a');
   writeSync(fd, `\n# genbench ${new Date().toISOString()}: ${command.join(' ')}\n`);
   let child: ChildProcess;
   try {
-    child = spawn(command[0]!, command.slice(1), { detached: true, stdio: ['ignore', fd, fd], env: opts.env ?? process.env });
+    child = spawn(command[0]!, command.slice(1), {
+      detached: true,
+      stdio: ['ignore', fd, fd],
+      env: opts.env ?? process.env,
+    });
   } finally {
     closeSync(fd);
   }
@@ -49,15 +57,25 @@ export function startProcess(command: string[], logPath: string, opts: { watchdo
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('error', (err) => {
       exitInfo = { code: 127, signal: null };
-      try { appendFileSync(logPath, `genbench: cannot start ${command[0]}: ${err.message}\n`); } catch { /* the log is best effort */ }
+      try {
+        appendFileSync(logPath, `genbench: cannot start ${command[0]}: ${err.message}\n`);
+      } catch {
+        /* the log is best effort */
+      }
       resolve(exitInfo);
     });
-    child.once('exit', (code, signal) => { exitInfo = { code, signal }; resolve(exitInfo); });
+    child.once('exit', (code, signal) => {
+      exitInfo = { code, signal };
+      resolve(exitInfo);
+    });
   });
   const pid = child.pid ?? -1;
   let watchdog: ChildProcess | undefined;
   if (opts.watchdog && pid > 0) {
-    watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(process.pid), String(pid)], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+    watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(process.pid), String(pid)], {
+      detached: true,
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
     watchdog.unref();
     (watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
   }
@@ -66,16 +84,30 @@ export function startProcess(command: string[], logPath: string, opts: { watchdo
   const groupAlive = () => processAlive(-pid); // a negative id asks after the whole process group
   const stop = async (graceMs = 10_000): Promise<void> => {
     if (pid > 0) {
-      try { process.kill(-pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       const deadline = Date.now() + graceMs;
       while (groupAlive() && Date.now() < deadline) await sleep(100);
       if (groupAlive()) {
-        try { process.kill(-pid, 'SIGKILL'); } catch { /* gone meanwhile */ }
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          /* gone meanwhile */
+        }
         const hard = Date.now() + 5000;
         while (groupAlive() && Date.now() < hard) await sleep(50);
       }
     }
-    if (watchdog?.pid) { try { process.kill(watchdog.pid, 'SIGKILL'); } catch { /* gone */ } }
+    if (watchdog?.pid) {
+      try {
+        process.kill(watchdog.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
   };
   return { pid, logPath, exited, hasExited: () => exitInfo !== undefined, stop };
 }
@@ -91,11 +123,21 @@ export function logTail(path: string, lines = 15): string[] {
       const len = Math.min(size, 64 * 1024);
       const buf = Buffer.alloc(len);
       readSync(fd, buf, 0, len, size - len);
-      const all = buf.toString('utf8').split('\n').map((l) => l.trimEnd());
+      const all = buf
+        .toString('utf8')
+        .split('\n')
+        .map((l) => l.trimEnd());
       // Only this start's lines: the log is appended to by every start.
       let from = 0;
-      for (let i = all.length - 1; i >= 0; i--) if (all[i]!.startsWith('# genbench ')) { from = i + 1; break; }
-      return all.slice(from).filter((l) => l).slice(-lines);
+      for (let i = all.length - 1; i >= 0; i--)
+        if (all[i]!.startsWith('# genbench ')) {
+          from = i + 1;
+          break;
+        }
+      return all
+        .slice(from)
+        .filter((l) => l)
+        .slice(-lines);
     } finally {
       closeSync(fd);
     }

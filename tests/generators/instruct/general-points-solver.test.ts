@@ -28,7 +28,10 @@ describe('general-points solver', () => {
       const expected = solvableByPermutations(values, target);
       const found = solve(values, target);
       expect(found !== undefined, `${values} → ${target}`).toBe(expected);
-      if (found !== undefined) { solvable++; expectValidSolution(found, values, target); } else unsolvable++;
+      if (found !== undefined) {
+        solvable++;
+        expectValidSolution(found, values, target);
+      } else unsolvable++;
     }
     // Both outcomes must occur, or the agreement says little.
     expect(solvable).toBeGreaterThan(20);
@@ -52,7 +55,12 @@ describe('general-points solver', () => {
   });
 
   it('finds solutions that need exact fractions', () => {
-    for (const [values, target] of [[[3, 3, 8, 8], 24], [[1, 4, 5, 6], 24], [[3, 3, 7, 7], 24], [[1, 3, 4, 6], 24]] as [number[], number][]) {
+    for (const [values, target] of [
+      [[3, 3, 8, 8], 24],
+      [[1, 4, 5, 6], 24],
+      [[3, 3, 7, 7], 24],
+      [[1, 3, 4, 6], 24],
+    ] as [number[], number][]) {
       expect(solvableByPermutations(values, target)).toBe(true);
       const found = solve(values, target);
       expect(found).toBeDefined();
@@ -62,7 +70,13 @@ describe('general-points solver', () => {
   });
 
   it('reports hands too small to reach 24 as unsolvable', () => {
-    for (const values of [[1, 1, 1, 1], [1, 1, 1, 2], [1, 1, 2, 2], [1, 1, 1, 5], [1, 1, 1, 1, 1, 1]]) {
+    for (const values of [
+      [1, 1, 1, 1],
+      [1, 1, 1, 2],
+      [1, 1, 2, 2],
+      [1, 1, 1, 5],
+      [1, 1, 1, 1, 1, 1],
+    ]) {
       expect(solvableByPermutations(values, 24)).toBe(false);
       expect(solve(values, 24)).toBeUndefined();
     }

@@ -25,7 +25,10 @@ function expectWrong(v: Verdict, reason: RegExp, reward: number, formatOk: boole
 describe('general-points verifier: every formula over a hand', () => {
   // The verifier must agree with an independent BigInt evaluation on every fully parenthesised
   // formula over the hand: correct exactly when the value is the target.
-  for (const [name, problem, values] of [['J,3,4,7', j347, [10, 3, 4, 7]], ['3,3,8,8', exact, [3, 3, 8, 8]]] as const) {
+  for (const [name, problem, values] of [
+    ['J,3,4,7', j347, [10, 3, 4, 7]],
+    ['3,3,8,8', exact, [3, 3, 8, 8]],
+  ] as const) {
     it(`accepts exactly the formulas over ${name} that equal 24`, () => {
       const target = Rational.of(24);
       let accepted = 0;
@@ -54,7 +57,16 @@ describe('general-points verifier: accepted forms', () => {
   });
 
   it('reads the formula with or without "=24", with spaces, redundant parentheses and any order', () => {
-    for (const f of ['10+7+4+3', '10+7+4+3=24', ' 10 + 7 + 4 + 3 = 24 ', '((10+7)+(4+3))', '((((((10+7))))))+4+3', '3+4+7+10', '4*(10-7+3)', '(7-3)*(10-4)=24=24']) {
+    for (const f of [
+      '10+7+4+3',
+      '10+7+4+3=24',
+      ' 10 + 7 + 4 + 3 = 24 ',
+      '((10+7)+(4+3))',
+      '((((((10+7))))))+4+3',
+      '3+4+7+10',
+      '4*(10-7+3)',
+      '(7-3)*(10-4)=24=24',
+    ]) {
       const v = j347.verify(answer(f));
       expect(v.correct, f).toBe(true);
       expect(v.parsed).toBe(f.split('=')[0]!.replace(/\s/g, ''));
@@ -64,11 +76,13 @@ describe('general-points verifier: accepted forms', () => {
 
   it('falls back to the "formula" regex when the JSON does not parse', () => {
     // The prompt's own skeleton has a trailing comma, which JSON.parse rejects.
-    const trailingComma = '{\n  "cards": ["J", "3", "4", "7"],\n  "number": [10, 3, 4, 7],\n  "formula": "10+7+4+3=24",\n}';
+    const trailingComma =
+      '{\n  "cards": ["J", "3", "4", "7"],\n  "number": [10, 3, 4, 7],\n  "formula": "10+7+4+3=24",\n}';
     const prose = 'Let me think. 10+7 = 17, plus 4 and 3 is 24. So "formula": "(10+7)+(4+3)=24" is my answer.';
     const singleQuotes = "{'cards': ['J', '3', '4', '7'], 'formula': '10+7+4+3=24'}";
     const mixedQuotes = `{"cards": ["J", "3", "4", "7"], "formula": '10+7+4+3=24',}`;
-    const fenced = 'Here you go:\n```json\n{"cards": ["J","3","4","7"], "number": [10,3,4,7], "formula": "(7 - 3) * (10 - 4) = 24"}\n```\nDone.';
+    const fenced =
+      'Here you go:\n```json\n{"cards": ["J","3","4","7"], "number": [10,3,4,7], "formula": "(7 - 3) * (10 - 4) = 24"}\n```\nDone.';
     for (const text of [trailingComma, prose, singleQuotes, mixedQuotes, fenced]) {
       expect(j347.verify(text).correct, text).toBe(true);
     }
@@ -88,7 +102,12 @@ describe('general-points verifier: rejections', () => {
 
   it('rejects unused, overused and invalid numbers (-2) with upstream-style messages', () => {
     expectWrong(j347.verify(answer('10+7+4')), /you didn't use numbers: \[3\]/, REWARD.numberMisuse, true);
-    expectWrong(j347.verify(answer('10+7+4+3+3-3')), /more times than the cards allow: \[3\]/, REWARD.numberMisuse, true);
+    expectWrong(
+      j347.verify(answer('10+7+4+3+3-3')),
+      /more times than the cards allow: \[3\]/,
+      REWARD.numberMisuse,
+      true,
+    );
     const invalid = j347.verify(answer('11+7+3+3'));
     expectWrong(invalid, /you used invalid numbers: \[11\]/, REWARD.numberMisuse, true);
     expect(invalid.reason).toMatch(/you didn't use numbers: \[10, 4\]/);
@@ -121,7 +140,12 @@ describe('general-points verifier: rejections', () => {
   it('rejects answers without a usable formula (-3)', () => {
     expectWrong(j347.verify(''), /no "formula"/, REWARD.illegal, false);
     expectWrong(j347.verify('24'), /no "formula"/, REWARD.illegal, false);
-    expectWrong(j347.verify('{"cards": ["J","3","4","7"], "number": [10,3,4,7]}'), /no "formula"/, REWARD.illegal, false);
+    expectWrong(
+      j347.verify('{"cards": ["J","3","4","7"], "number": [10,3,4,7]}'),
+      /no "formula"/,
+      REWARD.illegal,
+      false,
+    );
     expectWrong(j347.verify('{"formula": 24}'), /not a string/, REWARD.illegal, false);
     expectWrong(j347.verify('{"formula": ["10+7+4+3"]}'), /not a string/, REWARD.illegal, false);
     expectWrong(j347.verify('{"formula": null}'), /not a string/, REWARD.illegal, false);
@@ -132,8 +156,19 @@ describe('general-points verifier: rejections', () => {
   it('never throws on garbage, and stays fast on a megabyte of random text', () => {
     const rng = Rng.fromKey('gp-garbage');
     const alphabet = '{}[]"\':,=()+-*/0123456789 abcxyzformula\n\\×';
-    const inputs: unknown[] = [undefined, null, 42, {}, '\u0000', '{"formula": "' + '('.repeat(100_000) + '"}', '{"formula": "' + '1+'.repeat(100_000) + '1"}', '{'.repeat(50_000), '"formula": "' + '9'.repeat(50_000) + '"'];
-    for (let i = 0; i < 200; i++) inputs.push(Array.from({ length: rng.int(0, 200) }, () => alphabet[rng.int(0, alphabet.length - 1)]).join(''));
+    const inputs: unknown[] = [
+      undefined,
+      null,
+      42,
+      {},
+      '\u0000',
+      '{"formula": "' + '('.repeat(100_000) + '"}',
+      '{"formula": "' + '1+'.repeat(100_000) + '1"}',
+      '{'.repeat(50_000),
+      '"formula": "' + '9'.repeat(50_000) + '"',
+    ];
+    for (let i = 0; i < 200; i++)
+      inputs.push(Array.from({ length: rng.int(0, 200) }, () => alphabet[rng.int(0, alphabet.length - 1)]).join(''));
     const megabyte = Array.from({ length: 1 << 20 }, () => alphabet[rng.int(0, alphabet.length - 1)]).join('');
     for (const input of inputs) {
       const v = j347.verify(input as string);

@@ -4,7 +4,11 @@ import { parse as parseYaml } from 'yaml';
 import { Rng } from '../../../src/core/rng.js';
 import { ParamError, episodeOf, messageText, type Problem } from '../../../src/core/types.js';
 import { getGenerator } from '../../../generators/index.js';
-import { generalPoints, problemFromHand, type GeneralPointsTruth } from '../../../generators/instruct/general-points.js';
+import {
+  generalPoints,
+  problemFromHand,
+  type GeneralPointsTruth,
+} from '../../../generators/instruct/general-points.js';
 import { solve } from '../../../generators/instruct/general-points/solver.js';
 import { expectDeterministic } from '../../helpers/generator-contract.js';
 // The suite's tasks are its family's 'all' set (suites/*.yaml include it).
@@ -113,7 +117,7 @@ describe('general-points generator: prompt', () => {
     expect(text).toContain("Cards: ['J', '3', '4', '7']");
     expect(text).toContain('"cards": [x, y, z, w]');
     expect(text).toContain('"number": [a, b, c, d], where a, b, c, and d are the numbers on the cards');
-    expect(text).toContain("\"formula\": 'an equation that equals 24'");
+    expect(text).toContain('"formula": \'an equation that equals 24\'');
     expect(text.trimEnd().endsWith('Please only output the json.')).toBe(true);
 
     const five = prompt(items(REGIONS.five, 1)[0]!);
@@ -147,10 +151,16 @@ describe('general-points generator: ID and OOD regions differ in their knob', ()
 
   it('regular: every hand has a value above 10; all5/all7/all12: faces take the stated value', () => {
     for (const p of items(REGIONS.regular)) expect(Math.max(...truthOf(p).values)).toBeGreaterThan(10);
-    for (const [region, v] of [[REGIONS.all5, 5], [REGIONS.all7, 7], [REGIONS.all12, 12]] as const) {
+    for (const [region, v] of [
+      [REGIONS.all5, 5],
+      [REGIONS.all7, 7],
+      [REGIONS.all12, 12],
+    ] as const) {
       for (const p of items(region)) {
         const t = truthOf(p);
-        t.cards.forEach((c, i) => { if (c === 'J' || c === 'Q' || c === 'K') expect(t.values[i]).toBe(v); });
+        t.cards.forEach((c, i) => {
+          if (c === 'J' || c === 'Q' || c === 'K') expect(t.values[i]).toBe(v);
+        });
         expect(faces(t)).toBeGreaterThan(0);
       }
     }
@@ -174,7 +184,10 @@ describe('general-points generator: ID and OOD regions differ in their knob', ()
 
 describe('general-points generator: Fake controls', () => {
   it('scores under the scoring rule: the oracle passes, the prompt-rule answer fails', () => {
-    for (const [region, stated] of [[REGIONS.fakeRegular, { J: 11, Q: 12, K: 13 }], [REGIONS.fakeAll5, { J: 5, Q: 5, K: 5 }]] as const) {
+    for (const [region, stated] of [
+      [REGIONS.fakeRegular, { J: 11, Q: 12, K: 13 }],
+      [REGIONS.fakeAll5, { J: 5, Q: 5, K: 5 }],
+    ] as const) {
       for (const p of items(region, 100)) {
         const t = truthOf(p);
         expect(t.rule.name).toBe('face10');
@@ -240,7 +253,10 @@ describe('general-points generator: sequential revision', () => {
     if (s1.done) return;
     expect(s1.messages).toHaveLength(3);
     expect(s1.messages[1]).toEqual({ role: 'assistant', content: wrongReply });
-    expect(s1.messages[2]).toEqual({ role: 'user', content: 'You failed this trial because your formula is incorrect.' });
+    expect(s1.messages[2]).toEqual({
+      role: 'user',
+      content: 'You failed this trial because your formula is incorrect.',
+    });
     expect(s1.reference).toBe(problem.reference);
     expect(typeof s1.randomAnswer).toBe('function');
     const s2 = ep.step(s1.reference!);
@@ -278,7 +294,9 @@ describe('general-points generator: sequential revision', () => {
   });
 
   it('honours maxAttempts', () => {
-    const ep = episodeOf(problemFromHand(gen.parseParams({ ...REGIONS.id, protocol: 'revision', maxAttempts: 2 }), [11, 3, 4, 7]));
+    const ep = episodeOf(
+      problemFromHand(gen.parseParams({ ...REGIONS.id, protocol: 'revision', maxAttempts: 2 }), [11, 3, 4, 7]),
+    );
     ep.start();
     expect(ep.step(wrongReply).done).toBe(false);
     expect(ep.step(wrongReply).done).toBe(true);
@@ -298,7 +316,13 @@ describe('general-points parseParams', () => {
 
   it('fills defaults', () => {
     expect(gen.parseParams(undefined)).toEqual({
-      cards: 4, target: 24, rule: { name: 'face10', J: 10, Q: 10, K: 10 }, sampling: 'normal', protocol: 'single', maxAttempts: 5, resample: 50,
+      cards: 4,
+      target: 24,
+      rule: { name: 'face10', J: 10, Q: 10, K: 10 },
+      sampling: 'normal',
+      protocol: 'single',
+      maxAttempts: 5,
+      resample: 50,
     });
   });
 
@@ -344,7 +368,10 @@ describe('general-points registration and suite', () => {
   });
 
   it('suites/instruct.yaml names valid params, unique ids and the intended splits', () => {
-    const suite = { ...parseYaml(readFileSync(new URL('../../../suites/instruct.yaml', import.meta.url), 'utf8')), tasks: family.taskSets.all as any[] };
+    const suite = {
+      ...parseYaml(readFileSync(new URL('../../../suites/instruct.yaml', import.meta.url), 'utf8')),
+      tasks: family.taskSets.all as any[],
+    };
     expect(suite).toMatchObject({ name: 'instruct' });
     const ids = suite.tasks.map((t: { id: string }) => t.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -358,8 +385,16 @@ describe('general-points registration and suite', () => {
       split[task.id] = task.split;
     }
     expect(split).toMatchObject({
-      'gp-id': 'id', 'gp-id-revision': 'id', 'gp-regular': 'ood', 'gp-all5': 'ood', 'gp-all7': 'ood', 'gp-all12': 'ood',
-      'gp-large': 'ood', 'gp-five': 'ood', 'gp-fake-regular': 'ood', 'gp-fake-all5': 'ood',
+      'gp-id': 'id',
+      'gp-id-revision': 'id',
+      'gp-regular': 'ood',
+      'gp-all5': 'ood',
+      'gp-all7': 'ood',
+      'gp-all12': 'ood',
+      'gp-large': 'ood',
+      'gp-five': 'ood',
+      'gp-fake-regular': 'ood',
+      'gp-fake-all5': 'ood',
     });
   });
 });

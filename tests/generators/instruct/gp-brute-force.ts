@@ -7,10 +7,14 @@ type Op = (typeof OPS)[number];
 
 function apply(op: Op, a: Rational, b: Rational): Rational | undefined {
   switch (op) {
-    case '+': return a.add(b);
-    case '-': return a.sub(b);
-    case '*': return a.mul(b);
-    case '/': return a.div(b);
+    case '+':
+      return a.add(b);
+    case '-':
+      return a.sub(b);
+    case '*':
+      return a.mul(b);
+    case '/':
+      return a.div(b);
   }
 }
 
@@ -34,10 +38,12 @@ export function allFormulasInOrder(seq: readonly number[]): { text: string; valu
   for (let k = 1; k < seq.length; k++) {
     const lefts = allFormulasInOrder(seq.slice(0, k));
     const rights = allFormulasInOrder(seq.slice(k));
-    for (const l of lefts) for (const r of rights) for (const op of OPS) {
-      const value = l.value && r.value ? apply(op, l.value, r.value) : undefined;
-      out.push({ text: `(${l.text}${op}${r.text})`, value });
-    }
+    for (const l of lefts)
+      for (const r of rights)
+        for (const op of OPS) {
+          const value = l.value && r.value ? apply(op, l.value, r.value) : undefined;
+          out.push({ text: `(${l.text}${op}${r.text})`, value });
+        }
   }
   return out;
 }
@@ -57,10 +63,12 @@ export function solvableByPermutations(values: readonly number[], target: number
       const out = new Map<string, Rational>();
       if (i === j) out.set(Rational.of(perm[i]!).key(), Rational.of(perm[i]!));
       for (let k = i; k < j; k++) {
-        for (const a of reach(i, k).values()) for (const b of reach(k + 1, j).values()) for (const op of OPS) {
-          const v = apply(op, a, b);
-          if (v) out.set(v.key(), v);
-        }
+        for (const a of reach(i, k).values())
+          for (const b of reach(k + 1, j).values())
+            for (const op of OPS) {
+              const v = apply(op, a, b);
+              if (v) out.set(v.key(), v);
+            }
       }
       memo.set(key, out);
       return out;
@@ -82,10 +90,12 @@ export function solvableBySubsets(values: readonly number[], target: number): bo
     } else {
       for (let a = (mask - 1) & mask; a > 0; a = (a - 1) & mask) {
         const b = mask & ~a;
-        for (const x of reach[a]!.values()) for (const y of reach[b]!.values()) for (const op of OPS) {
-          const v = apply(op, x, y);
-          if (v) out.set(v.key(), v);
-        }
+        for (const x of reach[a]!.values())
+          for (const y of reach[b]!.values())
+            for (const op of OPS) {
+              const v = apply(op, x, y);
+              if (v) out.set(v.key(), v);
+            }
       }
     }
     reach[mask] = out;

@@ -17,16 +17,27 @@ const onTarget = (ch: string | undefined) => ch === 'O' || ch === '√' || ch ==
 /** The rows after one move, written from the rules of the game, not from the code under test. */
 export function applyMove(rows: readonly string[], move: Move): string[] {
   const grid: Grid = rows.map((r) => [...r]);
-  let pr = -1, pc = -1;
-  grid.forEach((row, r) => row.forEach((ch, c) => { if (ch === 'P' || ch === 'S') { pr = r; pc = c; } }));
+  let pr = -1,
+    pc = -1;
+  grid.forEach((row, r) =>
+    row.forEach((ch, c) => {
+      if (ch === 'P' || ch === 'S') {
+        pr = r;
+        pc = c;
+      }
+    }),
+  );
   const [dr, dc] = DELTA[move];
   const at = (r: number, c: number) => grid[r]?.[c];
-  const leave = (r: number, c: number) => { grid[r]![c] = onTarget(at(r, c)) ? 'O' : '_'; };
+  const leave = (r: number, c: number) => {
+    grid[r]![c] = onTarget(at(r, c)) ? 'O' : '_';
+  };
   const put = (r: number, c: number, what: 'player' | 'box') => {
     const t = onTarget(at(r, c));
-    grid[r]![c] = what === 'player' ? (t ? 'S' : 'P') : (t ? '√' : 'X');
+    grid[r]![c] = what === 'player' ? (t ? 'S' : 'P') : t ? '√' : 'X';
   };
-  const nr = pr + dr, nc = pc + dc;
+  const nr = pr + dr,
+    nc = pc + dc;
   if (isFree(at(nr, nc))) {
     leave(pr, pc);
     put(nr, nc, 'player');
@@ -70,14 +81,22 @@ export function exploreAll(start: readonly string[], maxStates = 200_000): Brute
     }
   }
   const back = new Map<string, string[]>();
-  for (const [k, { next }] of states) for (const m of MOVES) if (next[m] !== k) back.set(next[m], [...(back.get(next[m]) ?? []), k]);
+  for (const [k, { next }] of states)
+    for (const m of MOVES) if (next[m] !== k) back.set(next[m], [...(back.get(next[m]) ?? []), k]);
   const distance = new Map<string, number>();
   const frontier: string[] = [];
-  for (const [k, { rows }] of states) if (solved(rows)) { distance.set(k, 0); frontier.push(k); }
+  for (const [k, { rows }] of states)
+    if (solved(rows)) {
+      distance.set(k, 0);
+      frontier.push(k);
+    }
   for (let i = 0; i < frontier.length; i++) {
     const d = distance.get(frontier[i]!)!;
     for (const prev of back.get(frontier[i]!) ?? []) {
-      if (!distance.has(prev)) { distance.set(prev, d + 1); frontier.push(prev); }
+      if (!distance.has(prev)) {
+        distance.set(prev, d + 1);
+        frontier.push(prev);
+      }
     }
   }
   return { states, distance };
@@ -96,7 +115,16 @@ export function gridFromPrompt(text: string): string[] {
   const start = text.indexOf('[Current Observation]:\n');
   const end = text.indexOf('\nDecide ');
   if (start < 0 || end < 0) throw new Error('no grid in the prompt');
-  return text.slice(start + '[Current Observation]:\n'.length, end).split('\n').map((line) => line.split('\t').map((c) => c.trim()).filter((c) => c !== '').join(''));
+  return text
+    .slice(start + '[Current Observation]:\n'.length, end)
+    .split('\n')
+    .map((line) =>
+      line
+        .split('\t')
+        .map((c) => c.trim())
+        .filter((c) => c !== '')
+        .join(''),
+    );
 }
 
 /** The labels of the prompt's Answers section, in the order shown (Up, Down, Left, Right); [] without one. */

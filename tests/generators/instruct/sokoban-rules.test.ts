@@ -93,7 +93,14 @@ function rooms(size: number, boxes: number, n: number, seed: number, playerWalk 
 }
 
 describe('sokoban solver: cross-checked against a brute-force forward search', () => {
-  const shapes: [number, number, number][] = [[5, 1, 12], [6, 1, 12], [7, 1, 8], [6, 2, 8], [7, 2, 4], [6, 3, 2]];
+  const shapes: [number, number, number][] = [
+    [5, 1, 12],
+    [6, 1, 12],
+    [7, 1, 8],
+    [6, 2, 8],
+    [7, 2, 4],
+    [6, 3, 2],
+  ];
   for (const [size, boxes, n] of shapes) {
     it(`${size}×${size}, ${boxes} box(es): same distance and same optimal moves in every reachable state`, () => {
       let checked = 0;
@@ -148,10 +155,12 @@ describe('sokoban solver: cross-checked against a brute-force forward search', (
     expect(space.size).toBe(12 * 66);
     const seen = new Set<number>();
     const floor = [...board.wall.keys()].filter((c) => !board.wall[c]);
-    for (const p of floor) for (const a of floor) for (const b of floor) {
-      if (a < b && p !== a && p !== b) seen.add(space.index(p, [a, b]));
-    }
-    expect(seen.size).toBe(12 * 11 * 10 / 2);
+    for (const p of floor)
+      for (const a of floor)
+        for (const b of floor) {
+          if (a < b && p !== a && p !== b) seen.add(space.index(p, [a, b]));
+        }
+    expect(seen.size).toBe((12 * 11 * 10) / 2);
     expect(Math.max(...seen)).toBeLessThan(space.size);
     expect(StateSpace.of(board, 2, 100)).toBeUndefined();
   });
@@ -171,14 +180,22 @@ describe('sokoban room generation', () => {
       const queue = [floor[0]!];
       while (queue.length) {
         const c = queue.pop()!;
-        for (const n of [c - 1, c + 1, c - size, c + size]) if (!board.wall[n] && !reach.has(n)) { reach.add(n); queue.push(n); }
+        for (const n of [c - 1, c + 1, c - size, c + size])
+          if (!board.wall[n] && !reach.has(n)) {
+            reach.add(n);
+            queue.push(n);
+          }
       }
       expect(reach.size).toBe(floor.length);
     }
   });
 
   it('places every box off the targets, with as many targets as boxes', () => {
-    for (const [size, boxes] of [[6, 1], [6, 2], [10, 2]] as const) {
+    for (const [size, boxes] of [
+      [6, 1],
+      [6, 2],
+      [10, 2],
+    ] as const) {
       for (const room of rooms(size, boxes, 20, size + boxes)) {
         expect(room.state.boxes).toHaveLength(boxes);
         expect(room.board.targets).toHaveLength(boxes);
@@ -190,14 +207,19 @@ describe('sokoban room generation', () => {
   });
 
   it('leaves the player next to a box without the walk (the upstream artefact), and not always with it', () => {
-    const adjacent = (room: Room) => room.state.boxes.some((b) => [1, -1, room.board.cols, -room.board.cols].includes(b - room.state.player));
+    const adjacent = (room: Room) =>
+      room.state.boxes.some((b) => [1, -1, room.board.cols, -room.board.cols].includes(b - room.state.player));
     expect(rooms(6, 1, 40, 3, false).every(adjacent)).toBe(true);
     const walked = rooms(6, 1, 40, 3, true);
     expect(walked.filter(adjacent).length).toBeLessThan(walked.length);
   });
 
   it('reports failures instead of looping: no room fits 1 floor cell', () => {
-    const outcomes = new Set(Array.from({ length: 30 }, (_, i) => tryRoom({ size: 4, boxes: 3, searchDepth: 30, playerWalk: true }, Rng.forItem(1, i))));
+    const outcomes = new Set(
+      Array.from({ length: 30 }, (_, i) =>
+        tryRoom({ size: 4, boxes: 3, searchDepth: 30, playerWalk: true }, Rng.forItem(1, i)),
+      ),
+    );
     expect([...outcomes].some((o) => typeof o === 'string')).toBe(true);
   });
 });

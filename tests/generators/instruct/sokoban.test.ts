@@ -5,7 +5,16 @@ import { getGenerator, familyOf } from '../../../generators/index.js';
 import { loadSuite } from '../../../src/suite/load.js';
 import { sokoban, type SokobanTruth } from '../../../generators/instruct/sokoban.js';
 import { WORD_POOL } from '../../../generators/instruct/sokoban/words.js';
-import { applyMove, exploreAll, gridFromPrompt, labelsFromPrompt, MOVES, optimalMovesOf, solved, type Move } from './sokoban-brute-force.js';
+import {
+  applyMove,
+  exploreAll,
+  gridFromPrompt,
+  labelsFromPrompt,
+  MOVES,
+  optimalMovesOf,
+  solved,
+  type Move,
+} from './sokoban-brute-force.js';
 import { expectDeterministic } from '../../helpers/generator-contract.js';
 
 const gen = sokoban;
@@ -87,7 +96,12 @@ describe('sokoban generator: oracle', () => {
         const v = play(p, oracle);
         expect(v.correct, JSON.stringify(v)).toBe(true);
         expect(v.formatOk).toBe(true);
-        expect(v.details).toMatchObject({ solved: true, turns: t.planLength, validTurns: t.planLength, validActionShare: 1 });
+        expect(v.details).toMatchObject({
+          solved: true,
+          turns: t.planLength,
+          validTurns: t.planLength,
+          validActionShare: 1,
+        });
       }
     });
   }
@@ -99,7 +113,8 @@ describe('sokoban generator: truth', () => {
       for (const p of items(REGIONS[name]!, 40, 11)) {
         const t = truthOf(p);
         expect(gridFromPrompt(promptOf(p))).toEqual(t.rows);
-        const cells = (ch: string) => t.rows.flatMap((row, r) => [...row].flatMap((c, col) => (ch.includes(c) ? [[r, col]] : [])));
+        const cells = (ch: string) =>
+          t.rows.flatMap((row, r) => [...row].flatMap((c, col) => (ch.includes(c) ? [[r, col]] : [])));
         expect(cells('PS')).toEqual([t.player]);
         expect(cells('X√')).toEqual(t.boxes);
         expect(cells('O√S')).toEqual(t.targets);
@@ -141,7 +156,10 @@ describe('sokoban generator: determinism', () => {
   it('shows the same rooms in every vocabulary for the same seed, so variants compare item by item', () => {
     const base = items(REGIONS.id!, 30, 42).map((p) => truthOf(p).rows);
     for (const name of ['numerical', 'diverse', 'empty', 'fakeEmoji', 'custom', 'singleShot']) {
-      expect(items(REGIONS[name]!, 30, 42).map((p) => truthOf(p).rows), name).toEqual(base);
+      expect(
+        items(REGIONS[name]!, 30, 42).map((p) => truthOf(p).rows),
+        name,
+      ).toEqual(base);
     }
   });
 
@@ -156,7 +174,14 @@ describe('sokoban generator: determinism', () => {
 
 describe('sokoban generator: ID and OOD regions differ in their knob', () => {
   it('difficulty: room size and box count are as asked', () => {
-    for (const [name, size, boxes] of [['id', 6, 1], ['large', 10, 1], ['twoBoxes', 6, 2], ['complex', 10, 2], ['size5', 5, 1], ['size8', 8, 1]] as const) {
+    for (const [name, size, boxes] of [
+      ['id', 6, 1],
+      ['large', 10, 1],
+      ['twoBoxes', 6, 2],
+      ['complex', 10, 2],
+      ['size5', 5, 1],
+      ['size8', 8, 1],
+    ] as const) {
       for (const p of items(REGIONS[name]!, 15)) {
         const t = truthOf(p);
         expect(t.rows).toHaveLength(size);
@@ -188,7 +213,9 @@ describe('sokoban generator: ID and OOD regions differ in their knob', () => {
     for (const [name, labels] of Object.entries(shown)) {
       const p = items(REGIONS[name]!, 1)[0]!;
       expect(labelsFromPrompt(promptOf(p)), name).toEqual(labels);
-      expect(promptOf(p).includes('where '), name).toBe(['numerical', 'alphabetical', 'random', 'custom', 'fakeNumerical'].includes(name));
+      expect(promptOf(p).includes('where '), name).toBe(
+        ['numerical', 'alphabetical', 'random', 'custom', 'fakeNumerical'].includes(name),
+      );
     }
     expect(promptOf(items(REGIONS.numerical!, 1)[0]!)).toContain('where 1 is Up, 2 is Down, 3 is Left, 4 is Right.');
     const empty = promptOf(items(REGIONS.empty!, 1)[0]!);
@@ -239,22 +266,34 @@ describe('sokoban generator: Fake controls and legend-ignoring models', () => {
 
   it('a model that ignores the legend wins ID, Empty and Fake, and no alternative vocabulary', () => {
     for (const name of ['id', 'empty', 'fakeNumerical', 'fakeCardinal', 'fakeEmoji', 'fakeDiverse']) {
-      expect(wins(name, ignoresTheLegend).every((v) => v.correct), name).toBe(true);
+      expect(
+        wins(name, ignoresTheLegend).every((v) => v.correct),
+        name,
+      ).toBe(true);
     }
     for (const name of alternatives) {
       const verdicts = wins(name, ignoresTheLegend);
-      expect(verdicts.some((v) => v.correct), name).toBe(false);
+      expect(
+        verdicts.some((v) => v.correct),
+        name,
+      ).toBe(false);
       for (const v of verdicts) expect(v.details).toMatchObject({ validTurns: 0, validActionShare: 0, turns: 30 });
     }
   });
 
   it('a model that follows the legend wins every alternative vocabulary and no Fake control', () => {
     for (const name of ['id', ...alternatives]) {
-      expect(wins(name, followsTheLegend).every((v) => v.correct), name).toBe(true);
+      expect(
+        wins(name, followsTheLegend).every((v) => v.correct),
+        name,
+      ).toBe(true);
     }
     for (const name of ['fakeNumerical', 'fakeCardinal', 'fakeEmoji', 'fakeDiverse']) {
       const verdicts = wins(name, followsTheLegend);
-      expect(verdicts.some((v) => v.correct), name).toBe(false);
+      expect(
+        verdicts.some((v) => v.correct),
+        name,
+      ).toBe(false);
       for (const v of verdicts) expect(v.details?.validActionShare).toBe(0);
     }
   });
@@ -262,14 +301,20 @@ describe('sokoban generator: Fake controls and legend-ignoring models', () => {
 
 describe('sokoban generator: closed loop', () => {
   it('names the oracle move for the state reached, so the oracle wins from any winnable detour', () => {
-    let won = 0, lost = 0;
+    let won = 0,
+      lost = 0;
     for (const p of items(REGIONS.twoBoxes!, 40, 13)) {
       const rng = Rng.fromKey(`detour:${p.dedupKey}`);
       let rows = truthOf(p).rows;
       const detour: Move[] = [];
       const v = play(p, (turn, t) => {
         expect(gridFromPrompt(promptOf(turn))).toEqual(rows); // each turn shows the current grid
-        if (t <= 4) { const m = rng.pick(MOVES); detour.push(m); rows = applyMove(rows, m); return answer(m); }
+        if (t <= 4) {
+          const m = rng.pick(MOVES);
+          detour.push(m);
+          rows = applyMove(rows, m);
+          return answer(m);
+        }
         const ref = turn.reference!;
         rows = applyMove(rows, ref.replace(/<\/?answer>/g, '').trim() as Move);
         return ref;
@@ -280,7 +325,8 @@ describe('sokoban generator: closed loop', () => {
       const winnable = solved(after) || (left !== undefined && left <= 30 - detour.length);
       expect(v.correct, JSON.stringify(v.details)).toBe(winnable);
       if (!winnable) expect(v.details?.deadEnd || (left ?? 0) > 0).toBe(true);
-      if (v.correct) won++; else lost++;
+      if (v.correct) won++;
+      else lost++;
     }
     expect(won).toBeGreaterThan(0);
     expect(lost).toBeGreaterThan(0); // some detours really pushed a box into a dead end
@@ -289,7 +335,11 @@ describe('sokoban generator: closed loop', () => {
   it('ends after maxTurns turns, each asking with the full instruction and no history', () => {
     const p = items({ maxTurns: 5 }, 1)[0]!;
     const prompts: string[] = [];
-    const v = play(p, (turn) => { prompts.push(promptOf(turn)); expect(turn.messages).toHaveLength(1); return 'I am not sure.'; });
+    const v = play(p, (turn) => {
+      prompts.push(promptOf(turn));
+      expect(turn.messages).toHaveLength(1);
+      return 'I am not sure.';
+    });
     expect(prompts).toHaveLength(5);
     expect(new Set(prompts).size).toBe(1); // nothing moved, so the same grid each time
     expect(prompts[0]).toContain('You are a Sokoban solver.');
@@ -328,7 +378,9 @@ describe('sokoban generator: closed loop', () => {
     const rate = verdicts.filter((v) => v.correct).length / verdicts.length;
     expect(rate).toBeGreaterThan(0.02);
     expect(rate).toBeLessThan(0.6);
-    const complex = items(REGIONS.complex!, 20, 23).map((p, i) => play(p, (turn, t) => turn.randomAnswer!(Rng.forItem(`random:${i}`, t))));
+    const complex = items(REGIONS.complex!, 20, 23).map((p, i) =>
+      play(p, (turn, t) => turn.randomAnswer!(Rng.forItem(`random:${i}`, t))),
+    );
     expect(complex.filter((v) => v.correct).length).toBeLessThan(4);
   });
 });
@@ -356,7 +408,10 @@ describe('sokoban generator: verifiers', () => {
       const t = truthOf(p);
       // A detour: a plain step away and back first (the way back is where the player stood).
       const boxes = (rows: string[]) => rows.join('/').replace(/[^X√/]/g, '.');
-      const first = MOVES.find((m) => { const a = applyMove(t.rows, m); return a.join('/') !== t.rows.join('/') && boxes(a) === boxes(t.rows); });
+      const first = MOVES.find((m) => {
+        const a = applyMove(t.rows, m);
+        return a.join('/') !== t.rows.join('/') && boxes(a) === boxes(t.rows);
+      });
       const back: Record<Move, Move> = { Up: 'Down', Down: 'Up', Left: 'Right', Right: 'Left' };
       if (first && t.planLength + 2 <= 30) {
         expect(applyMove(applyMove(t.rows, first), back[first])).toEqual(t.rows);
@@ -366,7 +421,9 @@ describe('sokoban generator: verifiers', () => {
       expect(p.verify(answer([...t.plan, 'Up', 'Up'].join(' '))).correct).toBe(true); // moves after the win are ignored
       expect(p.verify(answer(t.plan.join(', '))).correct).toBe(true);
       expect(p.verify(answer(t.plan.join(' || '))).correct).toBe(true);
-      expect(p.verify(answer(t.plan.slice(0, -1).join(' ') || 'Up')).correct).toBe(t.planLength === 1 && t.plan[0] === 'Up');
+      expect(p.verify(answer(t.plan.slice(0, -1).join(' ') || 'Up')).correct).toBe(
+        t.planLength === 1 && t.plan[0] === 'Up',
+      );
       const wasted = answer([...Array(30).fill('Up'), ...t.plan].join(' '));
       const v = p.verify(wasted);
       if (!v.correct) expect(v.reason).toMatch(/first 30 actions|boxes off target/);
@@ -404,11 +461,32 @@ describe('sokoban generator: verifiers', () => {
     const rng = Rng.fromKey('garbage');
     const bytes = Array.from({ length: 5000 }, () => String.fromCharCode(rng.int(0, 0xffff))).join('');
     const garbage = [
-      '', ' ', '\u0000', 'x'.repeat(1_000_000), bytes, '<answer>', '</answer>', '<answer></answer>', '<answer> </answer>',
-      '<answer>'.repeat(50_000), '<answer>Up'.repeat(20_000), '</think>'.repeat(10_000), '<answer><answer>Sideways</answer></answer>x',
-      '<answer>\u202eUp</answer>', '{"action": "Up"}', '<answer>Up Down</answer>', '<answer>⬆️⬆️</answer>', 'null', 'undefined',
+      '',
+      ' ',
+      '\u0000',
+      'x'.repeat(1_000_000),
+      bytes,
+      '<answer>',
+      '</answer>',
+      '<answer></answer>',
+      '<answer> </answer>',
+      '<answer>'.repeat(50_000),
+      '<answer>Up'.repeat(20_000),
+      '</think>'.repeat(10_000),
+      '<answer><answer>Sideways</answer></answer>x',
+      '<answer>\u202eUp</answer>',
+      '{"action": "Up"}',
+      '<answer>Up Down</answer>',
+      '<answer>⬆️⬆️</answer>',
+      'null',
+      'undefined',
     ];
-    const ps = [items(REGIONS.id!, 1)[0]!, items(REGIONS.emoji!, 1)[0]!, items(REGIONS.singleShot!, 1)[0]!, items(REGIONS.custom!, 1)[0]!];
+    const ps = [
+      items(REGIONS.id!, 1)[0]!,
+      items(REGIONS.emoji!, 1)[0]!,
+      items(REGIONS.singleShot!, 1)[0]!,
+      items(REGIONS.custom!, 1)[0]!,
+    ];
     for (const p of ps) {
       for (const g of garbage) {
         const t0 = performance.now();
@@ -430,14 +508,27 @@ describe('sokoban generator: verifiers', () => {
 describe('sokoban parseParams', () => {
   const reject = (raw: unknown, field: string, message: RegExp) => {
     let err: unknown;
-    try { gen.parseParams(raw); } catch (e) { err = e; }
+    try {
+      gen.parseParams(raw);
+    } catch (e) {
+      err = e;
+    }
     expect(err, JSON.stringify(raw)).toBeInstanceOf(ParamError);
     expect((err as ParamError).field).toBe(field);
     expect((err as Error).message).toMatch(message);
   };
 
   it('fills defaults: base, 6×6, 1 box, closed loop, 30 turns', () => {
-    expect(gen.parseParams(undefined)).toEqual({ variant: 'base', size: 6, boxes: 1, protocol: 'closed-loop', maxTurns: 30, searchDepth: 30, playerWalk: true, start: 'initial' });
+    expect(gen.parseParams(undefined)).toEqual({
+      variant: 'base',
+      size: 6,
+      boxes: 1,
+      protocol: 'closed-loop',
+      maxTurns: 30,
+      searchDepth: 30,
+      playerWalk: true,
+      start: 'initial',
+    });
   });
 
   it('keeps the params canonical: a prompt variant equal to the variant is dropped', () => {
@@ -465,7 +556,9 @@ describe('sokoban parseParams', () => {
   });
 
   it('says which params cannot produce a room instead of looping forever', () => {
-    expect(() => gen.generate(gen.parseParams({ size: 10, boxes: 2, maxTurns: 1 }), Rng.forItem(1, 0))).toThrow(/no room for size 10 with 2 boxes.*plan-too-long/);
+    expect(() => gen.generate(gen.parseParams({ size: 10, boxes: 2, maxTurns: 1 }), Rng.forItem(1, 0))).toThrow(
+      /no room for size 10 with 2 boxes.*plan-too-long/,
+    );
   });
 });
 
@@ -506,8 +599,13 @@ describe('sokoban registration and suite', () => {
       if (t.split !== 'train') expect(t.n).toBeGreaterThanOrEqual(100);
     }
     const variants = new Set(suite.tasks.map((t) => (t.params as Record<string, unknown>).variant));
-    for (const v of ['base', 'cardinal', 'emoji', 'numerical', 'alphabetical', 'random', 'empty', 'diverse']) expect(variants).toContain(v);
-    const shapes = new Set(suite.tasks.map((t) => `${(t.params as Record<string, unknown>).size}x${(t.params as Record<string, unknown>).boxes}`));
+    for (const v of ['base', 'cardinal', 'emoji', 'numerical', 'alphabetical', 'random', 'empty', 'diverse'])
+      expect(variants).toContain(v);
+    const shapes = new Set(
+      suite.tasks.map(
+        (t) => `${(t.params as Record<string, unknown>).size}x${(t.params as Record<string, unknown>).boxes}`,
+      ),
+    );
     for (const s of ['6x1', '10x1', '6x2', '10x2', '5x1', '7x1', '8x1', '9x1']) expect(shapes).toContain(s);
   });
 });

@@ -24,12 +24,25 @@ describe('jigsaw verifiers: garbage', () => {
     const rng = Rng.fromKey('jigsaw-garbage');
     const alphabet = 'ABCabc0123456789 ,;`\n\t<>/answerthink[]()-.:ÉＡ２\u0000';
     const inputs: unknown[] = [
-      undefined, null, 42, {}, [], Object.create(null), Symbol('x'), '\u0000', '\uFFFF'.repeat(1000),
-      '<answer>'.repeat(100_000), '<think>'.repeat(50_000) + '</think><answer>'.repeat(50_000),
-      '<think>' + '</think> <answer> '.repeat(60_000), '1 '.repeat(500_000), '9'.repeat(1_000_000), 'z'.repeat(1_000_000),
+      undefined,
+      null,
+      42,
+      {},
+      [],
+      Object.create(null),
+      Symbol('x'),
+      '\u0000',
+      '\uFFFF'.repeat(1000),
+      '<answer>'.repeat(100_000),
+      '<think>'.repeat(50_000) + '</think><answer>'.repeat(50_000),
+      '<think>' + '</think> <answer> '.repeat(60_000),
+      '1 '.repeat(500_000),
+      '9'.repeat(1_000_000),
+      'z'.repeat(1_000_000),
       Buffer.from(Array.from({ length: 100_000 }, () => rng.int(0, 255))).toString('latin1'),
     ];
-    for (let i = 0; i < 300; i++) inputs.push(Array.from({ length: rng.int(0, 80) }, () => alphabet[rng.int(0, alphabet.length - 1)]).join(''));
+    for (let i = 0; i < 300; i++)
+      inputs.push(Array.from({ length: rng.int(0, 80) }, () => alphabet[rng.int(0, alphabet.length - 1)]).join(''));
     const megabyte = Array.from({ length: 1 << 20 }, () => alphabet[rng.int(0, alphabet.length - 1)]).join('');
     for (const p of problems) {
       for (const input of inputs) {
@@ -58,7 +71,9 @@ describe('jigsaw verifiers: garbage', () => {
       } else {
         const n = t.forward.length;
         const backward = new Array<number>(n);
-        t.forward.forEach((y, x) => { backward[y - 1] = x + 1; });
+        t.forward.forEach((y, x) => {
+          backward[y - 1] = x + 1;
+        });
         const isInvolution = backward.join() === t.forward.join();
         expect(p.verify(wrap(backward.join(' '))).correct).toBe(isInvolution);
         const swapped = t.forward.slice();
@@ -74,7 +89,10 @@ describe('suites/jigsaw.yaml', () => {
   const suite = loadSuite('jigsaw');
 
   it('has ID and OOD tasks of both generators, each in its own family, with enough items', () => {
-    for (const [gen, family] of [['jigsaw/image', 'jigsaw'], ['jigsaw/text', 'jigsaw-text']]) {
+    for (const [gen, family] of [
+      ['jigsaw/image', 'jigsaw'],
+      ['jigsaw/text', 'jigsaw-text'],
+    ]) {
       const tasks = suite.tasks.filter((t) => t.generator.name === gen);
       expect(tasks.filter((t) => t.split === 'id')).toHaveLength(1);
       expect(tasks.filter((t) => t.split === 'ood').length).toBeGreaterThanOrEqual(8);
@@ -90,7 +108,10 @@ describe('suites/jigsaw.yaml', () => {
     const knob: Record<string, string> = { size: 'cells', type: 'question', domain: 'style', mask: 'mask' };
     for (const gen of ['jigsaw/image', 'jigsaw/text']) {
       const tasks = suite.tasks.filter((t) => t.generator.name === gen);
-      const id = makeItem(tasks.find((t) => t.split === 'id')!, 0).problem.difficulty;
+      const id = makeItem(
+        tasks.find((t) => t.split === 'id')!,
+        0,
+      ).problem.difficulty;
       expect(id).toMatchObject({ cells: 2, question: 'pair', style: 'landscape' });
       for (const task of tasks.filter((t) => t.split === 'ood')) {
         const d = makeItem(task, 0).problem.difficulty;

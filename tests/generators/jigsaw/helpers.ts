@@ -31,7 +31,8 @@ export function readRgbPng(png: Uint8Array): { width: number; height: number; rg
     const type = b.toString('latin1', pos + 4, pos + 8);
     types.push(type);
     const body = b.subarray(pos + 8, pos + 8 + len);
-    if (crc(b.subarray(pos + 4, pos + 8 + len)) !== b.readUInt32BE(pos + 8 + len)) throw new Error(`bad CRC in ${type}`);
+    if (crc(b.subarray(pos + 4, pos + 8 + len)) !== b.readUInt32BE(pos + 8 + len))
+      throw new Error(`bad CRC in ${type}`);
     if (type === 'IHDR') {
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
@@ -58,7 +59,9 @@ export function readRgbPng(png: Uint8Array): { width: number; height: number; rg
       else if (f === 3) pred = Math.floor((a + up) / 2);
       else if (f === 4) {
         const p = a + up - c;
-        const pa = Math.abs(p - a), pb = Math.abs(p - up), pc = Math.abs(p - c);
+        const pa = Math.abs(p - a),
+          pb = Math.abs(p - up),
+          pc = Math.abs(p - c);
         pred = pa <= pb && pa <= pc ? a : pb <= pc ? up : c;
       } else if (f !== 0) throw new Error(`bad filter ${f}`);
       rgb[y * stride + i] = (x + pred) % 256;
@@ -71,7 +74,14 @@ export function readRgbPng(png: Uint8Array): { width: number; height: number; rg
  * A PNG of any colour type and bit depth from raw scanline bytes (filter 0 on every row), for
  * exercising the pool decoder. `rows` are the packed samples of each row, without filter bytes.
  */
-export function writePng(width: number, height: number, colorType: number, depth: number, rows: Uint8Array[], extra: { type: string; data: Uint8Array }[] = []): Buffer {
+export function writePng(
+  width: number,
+  height: number,
+  colorType: number,
+  depth: number,
+  rows: Uint8Array[],
+  extra: { type: string; data: Uint8Array }[] = [],
+): Buffer {
   const chunk = (type: string, data: Uint8Array) => {
     const head = Buffer.alloc(8);
     head.writeUInt32BE(data.length, 0);
@@ -95,7 +105,12 @@ export function writePng(width: number, height: number, colorType: number, depth
   ]);
 }
 
-export function items<P>(gen: Generator<P>, raw: Record<string, unknown>, n: number, seed: number | string = 7): Problem[] {
+export function items<P>(
+  gen: Generator<P>,
+  raw: Record<string, unknown>,
+  n: number,
+  seed: number | string = 7,
+): Problem[] {
   const params = gen.parseParams(raw);
   return Array.from({ length: n }, (_, i) => gen.generate(params, Rng.forItem(seed, i)));
 }
@@ -110,7 +125,12 @@ export function imagePart(p: Problem): ImagePart {
 
 export function promptText(p: Problem): string {
   const content = p.messages[0]!.content;
-  return typeof content === 'string' ? content : content.filter((c) => c.type === 'text').map((c) => (c as { text: string }).text).join('');
+  return typeof content === 'string'
+    ? content
+    : content
+        .filter((c) => c.type === 'text')
+        .map((c) => (c as { text: string }).text)
+        .join('');
 }
 
 /** An independent 1-based (row, col) of a position, for cross-checks. */

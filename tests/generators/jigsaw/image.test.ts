@@ -34,7 +34,14 @@ const REGIONS: Record<string, Record<string, unknown>> = {
 };
 
 /** Puts every patch of the shuffled pixels back at the original place `forward` names (test-side). */
-function reassemble(rgb: Uint8Array, width: number, height: number, rows: number, cols: number, forward: number[]): Uint8Array {
+function reassemble(
+  rgb: Uint8Array,
+  width: number,
+  height: number,
+  rows: number,
+  cols: number,
+  forward: number[],
+): Uint8Array {
   const pw = width / cols;
   const ph = height / rows;
   const out = new Uint8Array(rgb.length);
@@ -43,7 +50,9 @@ function reassemble(rgb: Uint8Array, width: number, height: number, rows: number
     const [or, oc] = [Math.floor((from - 1) / cols), (from - 1) % cols];
     for (let dy = 0; dy < ph; dy++) {
       for (let dx = 0; dx < pw; dx++) {
-        for (let ch = 0; ch < 3; ch++) out[((or * ph + dy) * width + oc * pw + dx) * 3 + ch] = rgb[((cr * ph + dy) * width + cc * pw + dx) * 3 + ch]!;
+        for (let ch = 0; ch < 3; ch++)
+          out[((or * ph + dy) * width + oc * pw + dx) * 3 + ch] =
+            rgb[((cr * ph + dy) * width + cc * pw + dx) * 3 + ch]!;
       }
     }
   });
@@ -96,7 +105,14 @@ describe('jigsaw/image: determinism and the PNG', () => {
   });
 
   it('re-assembling the patches by the truth permutation reproduces the original pixels exactly', () => {
-    for (const [name, region] of Object.entries({ id: REGIONS.id, size3x1: REGIONS.size3x1, size3x3: REGIONS.size3x3, full2x2: REGIONS.full2x2, city: REGIONS.city, odd: { grid: '3x3', width: 100, height: 77 } })) {
+    for (const [name, region] of Object.entries({
+      id: REGIONS.id,
+      size3x1: REGIONS.size3x1,
+      size3x3: REGIONS.size3x3,
+      full2x2: REGIONS.full2x2,
+      city: REGIONS.city,
+      odd: { grid: '3x3', width: 100, height: 77 },
+    })) {
       const params = gen.parseParams(region);
       for (let i = 0; i < 4; i++) {
         const p = gen.generate(params, Rng.forItem(`reassemble-${name}`, i));
@@ -105,9 +121,15 @@ describe('jigsaw/image: determinism and the PNG', () => {
         const back = reassemble(img.rgb, img.width, img.height, t.rows, t.cols, t.forward);
         expect(sha256hex(back)).toBe(t.image.originalSha256);
         // And that original is the scene itself, cropped at the bottom and right to the grid.
-        const scene = drawScene(params.style!, params.width, params.height, Rng.forItem(`reassemble-${name}`, i).fork('picture')).toBytes();
+        const scene = drawScene(
+          params.style!,
+          params.width,
+          params.height,
+          Rng.forItem(`reassemble-${name}`, i).fork('picture'),
+        ).toBytes();
         const cropped = new Uint8Array(img.width * img.height * 3);
-        for (let y = 0; y < img.height; y++) cropped.set(scene.subarray(y * params.width * 3, (y * params.width + img.width) * 3), y * img.width * 3);
+        for (let y = 0; y < img.height; y++)
+          cropped.set(scene.subarray(y * params.width * 3, (y * params.width + img.width) * 3), y * img.width * 3);
         expect(Buffer.from(back).equals(Buffer.from(cropped))).toBe(true);
         expect(img.width % t.cols).toBe(0);
         expect(img.height % t.rows).toBe(0);
@@ -118,7 +140,11 @@ describe('jigsaw/image: determinism and the PNG', () => {
   });
 
   it('masks patch borders as upstream: the full ratio at the image edge, half inside, the rest untouched', () => {
-    for (const [region, seed] of [[{ ...REGIONS.size3x3, mask: 0.1 }, 1], [{ ...REGIONS.mask }, 2], [{ grid: '1x4', swap: false, mask: 0.3, width: 200, height: 90 }, 3]] as const) {
+    for (const [region, seed] of [
+      [{ ...REGIONS.size3x3, mask: 0.1 }, 1],
+      [{ ...REGIONS.mask }, 2],
+      [{ grid: '1x4', swap: false, mask: 0.3, width: 200, height: 90 }, 3],
+    ] as const) {
       const params = gen.parseParams(region);
       const plain = gen.parseParams({ ...region, mask: 0 });
       for (let i = 0; i < 3; i++) {
@@ -147,7 +173,12 @@ describe('jigsaw/image: determinism and the PNG', () => {
             if (inBand) {
               if (masked.rgb[o]! + masked.rgb[o + 1]! + masked.rgb[o + 2]! !== 0) bad++;
               black++;
-            } else if (masked.rgb[o] !== clear.rgb[o] || masked.rgb[o + 1] !== clear.rgb[o + 1] || masked.rgb[o + 2] !== clear.rgb[o + 2]) bad++;
+            } else if (
+              masked.rgb[o] !== clear.rgb[o] ||
+              masked.rgb[o + 1] !== clear.rgb[o + 1] ||
+              masked.rgb[o + 2] !== clear.rgb[o + 2]
+            )
+              bad++;
           }
         }
         expect(bad).toBe(0);
@@ -177,14 +208,25 @@ describe('jigsaw/image: regions', () => {
   it('ID holds 2-patch pair puzzles, half of them transposed to 1x2', () => {
     const shapes = items(gen, { ...REGIONS.id, width: 48, height: 48 }, 24, 'id-shapes').map((p) => p.difficulty.shape);
     expect(new Set(shapes)).toEqual(new Set(['2x1', '1x2']));
-    for (const p of items(gen, REGIONS.id, 4)) expect(p.difficulty).toMatchObject({ cells: 2, question: 'pair', choices: 2, style: 'landscape', mask: 0 });
+    for (const p of items(gen, REGIONS.id, 4))
+      expect(p.difficulty).toMatchObject({ cells: 2, question: 'pair', choices: 2, style: 'landscape', mask: 0 });
   });
 
   it('OOD regions differ from ID in exactly their knob', () => {
     const d = (region: Record<string, unknown>) => items(gen, region, 1, 'knob')[0]!.difficulty;
     const id = d(REGIONS.id);
-    expect(d(REGIONS.size3x1)).toMatchObject({ ...id, grid: '3x1', shape: expect.stringMatching(/^(3x1|1x3)$/), cells: 3 });
-    expect(d(REGIONS.size4x1)).toMatchObject({ ...id, grid: '4x1', shape: expect.stringMatching(/^(4x1|1x4)$/), cells: 4 });
+    expect(d(REGIONS.size3x1)).toMatchObject({
+      ...id,
+      grid: '3x1',
+      shape: expect.stringMatching(/^(3x1|1x3)$/),
+      cells: 3,
+    });
+    expect(d(REGIONS.size4x1)).toMatchObject({
+      ...id,
+      grid: '4x1',
+      shape: expect.stringMatching(/^(4x1|1x4)$/),
+      cells: 4,
+    });
     expect(d(REGIONS.size2x2)).toMatchObject({ ...id, grid: '2x2', shape: '2x2', cells: 4, choices: 8 });
     expect(d(REGIONS.size3x3)).toMatchObject({ ...id, grid: '3x3', shape: '3x3', cells: 9, choices: 8 });
     expect(d(REGIONS.full2x1)).toMatchObject({ ...id, shape: expect.anything(), question: 'full', choices: 0 });
@@ -215,27 +257,35 @@ describe('jigsaw/image: regions', () => {
 describe('jigsaw/image: prompt', () => {
   it("follows upstream's prompt for the spec's 2x1 pair example, word for word", () => {
     const g = readGridName('2x1')!;
-    const pair = { k: 2, l: 1, relation: 'directly above' as const, options: ['2 is directly below 1', '2 is directly above 1'], letter: 'B' };
+    const pair = {
+      k: 2,
+      l: 1,
+      relation: 'directly above' as const,
+      options: ['2 is directly below 1', '2 is directly above 1'],
+      letter: 'B',
+    };
     const text = `${imageOpening(g, false)}\n\n${promptBody(g, 'pair', 'direct', pair)}`;
-    expect(text).toBe([
-      'The input image is divided into 2x1 patches that have been randomly permuted from their original positions. Your task is to solve this 2x1 jigsaw puzzle and reconstruct the original image.',
-      '',
-      'Consider a 2x1 grid, where each number represents a position index ranging from 1 (top) to 2 (bottom):',
-      '',
-      '```',
-      '1',
-      '2',
-      '```',
-      '',
-      'For patches currently at positions 2 and 1, determine their relative position in the original image.',
-      '',
-      'Select the correct answer from the following 2 choices:',
-      '',
-      '(A) 2 is directly below 1',
-      '(B) 2 is directly above 1',
-      '',
-      'Directly output the final answer. The final answer should be a single letter.',
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        'The input image is divided into 2x1 patches that have been randomly permuted from their original positions. Your task is to solve this 2x1 jigsaw puzzle and reconstruct the original image.',
+        '',
+        'Consider a 2x1 grid, where each number represents a position index ranging from 1 (top) to 2 (bottom):',
+        '',
+        '```',
+        '1',
+        '2',
+        '```',
+        '',
+        'For patches currently at positions 2 and 1, determine their relative position in the original image.',
+        '',
+        'Select the correct answer from the following 2 choices:',
+        '',
+        '(A) 2 is directly below 1',
+        '(B) 2 is directly above 1',
+        '',
+        'Directly output the final answer. The final answer should be a single letter.',
+      ].join('\n'),
+    );
   });
 
   it('asks a full puzzle with the forward convention and the grid format line', () => {
@@ -243,7 +293,9 @@ describe('jigsaw/image: prompt', () => {
     const text = promptText(p);
     expect(text).toContain('from 1 (top-left) to 4 (bottom-right):\n\n```\n1 2\n3 4\n```');
     expect(text).toContain('If a patch currently at position X should belong at position Y, place "Y" at position X.');
-    expect(text).toContain('First, output the thinking process within <think> </think> tags. Then, provide the final answer within <answer> </answer> tags. The final answer should be the position indexes arranged in a 2x2 grid.');
+    expect(text).toContain(
+      'First, output the thinking process within <think> </think> tags. Then, provide the final answer within <answer> </answer> tags. The final answer should be the position indexes arranged in a 2x2 grid.',
+    );
     const t = truthOf(p);
     expect(t.answer).toBe(`${t.forward.slice(0, 2).join(' ')}\n${t.forward.slice(2).join(' ')}`);
   });
@@ -261,7 +313,16 @@ describe('jigsaw/image: params', () => {
   };
 
   it('fills defaults', () => {
-    expect(gen.parseParams({})).toEqual({ grid: { rows: 2, cols: 1 }, question: 'pair', mode: 'thinking', swap: true, width: 336, height: 336, mask: 0, style: 'landscape' });
+    expect(gen.parseParams({})).toEqual({
+      grid: { rows: 2, cols: 1 },
+      question: 'pair',
+      mode: 'thinking',
+      swap: true,
+      width: 336,
+      height: 336,
+      mask: 0,
+      style: 'landscape',
+    });
   });
 
   it('names the bad field and the accepted values', () => {
@@ -290,13 +351,18 @@ describe('jigsaw/image: a photo folder as the pool', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const photo = drawScene('city', 400, 300, Rng.fromKey('photo')).toBytes();
   writeFileSync(join(dir, 'a-city.png'), encodePng(400, 300, photo));
-  writeFileSync(join(dir, 'b-small.png'), encodePng(120, 90, drawScene('abstract', 120, 90, Rng.fromKey('small')).toBytes()));
+  writeFileSync(
+    join(dir, 'b-small.png'),
+    encodePng(120, 90, drawScene('abstract', 120, 90, Rng.fromKey('small')).toBytes()),
+  );
   // A 2-bit palette PNG written by the test helper, not by the generator's encoder.
   const palette = new Uint8Array([255, 0, 0, 0, 255, 0, 0, 0, 255, 250, 250, 250]);
   // Each quadrant shifts the colour cycle differently: a periodic picture would cut into identical
   // patches, which the minimum-evidence rule (issue 17) rejects.
   const shift = (y: number, byte: number) => (y >= 32 ? 1 : 0) + (byte >= 8 ? 2 : 0);
-  const rows = Array.from({ length: 64 }, (_, y) => new Uint8Array(16).map((_, i) => ((y + i + shift(y, i)) % 4) * 0x55));
+  const rows = Array.from({ length: 64 }, (_, y) =>
+    new Uint8Array(16).map((_, i) => ((y + i + shift(y, i)) % 4) * 0x55),
+  );
   writeFileSync(join(dir, 'c-palette.png'), writePng(64, 64, 3, 2, rows, [{ type: 'PLTE', data: palette }]));
   writeFileSync(join(dir, 'notes.txt'), 'not an image');
 
@@ -310,7 +376,9 @@ describe('jigsaw/image: a photo folder as the pool', () => {
       expect(p.difficulty.style).toBe('photo');
       expect(p.verify(p.reference!).correct).toBe(true);
       const img = readRgbPng(Buffer.from(imagePart(p).data, 'base64'));
-      expect(sha256hex(reassemble(img.rgb, img.width, img.height, t.rows, t.cols, t.forward))).toBe(t.image.originalSha256);
+      expect(sha256hex(reassemble(img.rgb, img.width, img.height, t.rows, t.cols, t.forward))).toBe(
+        t.image.originalSha256,
+      );
       expect(img.width).toBeLessThanOrEqual(params.width);
       expect(img.height).toBeLessThanOrEqual(params.height);
     }
@@ -318,20 +386,29 @@ describe('jigsaw/image: a photo folder as the pool', () => {
   });
 
   it('shrinks a large photo to fit the box keeping its aspect, and never enlarges a small one', () => {
-    const byFile = new Map(items(gen, { imageDir: dir, grid: '2x2', width: 200, height: 200 }, 30, 'pool-size').map((p) => [truthOf(p).image.source!.file, truthOf(p).image]));
+    const byFile = new Map(
+      items(gen, { imageDir: dir, grid: '2x2', width: 200, height: 200 }, 30, 'pool-size').map((p) => [
+        truthOf(p).image.source!.file,
+        truthOf(p).image,
+      ]),
+    );
     expect(byFile.get('a-city.png')).toMatchObject({ width: 200, height: 150 });
     expect(byFile.get('b-small.png')).toMatchObject({ width: 120, height: 90 });
   });
 
   it('decodes the palette image to the palette colours', () => {
-    const p = items(gen, { imageDir: dir, grid: '2x1', swap: false }, 30, 'pool-palette').find((q) => truthOf(q).image.source!.file === 'c-palette.png')!;
+    const p = items(gen, { imageDir: dir, grid: '2x1', swap: false }, 30, 'pool-palette').find(
+      (q) => truthOf(q).image.source!.file === 'c-palette.png',
+    )!;
     const t = truthOf(p);
     const img = readRgbPng(Buffer.from(imagePart(p).data, 'base64'));
     const original = reassemble(img.rgb, img.width, img.height, t.rows, t.cols, t.forward);
     for (let y = 0; y < 64; y += 7) {
       for (let x = 0; x < 64; x += 5) {
         const idx = (y + Math.floor(x / 4) + shift(y, Math.floor(x / 4))) % 4; // four 2-bit pixels per byte, all with the byte's value
-        expect([...original.subarray((y * 64 + x) * 3, (y * 64 + x) * 3 + 3)]).toEqual([...palette.subarray(idx * 3, idx * 3 + 3)]);
+        expect([...original.subarray((y * 64 + x) * 3, (y * 64 + x) * 3 + 3)]).toEqual([
+          ...palette.subarray(idx * 3, idx * 3 + 3),
+        ]);
       }
     }
   });

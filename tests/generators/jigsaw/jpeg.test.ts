@@ -13,7 +13,10 @@ import { decodeImageFile } from '../../../generators/jigsaw/image/decode.js';
 import { imagePart, items, readRgbPng, sha256hex } from './helpers.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'jpeg');
-const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')).files as Record<string, { width: number; height: number; rgbSha256: string }>;
+const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')).files as Record<
+  string,
+  { width: number; height: number; rgbSha256: string }
+>;
 
 describe('jigsaw JPEG decoder', () => {
   for (const [file, want] of Object.entries(expected)) {
@@ -25,12 +28,19 @@ describe('jigsaw JPEG decoder', () => {
   }
 
   it('refuses progressive JPEG with a message that says what to do', () => {
-    expect(() => decodeJpeg(readFileSync(join(FIXTURES, 'land-prog.jpg')))).toThrow(/progressive JPEG is not supported: re-save it as a baseline JPEG or a PNG/);
+    expect(() => decodeJpeg(readFileSync(join(FIXTURES, 'land-prog.jpg')))).toThrow(
+      /progressive JPEG is not supported: re-save it as a baseline JPEG or a PNG/,
+    );
   });
 
   it('fails with a JpegError, never a crash or a hang, on broken files', () => {
     const good = readFileSync(join(FIXTURES, 'land-420.jpg'));
-    const cases: Uint8Array[] = [new Uint8Array(0), Buffer.from([0xff, 0xd8]), good.subarray(0, 300), good.subarray(0, good.length - 2)];
+    const cases: Uint8Array[] = [
+      new Uint8Array(0),
+      Buffer.from([0xff, 0xd8]),
+      good.subarray(0, 300),
+      good.subarray(0, good.length - 2),
+    ];
     const rng = Rng.fromKey('jpeg-garbage');
     for (let i = 0; i < 200; i++) {
       const bytes = Buffer.from(good);

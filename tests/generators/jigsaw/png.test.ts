@@ -20,7 +20,14 @@ describe('jigsaw PNG encoder', () => {
 
   it('round-trips random and smooth images of odd sizes through an independent reader', () => {
     const rng = Rng.fromKey('png-roundtrip');
-    for (const [w, h] of [[1, 1], [1, 7], [7, 1], [13, 9], [64, 33], [200, 3]] as const) {
+    for (const [w, h] of [
+      [1, 1],
+      [1, 7],
+      [7, 1],
+      [13, 9],
+      [64, 33],
+      [200, 3],
+    ] as const) {
       for (const smooth of [false, true]) {
         const rgb = randomImage(w, h, rng, smooth);
         const back = readRgbPng(encodePng(w, h, rgb));
@@ -48,14 +55,21 @@ describe('jigsaw PNG decoder (image pool)', () => {
     if (depth === 8) return Uint8Array.from(values);
     if (depth === 16) return Uint8Array.from(values.flatMap((v) => [v >> 8, v & 0xff]));
     const out = new Uint8Array(Math.ceil((values.length * depth) / 8));
-    values.forEach((v, i) => { out[(i * depth) >> 3]! |= v << (8 - depth - ((i * depth) & 7)); });
+    values.forEach((v, i) => {
+      out[(i * depth) >> 3]! |= v << (8 - depth - ((i * depth) & 7));
+    });
     return out;
   }
 
   for (const depth of [1, 2, 4, 8, 16]) {
     it(`greyscale, ${depth}-bit`, () => {
       const max = (1 << depth) - 1;
-      const rows = Array.from({ length: h }, (_, y) => packRow(Array.from({ length: w }, (_, x) => grey(x, y, max)), depth));
+      const rows = Array.from({ length: h }, (_, y) =>
+        packRow(
+          Array.from({ length: w }, (_, x) => grey(x, y, max)),
+          depth,
+        ),
+      );
       const img = decodePng(writePng(w, h, 0, depth, rows));
       for (let y = 0; y < h; y++) {
         for (let x = 0; x < w; x++) {
@@ -67,15 +81,31 @@ describe('jigsaw PNG decoder (image pool)', () => {
   }
 
   it('RGB 16-bit, grey+alpha, RGBA (alpha dropped) and 1-bit palette', () => {
-    const rgb16 = Array.from({ length: h }, (_, y) => packRow(Array.from({ length: w * 3 }, (_, i) => (i * 4099 + y * 77) % 65536), 16));
+    const rgb16 = Array.from({ length: h }, (_, y) =>
+      packRow(
+        Array.from({ length: w * 3 }, (_, i) => (i * 4099 + y * 77) % 65536),
+        16,
+      ),
+    );
     const a = decodePng(writePng(w, h, 2, 16, rgb16));
     expect(a.rgb[3 * 4 + 1]).toBe(((13 * 4099) % 65536) >> 8);
-    const ga = Array.from({ length: h }, () => Uint8Array.from(Array.from({ length: w }, (_, x) => [x * 20, 7]).flat()));
+    const ga = Array.from({ length: h }, () =>
+      Uint8Array.from(Array.from({ length: w }, (_, x) => [x * 20, 7]).flat()),
+    );
     expect([...decodePng(writePng(w, h, 4, 8, ga)).rgb.subarray(9, 12)]).toEqual([60, 60, 60]);
-    const rgba = Array.from({ length: h }, () => Uint8Array.from(Array.from({ length: w }, (_, x) => [x, x + 1, x + 2, 0]).flat()));
+    const rgba = Array.from({ length: h }, () =>
+      Uint8Array.from(Array.from({ length: w }, (_, x) => [x, x + 1, x + 2, 0]).flat()),
+    );
     expect([...decodePng(writePng(w, h, 6, 8, rgba)).rgb.subarray(6, 9)]).toEqual([2, 3, 4]);
-    const pal = Array.from({ length: h }, (_, y) => packRow(Array.from({ length: w }, (_, x) => (x + y) % 2), 1));
-    const img = decodePng(writePng(w, h, 3, 1, pal, [{ type: 'PLTE', data: Uint8Array.from([10, 20, 30, 200, 210, 220]) }]));
+    const pal = Array.from({ length: h }, (_, y) =>
+      packRow(
+        Array.from({ length: w }, (_, x) => (x + y) % 2),
+        1,
+      ),
+    );
+    const img = decodePng(
+      writePng(w, h, 3, 1, pal, [{ type: 'PLTE', data: Uint8Array.from([10, 20, 30, 200, 210, 220]) }]),
+    );
     expect([...img.rgb.subarray(0, 6)]).toEqual([10, 20, 30, 200, 210, 220]);
   });
 
@@ -84,7 +114,15 @@ describe('jigsaw PNG decoder (image pool)', () => {
     const H = 10;
     const rgb = randomImage(W, H, Rng.fromKey('adam7'), false);
     // Seven passes, each a small image of every (dx, dy)-th pixel from (x0, y0), filter 0 on each row.
-    const passes = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
+    const passes = [
+      [0, 0, 8, 8],
+      [4, 0, 8, 8],
+      [0, 4, 4, 8],
+      [2, 0, 4, 4],
+      [0, 2, 2, 4],
+      [1, 0, 2, 2],
+      [0, 1, 1, 2],
+    ];
     const rows: Uint8Array[] = [];
     for (const [x0, y0, dx, dy] of passes) {
       for (let y = y0!; y < H; y += dy!) {
@@ -106,8 +144,20 @@ describe('jigsaw PNG decoder (image pool)', () => {
       Buffer.from('GIF89a'),
       good.subarray(0, good.length - 20),
       Buffer.concat([good.subarray(0, 20), Buffer.from([good[20]! ^ 0xff]), good.subarray(21)]),
-      writePng(4, 4, 3, 8, Array.from({ length: 4 }, () => new Uint8Array(4))), // palette without PLTE
-      writePng(4, 4, 2, 4, Array.from({ length: 4 }, () => new Uint8Array(6))), // RGB at 4 bits
+      writePng(
+        4,
+        4,
+        3,
+        8,
+        Array.from({ length: 4 }, () => new Uint8Array(4)),
+      ), // palette without PLTE
+      writePng(
+        4,
+        4,
+        2,
+        4,
+        Array.from({ length: 4 }, () => new Uint8Array(6)),
+      ), // RGB at 4 bits
     ];
     const rng = Rng.fromKey('png-garbage');
     for (let i = 0; i < 50; i++) {
@@ -131,7 +181,8 @@ describe('jigsaw photo resizing', () => {
     const w = 40;
     const h = 20;
     const rgb = new Uint8Array(w * h * 3);
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) rgb.fill((x + y) % 2 ? 200 : 100, (y * w + x) * 3, (y * w + x) * 3 + 3);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) rgb.fill((x + y) % 2 ? 200 : 100, (y * w + x) * 3, (y * w + x) * 3 + 3);
     const half = fitInside({ width: w, height: h, rgb }, 20, 100);
     expect([half.width, half.height]).toEqual([20, 10]);
     expect(new Set(half.rgb)).toEqual(new Set([150]));

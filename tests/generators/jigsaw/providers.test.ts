@@ -16,7 +16,10 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-const problem = imageJigsaw.generate(imageJigsaw.parseParams({ grid: '2x2', question: 'full' }), Rng.forItem('providers', 0));
+const problem = imageJigsaw.generate(
+  imageJigsaw.parseParams({ grid: '2x2', question: 'full' }),
+  Rng.forItem('providers', 0),
+);
 const truth = problem.truth as ImageJigsawTruth;
 
 /** Sends the item through `spec` (with `{url}` filled in) and returns the request body and the verdict. */
@@ -25,7 +28,12 @@ async function roundTrip(spec: (url: string) => string): Promise<{ body: MockReq
   const server = await startMockLlmServer({ respond: (b) => (bodies.push(b), problem.reference!) });
   servers.push(server);
   const model = await loadModel(spec(server.url), { env: ENV });
-  const res = await model.generate({ messages: problem.messages, sampling: { maxTokens: 64 }, sampleIndex: 0, rng: Rng.fromKey('x') });
+  const res = await model.generate({
+    messages: problem.messages,
+    sampling: { maxTokens: 64 },
+    sampleIndex: 0,
+    rng: Rng.fromKey('x'),
+  });
   expect(bodies).toHaveLength(1);
   return { body: bodies[0]!, correct: problem.verify(res.text).correct };
 }
@@ -58,7 +66,11 @@ describe('jigsaw/image through the providers', () => {
 
   it('anthropic: a base64 image block with media_type image/png, then the text', async () => {
     const { body, correct } = await roundTrip((url) => `anthropic:x@${url}`);
-    const content = body.messages![0]!.content as { type: string; source?: { type: string; media_type: string; data: string }; text?: string }[];
+    const content = body.messages![0]!.content as {
+      type: string;
+      source?: { type: string; media_type: string; data: string };
+      text?: string;
+    }[];
     expect(content.map((c) => c.type)).toEqual(['image', 'text']);
     expect(content[0]!.source).toMatchObject({ type: 'base64', media_type: 'image/png' });
     checkPng(content[0]!.source!.data);

@@ -8,7 +8,13 @@ import { readGridName, type GridShape } from '../../../generators/jigsaw/puzzle/
 import { parsePuzzleParams } from '../../../generators/jigsaw/puzzle/params.js';
 import { drawForward, inverse, isPermutation } from '../../../generators/jigsaw/puzzle/permutation.js';
 import { RELATIONS, drawPair, relationsFor } from '../../../generators/jigsaw/puzzle/question.js';
-import { adjacencyScore, summarizeJigsawDetails, upstreamConnectionScore, verifyJigsaw, type JigsawScoring } from '../../../generators/jigsaw/puzzle/verify.js';
+import {
+  adjacencyScore,
+  summarizeJigsawDetails,
+  upstreamConnectionScore,
+  verifyJigsaw,
+  type JigsawScoring,
+} from '../../../generators/jigsaw/puzzle/verify.js';
 import { cellOf } from './helpers.js';
 
 const grid = (name: string): GridShape => readGridName(name)!;
@@ -64,7 +70,9 @@ describe('jigsaw puzzle: pair questions', () => {
         const at = 'ABCDEFGH'.indexOf(q.letter);
         expect(q.options[at]).toBe(`${q.k} is ${rel} ${q.l}`);
         // Every relation the grid allows is offered exactly once.
-        expect(q.options.map((o) => o.slice(String(q.k).length + 4, o.length - String(q.l).length - 1)).sort()).toEqual(relationsFor(g).slice().sort());
+        expect(q.options.map((o) => o.slice(String(q.k).length + 4, o.length - String(q.l).length - 1)).sort()).toEqual(
+          relationsFor(g).slice().sort(),
+        );
         letters.set(q.letter, (letters.get(q.letter) ?? 0) + 1);
       }
       const choices = g.rows === 1 || g.cols === 1 ? 2 : 8;
@@ -154,14 +162,42 @@ describe('jigsaw puzzle: reading answers (upstream rules)', () => {
 });
 
 describe('jigsaw puzzle: scoring', () => {
-  const pair = (mode: 'thinking' | 'direct'): JigsawScoring => ({ grid: grid('2x1'), mode, question: 'pair', forward: [2, 1], letter: 'B', options: 2 });
-  const full = (forward: number[], name: string, mode: 'thinking' | 'direct' = 'direct'): JigsawScoring => ({ grid: grid(name), mode, question: 'full', forward });
+  const pair = (mode: 'thinking' | 'direct'): JigsawScoring => ({
+    grid: grid('2x1'),
+    mode,
+    question: 'pair',
+    forward: [2, 1],
+    letter: 'B',
+    options: 2,
+  });
+  const full = (forward: number[], name: string, mode: 'thinking' | 'direct' = 'direct'): JigsawScoring => ({
+    grid: grid(name),
+    mode,
+    question: 'full',
+    forward,
+  });
 
   it('pair: the right letter is correct, another offered letter is wrong, others are malformed', () => {
-    expect(verifyJigsaw('<think>x</think><answer>B</answer>', pair('thinking'))).toMatchObject({ correct: true, score: 1, formatOk: true, details: { formatReward: 1 } });
-    expect(verifyJigsaw('<think>x</think><answer>b</answer>', pair('thinking'))).toMatchObject({ correct: true, details: { formatReward: 0 } });
-    expect(verifyJigsaw('The answer is B', pair('thinking'))).toMatchObject({ correct: true, details: { formatReward: 0 } });
-    expect(verifyJigsaw('A', pair('direct'))).toMatchObject({ correct: false, formatOk: true, score: 0, details: { formatReward: 1 } });
+    expect(verifyJigsaw('<think>x</think><answer>B</answer>', pair('thinking'))).toMatchObject({
+      correct: true,
+      score: 1,
+      formatOk: true,
+      details: { formatReward: 1 },
+    });
+    expect(verifyJigsaw('<think>x</think><answer>b</answer>', pair('thinking'))).toMatchObject({
+      correct: true,
+      details: { formatReward: 0 },
+    });
+    expect(verifyJigsaw('The answer is B', pair('thinking'))).toMatchObject({
+      correct: true,
+      details: { formatReward: 0 },
+    });
+    expect(verifyJigsaw('A', pair('direct'))).toMatchObject({
+      correct: false,
+      formatOk: true,
+      score: 0,
+      details: { formatReward: 1 },
+    });
     expect(verifyJigsaw('B\n', pair('direct'))).toMatchObject({ correct: true, details: { formatReward: 0 } });
     expect(verifyJigsaw('C', pair('direct'))).toMatchObject({ correct: false, formatOk: false });
     expect(verifyJigsaw('no idea', pair('direct'))).toMatchObject({ correct: false, formatOk: false });
@@ -169,19 +205,51 @@ describe('jigsaw puzzle: scoring', () => {
   });
 
   it('full: exact match is correct; partial answers score the fraction of positions', () => {
-    expect(verifyJigsaw('3 1\n2 4', full([3, 1, 2, 4], '2x2'))).toMatchObject({ correct: true, score: 1, details: { positions: 1, adjacency: 1, upstreamAdjacency: 1 } });
-    expect(verifyJigsaw('3 1 4 2', full([3, 1, 2, 4], '2x2'))).toMatchObject({ correct: false, formatOk: true, score: 0.5 });
-    expect(verifyJigsaw('1 2 3 4', full([3, 1, 2, 4], '2x2'))).toMatchObject({ correct: false, formatOk: true, score: 0.25 });
-    expect(verifyJigsaw('3 1 2', full([3, 1, 2, 4], '2x2'))).toMatchObject({ correct: false, formatOk: false, score: 0, details: { failure: 'length' } });
-    expect(verifyJigsaw('3 3 2 4', full([3, 1, 2, 4], '2x2'))).toMatchObject({ correct: false, formatOk: false, score: 0, details: { failure: 'duplicate' } });
-    expect(verifyJigsaw('Answer: 3 1 2 4', full([3, 1, 2, 4], '2x2'))).toMatchObject({ correct: false, formatOk: false, details: { failure: 'token' } });
-    expect(verifyJigsaw('<think>…</think>\n<answer>\n3 1\n2 4\n</answer>', full([3, 1, 2, 4], '2x2', 'thinking'))).toMatchObject({ correct: true, details: { formatReward: 1 } });
+    expect(verifyJigsaw('3 1\n2 4', full([3, 1, 2, 4], '2x2'))).toMatchObject({
+      correct: true,
+      score: 1,
+      details: { positions: 1, adjacency: 1, upstreamAdjacency: 1 },
+    });
+    expect(verifyJigsaw('3 1 4 2', full([3, 1, 2, 4], '2x2'))).toMatchObject({
+      correct: false,
+      formatOk: true,
+      score: 0.5,
+    });
+    expect(verifyJigsaw('1 2 3 4', full([3, 1, 2, 4], '2x2'))).toMatchObject({
+      correct: false,
+      formatOk: true,
+      score: 0.25,
+    });
+    expect(verifyJigsaw('3 1 2', full([3, 1, 2, 4], '2x2'))).toMatchObject({
+      correct: false,
+      formatOk: false,
+      score: 0,
+      details: { failure: 'length' },
+    });
+    expect(verifyJigsaw('3 3 2 4', full([3, 1, 2, 4], '2x2'))).toMatchObject({
+      correct: false,
+      formatOk: false,
+      score: 0,
+      details: { failure: 'duplicate' },
+    });
+    expect(verifyJigsaw('Answer: 3 1 2 4', full([3, 1, 2, 4], '2x2'))).toMatchObject({
+      correct: false,
+      formatOk: false,
+      details: { failure: 'token' },
+    });
+    expect(
+      verifyJigsaw('<think>…</think>\n<answer>\n3 1\n2 4\n</answer>', full([3, 1, 2, 4], '2x2', 'thinking')),
+    ).toMatchObject({ correct: true, details: { formatReward: 1 } });
   });
 
   it('summarises a task: format-reward share, and for full puzzles mean positions and adjacency (unreadable = 0)', () => {
     const s = full([3, 1, 2, 4], '2x2');
     const details = ['3 1 2 4', '3 1 4 2', 'nonsense', '3 1 2'].map((r) => verifyJigsaw(r, s).details);
-    expect(summarizeJigsawDetails([...details, undefined])).toEqual({ formatReward: 0.5, positions: 1.5 / 4, adjacency: (1 + adjacencyScore([3, 1, 4, 2], [3, 1, 2, 4], grid('2x2'))) / 4 });
+    expect(summarizeJigsawDetails([...details, undefined])).toEqual({
+      formatReward: 0.5,
+      positions: 1.5 / 4,
+      adjacency: (1 + adjacencyScore([3, 1, 4, 2], [3, 1, 2, 4], grid('2x2'))) / 4,
+    });
     const pairs = ['B', 'A', 'x'].map((r) => verifyJigsaw(r, pair('direct')).details);
     expect(summarizeJigsawDetails(pairs)).toEqual({ formatReward: 2 / 3 });
     expect(summarizeJigsawDetails([])).toEqual({});
@@ -206,13 +274,21 @@ describe('jigsaw puzzle: scoring', () => {
         const pred = drawForward(n, rng);
         // Which original piece lands in which slot of the answer's reconstruction.
         const recon = new Array<number>(n + 1);
-        pred.forEach((slot, x) => { recon[slot] = truth[x]!; });
+        pred.forEach((slot, x) => {
+          recon[slot] = truth[x]!;
+        });
         const trueNeighbours = new Set<string>();
         const shown: string[] = [];
         for (let a = 1; a <= n; a++) {
           const { r, c } = cellOf(a, g.cols);
-          if (c < g.cols) { trueNeighbours.add(`h${a},${a + 1}`); shown.push(`h${recon[a]},${recon[a + 1]}`); }
-          if (r < g.rows) { trueNeighbours.add(`v${a},${a + g.cols}`); shown.push(`v${recon[a]},${recon[a + g.cols]}`); }
+          if (c < g.cols) {
+            trueNeighbours.add(`h${a},${a + 1}`);
+            shown.push(`h${recon[a]},${recon[a + 1]}`);
+          }
+          if (r < g.rows) {
+            trueNeighbours.add(`v${a},${a + g.cols}`);
+            shown.push(`v${recon[a]},${recon[a + g.cols]}`);
+          }
         }
         const expected = shown.filter((s) => trueNeighbours.has(s)).length / (2 * n - g.rows - g.cols);
         expect(adjacencyScore(pred, truth, g)).toBeCloseTo(expected, 12);

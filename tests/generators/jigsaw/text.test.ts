@@ -45,7 +45,8 @@ function reassemble(lines: string[], rows: number, cols: number, forward: number
   forward.forEach((from, x) => {
     const [cr, cc] = [Math.floor(x / cols), x % cols];
     const [or, oc] = [Math.floor((from - 1) / cols), (from - 1) % cols];
-    for (let dy = 0; dy < ph; dy++) for (let dx = 0; dx < pw; dx++) out[or * ph + dy]![oc * pw + dx] = lines[cr * ph + dy]![cc * pw + dx]!;
+    for (let dy = 0; dy < ph; dy++)
+      for (let dx = 0; dx < pw; dx++) out[or * ph + dy]![oc * pw + dx] = lines[cr * ph + dy]![cc * pw + dx]!;
   });
   return out.map((r) => r.join(''));
 }
@@ -83,7 +84,10 @@ describe('jigsaw/text: generation', () => {
         // The original is the drawn scene, cropped at the bottom and right to the grid.
         // The original is the first scene of the item's picture stream with enough evidence (issue 17).
         const pictures = Rng.forItem(`text-${name}`, i).fork('picture');
-        const cropped = () => drawTextScene(params.style, params.width, params.height, pictures).slice(0, t.picture.height).map((l) => l.slice(0, t.picture.width));
+        const cropped = () =>
+          drawTextScene(params.style, params.width, params.height, pictures)
+            .slice(0, t.picture.height)
+            .map((l) => l.slice(0, t.picture.width));
         let scene = cropped();
         while (weakTextEvidence(scene, { rows: t.rows, cols: t.cols })) scene = cropped();
         expect(t.picture.original).toEqual(scene);
@@ -113,7 +117,9 @@ describe('jigsaw/text: generation', () => {
     expect(blocks.map((b) => Number(b[1]))).toEqual([1, 2, 3, 4]);
     blocks.forEach((b, x) => {
       const [r, c] = [Math.floor(x / 2), x % 2];
-      const expected = t.picture.shuffled.slice(r * t.picture.patchHeight, (r + 1) * t.picture.patchHeight).map((l) => l.slice(c * t.picture.patchWidth, (c + 1) * t.picture.patchWidth));
+      const expected = t.picture.shuffled
+        .slice(r * t.picture.patchHeight, (r + 1) * t.picture.patchHeight)
+        .map((l) => l.slice(c * t.picture.patchWidth, (c + 1) * t.picture.patchWidth));
       expect(b[2]!.split('\n')).toEqual(expected);
     });
   });
@@ -121,7 +127,9 @@ describe('jigsaw/text: generation', () => {
   it('says how the picture is cut and asks about the original picture', () => {
     const text = promptText(items(gen, REGIONS.size2x2, 1)[0]!);
     expect(text).toContain('divided into 2x2 patches of 18 characters by 9 lines each');
-    expect(text).toContain('a | marks each border between patches side by side, and a line of - (crossed by +) each border between patches one above the other');
+    expect(text).toContain(
+      'a | marks each border between patches side by side, and a line of - (crossed by +) each border between patches one above the other',
+    );
     expect(text).toContain('determine their relative position in the original picture.');
     expect(text).toContain('Select the correct answer from the following 8 choices:');
   });
@@ -130,16 +138,31 @@ describe('jigsaw/text: generation', () => {
 describe('jigsaw/text: regions', () => {
   for (const [name, region] of Object.entries(REGIONS)) {
     it(`${name}: the reference verifies`, () => {
-      for (const p of items(gen, region, 150, `oracle-${name}`)) expect(p.verify(p.reference!)).toMatchObject({ correct: true, score: 1, formatOk: true });
+      for (const p of items(gen, region, 150, `oracle-${name}`))
+        expect(p.verify(p.reference!)).toMatchObject({ correct: true, score: 1, formatOk: true });
     });
   }
 
   it('OOD regions differ from ID in exactly their knob', () => {
     const d = (region: Record<string, unknown>) => items(gen, region, 1, 'knob')[0]!.difficulty;
     const id = d(REGIONS.id);
-    expect(id).toMatchObject({ grid: '2x1', cells: 2, question: 'pair', choices: 2, style: 'landscape', layout: 'grid' });
+    expect(id).toMatchObject({
+      grid: '2x1',
+      cells: 2,
+      question: 'pair',
+      choices: 2,
+      style: 'landscape',
+      layout: 'grid',
+    });
     expect(d(REGIONS.size3x1)).toMatchObject({ ...id, grid: '3x1', shape: expect.anything(), cells: 3, width: 36 });
-    expect(d(REGIONS.size4x1)).toMatchObject({ ...id, grid: '4x1', shape: expect.anything(), cells: 4, height: expect.anything(), width: expect.anything() });
+    expect(d(REGIONS.size4x1)).toMatchObject({
+      ...id,
+      grid: '4x1',
+      shape: expect.anything(),
+      cells: 4,
+      height: expect.anything(),
+      width: expect.anything(),
+    });
     expect(d(REGIONS.size3x3)).toMatchObject({ ...id, grid: '3x3', shape: '3x3', cells: 9, choices: 8 });
     expect(d(REGIONS.full2x1)).toMatchObject({ ...id, shape: expect.anything(), question: 'full', choices: 0 });
     expect(d(REGIONS.shapes)).toMatchObject({ ...id, shape: expect.anything(), style: 'shapes' });
@@ -159,7 +182,9 @@ describe('jigsaw/text: regions', () => {
     expect(() => gen.parseParams({ layout: 'table' })).toThrow(ParamError);
     expect(() => gen.parseParams({ layout: 'table' })).toThrow(/^layout: expected one of 'grid', 'list'/);
     expect(() => gen.parseParams({ style: 'city' })).toThrow(/^style: expected one of 'landscape', 'shapes'/);
-    expect(() => gen.parseParams({ grid: '8x1', height: 12 })).toThrow(/^grid: patches of a 8x1 grid on a 36x12 picture/);
+    expect(() => gen.parseParams({ grid: '8x1', height: 12 })).toThrow(
+      /^grid: patches of a 8x1 grid on a 36x12 picture/,
+    );
     expect(() => gen.parseParams({ mask: 0.1 })).toThrow(/^mask: unknown field/);
   });
 });

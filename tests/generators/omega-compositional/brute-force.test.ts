@@ -13,7 +13,12 @@ import { vertexColor, colourProbability } from '../../../generators/omega/compos
 import { gridChips, isValidMaximal, maximalPlacements } from '../../../generators/omega/compositional/grid_chips.js';
 import { inputsOf, items, truthOf } from './helpers.js';
 
-const gcd = (a: bigint, b: bigint): bigint => { a = a < 0n ? -a : a; b = b < 0n ? -b : b; while (b) [a, b] = [b, a % b]; return a; };
+const gcd = (a: bigint, b: bigint): bigint => {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b) [a, b] = [b, a % b];
+  return a;
+};
 const m_plus_n = (q: Rational) => (q.num + q.den).toString();
 
 /** Every ordered draw of `length` items from the expanded multiset, each equally likely, with its word. */
@@ -23,8 +28,18 @@ function orderedDraws(counts: number[], length: number): number[][] {
   const used = new Array(pool.length).fill(false);
   const word: number[] = [];
   const rec = () => {
-    if (word.length === length) { out.push(word.slice()); return; }
-    for (let i = 0; i < pool.length; i++) if (!used[i]) { used[i] = true; word.push(pool[i]!); rec(); word.pop(); used[i] = false; }
+    if (word.length === length) {
+      out.push(word.slice());
+      return;
+    }
+    for (let i = 0; i < pool.length; i++)
+      if (!used[i]) {
+        used[i] = true;
+        word.push(pool[i]!);
+        rec();
+        word.pop();
+        used[i] = false;
+      }
   };
   rec();
   return out;
@@ -42,7 +57,9 @@ describe('polynomial_gcd (A: polynomial elimination, B: Euclid)', () => {
   it('A step (every value divides Res(P, Q)) and B step (Euclid at each n) over three periods', () => {
     for (const p of items(polynomialGcd, 'composed', [1, 2, 3], 15)) {
       const x = inputsOf(p);
-      const P = x.P.map(BigInt), Q = x.Q.map(BigInt), R = BigInt(x.resultant);
+      const P = x.P.map(BigInt),
+        Q = x.Q.map(BigInt),
+        R = BigInt(x.resultant);
       const seen = new Set<bigint>();
       const period = R < 0n ? -R : R;
       for (let n = 1n; n <= 3n * period && n < 4000n; n++) {
@@ -65,7 +82,8 @@ describe('n_gon (A: regions of a rotated figure, B: pattern occurrences)', () =>
     const word = [0, 2, 1, 0, 1, 1];
     const text = word.map((t) => 'abc'[t]).join('');
     let matches = 0;
-    for (let i = 0; i < text.length; i++) for (let j = i + 1; j <= text.length; j++) if (/^a.*b$/.test(text.slice(i, j))) matches++;
+    for (let i = 0; i < text.length; i++)
+      for (let j = i + 1; j <= text.length; j++) if (/^a.*b$/.test(text.slice(i, j))) matches++;
     expect(patternChords(word, 0, 1)).toHaveLength(matches);
   });
   it('composed: expectation over all n! orderings of the letters matches', () => {
@@ -78,7 +96,14 @@ describe('n_gon (A: regions of a rotated figure, B: pattern occurrences)', () =>
       for (const perm of all) {
         const w = perm.map((i) => letters[i]!);
         const chords = patternChords(w, 0, 1);
-        total += BigInt(chordFaces(x.n, [...chords, ...chords.map(([a, b]) => [((a - 1 + x.rotation) % x.n) + 1, ((b - 1 + x.rotation) % x.n) + 1] as [number, number])]).length);
+        total += BigInt(
+          chordFaces(x.n, [
+            ...chords,
+            ...chords.map(
+              ([a, b]) => [((a - 1 + x.rotation) % x.n) + 1, ((b - 1 + x.rotation) % x.n) + 1] as [number, number],
+            ),
+          ]).length,
+        );
       }
       expect(m_plus_n(Rational.of(total, BigInt(all.length)))).toBe(truthOf(p).answer.value);
     }
@@ -89,18 +114,27 @@ describe('circles_algebra (A: circle through three points, B: counting intersect
   it('A step: the circle passes through A, B, C; B step: the Sturm count equals numeric sign changes', () => {
     for (const p of items(circlesAlgebra, 'composed', [1, 2, 3], 30)) {
       const x = inputsOf(p);
-      const h = Rational.parse(x.center[0])!, k = Rational.parse(x.center[1])!, r2 = Rational.parse(x.radiusSquared)!;
+      const h = Rational.parse(x.center[0])!,
+        k = Rational.parse(x.center[1])!,
+        r2 = Rational.parse(x.radiusSquared)!;
       for (const [px, py] of x.points) {
-        const dx = Rational.of(px).sub(h), dy = Rational.of(py).sub(k);
+        const dx = Rational.of(px).sub(h),
+          dy = Rational.of(py).sub(k);
         expect(dx.mul(dx).add(dy.mul(dy)).eq(r2)).toBe(true);
       }
       const f = (t: number) => x.f.reduce((s: number, c: string, i: number) => s + Number(c) * t ** i, 0);
       const H = (t: number) => (t - h.toNumber()) ** 2 + (f(t) - k.toNumber()) ** 2 - r2.toNumber();
       const R = Math.sqrt(r2.toNumber());
       let changes = 0;
-      const lo = h.toNumber() - R - 1e-3, hi = h.toNumber() + R + 1e-3, steps = 200_000;
+      const lo = h.toNumber() - R - 1e-3,
+        hi = h.toNumber() + R + 1e-3,
+        steps = 200_000;
       let prev = H(lo);
-      for (let i = 1; i <= steps; i++) { const v = H(lo + ((hi - lo) * i) / steps); if (Math.sign(v) !== Math.sign(prev) && v !== 0) changes++; prev = v; }
+      for (let i = 1; i <= steps; i++) {
+        const v = H(lo + ((hi - lo) * i) / steps);
+        if (Math.sign(v) !== Math.sign(prev) && v !== 0) changes++;
+        prev = v;
+      }
       expect(changes).toBe(Number(truthOf(p).answer.value));
     }
   });
@@ -116,14 +150,18 @@ describe('parametric_intersection (A: fixed-letter distribution, B: solution cou
       const li = letters.indexOf(x.letter);
       const dist = new Array(L + 1).fill(0n);
       let total = 0n;
-      for (const w of orderedDraws(counts, L)) for (const s of perms(L)) {
-        let fixed = 0;
-        for (let i = 0; i < L; i++) if (w[i] === li && w[s[i]!] === li) fixed++;
-        dist[fixed]++;
-        total++;
-      }
+      for (const w of orderedDraws(counts, L))
+        for (const s of perms(L)) {
+          let fixed = 0;
+          for (let i = 0; i < L; i++) if (w[i] === li && w[s[i]!] === li) fixed++;
+          dist[fixed]++;
+          total++;
+        }
       expect(dist.map((c: bigint) => Rational.of(c, total).toString())).toEqual(x.distribution); // A
-      const want = dist.reduce((s: bigint, c: bigint, j: number) => (x.solutionCounts[j] === x.solutions ? s + c : s), 0n);
+      const want = dist.reduce(
+        (s: bigint, c: bigint, j: number) => (x.solutionCounts[j] === x.solutions ? s + c : s),
+        0n,
+      );
       expect(m_plus_n(Rational.of(want, total))).toBe(truthOf(p).answer.value); // A ∘ B
     }
   });
@@ -135,12 +173,16 @@ describe('matrix_rank (A: rank/invertibility, B: probability over draws and shuf
       const x = inputsOf(p);
       const counts = Object.values(x.multiset) as number[];
       const L = x.wordLength;
-      let hit = 0n, total = 0n;
-      for (const w of orderedDraws(counts, L)) for (const s of perms(L)) {
-        const M = Array.from({ length: L }, (_, i) => Array.from({ length: L }, (_, j) => (w[s[i]!] === w[j] ? 1n : 0n) - (i === j ? 1n : 0n)));
-        if (determinant(M) !== 0n) hit++; // A: invertibility
-        total++; // B: the uniform sample space
-      }
+      let hit = 0n,
+        total = 0n;
+      for (const w of orderedDraws(counts, L))
+        for (const s of perms(L)) {
+          const M = Array.from({ length: L }, (_, i) =>
+            Array.from({ length: L }, (_, j) => (w[s[i]!] === w[j] ? 1n : 0n) - (i === j ? 1n : 0n)),
+          );
+          if (determinant(M) !== 0n) hit++; // A: invertibility
+          total++; // B: the uniform sample space
+        }
       expect(m_plus_n(Rational.of(hit, total))).toBe(truthOf(p).answer.value);
     }
   });
@@ -154,17 +196,25 @@ describe('vertex_color (A: colours under a rotation, B: probability no blue land
     for (const p of items(vertexColor, 'composed', 1, 12)) {
       const x = inputsOf(p);
       const n = x.n;
-      let hit = Rational.ZERO, all = Rational.ZERO;
+      let hit = Rational.ZERO,
+        all = Rational.ZERO;
       for (let mask = 0; mask < 1 << n; mask++) {
         const blue = Array.from({ length: n }, (_, i) => ((mask >> i) & 1) === 1);
         const b = blue.filter(Boolean).length;
         let w: Rational;
         if (x.colouring.kind === 'arrangement') w = b === x.colouring.blue ? Rational.ONE : Rational.ZERO;
-        else { const q = Rational.parse(x.colouring.p)!; w = Rational.ONE; for (let i = 0; i < n; i++) w = w.mul(blue[i] ? q : Rational.ONE.sub(q)); }
+        else {
+          const q = Rational.parse(x.colouring.p)!;
+          w = Rational.ONE;
+          for (let i = 0; i < n; i++) w = w.mul(blue[i] ? q : Rational.ONE.sub(q));
+        }
         if (w.isZero()) continue;
         all = all.add(w);
         const maps: ((i: number) => number)[] = [];
-        for (let k = 0; k < n; k++) { maps.push((i) => (i + k) % n); if (x.group === 'symmetries') maps.push((i) => (k - i + n) % n); }
+        for (let k = 0; k < n; k++) {
+          maps.push((i) => (i + k) % n);
+          if (x.group === 'symmetries') maps.push((i) => (k - i + n) % n);
+        }
         // A: after the move, every blue vertex sits where red was; B: i.e. no blue lands on a blue spot.
         if (maps.some((g) => blue.every((isBlue, i) => !isBlue || !blue[g(i)]))) hit = hit.add(w);
       }
@@ -179,7 +229,10 @@ describe('grid_chips (A: maximal placements, B: uniform probability over them)',
     const g = new Uint8Array(9);
     for (let code = 0; code < 3 ** 9; code++) {
       let c = code;
-      for (let i = 0; i < 9; i++) { g[i] = c % 3; c = Math.floor(c / 3); }
+      for (let i = 0; i < 9; i++) {
+        g[i] = c % 3;
+        c = Math.floor(c / 3);
+      }
       if (isValidMaximal(3, g)) count++;
     }
     expect(maximalPlacements(3)).toHaveLength(count);
@@ -191,7 +244,9 @@ describe('grid_chips (A: maximal placements, B: uniform probability over them)',
     for (const p of items(gridChips, 'composed', [1, 2], 10)) {
       const x = inputsOf(p);
       const colour = (s: string) => (s === 'white' ? 1 : 2);
-      const space = maximalPlacements(x.n).filter((g) => x.given.every((c: any) => g[c.row * x.n + c.col] === colour(c.colour)));
+      const space = maximalPlacements(x.n).filter((g) =>
+        x.given.every((c: any) => g[c.row * x.n + c.col] === colour(c.colour)),
+      );
       const hits = space.filter((g) => g.filter((v) => v === 1).length === x.white).length;
       expect(m_plus_n(Rational.of(hits, space.length))).toBe(truthOf(p).answer.value);
     }

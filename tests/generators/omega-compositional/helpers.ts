@@ -8,7 +8,13 @@ import type { SettingGenerator, SettingTruth } from '../../../generators/omega/c
 import { answerText, type Answer } from '../../../generators/omega/lib/answer.js';
 import { Rational } from '../../../src/core/rational.js';
 
-export function items(g: SettingGenerator, part: string, level: number | number[], n: number, seed: number | string = 3): Problem[] {
+export function items(
+  g: SettingGenerator,
+  part: string,
+  level: number | number[],
+  n: number,
+  seed: number | string = 3,
+): Problem[] {
   const p = g.parseParams({ part, level });
   return Array.from({ length: n }, (_, i) => g.generate(p, Rng.forItem(seed, i)));
 }
@@ -23,8 +29,20 @@ export function wrongAnswer(a: Answer): string {
   return (BigInt(answerText(a)) + 1n).toString();
 }
 
-const GARBAGE = ['', ' ', '\\boxed{}', '\\boxed{', '}}}{{{', '\\boxed{\\boxed{', 'x'.repeat(1_000_000), '\\boxed{1/0}', '\\boxed{NaN}', '\\boxed{1e99999}',
-  String.fromCharCode(...Array.from({ length: 2000 }, (_, i) => (i * 7919) % 65536)), '\\boxed{' + '9'.repeat(5000) + '}'];
+const GARBAGE = [
+  '',
+  ' ',
+  '\\boxed{}',
+  '\\boxed{',
+  '}}}{{{',
+  '\\boxed{\\boxed{',
+  'x'.repeat(1_000_000),
+  '\\boxed{1/0}',
+  '\\boxed{NaN}',
+  '\\boxed{1e99999}',
+  String.fromCharCode(...Array.from({ length: 2000 }, (_, i) => (i * 7919) % 65536)),
+  '\\boxed{' + '9'.repeat(5000) + '}',
+];
 
 /** Common contract checks for every part of one setting (n items per level per part). */
 export function contractTests(g: SettingGenerator, n: number): void {
@@ -43,7 +61,9 @@ export function contractTests(g: SettingGenerator, n: number): void {
           expect(p.difficulty.test).toBe(g.setting.testParts.includes(part) ? 1 : 0);
           expect(JSON.parse(JSON.stringify(t))).toEqual(t); // plain JSON
           expect(p.verify(p.reference!).correct).toBe(true);
-          expect(p.verify(`Some reasoning.\n\nSo the answer is $\\boxed{${answerText(t.answer)}}$.`).correct).toBe(true);
+          expect(p.verify(`Some reasoning.\n\nSo the answer is $\\boxed{${answerText(t.answer)}}$.`).correct).toBe(
+            true,
+          );
           expect(p.verify(`\\boxed{${wrongAnswer(t.answer)}}`).correct).toBe(false);
           const r = p.randomAnswer!(Rng.forItem('guess', 0));
           expect(typeof r).toBe('string');

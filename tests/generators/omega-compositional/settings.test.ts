@@ -31,7 +31,16 @@ describe('omega compositional settings', () => {
 
   it('composed items come in several sizes', () => {
     for (const g of compositionalSettings) {
-      const sizes = new Set(items(g, 'composed', [1, 2, 3], 24).map((p) => JSON.stringify(Object.entries(p.difficulty).filter(([k]) => k !== 'part' && k !== 'test' && k !== 'level').map(([, v]) => v).slice(0, 2))));
+      const sizes = new Set(
+        items(g, 'composed', [1, 2, 3], 24).map((p) =>
+          JSON.stringify(
+            Object.entries(p.difficulty)
+              .filter(([k]) => k !== 'part' && k !== 'test' && k !== 'level')
+              .map(([, v]) => v)
+              .slice(0, 2),
+          ),
+        ),
+      );
       expect(sizes.size).toBeGreaterThan(1);
     }
   });

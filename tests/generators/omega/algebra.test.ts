@@ -45,7 +45,10 @@ describe('algebra_linear_equation', () => {
           const c0 = at(eq, zero);
           return { coefs: unknowns.map((v) => at(eq, { ...zero, [v]: Rational.ONE }).sub(c0)), rhs: c0.neg() };
         });
-        const x = solve(rows.map((r) => r.coefs), rows.map((r) => r.rhs));
+        const x = solve(
+          rows.map((r) => r.coefs),
+          rows.map((r) => r.rhs),
+        );
         expect(x, 'the system must be non-singular').toBeDefined();
         const asked = x![unknowns.indexOf(m[2]!)]!;
         expect(asked.isInteger()).toBe(true);
@@ -69,7 +72,9 @@ describe('algebra_polynomial_roots', () => {
         for (const r of roots) expect(P(r).isZero(), `P(${r}) = 0`).toBe(true);
         // deg P = number of roots and P(t) / ∏(t − r) is one constant: the roots are all of them.
         // Sample points with denominator 7919 can never be roots (root denominators are below 10).
-        const ratios = [-7, -3, 2, 5, 11, 13, 17, 19, 23].map((k) => Rational.of(BigInt(k * 10007 + 1), 7919n)).map((t) => P(t).div(roots.reduce((acc, r) => acc.mul(t.sub(r)), Rational.ONE))!);
+        const ratios = [-7, -3, 2, 5, 11, 13, 17, 19, 23]
+          .map((k) => Rational.of(BigInt(k * 10007 + 1), 7919n))
+          .map((t) => P(t).div(roots.reduce((acc, r) => acc.mul(t.sub(r)), Rational.ONE))!);
         expect(new Set(ratios.map((q) => q.toString())).size).toBe(1);
         const distinct = [...new Map(roots.map((r) => [r.toString(), r])).values()].sort((a, b) => b.cmp(a));
         const second = distinct[1]!;

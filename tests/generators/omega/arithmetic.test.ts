@@ -15,7 +15,10 @@ function gcd(a: bigint, b: bigint): bigint {
 function primeFactorsByTrial(n: bigint): bigint[] {
   const out: bigint[] = [];
   for (let p = 2n; p * p <= n; p += p === 2n ? 1n : 2n) {
-    if (n % p === 0n) { out.push(p); while (n % p === 0n) n /= p; }
+    if (n % p === 0n) {
+      out.push(p);
+      while (n % p === 0n) n /= p;
+    }
   }
   if (n > 1n) out.push(n);
   return out;
@@ -37,7 +40,10 @@ describe('arithmetic_gcd', () => {
 
 describe('arithmetic_list_prime_factors', () => {
   it('levels 1–2: the answer is the second-largest prime found by trial division, and clears the threshold', () => {
-    for (const [level, threshold] of [[1, 25n], [2, 100n]] as const) {
+    for (const [level, threshold] of [
+      [1, 25n],
+      [2, 100n],
+    ] as const) {
       for (const p of items('arithmetic_list_prime_factors', level, 40)) {
         const n = BigInt(inputsOf(p).n);
         expect(promptOf(p)).toContain(String(n));

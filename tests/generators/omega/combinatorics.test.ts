@@ -10,7 +10,10 @@ const multisetOf = (p: { truth: unknown }) => inputsOf(p as never).multiset as R
 const tokens = (m: Record<string, number>) => Object.entries(m).flatMap(([l, c]) => Array.from({ length: c }, () => l));
 
 function* orderedDraws<T>(pool: T[], k: number, prefix: T[] = [], used = new Set<number>()): Generator<T[]> {
-  if (prefix.length === k) { yield prefix.slice(); return; }
+  if (prefix.length === k) {
+    yield prefix.slice();
+    return;
+  }
   for (let i = 0; i < pool.length; i++) {
     if (used.has(i)) continue;
     used.add(i);
@@ -27,7 +30,11 @@ function perms(n: number): number[][] {
 }
 
 /** P(event) by brute force: all ordered draws of letter tokens × all position permutations. */
-function bruteProbability(m: Record<string, number>, L: number, event: (w: string[], s: string[]) => boolean): Rational {
+function bruteProbability(
+  m: Record<string, number>,
+  L: number,
+  event: (w: string[], s: string[]) => boolean,
+): Rational {
   let hits = 0n;
   let total = 0n;
   const ps = perms(L);
@@ -41,7 +48,8 @@ function bruteProbability(m: Record<string, number>, L: number, event: (w: strin
   return Rational.of(hits, total);
 }
 
-const fixedOf = (w: string[], s: string[], letter?: string) => w.filter((x, i) => s[i] === x && (letter === undefined || x === letter)).length;
+const fixedOf = (w: string[], s: string[], letter?: string) =>
+  w.filter((x, i) => s[i] === x && (letter === undefined || x === letter)).length;
 
 describe('combinatory_probability_*', () => {
   const events: Record<string, (i: Record<string, any>) => (w: string[], s: string[]) => boolean> = {
@@ -55,7 +63,11 @@ describe('combinatory_probability_*', () => {
       for (const level of [1, 2]) {
         for (const p of items(`combinatory_probability_${name}`, level, 12)) {
           const i = inputsOf(p);
-          expect(promptOf(p)).toContain(`choosing ${i.wordLength} letters from the multiset {${Object.entries(i.multiset).map(([l, c]) => `${l}: ${c}`).join(', ')}}`);
+          expect(promptOf(p)).toContain(
+            `choosing ${i.wordLength} letters from the multiset {${Object.entries(i.multiset)
+              .map(([l, c]) => `${l}: ${c}`)
+              .join(', ')}}`,
+          );
           const prob = bruteProbability(i.multiset, i.wordLength, make(i));
           expect(prob.isZero() || prob.eq(Rational.ONE)).toBe(false);
           expect(answerOf(p).value).toBe((prob.num + prob.den).toString());
@@ -71,7 +83,9 @@ describe('combinatory_probability_*', () => {
     for (const p of items('combinatory_probability_no_specific_letter_fixed', 1, 20, 'reading')) {
       const i = inputsOf(p);
       const l = i.letter as string;
-      expect(promptOf(p)).toContain(`what is the probability that no position that held a letter '${l}' before the shuffle holds a letter '${l}' after it? (Copies of a letter are interchangeable: a position counts by the letter it holds.)`);
+      expect(promptOf(p)).toContain(
+        `what is the probability that no position that held a letter '${l}' before the shuffle holds a letter '${l}' after it? (Copies of a letter are interchangeable: a position counts by the letter it holds.)`,
+      );
       const positions = bruteProbability(i.multiset, i.wordLength, (w, sh) => fixedOf(w, sh, l) === 0);
       expect(answerOf(p).value).toBe((positions.num + positions.den).toString());
       // The copy reading: no copy of the letter is moved to its own position (a permutation fixed point).
@@ -79,7 +93,10 @@ describe('combinatory_probability_*', () => {
       let total = 0n;
       const ps = perms(i.wordLength);
       for (const w of orderedDraws(tokens(i.multiset), i.wordLength)) {
-        for (const perm of ps) { total++; if (!perm.some((from, to) => from === to && w[to] === l)) hits++; }
+        for (const perm of ps) {
+          total++;
+          if (!perm.some((from, to) => from === to && w[to] === l)) hits++;
+        }
       }
       const copies = Rational.of(hits, total);
       if (!copies.eq(positions)) differs++;
@@ -91,7 +108,9 @@ describe('combinatory_probability_*', () => {
     for (const name of Object.keys(events)) {
       for (const p of items(`combinatory_probability_${name}`, 2, 5, 'reading')) {
         const text = promptOf(p);
-        expect(text).toMatch(/what is the probability that (no position that held|exactly \d+ of the positions that held|at least \d+ of the positions that held|every position holds a different letter)/);
+        expect(text).toMatch(
+          /what is the probability that (no position that held|exactly \d+ of the positions that held|at least \d+ of the positions that held|every position holds a different letter)/,
+        );
         expect(text).not.toMatch(/occupies|remains? in the same position/);
       }
     }
@@ -126,7 +145,11 @@ describe('combinatory_pattern_matching', () => {
     // Of the 12 ordered draws, the 3 words 'xj' hold one match each: 3/12.
     let hits = 0;
     let n = 0;
-    for (const w of orderedDraws(['x', 'x', 'x', 'j'], 2)) { n++; const s = w.join(''); for (let a = 0; a < 2; a++) for (let b = a + 1; b <= 2; b++) if (/^(?:x+j)$/.test(s.slice(a, b))) hits++; }
+    for (const w of orderedDraws(['x', 'x', 'x', 'j'], 2)) {
+      n++;
+      const s = w.join('');
+      for (let a = 0; a < 2; a++) for (let b = a + 1; b <= 2; b++) if (/^(?:x+j)$/.test(s.slice(a, b))) hits++;
+    }
     expect(hits / n).toBe(0.25);
   });
 });
@@ -138,8 +161,20 @@ describe('combinatory_distribution', () => {
     const seen = new Set<string>();
     for (const order of orderedDraws(toks, toks.length)) {
       let at = 0;
-      const boxes = sizes.map((s) => { const b = order.slice(at, at + s).sort().join(''); at += s; return b; });
-      const key = labeled ? boxes.join('|') : sizes.map((s, i) => `${s}:${boxes[i]}`).sort().join('|');
+      const boxes = sizes.map((s) => {
+        const b = order
+          .slice(at, at + s)
+          .sort()
+          .join('');
+        at += s;
+        return b;
+      });
+      const key = labeled
+        ? boxes.join('|')
+        : sizes
+            .map((s, i) => `${s}:${boxes[i]}`)
+            .sort()
+            .join('|');
       seen.add(key);
     }
     return seen.size;

@@ -9,7 +9,10 @@ const c = (re: number, im = 0): C => ({ re, im });
 const plus = (a: C, b: C) => c(a.re + b.re, a.im + b.im);
 const minus = (a: C, b: C) => c(a.re - b.re, a.im - b.im);
 const times = (a: C, b: C) => c(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re);
-const over = (a: C, b: C) => { const d = b.re * b.re + b.im * b.im; return c((a.re * b.re + a.im * b.im) / d, (a.im * b.re - a.re * b.im) / d); };
+const over = (a: C, b: C) => {
+  const d = b.re * b.re + b.im * b.im;
+  return c((a.re * b.re + a.im * b.im) / d, (a.im * b.re - a.re * b.im) / d);
+};
 const conj = (a: C) => c(a.re, -a.im);
 const abs = (a: C) => Math.hypot(a.re, a.im);
 const cis = (t: number) => c(Math.cos(t), Math.sin(t));
@@ -18,7 +21,10 @@ const real = (k: number, a: C) => c(k * a.re, k * a.im);
 /** Reflection of z across the line through a and b: a + (b − a)·conj((z − a)/(b − a)). */
 const reflectLine = (z: C, a: C, b: C) => plus(a, times(minus(b, a), conj(over(minus(z, a), minus(b, a)))));
 const foot = (z: C, a: C, b: C) => real(0.5, plus(z, reflectLine(z, a, b)));
-const angleOf = (t: string) => { const m = /^(\d*)pi\/(\d+)$/.exec(t)!; return ((Number(m[1] || 1)) * Math.PI) / Number(m[2]); };
+const angleOf = (t: string) => {
+  const m = /^(\d*)pi\/(\d+)$/.exec(t)!;
+  return (Number(m[1] || 1) * Math.PI) / Number(m[2]);
+};
 
 /**
  * The figure the prompt describes, measured. `flipLabels` labels the first triangle or polygon the
@@ -27,24 +33,44 @@ const angleOf = (t: string) => { const m = /^(\d*)pi\/(\d+)$/.exec(t)!; return (
 function rebuild(text: string, flipLabels = false): number {
   const pts = new Map<string, C>();
   const circles = new Map<string, { c: C; r: number }>();
-  const P = (n: string) => { const v = pts.get(n); if (!v) throw new Error(`unknown point ${n}`); return v; };
+  const P = (n: string) => {
+    const v = pts.get(n);
+    if (!v) throw new Error(`unknown point ${n}`);
+    return v;
+  };
   const twoPt = (s: string) => [P(s[0]!), P(s[1]!)] as const;
   const sentences = text.split(/(?<=\.) (?=Let |What )/);
   // A different first placement than the generator's: rotated by 1 radian and shifted.
   const frame = (z: C) => plus(times(z, cis(1)), c(3, -2));
   for (const s of sentences) {
     let m: RegExpExecArray | null;
-    if ((m = /^Let ([A-Z])([A-Z]) = (\d+)\.$/.exec(s))) { pts.set(m[1]!, frame(c(0))); pts.set(m[2]!, frame(c(Number(m[3])))); continue; }
-    if ((m = /^Let ([A-Z])([A-Z])([A-Z]) be a triangle with \1\2 = (\d+), \2\3 = (\d+), and \3\1 = (\d+), its vertices \1, \2, \3 in (counterclockwise|clockwise) order\.$/.exec(s))) {
+    if ((m = /^Let ([A-Z])([A-Z]) = (\d+)\.$/.exec(s))) {
+      pts.set(m[1]!, frame(c(0)));
+      pts.set(m[2]!, frame(c(Number(m[3]))));
+      continue;
+    }
+    if (
+      (m =
+        /^Let ([A-Z])([A-Z])([A-Z]) be a triangle with \1\2 = (\d+), \2\3 = (\d+), and \3\1 = (\d+), its vertices \1, \2, \3 in (counterclockwise|clockwise) order\.$/.exec(
+          s,
+        ))
+    ) {
       const [ab, bc, ca] = [Number(m[4]), Number(m[5]), Number(m[6])];
       // Place C first this time: C at 0, A on the positive axis, B by the law of cosines, on the
       // side that makes A, B, C run in the stated order (or the other one when flipped).
       const cosC = (bc * bc + ca * ca - ab * ab) / (2 * bc * ca);
       const ccw = (m[7] === 'counterclockwise') !== flipLabels;
-      pts.set(m[3]!, frame(c(0))); pts.set(m[1]!, frame(c(ca))); pts.set(m[2]!, frame(real(bc, cis((ccw ? 1 : -1) * Math.acos(cosC)))));
+      pts.set(m[3]!, frame(c(0)));
+      pts.set(m[1]!, frame(c(ca)));
+      pts.set(m[2]!, frame(real(bc, cis((ccw ? 1 : -1) * Math.acos(cosC)))));
       continue;
     }
-    if ((m = /^Let ([A-Z]+) be an? (?:square|equilateral triangle|regular \w+) with center ([A-Z]) and circumradius (\d+), its vertices ([A-Z, ]+) in (counterclockwise|clockwise) order\.$/.exec(s))) {
+    if (
+      (m =
+        /^Let ([A-Z]+) be an? (?:square|equilateral triangle|regular \w+) with center ([A-Z]) and circumradius (\d+), its vertices ([A-Z, ]+) in (counterclockwise|clockwise) order\.$/.exec(
+          s,
+        ))
+    ) {
       const names = m[1]!.split('');
       expect(m[4]).toBe(names.join(', '));
       const sign = (m[5] === 'counterclockwise') !== flipLabels ? 1 : -1;
@@ -52,15 +78,31 @@ function rebuild(text: string, flipLabels = false): number {
       names.forEach((v, k) => pts.set(v, frame(real(Number(m![3]), cis((sign * 2 * Math.PI * k) / names.length)))));
       continue;
     }
-    if ((m = /^Let ([A-Z]) be the midpoint of segment ([A-Z]{2})\.$/.exec(s))) { const [a, b] = twoPt(m[2]!); pts.set(m[1]!, real(0.5, plus(a, b))); continue; }
-    if ((m = /^Let ([A-Z]) be the reflection of point ([A-Z]) across point ([A-Z])\.$/.exec(s))) { pts.set(m[1]!, minus(real(2, P(m[3]!)), P(m[2]!))); continue; }
-    if ((m = /^Let ([A-Z]) be the rotation of point ([A-Z]) by angle (\S+) (counterclockwise|clockwise) around point ([A-Z])\.$/.exec(s))) {
+    if ((m = /^Let ([A-Z]) be the midpoint of segment ([A-Z]{2})\.$/.exec(s))) {
+      const [a, b] = twoPt(m[2]!);
+      pts.set(m[1]!, real(0.5, plus(a, b)));
+      continue;
+    }
+    if ((m = /^Let ([A-Z]) be the reflection of point ([A-Z]) across point ([A-Z])\.$/.exec(s))) {
+      pts.set(m[1]!, minus(real(2, P(m[3]!)), P(m[2]!)));
+      continue;
+    }
+    if (
+      (m =
+        /^Let ([A-Z]) be the rotation of point ([A-Z]) by angle (\S+) (counterclockwise|clockwise) around point ([A-Z])\.$/.exec(
+          s,
+        ))
+    ) {
       const o = P(m[5]!);
       const sign = m[4] === 'counterclockwise' ? 1 : -1;
       pts.set(m[1]!, plus(o, times(minus(P(m[2]!), o), cis(sign * angleOf(m[3]!)))));
       continue;
     }
-    if ((m = /^Let ([A-Z]) be the translation of point ([A-Z]) by vector ([A-Z]{2})\.$/.exec(s))) { const [a, b] = twoPt(m[3]!); pts.set(m[1]!, plus(P(m[2]!), minus(b, a))); continue; }
+    if ((m = /^Let ([A-Z]) be the translation of point ([A-Z]) by vector ([A-Z]{2})\.$/.exec(s))) {
+      const [a, b] = twoPt(m[3]!);
+      pts.set(m[1]!, plus(P(m[2]!), minus(b, a)));
+      continue;
+    }
     if ((m = /^Let ([A-Z]) be the point on segment ([A-Z])([A-Z]) such that \2\1:\1\3 = (\d+):(\d+)\.$/.exec(s))) {
       const [a, b] = [P(m[2]!), P(m[3]!)];
       const t = Number(m[4]) / (Number(m[4]) + Number(m[5]));
@@ -72,8 +114,16 @@ function rebuild(text: string, flipLabels = false): number {
       pts.set(m[1]!, plus(a, real(Number(m[4]) / abs(minus(b, a)), minus(b, a))));
       continue;
     }
-    if ((m = /^Let ([A-Z]) be the reflection of point ([A-Z]) across line ([A-Z]{2})\.$/.exec(s))) { const [a, b] = twoPt(m[3]!); pts.set(m[1]!, reflectLine(P(m[2]!), a, b)); continue; }
-    if ((m = /^Let ([A-Z]) be the foot of the perpendicular from point ([A-Z]) to line ([A-Z]{2})\.$/.exec(s))) { const [a, b] = twoPt(m[3]!); pts.set(m[1]!, foot(P(m[2]!), a, b)); continue; }
+    if ((m = /^Let ([A-Z]) be the reflection of point ([A-Z]) across line ([A-Z]{2})\.$/.exec(s))) {
+      const [a, b] = twoPt(m[3]!);
+      pts.set(m[1]!, reflectLine(P(m[2]!), a, b));
+      continue;
+    }
+    if ((m = /^Let ([A-Z]) be the foot of the perpendicular from point ([A-Z]) to line ([A-Z]{2})\.$/.exec(s))) {
+      const [a, b] = twoPt(m[3]!);
+      pts.set(m[1]!, foot(P(m[2]!), a, b));
+      continue;
+    }
     if ((m = /^Let ([A-Z]) be the intersection of lines ([A-Z]{2}) and ([A-Z]{2})\.$/.exec(s))) {
       const [a, b] = twoPt(m[2]!);
       const [p, q] = twoPt(m[3]!);
@@ -100,8 +150,14 @@ function rebuild(text: string, flipLabels = false): number {
       pts.set(m[1]!, { centroid: G, circumcenter: O, incenter: I, orthocenter: H }[m[2] as 'centroid']);
       continue;
     }
-    if ((m = /^Let (\S) be the circle with center ([A-Z]) passing through point ([A-Z])\.$/.exec(s))) { circles.set(m[1]!, { c: P(m[2]!), r: abs(minus(P(m[3]!), P(m[2]!))) }); continue; }
-    if ((m = /^Let (\S) be the circle with center ([A-Z]) and radius (\d+)\.$/.exec(s))) { circles.set(m[1]!, { c: P(m[2]!), r: Number(m[3]) }); continue; }
+    if ((m = /^Let (\S) be the circle with center ([A-Z]) passing through point ([A-Z])\.$/.exec(s))) {
+      circles.set(m[1]!, { c: P(m[2]!), r: abs(minus(P(m[3]!), P(m[2]!))) });
+      continue;
+    }
+    if ((m = /^Let (\S) be the circle with center ([A-Z]) and radius (\d+)\.$/.exec(s))) {
+      circles.set(m[1]!, { c: P(m[2]!), r: Number(m[3]) });
+      continue;
+    }
     if ((m = /^Let (\S) be the circle with center ([A-Z]) that is externally tangent to circle (\S)\.$/.exec(s))) {
       const w = circles.get(m[3]!)!;
       circles.set(m[1]!, { c: P(m[2]!), r: abs(minus(P(m[2]!), w.c)) - w.r });
@@ -120,7 +176,11 @@ function rebuild(text: string, flipLabels = false): number {
       const u = real(1 / abs(minus(b, a)), minus(b, a));
       let lo = 0;
       let hi = 4 * w.r + abs(minus(a, w.c));
-      for (let k = 0; k < 200; k++) { const t = (lo + hi) / 2; if (abs(minus(plus(a, real(t, u)), w.c)) < w.r) lo = t; else hi = t; }
+      for (let k = 0; k < 200; k++) {
+        const t = (lo + hi) / 2;
+        if (abs(minus(plus(a, real(t, u)), w.c)) < w.r) lo = t;
+        else hi = t;
+      }
       pts.set(m[1]!, plus(a, real(lo, u)));
       continue;
     }
@@ -150,7 +210,10 @@ describe('geometry_{basic,circle,triangle,polygon}', () => {
     it(`geometry_${fam}: rebuilding the figure from the English gives the recorded value and the answer`, () => {
       for (let level = 1; level <= 5; level++) {
         for (const p of items(`geometry_${fam}`, level, level <= 2 ? 8 : 3)) {
-          const text = promptOf(p).replace(/ Express your answer as a decimal number rounded to 2 decimal places\.$/, '');
+          const text = promptOf(p).replace(
+            / Express your answer as a decimal number rounded to 2 decimal places\.$/,
+            '',
+          );
           const v = rebuild(text);
           expect(Math.abs(v - inputsOf(p).value)).toBeLessThan(1e-6 * Math.max(1, v));
           expect(p.verify(`\\boxed{${v.toFixed(2)}}`).correct).toBe(true);

@@ -12,13 +12,26 @@ function chainEval(f: Comp[], x: number): number {
   let u = x;
   for (const c of f) {
     switch (c.kind) {
-      case 'linear': u = c.a * u + c.b; break;
-      case 'quadratic': u = c.a * u * u + c.b * u + c.c; break;
-      case 'abs': u = c.a * Math.abs(u - c.b) + c.c; break;
-      case 'rational': u = (c.a * u + c.b) / (c.c * u + c.d); break;
-      case 'trig': u = c.a * (c.fn === 'sin' ? Math.sin(c.b * Math.PI * u + c.c) : Math.cos(c.b * Math.PI * u + c.c)) + c.d; break;
-      case 'exp': u = c.a * Math.exp(c.b * u) + c.c; break;
-      default: throw new Error(`unknown component ${c.kind}`);
+      case 'linear':
+        u = c.a * u + c.b;
+        break;
+      case 'quadratic':
+        u = c.a * u * u + c.b * u + c.c;
+        break;
+      case 'abs':
+        u = c.a * Math.abs(u - c.b) + c.c;
+        break;
+      case 'rational':
+        u = (c.a * u + c.b) / (c.c * u + c.d);
+        break;
+      case 'trig':
+        u = c.a * (c.fn === 'sin' ? Math.sin(c.b * Math.PI * u + c.c) : Math.cos(c.b * Math.PI * u + c.c)) + c.d;
+        break;
+      case 'exp':
+        u = c.a * Math.exp(c.b * u) + c.c;
+        break;
+      default:
+        throw new Error(`unknown component ${c.kind}`);
     }
   }
   return u;
@@ -40,7 +53,14 @@ function gridZeros(h: (x: number) => number, lo: number, hi: number, n = N): num
       let a = xa;
       let b = xb;
       let fa = ha;
-      for (let k = 0; k < 80; k++) { const m = (a + b) / 2; const fm = h(m); if (Math.sign(fm) === Math.sign(fa)) { a = m; fa = fm; } else b = m; }
+      for (let k = 0; k < 80; k++) {
+        const m = (a + b) / 2;
+        const fm = h(m);
+        if (Math.sign(fm) === Math.sign(fa)) {
+          a = m;
+          fa = fm;
+        } else b = m;
+      }
       // A zero shrinks |h| far below the grid values; a pole blows it up.
       if (Math.abs(h((a + b) / 2)) < Math.max(1e-6, 1e-6 * Math.min(Math.abs(ha), Math.abs(hb)))) out.push((a + b) / 2);
     }
@@ -72,7 +92,8 @@ function checkPrinted(text: string, f: Comp[]): void {
   for (const x of [-9.37, -4.2, -1.1, 0.3, 2.71, 6.6, 9.1]) {
     const want = chainEval(f, x);
     const got = evalFunctionText(text, x);
-    if (Number.isFinite(want) && Math.abs(want) < 1e9) expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+    if (Number.isFinite(want) && Math.abs(want) < 1e9)
+      expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
   }
 }
 
@@ -85,11 +106,22 @@ const LEVELS = [1, 2, 3];
 
 describe('algebra_func_*: printed formulas', () => {
   it('every printed f (and g) evaluates like its recorded chain', () => {
-    for (const fam of ['zeros', 'extrema', 'derivative_sign', 'extrema_coords', 'intersection', 'intersection_coords', 'area']) {
+    for (const fam of [
+      'zeros',
+      'extrema',
+      'derivative_sign',
+      'extrema_coords',
+      'intersection',
+      'intersection_coords',
+      'area',
+    ]) {
       for (const level of [1, 3, 5]) {
         for (const p of items(`algebra_func_${fam}`, level, many(3))) {
           const text = promptOf(p);
-          const fText = /f\(x\) = (.+?)(?: equals zero| for -10| is strictly| in the interval| and g\(x\)|\. Round|$)/.exec(text)?.[1];
+          const fText =
+            /f\(x\) = (.+?)(?: equals zero| for -10| is strictly| in the interval| and g\(x\)|\. Round|$)/.exec(
+              text,
+            )?.[1];
           if (fam === 'intersection') {
             const [, l, r] = /equation (.+) = (.+) have for x/.exec(text)!;
             checkPrinted(l!, fOf(p));
@@ -170,7 +202,9 @@ describe('algebra_func_extrema_coords', () => {
         const i = inputsOf(p);
         expect(answerOf(p).value).toBe(String(Math.round(i.value)));
         if (hasPole(fOf(p))) continue;
-        const grid = gridExtrema((x) => chainEval(fOf(p), x), -10, 10).filter((e) => i.kind === 'any' || (i.kind === 'max') === (e.kind === 1));
+        const grid = gridExtrema((x) => chainEval(fOf(p), x), -10, 10).filter(
+          (e) => i.kind === 'any' || (i.kind === 'max') === (e.kind === 1),
+        );
         expect(grid.length).toBe(i.extrema.length);
         grid.forEach((e, k) => expect(Math.abs(e.x - i.extrema[k].x)).toBeLessThan(1e-3));
       }

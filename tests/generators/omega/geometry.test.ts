@@ -7,7 +7,8 @@ import { answerOf, inputsOf, items, promptOf } from './helpers.js';
 import { faceSideCounts, rotatedSetup } from '../../../generators/omega/geometry_polygon_rotation.js';
 
 type Chord = [number, number];
-const pt = (n: number, k: number) => [Math.cos((2 * Math.PI * (k - 1)) / n), Math.sin((2 * Math.PI * (k - 1)) / n)] as const;
+const pt = (n: number, k: number) =>
+  [Math.cos((2 * Math.PI * (k - 1)) / n), Math.sin((2 * Math.PI * (k - 1)) / n)] as const;
 
 /** Intersection of two chords as segments (shared endpoints included), or undefined. */
 function meet(n: number, p: Chord, q: Chord): readonly [number, number] | undefined {
@@ -59,9 +60,19 @@ describe('geometry_polygon_chords and geometry_perpendicular_intersection', () =
   });
 
   it('the upstream example (6-gon, 7 diagonals) has 4 perpendicular pairs', () => {
-    const chords: Chord[] = [[2, 4], [6, 3], [5, 1], [6, 2], [2, 5], [4, 1], [4, 6]];
+    const chords: Chord[] = [
+      [2, 4],
+      [6, 3],
+      [5, 1],
+      [6, 2],
+      [2, 5],
+      [4, 1],
+      [4, 6],
+    ];
     let pairs = 0;
-    for (let i = 0; i < chords.length; i++) for (let j = i + 1; j < chords.length; j++) if (meet(6, chords[i]!, chords[j]!) && perpendicularByDot(6, chords[i]!, chords[j]!)) pairs++;
+    for (let i = 0; i < chords.length; i++)
+      for (let j = i + 1; j < chords.length; j++)
+        if (meet(6, chords[i]!, chords[j]!) && perpendicularByDot(6, chords[i]!, chords[j]!)) pairs++;
     expect(pairs).toBe(4);
   });
 });
@@ -74,16 +85,21 @@ describe('geometry_polygon_rotation', () => {
    */
   function eulerTotals(n: number, chords: Chord[]): { faces: number; corners: number } {
     const pts: { x: readonly [number, number]; through: Set<number> }[] = [];
-    chords.forEach((p, i) => chords.forEach((q, j) => {
-      if (j <= i || p.some((v) => q.includes(v))) return;
-      const x = meet(n, p, q);
-      if (!x) return;
-      const hit = pts.find((y) => Math.hypot(x[0] - y.x[0], x[1] - y.x[1]) < 1e-7);
-      if (hit) hit.through.add(i).add(j);
-      else pts.push({ x, through: new Set([i, j]) });
-    }));
+    chords.forEach((p, i) =>
+      chords.forEach((q, j) => {
+        if (j <= i || p.some((v) => q.includes(v))) return;
+        const x = meet(n, p, q);
+        if (!x) return;
+        const hit = pts.find((y) => Math.hypot(x[0] - y.x[0], x[1] - y.x[1]) < 1e-7);
+        if (hit) hit.through.add(i).add(j);
+        else pts.push({ x, through: new Set([i, j]) });
+      }),
+    );
     const ends = Array.from({ length: n + 1 }, () => 0);
-    for (const [a, b] of chords) { ends[a]!++; ends[b]!++; }
+    for (const [a, b] of chords) {
+      ends[a]!++;
+      ends[b]!++;
+    }
     const faces = 1 + chords.length + pts.reduce((s, p) => s + p.through.size - 1, 0);
     const corners = pts.reduce((s, p) => s + 2 * p.through.size, 0) + ends.slice(1).reduce((s, m) => s + m + 1, 0);
     return { faces, corners };
@@ -98,7 +114,9 @@ describe('geometry_polygon_rotation', () => {
         expect(text).toContain(`rotate the entire setup, including the constructed diagonals, ${i.rotation} vert`);
         const rot = (v: number) => ((v - 1 + i.rotation) % i.n) + 1;
         const all = [...i.diagonals, ...i.diagonals.map(([a, b]: Chord) => [rot(a), rot(b)])] as Chord[];
-        const chords = all.filter((c, k) => all.findIndex((d) => (d[0] === c[0] && d[1] === c[1]) || (d[0] === c[1] && d[1] === c[0])) === k);
+        const chords = all.filter(
+          (c, k) => all.findIndex((d) => (d[0] === c[0] && d[1] === c[1]) || (d[0] === c[1] && d[1] === c[0])) === k,
+        );
         const counts = Object.entries(i.faceCounts as Record<string, number>);
         const { faces, corners } = eulerTotals(i.n, chords);
         expect(counts.reduce((s, [, c]) => s + c, 0)).toBe(faces);
@@ -108,15 +126,37 @@ describe('geometry_polygon_rotation', () => {
     }
   });
 
-  it('hand-checkable cases: a hexagon\'s three long diagonals make 6 triangles; a square\'s diagonals 4', () => {
-    expect([...faceSideCounts(6, [[1, 4], [2, 5], [3, 6]])!]).toEqual([[3, 6]]);
-    expect([...faceSideCounts(4, [[1, 3], [2, 4]])!]).toEqual([[3, 4]]);
+  it("hand-checkable cases: a hexagon's three long diagonals make 6 triangles; a square's diagonals 4", () => {
+    expect([
+      ...faceSideCounts(6, [
+        [1, 4],
+        [2, 5],
+        [3, 6],
+      ])!,
+    ]).toEqual([[3, 6]]);
+    expect([
+      ...faceSideCounts(4, [
+        [1, 3],
+        [2, 4],
+      ])!,
+    ]).toEqual([[3, 4]]);
     // One diagonal of a hexagon rotated by 3 is itself: two quadrilaterals.
     expect(rotatedSetup(6, [[1, 4]], 3)).toEqual([[1, 4]]);
     expect([...faceSideCounts(6, rotatedSetup(6, [[1, 4]], 3))!]).toEqual([[4, 2]]);
     // A pentagon with all 5 diagonals: 11 faces, a central pentagon and 10 triangles.
-    const all: Chord[] = [[1, 3], [1, 4], [2, 4], [2, 5], [3, 5]];
-    expect(new Map(faceSideCounts(5, all))).toEqual(new Map([[3, 10], [5, 1]]));
+    const all: Chord[] = [
+      [1, 3],
+      [1, 4],
+      [2, 4],
+      [2, 5],
+      [3, 5],
+    ];
+    expect(new Map(faceSideCounts(5, all))).toEqual(
+      new Map([
+        [3, 10],
+        [5, 1],
+      ]),
+    );
   });
 });
 
@@ -138,14 +178,17 @@ describe('geometry_polygon_color', () => {
         expect(shown).toHaveLength(i.n);
         let want: number;
         if (i.subtype === 'given_rotation') want = movedCount(shown, i.colour, i.rotation);
-        else if (i.subtype === 'max_over_rotations') want = Math.max(...Array.from({ length: i.n - 1 }, (_, k) => movedCount(shown, i.colour, k + 1)));
+        else if (i.subtype === 'max_over_rotations')
+          want = Math.max(...Array.from({ length: i.n - 1 }, (_, k) => movedCount(shown, i.colour, k + 1)));
         else {
           const blanks = shown.map((c, k) => (c === 'uncolored' ? k : -1)).filter((k) => k >= 0);
           expect(blanks).toHaveLength(3);
           want = 0;
           for (let mask = 0; mask < 8; mask++) {
             const full = shown.slice();
-            blanks.forEach((k, b) => { full[k] = (mask >> b) & 1 ? 'red' : 'blue'; });
+            blanks.forEach((k, b) => {
+              full[k] = (mask >> b) & 1 ? 'red' : 'blue';
+            });
             const total = full.filter((x) => x === i.colour).length;
             if (Array.from({ length: i.n }, (_, r) => movedCount(full, i.colour, r)).some((m) => m === total)) want++;
           }

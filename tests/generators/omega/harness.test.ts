@@ -17,10 +17,30 @@ const PER_LEVEL = 4;
 
 /** Replies that must never be scored correct (or throw), whatever the truth. */
 const GARBAGE: string[] = [
-  '', ' ', 'I have no idea.', '\\boxed{}', '\\boxed{', '\\boxed{\\boxed{', '}}}{{{', '\\boxed{abc}', '\\boxed{NaN}', '\\boxed{Infinity}',
-  '\\boxed{1/0}', '\\boxed{0/0}', '\\boxed{--5}', '\\boxed{1e99999}', '\\boxed{\\frac{1}{0}}', `\\boxed{${'9'.repeat(5000)}}`,
-  'x'.repeat(1_000_000), `${'\\boxed{'.repeat(10_000)}`, String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 65536)),
-  '\\boxed{1, 2, 3}', '\\boxed{\\text{the answer}}', '\u0000\u0001\u0002', '\\boxed{3 \\pm 1}', '\\boxed{x^2}',
+  '',
+  ' ',
+  'I have no idea.',
+  '\\boxed{}',
+  '\\boxed{',
+  '\\boxed{\\boxed{',
+  '}}}{{{',
+  '\\boxed{abc}',
+  '\\boxed{NaN}',
+  '\\boxed{Infinity}',
+  '\\boxed{1/0}',
+  '\\boxed{0/0}',
+  '\\boxed{--5}',
+  '\\boxed{1e99999}',
+  '\\boxed{\\frac{1}{0}}',
+  `\\boxed{${'9'.repeat(5000)}}`,
+  'x'.repeat(1_000_000),
+  `${'\\boxed{'.repeat(10_000)}`,
+  String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 65536)),
+  '\\boxed{1, 2, 3}',
+  '\\boxed{\\text{the answer}}',
+  '\u0000\u0001\u0002',
+  '\\boxed{3 \\pm 1}',
+  '\\boxed{x^2}',
 ];
 
 /** Typical wrong answers for an answer type: off by one, sign flips, wrong fraction, wrong choice. */
@@ -42,7 +62,9 @@ function wrongAnswers(a: Answer): string[] {
       return [v.add(step), v.sub(step), v.add(Rational.of(1n))].map((x) => `\\boxed{${x.toString()}}`);
     }
     case 'choice':
-      return Array.from({ length: a.choices }, (_, i) => i).filter((i) => i !== a.value).map((i) => `\\boxed{${i}}`);
+      return Array.from({ length: a.choices }, (_, i) => i)
+        .filter((i) => i !== a.value)
+        .map((i) => `\\boxed{${i}}`);
   }
 }
 
@@ -58,7 +80,9 @@ const highOf = (k: Knob) => (typeof k === 'number' ? k : k[1]);
 describe('omega registry', () => {
   it('registers at least 35 families across all six domains, each as omega/<family> in family "omega"', () => {
     expect(omegaGenerators.length).toBeGreaterThanOrEqual(35);
-    expect(new Set(omegaGenerators.map((g) => g.omega.domain))).toEqual(new Set(['arithmetic', 'algebra', 'combinatorics', 'number_theory', 'geometry', 'logic']));
+    expect(new Set(omegaGenerators.map((g) => g.omega.domain))).toEqual(
+      new Set(['arithmetic', 'algebra', 'combinatorics', 'number_theory', 'geometry', 'logic']),
+    );
     for (const g of omegaGenerators) {
       expect(g.name).toBe(`omega/${g.omega.family}`);
       expect(g.family).toBe('omega');
@@ -79,7 +103,11 @@ for (const g of omegaGenerators) {
       expect(g.parseParams({ level: [2, 1, 2] })).toEqual({ levels: [1, 2] });
       for (const bad of [0, g.omega.maxLevel + 1, 1.5, '2', [], [1, 99], null]) {
         expect(() => g.parseParams({ level: bad })).toThrow(ParamError);
-        try { g.parseParams({ level: bad }); } catch (e) { expect((e as ParamError).field).toBe('level'); }
+        try {
+          g.parseParams({ level: bad });
+        } catch (e) {
+          expect((e as ParamError).field).toBe('level');
+        }
       }
       expect(() => g.parseParams({ levle: 1 })).toThrow(/levle: unknown field. Did you mean 'level'/);
       expect(() => g.parseParams([1])).toThrow(ParamError);
@@ -128,7 +156,8 @@ for (const g of omegaGenerators) {
           expect(ok.correct, `${p.reference} should verify`).toBe(true);
           expect(ok.score).toBe(1);
           expect(p.verify(`Let me think.\n\nSo the answer is $${p.reference}$.`).correct).toBe(true);
-          for (const w of wrongAnswers(t.answer)) expect(p.verify(w).correct, `${w} should be wrong (answer ${p.reference})`).toBe(false);
+          for (const w of wrongAnswers(t.answer))
+            expect(p.verify(w).correct, `${w} should be wrong (answer ${p.reference})`).toBe(false);
           // The verifier is shared; garbage on the first two items of each level is enough.
           for (const junk of i < 2 ? GARBAGE : []) {
             const v = p.verify(junk);
@@ -142,7 +171,10 @@ for (const g of omegaGenerators) {
           for (const k of g.omega.knobs) {
             const v = p.difficulty[k];
             expect(typeof v, `difficulty.${k}`).toBe('number');
-            expect(inRange(config[k] as Knob, v as number), `difficulty.${k} = ${v} outside level ${level}'s ${JSON.stringify(config[k])}`).toBe(true);
+            expect(
+              inRange(config[k] as Knob, v as number),
+              `difficulty.${k} = ${v} outside level ${level}'s ${JSON.stringify(config[k])}`,
+            ).toBe(true);
           }
         });
         // Items differ from one another.

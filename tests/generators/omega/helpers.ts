@@ -15,7 +15,12 @@ export function gen(family: string): OmegaGenerator {
 /** OMEGA_TEST_SCALE=20 multiplies every sample for a deep validation run (minutes); default 1. */
 export const TEST_SCALE = Number(process.env.OMEGA_TEST_SCALE ?? 1);
 
-export function items(family: string | OmegaGenerator, level: number, n: number, seed: number | string = 11): Problem[] {
+export function items(
+  family: string | OmegaGenerator,
+  level: number,
+  n: number,
+  seed: number | string = 11,
+): Problem[] {
   const g = typeof family === 'string' ? gen(family) : family;
   const p = g.parseParams({ level });
   const count = Math.max(1, Math.round(n * TEST_SCALE));
@@ -25,7 +30,8 @@ export function items(family: string | OmegaGenerator, level: number, n: number,
 export const truthOf = (p: Problem) => p.truth as OmegaTruth;
 export const inputsOf = <T = Record<string, any>>(p: Problem) => truthOf(p).inputs as T;
 export const answerOf = (p: Problem) => truthOf(p).answer;
-export const promptOf = (p: Problem) => messageText(p.messages[0]!).replace(/\n\nPresent the answer in LaTex format: \\boxed\{Your answer\}$/, '');
+export const promptOf = (p: Problem) =>
+  messageText(p.messages[0]!).replace(/\n\nPresent the answer in LaTex format: \\boxed\{Your answer\}$/, '');
 
 // ---- exact expressions: "Let p be (-3)/4*2.", "2*b + 3096 = -5*g + 3058", "2464*q**3/5 - 1" ----
 
@@ -35,10 +41,29 @@ function tokenizeExact(s: string): Tok[] {
   const out: Tok[] = [];
   for (let i = 0; i < s.length;) {
     const ch = s[i]!;
-    if (/\s/.test(ch)) { i++; continue; }
-    if (/\d/.test(ch)) { let j = i; while (j < s.length && /\d/.test(s[j]!)) j++; out.push({ t: 'num', v: BigInt(s.slice(i, j)) }); i = j; continue; }
-    if (/[a-z]/i.test(ch)) { let j = i; while (j < s.length && /[a-z]/i.test(s[j]!)) j++; out.push({ t: 'id', v: s.slice(i, j) }); i = j; continue; }
-    if (s.startsWith('**', i)) { out.push({ t: 'op', v: '**' }); i += 2; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    if (/\d/.test(ch)) {
+      let j = i;
+      while (j < s.length && /\d/.test(s[j]!)) j++;
+      out.push({ t: 'num', v: BigInt(s.slice(i, j)) });
+      i = j;
+      continue;
+    }
+    if (/[a-z]/i.test(ch)) {
+      let j = i;
+      while (j < s.length && /[a-z]/i.test(s[j]!)) j++;
+      out.push({ t: 'id', v: s.slice(i, j) });
+      i = j;
+      continue;
+    }
+    if (s.startsWith('**', i)) {
+      out.push({ t: 'op', v: '**' });
+      i += 2;
+      continue;
+    }
     out.push({ t: 'op', v: ch });
     i++;
   }
@@ -50,21 +75,38 @@ export function evalExact(text: string, vars: Record<string, Rational> = {}): Ra
   const toks = tokenizeExact(text);
   let i = 0;
   const peek = () => toks[i];
-  const eat = (v: string) => { const t = toks[i]; if (!t || t.t !== 'op' || t.v !== v) throw new Error(`expected ${v} at ${i} in ${text}`); i++; };
+  const eat = (v: string) => {
+    const t = toks[i];
+    if (!t || t.t !== 'op' || t.v !== v) throw new Error(`expected ${v} at ${i} in ${text}`);
+    i++;
+  };
   const expr = (): Rational => {
     let v = term();
-    for (let t = peek(); t && t.t === 'op' && (t.v === '+' || t.v === '-'); t = peek()) { i++; v = t.v === '+' ? v.add(term()) : v.sub(term()); }
+    for (let t = peek(); t && t.t === 'op' && (t.v === '+' || t.v === '-'); t = peek()) {
+      i++;
+      v = t.v === '+' ? v.add(term()) : v.sub(term());
+    }
     return v;
   };
   const term = (): Rational => {
     let v = unary();
-    for (let t = peek(); t && t.t === 'op' && (t.v === '*' || t.v === '/'); t = peek()) { i++; const r = unary(); v = t.v === '*' ? v.mul(r) : v.div(r)!; }
+    for (let t = peek(); t && t.t === 'op' && (t.v === '*' || t.v === '/'); t = peek()) {
+      i++;
+      const r = unary();
+      v = t.v === '*' ? v.mul(r) : v.div(r)!;
+    }
     return v;
   };
   const unary = (): Rational => {
     const t = peek();
-    if (t && t.t === 'op' && t.v === '-') { i++; return unary().neg(); }
-    if (t && t.t === 'op' && t.v === '+') { i++; return unary(); }
+    if (t && t.t === 'op' && t.v === '-') {
+      i++;
+      return unary().neg();
+    }
+    if (t && t.t === 'op' && t.v === '+') {
+      i++;
+      return unary();
+    }
     return power();
   };
   const power = (): Rational => {
@@ -83,8 +125,16 @@ export function evalExact(text: string, vars: Record<string, Rational> = {}): Ra
     const t = toks[i++];
     if (!t) throw new Error(`unexpected end in ${text}`);
     if (t.t === 'num') return Rational.of(t.v);
-    if (t.t === 'id') { const v = vars[t.v]; if (!v) throw new Error(`unknown name ${t.v} in ${text}`); return v; }
-    if (t.v === '(') { const v = expr(); eat(')'); return v; }
+    if (t.t === 'id') {
+      const v = vars[t.v];
+      if (!v) throw new Error(`unknown name ${t.v} in ${text}`);
+      return v;
+    }
+    if (t.v === '(') {
+      const v = expr();
+      eat(')');
+      return v;
+    }
     throw new Error(`unexpected ${t.v} in ${text}`);
   };
   const v = expr();
@@ -109,7 +159,11 @@ export function evalFunctionText(text: string, x: number): number {
   let depth = 0;
   const expr = (): number => {
     let v = term();
-    while (s[i] === '+' || s[i] === '-') { const op = s[i++]; const r = term(); v = op === '+' ? v + r : v - r; }
+    while (s[i] === '+' || s[i] === '-') {
+      const op = s[i++];
+      const r = term();
+      v = op === '+' ? v + r : v - r;
+    }
     return v;
   };
   const startsFactor = () => i < s.length && (/[\d(xπsce]/.test(s[i]!) || (s[i] === '|' && !closesBar()));
@@ -117,28 +171,53 @@ export function evalFunctionText(text: string, x: number): number {
   const term = (): number => {
     let v = unary();
     for (;;) {
-      if (s[i] === '/') { i++; v /= unary(); continue; }
-      if (startsFactor()) { v *= power(); continue; }
+      if (s[i] === '/') {
+        i++;
+        v /= unary();
+        continue;
+      }
+      if (startsFactor()) {
+        v *= power();
+        continue;
+      }
       return v;
     }
   };
   const unary = (): number => (s[i] === '-' ? (i++, -unary()) : power());
   const power = (): number => {
     const b = atom();
-    if (s[i] === '^') { i++; return b ** atom(); }
+    if (s[i] === '^') {
+      i++;
+      return b ** atom();
+    }
     return b;
   };
   const atom = (): number => {
     const ch = s[i]!;
-    if (/\d/.test(ch)) { let j = i; while (j < s.length && /[\d.]/.test(s[j]!)) j++; const v = Number(s.slice(i, j)); i = j; return v; }
-    if (ch === 'x') { i++; return x; }
-    if (ch === 'π') { i++; return Math.PI; }
+    if (/\d/.test(ch)) {
+      let j = i;
+      while (j < s.length && /[\d.]/.test(s[j]!)) j++;
+      const v = Number(s.slice(i, j));
+      i = j;
+      return v;
+    }
+    if (ch === 'x') {
+      i++;
+      return x;
+    }
+    if (ch === 'π') {
+      i++;
+      return Math.PI;
+    }
     if (s.startsWith('sin(', i) || s.startsWith('cos(', i)) {
       const fn = s.slice(i, i + 3) === 'sin' ? Math.sin : Math.cos;
       i += 3;
       return fn(paren());
     }
-    if (s.startsWith('e^', i)) { i += 2; return Math.exp(paren()); }
+    if (s.startsWith('e^', i)) {
+      i += 2;
+      return Math.exp(paren());
+    }
     if (ch === '(') return paren();
     if (ch === '|') {
       i++;

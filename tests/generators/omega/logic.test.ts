@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { answerOf, inputsOf, items, promptOf } from './helpers.js';
 import { leaperDistance } from '../../../generators/omega/logic_gridworld_knight_move.js';
 
-const blockedIn = (text: string) => [...(/following cells: (.+)\?/.exec(text)?.[1] ?? '').matchAll(/\((\d+), (\d+)\)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+const blockedIn = (text: string) =>
+  [...(/following cells: (.+)\?/.exec(text)?.[1] ?? '').matchAll(/\((\d+), (\d+)\)/g)].map(
+    (m) => [Number(m[1]), Number(m[2])] as const,
+  );
 
 describe('logic_gridworld_blocked', () => {
   it('a DP from the far corner backwards (and path enumeration when small) gives the same count', () => {
@@ -20,8 +23,14 @@ describe('logic_gridworld_blocked', () => {
         for (let x = w - 1; x >= 0; x--) {
           for (let y = h - 1; y >= 0; y--) {
             const k = `${x},${y}`;
-            if (blocked.has(k)) { ways.set(k, 0n); continue; }
-            ways.set(k, x === w - 1 && y === h - 1 ? 1n : (ways.get(`${x + 1},${y}`) ?? 0n) + (ways.get(`${x},${y + 1}`) ?? 0n));
+            if (blocked.has(k)) {
+              ways.set(k, 0n);
+              continue;
+            }
+            ways.set(
+              k,
+              x === w - 1 && y === h - 1 ? 1n : (ways.get(`${x + 1},${y}`) ?? 0n) + (ways.get(`${x},${y + 1}`) ?? 0n),
+            );
           }
         }
         const total = ways.get('0,0')!;
@@ -30,7 +39,10 @@ describe('logic_gridworld_blocked', () => {
           let paths = 0;
           const walk = (x: number, y: number) => {
             if (x >= w || y >= h || blocked.has(`${x},${y}`)) return;
-            if (x === w - 1 && y === h - 1) { paths++; return; }
+            if (x === w - 1 && y === h - 1) {
+              paths++;
+              return;
+            }
             walk(x + 1, y);
             walk(x, y + 1);
           };
@@ -49,14 +61,27 @@ describe('logic_gridworld_knight_move', () => {
     dist[0]![0] = 0;
     for (let changed = true; changed;) {
       changed = false;
-      for (let x = 0; x < w; x++) for (let y = 0; y < h; y++) {
-        for (const [dx, dy] of [[a, b], [b, a], [-a, b], [-b, a], [a, -b], [b, -a], [-a, -b], [-b, -a]]) {
-          const nx = x + dx!;
-          const ny = y + dy!;
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-          if (dist[nx]![ny]! + 1 < dist[x]![y]!) { dist[x]![y] = dist[nx]![ny]! + 1; changed = true; }
+      for (let x = 0; x < w; x++)
+        for (let y = 0; y < h; y++) {
+          for (const [dx, dy] of [
+            [a, b],
+            [b, a],
+            [-a, b],
+            [-b, a],
+            [a, -b],
+            [b, -a],
+            [-a, -b],
+            [-b, -a],
+          ]) {
+            const nx = x + dx!;
+            const ny = y + dy!;
+            if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+            if (dist[nx]![ny]! + 1 < dist[x]![y]!) {
+              dist[x]![y] = dist[nx]![ny]! + 1;
+              changed = true;
+            }
+          }
         }
-      }
     }
     return dist[tx]![ty]!;
   }
@@ -64,7 +89,12 @@ describe('logic_gridworld_knight_move', () => {
   it('relaxation to a fixed point gives the same distance; the target is on the board', () => {
     for (let level = 1; level <= 4; level++) {
       for (const p of items('logic_gridworld_knight_move', level, 8)) {
-        const { width: w, height: h, leaper: [a, b], target: [tx, ty] } = inputsOf(p);
+        const {
+          width: w,
+          height: h,
+          leaper: [a, b],
+          target: [tx, ty],
+        } = inputsOf(p);
         expect(tx).toBeLessThan(w);
         expect(ty).toBeLessThan(h);
         expect(promptOf(p)).toContain(`${w}x${h} grid`);
@@ -77,7 +107,9 @@ describe('logic_gridworld_knight_move', () => {
     expect(relaxedDistance(9, 9, 4, 3, 6, 8)).toBe(2);
     // Upstream's BFS bounded x by the height; on a non-square board the generator must agree with the
     // relaxation for every target cell (the random boards above are non-square too).
-    for (let tx = 1; tx < 6; tx++) for (let ty = 8; ty < 12; ty++) expect(leaperDistance(6, 12, 1, 2, tx, ty)).toBe(relaxedDistance(6, 12, 1, 2, tx, ty));
+    for (let tx = 1; tx < 6; tx++)
+      for (let ty = 8; ty < 12; ty++)
+        expect(leaperDistance(6, 12, 1, 2, tx, ty)).toBe(relaxedDistance(6, 12, 1, 2, tx, ty));
   });
 });
 
@@ -95,7 +127,11 @@ describe('logic_gridworld_rookmove', () => {
             const slides: string[] = [];
             for (let nx = x + 1; nx < w && !blocked.has(`${nx},${y}`); nx++) slides.push(`${nx},${y}`);
             for (let ny = y + 1; ny < h && !blocked.has(`${x},${ny}`); ny++) slides.push(`${x},${ny}`);
-            for (const s of slides) if ((dist.get(s) ?? Infinity) > d + 1) { dist.set(s, d + 1); changed = true; }
+            for (const s of slides)
+              if ((dist.get(s) ?? Infinity) > d + 1) {
+                dist.set(s, d + 1);
+                changed = true;
+              }
           }
         }
         expect(answerOf(p).value).toBe(String(dist.get(`${w - 1},${h - 1}`)));
@@ -114,22 +150,29 @@ describe('logic_puzzles_grid_chip', () => {
       let c = code;
       const rows: C[] = [];
       const cols: C[] = [];
-      for (let i = 0; i < n; i++) { rows.push(opts[c % 3]!); c = Math.floor(c / 3); }
-      for (let j = 0; j < n; j++) { cols.push(opts[c % 3]!); c = Math.floor(c / 3); }
+      for (let i = 0; i < n; i++) {
+        rows.push(opts[c % 3]!);
+        c = Math.floor(c / 3);
+      }
+      for (let j = 0; j < n; j++) {
+        cols.push(opts[c % 3]!);
+        c = Math.floor(c / 3);
+      }
       const chip = (i: number, j: number): C => (rows[i] !== 'none' && rows[i] === cols[j] ? rows[i]! : 'none');
       // Rows and columns must really have the colour they are labelled with (no empty labelled line).
       if (rows.some((r, i) => r !== 'none' && !cols.some((_, j) => chip(i, j) === r))) continue;
       if (cols.some((col, j) => col !== 'none' && !rows.some((_, i) => chip(i, j) === col))) continue;
       // Maximal: no empty cell takes a chip of either colour without breaking a row or column.
       let maximal = true;
-      for (let i = 0; i < n && maximal; i++) for (let j = 0; j < n && maximal; j++) {
-        if (chip(i, j) !== 'none') continue;
-        for (const colour of ['white', 'black'] as const) {
-          const rowOk = rows[i] === 'none' || rows[i] === colour;
-          const colOk = cols[j] === 'none' || cols[j] === colour;
-          if (rowOk && colOk) maximal = false;
+      for (let i = 0; i < n && maximal; i++)
+        for (let j = 0; j < n && maximal; j++) {
+          if (chip(i, j) !== 'none') continue;
+          for (const colour of ['white', 'black'] as const) {
+            const rowOk = rows[i] === 'none' || rows[i] === colour;
+            const colOk = cols[j] === 'none' || cols[j] === colour;
+            if (rowOk && colOk) maximal = false;
+          }
         }
-      }
       if (maximal) yield { rows, cols, chip };
     }
   }
@@ -143,10 +186,11 @@ describe('logic_puzzles_grid_chip', () => {
         for (const pl of maximalPlacements(i.n)) {
           if (!given.every((g) => pl.chip(g.row, g.col) === g.colour)) continue;
           let count = 0;
-          for (let r = 0; r < i.n; r++) for (let c = 0; c < i.n; c++) {
-            const x = pl.chip(r, c);
-            if (i.subtype === 'count_fully_constrained' ? x !== 'none' : x === i.asked) count++;
-          }
+          for (let r = 0; r < i.n; r++)
+            for (let c = 0; c < i.n; c++) {
+              const x = pl.chip(r, c);
+              if (i.subtype === 'count_fully_constrained' ? x !== 'none' : x === i.asked) count++;
+            }
           values.add(count);
         }
         if (i.subtype === 'count_fully_constrained') expect([...values]).toEqual([Number(answerOf(p).value)]);
@@ -171,18 +215,30 @@ describe('logic_zebralogic', () => {
   type Ref = [number, number];
   const holds = (c: Record<string, any>, h: (r: Ref) => number) => {
     switch (c.kind) {
-      case 'found_at': return h(c.x) === c.house;
-      case 'not_at': return h(c.x) !== c.house;
-      case 'same': return h(c.x) === h(c.y);
-      case 'not_same': return h(c.x) !== h(c.y);
-      case 'left_of': return h(c.x) + 1 === h(c.y);
-      case 'somewhere_left': return h(c.x) < h(c.y);
-      case 'next_to': return Math.abs(h(c.x) - h(c.y)) === 1;
-      case 'one_between': return Math.abs(h(c.x) - h(c.y)) === 2;
-      default: throw new Error(c.kind);
+      case 'found_at':
+        return h(c.x) === c.house;
+      case 'not_at':
+        return h(c.x) !== c.house;
+      case 'same':
+        return h(c.x) === h(c.y);
+      case 'not_same':
+        return h(c.x) !== h(c.y);
+      case 'left_of':
+        return h(c.x) + 1 === h(c.y);
+      case 'somewhere_left':
+        return h(c.x) < h(c.y);
+      case 'next_to':
+        return Math.abs(h(c.x) - h(c.y)) === 1;
+      case 'one_between':
+        return Math.abs(h(c.x) - h(c.y)) === 2;
+      default:
+        throw new Error(c.kind);
     }
   };
-  const perms = (n: number): number[][] => (n === 0 ? [[]] : perms(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)])));
+  const perms = (n: number): number[][] =>
+    n === 0
+      ? [[]]
+      : perms(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]));
 
   it('small puzzles: brute force over all assignments finds exactly one solution, the recorded one, and the answer', () => {
     for (const level of [1, 2]) {
@@ -194,10 +250,15 @@ describe('logic_zebralogic', () => {
         const sols: number[][][] = [];
         const rec = (a: number, cur: number[][]) => {
           if (a === A) {
-            if (i.clues.every((c: Record<string, any>) => holds(c, (r) => cur[r[0]]![r[1]]!))) sols.push(cur.map((x) => x.slice()));
+            if (i.clues.every((c: Record<string, any>) => holds(c, (r) => cur[r[0]]![r[1]]!)))
+              sols.push(cur.map((x) => x.slice()));
             return;
           }
-          for (const q of ps) { cur.push(q); rec(a + 1, cur); cur.pop(); }
+          for (const q of ps) {
+            cur.push(q);
+            rec(a + 1, cur);
+            cur.pop();
+          }
         };
         rec(0, []);
         expect(sols).toEqual([i.solution]);
@@ -207,8 +268,15 @@ describe('logic_zebralogic', () => {
           let count = 0;
           const rec2 = (a: number, cur: number[][]) => {
             if (count > 1) return;
-            if (a === A) { if (rest.every((c: Record<string, any>) => holds(c, (r) => cur[r[0]]![r[1]]!))) count++; return; }
-            for (const q of ps) { cur.push(q); rec2(a + 1, cur); cur.pop(); }
+            if (a === A) {
+              if (rest.every((c: Record<string, any>) => holds(c, (r) => cur[r[0]]![r[1]]!))) count++;
+              return;
+            }
+            for (const q of ps) {
+              cur.push(q);
+              rec2(a + 1, cur);
+              cur.pop();
+            }
           };
           rec2(0, []);
           expect(count).toBeGreaterThan(1);
@@ -223,7 +291,9 @@ describe('logic_zebralogic', () => {
           const a = (i.attributes as { values: string[] }[]).findIndex((x) => x.values.includes(picked));
           expect(i.solution[a][i.attributes[a].values.indexOf(picked)]).toBe(Number(house[1]) - 1);
         } else {
-          const target = (i.attributes as { values: string[] }[]).flatMap((x, a) => x.values.map((v, k) => ({ a, k, v }))).find((x) => m.includes(x.v))!;
+          const target = (i.attributes as { values: string[] }[])
+            .flatMap((x, a) => x.values.map((v, k) => ({ a, k, v })))
+            .find((x) => m.includes(x.v))!;
           expect(picked).toBe(`House ${i.solution[target.a][target.k] + 1}`);
         }
       }

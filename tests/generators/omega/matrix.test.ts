@@ -16,7 +16,10 @@ function detRational(a: M): Rational {
   for (let c = 0; c < n; c++) {
     const p = m.findIndex((row, i) => i >= c && !row[c]!.isZero());
     if (p < 0) return Rational.ZERO;
-    if (p !== c) { [m[c], m[p]] = [m[p]!, m[c]!]; det = det.neg(); }
+    if (p !== c) {
+      [m[c], m[p]] = [m[p]!, m[c]!];
+      det = det.neg();
+    }
     det = det.mul(m[c]![c]!);
     for (let i = c + 1; i < n; i++) {
       const f = m[i]![c]!.div(m[c]![c]!)!;
@@ -32,7 +35,10 @@ function detLeibniz(a: M): bigint {
   let total = 0n;
   const perm = Array.from({ length: n }, (_, i) => i);
   const rec = (k: number, sign: bigint) => {
-    if (k === n) { total += sign * perm.reduce((p, c, r) => p * a[r]![c]!, 1n); return; }
+    if (k === n) {
+      total += sign * perm.reduce((p, c, r) => p * a[r]![c]!, 1n);
+      return;
+    }
     for (let i = k; i < n; i++) {
       [perm[k], perm[i]] = [perm[i]!, perm[k]!];
       rec(k + 1, i === k ? sign : -sign);
@@ -60,15 +66,25 @@ function rankRational(a: M): number {
 }
 
 const mul = (a: M, b: M): M => a.map((row) => b[0]!.map((_, j) => row.reduce((s, v, k) => s + v * b[k]![j]!, 0n)));
-const minor = (a: M, r: number, c: number): M => a.filter((_, i) => i !== r).map((row) => row.filter((_, j) => j !== c));
+const minor = (a: M, r: number, c: number): M =>
+  a.filter((_, i) => i !== r).map((row) => row.filter((_, j) => j !== c));
 
 /** Inverse entries by the adjugate: (A⁻¹)_ij = (−1)^(i+j) det(minor_ji) / det A. */
 function inverseByAdjugate(a: M): Rational[][] {
   const det = detRational(a);
-  return a.map((_, i) => a.map((__, j) => detRational(minor(a, j, i)).mul(Rational.of((i + j) % 2 ? -1n : 1n)).div(det)!));
+  return a.map((_, i) =>
+    a.map((__, j) =>
+      detRational(minor(a, j, i))
+        .mul(Rational.of((i + j) % 2 ? -1n : 1n))
+        .div(det)!,
+    ),
+  );
 }
 
-const roundHalfUp = (q: Rational) => { const t = q.add(Rational.of(1n, 2n)); return t.num >= 0n ? t.num / t.den : -((-t.num + t.den - 1n) / t.den); };
+const roundHalfUp = (q: Rational) => {
+  const t = q.add(Rational.of(1n, 2n));
+  return t.num >= 0n ? t.num / t.den : -((-t.num + t.den - 1n) / t.den);
+};
 
 /** Eigenvalues of a symmetric matrix: Householder to tridiagonal, then Sturm-count bisection. */
 function eigenvaluesSturm(s: number[][]): number[] {
@@ -111,7 +127,11 @@ function eigenvaluesSturm(s: number[][]): number[] {
   return Array.from({ length: n }, (_, k) => {
     let lo = -bound;
     let hi = bound;
-    for (let it = 0; it < 200; it++) { const mid = (lo + hi) / 2; if (below(mid) > k) hi = mid; else lo = mid; }
+    for (let it = 0; it < 200; it++) {
+      const mid = (lo + hi) / 2;
+      if (below(mid) > k) hi = mid;
+      else lo = mid;
+    }
     return (lo + hi) / 2;
   });
 }
@@ -148,8 +168,10 @@ describe('arithmetic_matrix_inverse', () => {
         if (i.statistic === 'sum') v = flat.reduce((x, y) => x.add(y), Rational.ZERO);
         else if (i.statistic === 'sum_abs') v = flat.reduce((x, y) => x.add(y.abs()), Rational.ZERO);
         else if (i.statistic === 'trace') v = inv.reduce((x, r, k) => x.add(r[k]!), Rational.ZERO);
-        else if (i.statistic === 'entry') { const [r, c] = /position \((\d+), (\d+)\)/.exec(text)!.slice(1).map(Number); v = inv[r! - 1]![c! - 1]!; }
-        else v = flat.reduce((x, y) => (y.abs().cmp(x.abs()) > 0 ? y : x));
+        else if (i.statistic === 'entry') {
+          const [r, c] = /position \((\d+), (\d+)\)/.exec(text)!.slice(1).map(Number);
+          v = inv[r! - 1]![c! - 1]!;
+        } else v = flat.reduce((x, y) => (y.abs().cmp(x.abs()) > 0 ? y : x));
         expect(answerOf(p).value).toBe(roundHalfUp(v).toString());
       }
     }
@@ -185,9 +207,15 @@ describe('arithmetic_matrix_power', () => {
         let pow = a!;
         for (let i = 1; i < k; i++) pow = mul(pow, a!);
         const st = inputsOf(p).statistic;
-        const v = st === 'sum' ? pow.flat().reduce((x, y) => x + y, 0n)
-          : st === 'sum_abs' ? pow.flat().reduce((x, y) => x + (y < 0n ? -y : y), 0n)
-          : (() => { const [r, c] = /position \((\d+), (\d+)\)/.exec(text)!.slice(1).map(Number); return pow[r! - 1]![c! - 1]!; })();
+        const v =
+          st === 'sum'
+            ? pow.flat().reduce((x, y) => x + y, 0n)
+            : st === 'sum_abs'
+              ? pow.flat().reduce((x, y) => x + (y < 0n ? -y : y), 0n)
+              : (() => {
+                  const [r, c] = /position \((\d+), (\d+)\)/.exec(text)!.slice(1).map(Number);
+                  return pow[r! - 1]![c! - 1]!;
+                })();
         expect(answerOf(p).value).toBe(v.toString());
       }
     }
@@ -202,10 +230,17 @@ describe('arithmetic_matrix_multiplication', () => {
         const [a, b] = promptMatrices(text);
         const prod = mul(a!, b!);
         const st = inputsOf(p).statistic;
-        const v = st === 'sum' ? prod.flat().reduce((x, y) => x + y, 0n)
-          : st === 'sum_abs' ? prod.flat().reduce((x, y) => x + (y < 0n ? -y : y), 0n)
-          : st === 'trace' ? prod.reduce((x, r, i) => x + r[i]!, 0n)
-          : (() => { const [r, c] = /position \((\d+), (\d+)\)/.exec(text)!.slice(1).map(Number); return prod[r! - 1]![c! - 1]!; })();
+        const v =
+          st === 'sum'
+            ? prod.flat().reduce((x, y) => x + y, 0n)
+            : st === 'sum_abs'
+              ? prod.flat().reduce((x, y) => x + (y < 0n ? -y : y), 0n)
+              : st === 'trace'
+                ? prod.reduce((x, r, i) => x + r[i]!, 0n)
+                : (() => {
+                    const [r, c] = /position \((\d+), (\d+)\)/.exec(text)!.slice(1).map(Number);
+                    return prod[r! - 1]![c! - 1]!;
+                  })();
         expect(answerOf(p).value).toBe(v.toString());
         if (st === 'trace') expect(prod.length).toBe(prod[0]!.length);
       }
@@ -228,7 +263,9 @@ describe('arithmetic_matrix_rank', () => {
 
   it('products that lose rank (upstream labelled them with the constructed rank) get their true rank', () => {
     // About 0.2–0.3% of level-1 items: L·R with L 4×r, R r×4 and small entries can drop below r.
-    const lost = items('arithmetic_matrix_rank', 1, 3000).filter((x) => inputsOf(x).constructedRank !== Number(answerOf(x).value));
+    const lost = items('arithmetic_matrix_rank', 1, 3000).filter(
+      (x) => inputsOf(x).constructedRank !== Number(answerOf(x).value),
+    );
     expect(lost.length).toBeGreaterThan(0);
     for (const p of lost) {
       expect(Number(answerOf(p).value)).toBeLessThan(inputsOf(p).constructedRank);
@@ -242,7 +279,10 @@ describe('arithmetic_matrix_svd', () => {
     for (const level of LEVELS) {
       for (const p of items('arithmetic_matrix_svd', level, PER(level))) {
         const [a] = promptMatrices(promptOf(p));
-        const ata = mul(a!.map((_, j) => a!.map((r) => r[j]!)), a!).map((r) => r.map(Number));
+        const ata = mul(
+          a!.map((_, j) => a!.map((r) => r[j]!)),
+          a!,
+        ).map((r) => r.map(Number));
         const sigma = eigenvaluesSturm(ata).map((l) => Math.sqrt(Math.max(0, l)));
         const st = inputsOf(p).statistic;
         const max = Math.max(...sigma);

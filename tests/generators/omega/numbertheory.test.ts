@@ -3,8 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { answerOf, inputsOf, items, promptOf } from './helpers.js';
 
-const isPrime = (n: number) => { if (n < 2) return false; for (let d = 2; d * d <= n; d++) if (n % d === 0) return false; return true; };
-const powMod = (b: bigint, e: bigint, m: bigint) => { let r = 1n; b %= m; for (; e > 0n; e >>= 1n, b = (b * b) % m) if (e & 1n) r = (r * b) % m; return r; };
+const isPrime = (n: number) => {
+  if (n < 2) return false;
+  for (let d = 2; d * d <= n; d++) if (n % d === 0) return false;
+  return true;
+};
+const powMod = (b: bigint, e: bigint, m: bigint) => {
+  let r = 1n;
+  b %= m;
+  for (; e > 0n; e >>= 1n, b = (b * b) % m) if (e & 1n) r = (r * b) % m;
+  return r;
+};
 
 describe('numbertheory_lte_qr', () => {
   it('levels 1–3: a direct search over m gives the same least / largest / count', () => {
@@ -12,7 +21,8 @@ describe('numbertheory_lte_qr', () => {
       for (const p of items('numbertheory_lte_qr', level, 25)) {
         const i = inputsOf(p);
         const a = BigInt(i.a);
-        const ok = (m: bigint, c: bigint, mod: bigint) => m ** a + c !== 0n && (((m ** a + c) % mod) + mod) % mod === 0n;
+        const ok = (m: bigint, c: bigint, mod: bigint) =>
+          m ** a + c !== 0n && (((m ** a + c) % mod) + mod) % mod === 0n;
         let want: bigint;
         switch (i.template) {
           case 'least_m':
@@ -24,12 +34,24 @@ describe('numbertheory_lte_qr', () => {
             for (let q = 2; q < 100 && !p0; q++) {
               if (!isPrime(q)) continue;
               const mod = BigInt(q) ** BigInt(i.b);
-              for (let n = 1n; n <= 2n * mod; n++) if (ok(n, c, mod)) { p0 = BigInt(q); break; }
+              for (let n = 1n; n <= 2n * mod; n++)
+                if (ok(n, c, mod)) {
+                  p0 = BigInt(q);
+                  break;
+                }
             }
             expect(Number(p0)).toBe(i.p);
             const e = i.template === 'least_m_higher_power' ? i.b2 : i.b;
             const mod = p0 ** BigInt(e);
-            if (i.template === 'largest_m_in_period') { let m = mod; while (!ok(m, c, mod)) m--; want = m; } else { let m = 1n; while (!ok(m, c, mod)) m++; want = m; }
+            if (i.template === 'largest_m_in_period') {
+              let m = mod;
+              while (!ok(m, c, mod)) m--;
+              want = m;
+            } else {
+              let m = 1n;
+              while (!ok(m, c, mod)) m++;
+              want = m;
+            }
             break;
           }
           case 'least_n_prime_1_mod_k': {
@@ -89,7 +111,7 @@ describe('numbertheory_ordered_lte', () => {
 
   it('counts a = 0 in the upstream example: a ≤ 3^4 with 3^2 | a^3 gives 28, not 27', () => {
     let n = 0;
-    for (let a = 0; a <= 81; a++) if ((a ** 3) % 9 === 0) n++;
+    for (let a = 0; a <= 81; a++) if (a ** 3 % 9 === 0) n++;
     expect(n).toBe(28);
   });
 });
@@ -99,25 +121,34 @@ describe('numbertheory_qr_sum', () => {
     const s = String(n);
     const val = (x: string) => Number(x);
     switch (prop) {
-      case 'change_one': return [...s].every((_, i) => val(s.slice(0, i) + t + s.slice(i + 1)) % k === 0);
+      case 'change_one':
+        return [...s].every((_, i) => val(s.slice(0, i) + t + s.slice(i + 1)) % k === 0);
       case 'change_two': {
         if (s.length < 2) return false;
-        for (let i = 0; i < s.length; i++) for (let j = i + 1; j < s.length; j++) {
-          const c = [...s];
-          c[i] = String(t);
-          c[j] = String(t);
-          if (val(c.join('')) % k) return false;
-        }
+        for (let i = 0; i < s.length; i++)
+          for (let j = i + 1; j < s.length; j++) {
+            const c = [...s];
+            c[i] = String(t);
+            c[j] = String(t);
+            if (val(c.join('')) % k) return false;
+          }
         return true;
       }
       case 'swap_adjacent': {
         if (s.length < 2) return false;
-        for (let i = 0; i + 1 < s.length; i++) { const c = [...s]; [c[i], c[i + 1]] = [c[i + 1]!, c[i]!]; if (val(c.join('')) % k) return false; }
+        for (let i = 0; i + 1 < s.length; i++) {
+          const c = [...s];
+          [c[i], c[i + 1]] = [c[i + 1]!, c[i]!];
+          if (val(c.join('')) % k) return false;
+        }
         return true;
       }
-      case 'alternating_sum': return Math.abs([...s].reduce((a, d, i) => a + (i % 2 ? -1 : 1) * Number(d), 0)) % k === 0;
-      case 'digit_sum': return [...s].reduce((a, d) => a + Number(d), 0) % k === 0;
-      default: return n % k === 0 && val([...s].reverse().join('')) % k === 0;
+      case 'alternating_sum':
+        return Math.abs([...s].reduce((a, d, i) => a + (i % 2 ? -1 : 1) * Number(d), 0)) % k === 0;
+      case 'digit_sum':
+        return [...s].reduce((a, d) => a + Number(d), 0) % k === 0;
+      default:
+        return n % k === 0 && val([...s].reverse().join('')) % k === 0;
     }
   };
 
@@ -128,15 +159,21 @@ describe('numbertheory_qr_sum', () => {
         const lo = 10 ** (i.digits - 1);
         const hi = 10 ** i.digits - 1;
         const found: number[] = [];
-        if (i.order === 'greatest') { for (let n = hi; n >= lo && found.length < i.rank; n--) if (has(i.property, n, i.divisor, i.changedTo)) found.push(n); }
-        else for (let n = lo; n <= hi && found.length < i.rank; n++) if (has(i.property, n, i.divisor, i.changedTo)) found.push(n);
+        if (i.order === 'greatest') {
+          for (let n = hi; n >= lo && found.length < i.rank; n--)
+            if (has(i.property, n, i.divisor, i.changedTo)) found.push(n);
+        } else
+          for (let n = lo; n <= hi && found.length < i.rank; n++)
+            if (has(i.property, n, i.divisor, i.changedTo)) found.push(n);
         const n = found[i.rank - 1]!;
         expect(n).toBe(i.n);
         const div = 10 ** (i.digits - 1);
         const want = i.form === 'n' ? n : i.form === 'n_mod' ? n % div : Math.floor(n / div) + (n % div);
         expect(answerOf(p).value).toBe(String(want));
         // The question asks for what the answer is (upstream's reverse templates did not).
-        expect(promptOf(p)).toContain(i.form === 'q_plus_r' ? 'Find Q+R.' : i.form === 'n_mod' ? `Find N mod ${div}.` : 'Find N.');
+        expect(promptOf(p)).toContain(
+          i.form === 'q_plus_r' ? 'Find Q+R.' : i.form === 'n_mod' ? `Find N mod ${div}.` : 'Find N.',
+        );
       }
     }
   });

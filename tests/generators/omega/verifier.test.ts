@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../../src/core/rational.js';
 import {
-  decimalAnswer, integerAnswer, normalizeScalar, parseScalar, rationalAnswer, roundRational, verifyAnswer, choiceAnswer, type Answer,
+  decimalAnswer,
+  integerAnswer,
+  normalizeScalar,
+  parseScalar,
+  rationalAnswer,
+  roundRational,
+  verifyAnswer,
+  choiceAnswer,
+  type Answer,
 } from '../../../generators/omega/lib/answer.js';
 
 const ok = (a: Answer, reply: string) => verifyAnswer(a, reply).correct;
@@ -10,18 +18,45 @@ const ok = (a: Answer, reply: string) => verifyAnswer(a, reply).correct;
 describe('normalizeScalar / parseScalar', () => {
   it('strips the usual wrappers, one label and a trailing period', () => {
     const cases: [string, string][] = [
-      ['42', '42'], [' 42. ', '42'], ['$42$', '42'], ['$$42$$', '42'], ['\\(42\\)', '42'], ['\\[42\\]', '42'], ['**42**', '42'],
-      ['\\text{42}', '42'], ['\\mathbf{42}', '42'], ['{42}', '42'], ['x = 42', '42'], ['m+n=17', '17'], ['N \\approx 3.5', '3.5'],
-      ['\u221212', '-12'], ['Choice 2', '2'], ['{1}/{2}', '{1}/{2}'],
+      ['42', '42'],
+      [' 42. ', '42'],
+      ['$42$', '42'],
+      ['$$42$$', '42'],
+      ['\\(42\\)', '42'],
+      ['\\[42\\]', '42'],
+      ['**42**', '42'],
+      ['\\text{42}', '42'],
+      ['\\mathbf{42}', '42'],
+      ['{42}', '42'],
+      ['x = 42', '42'],
+      ['m+n=17', '17'],
+      ['N \\approx 3.5', '3.5'],
+      ['\u221212', '-12'],
+      ['Choice 2', '2'],
+      ['{1}/{2}', '{1}/{2}'],
     ];
     for (const [raw, want] of cases) expect(normalizeScalar(raw), raw).toBe(want);
   });
 
   it('reads integers, fractions, \\frac forms and decimals exactly', () => {
     const cases: [string, string][] = [
-      ['7', '7'], ['-3/4', '-3/4'], ['6/8', '3/4'], ['\\frac{3}{4}', '3/4'], ['\\dfrac{-3}{4}', '-3/4'], ['-\\frac{3}{4}', '-3/4'],
-      ['\\frac{3}{-4}', '-3/4'], ['\\frac34', '3/4'], ['(-3)/4', '-3/4'], ['2.125', '17/8'], ['1e3', '1000'], ['+5', '5'], ['5.0', '5'],
-      ['(-3)', '-3'], ['-(3/4)', '-3/4'], ['{1}/{2}', '1/2'], ['\\frac{\\frac{1}{2}}{3}', '1/6'],
+      ['7', '7'],
+      ['-3/4', '-3/4'],
+      ['6/8', '3/4'],
+      ['\\frac{3}{4}', '3/4'],
+      ['\\dfrac{-3}{4}', '-3/4'],
+      ['-\\frac{3}{4}', '-3/4'],
+      ['\\frac{3}{-4}', '-3/4'],
+      ['\\frac34', '3/4'],
+      ['(-3)/4', '-3/4'],
+      ['2.125', '17/8'],
+      ['1e3', '1000'],
+      ['+5', '5'],
+      ['5.0', '5'],
+      ['(-3)', '-3'],
+      ['-(3/4)', '-3/4'],
+      ['{1}/{2}', '1/2'],
+      ['\\frac{\\frac{1}{2}}{3}', '1/6'],
     ];
     for (const [raw, want] of cases) expect(parseScalar(raw)?.toString(), raw).toBe(want);
   });
@@ -31,18 +66,42 @@ describe('normalizeScalar / parseScalar', () => {
     const units = { units: ['paths', 'units', 'square units', 'units^2', 'rad'] };
     const cases: [string, string, object?][] = [
       // mixed numbers: a whole number and a proper fraction
-      ['5\\frac{1}{2}', '11/2'], ['5 \\frac12', '11/2'], ['5\\tfrac{1}{2}', '11/2'], ['5 1/2', '11/2'], ['-5\\frac{1}{2}', '-11/2'],
+      ['5\\frac{1}{2}', '11/2'],
+      ['5 \\frac12', '11/2'],
+      ['5\\tfrac{1}{2}', '11/2'],
+      ['5 1/2', '11/2'],
+      ['-5\\frac{1}{2}', '-11/2'],
       // thousands: one separator kind, groups of exactly three
-      ['1,234', '1234'], ['1{,}234', '1234'], ['1\\,234', '1234'], ['12,345,678', '12345678'], ['1,234.5', '2469/2'],
+      ['1,234', '1234'],
+      ['1{,}234', '1234'],
+      ['1\\,234', '1234'],
+      ['12,345,678', '12345678'],
+      ['1,234.5', '2469/2'],
       // a single label
-      ['x = 5', '5'], ['\\text{Answer} = 5', '5'],
+      ['x = 5', '5'],
+      ['\\text{Answer} = 5', '5'],
       // \over, repeating decimals, powers, scientific notation, percent (only where the family allows it)
-      ['3 \\over 4', '3/4'], ['{3 \\over 4}', '3/4'], ['0.\\overline{3}', '1/3'], ['0.1\\overline{6}', '1/6'], ['1.\\overline{142857}', '8/7'],
-      ['2^{10}', '1024'], ['2^5', '32'], ['10^{-3}', '1/1000'], ['1.5 \\times 10^{3}', '1500'], ['2\\cdot10^{-2}', '1/50'], ['1.5e3', '1500'],
-      ['75\\%', '3/4', { percent: true }], ['75%', '3/4', { percent: true }],
+      ['3 \\over 4', '3/4'],
+      ['{3 \\over 4}', '3/4'],
+      ['0.\\overline{3}', '1/3'],
+      ['0.1\\overline{6}', '1/6'],
+      ['1.\\overline{142857}', '8/7'],
+      ['2^{10}', '1024'],
+      ['2^5', '32'],
+      ['10^{-3}', '1/1000'],
+      ['1.5 \\times 10^{3}', '1500'],
+      ['2\\cdot10^{-2}', '1/50'],
+      ['1.5e3', '1500'],
+      ['75\\%', '3/4', { percent: true }],
+      ['75%', '3/4', { percent: true }],
       // units the question asks for
-      ['12 \\text{ paths}', '12', units], ['\\text{12 paths}', '12', units], ['12 paths', '12', units], ['10.08 \\text{ units}', '252/25', units],
-      ['10 \\text{ square units}', '10', units], ['10\\,\\text{units}^2', '10', units], ['1.25 \\text{ rad}', '5/4', units],
+      ['12 \\text{ paths}', '12', units],
+      ['\\text{12 paths}', '12', units],
+      ['12 paths', '12', units],
+      ['10.08 \\text{ units}', '252/25', units],
+      ['10 \\text{ square units}', '10', units],
+      ['10\\,\\text{units}^2', '10', units],
+      ['1.25 \\text{ rad}', '5/4', units],
     ];
     for (const [raw, want, opts] of cases) expect(parseScalar(raw, opts as object)?.toString(), raw).toBe(want);
   });
@@ -50,14 +109,36 @@ describe('normalizeScalar / parseScalar', () => {
   it('policy table: rejected forms (never guessed)', () => {
     const units = { units: ['paths', 'units', 'rad'] };
     const cases: [string, object?][] = [
-      ['1 2'], ['1 234'], ['1,5'], ['1234,567'], ['1,23'], ['1,234,56'], ['1,234\\,567'], // no space deletion, no decimal comma
-      ['k = 2, q = -6'], ['k = 2 = 2'], ['x = 5 \\approx 5'], ['= 5'], // ambiguous relations
-      ['5\\frac{3}{2}'], ['5 3/2'], // improper "mixed" numbers
+      ['1 2'],
+      ['1 234'],
+      ['1,5'],
+      ['1234,567'],
+      ['1,23'],
+      ['1,234,56'],
+      ['1,234\\,567'], // no space deletion, no decimal comma
+      ['k = 2, q = -6'],
+      ['k = 2 = 2'],
+      ['x = 5 \\approx 5'],
+      ['= 5'], // ambiguous relations
+      ['5\\frac{3}{2}'],
+      ['5 3/2'], // improper "mixed" numbers
       ['2^10'], // TeX reads this as 2¹0
-      ['2^{100000}'], ['2 \\times 3'],
+      ['2^{100000}'],
+      ['2 \\times 3'],
       ['75\\%'], // percent only where the answer is a proportion
-      ['5\\,\\text{cm}', units], ['12 \\text{ ways}', units], ['12 \\text{ paths}'], ['30^\\circ', units], // units not asked
-      [''], ['abc'], ['1, 2'], ['3 \\pm 1'], ['x^2'], ['1/0'], ['NaN'], ['--5'], ['9'.repeat(401)],
+      ['5\\,\\text{cm}', units],
+      ['12 \\text{ ways}', units],
+      ['12 \\text{ paths}'],
+      ['30^\\circ', units], // units not asked
+      [''],
+      ['abc'],
+      ['1, 2'],
+      ['3 \\pm 1'],
+      ['x^2'],
+      ['1/0'],
+      ['NaN'],
+      ['--5'],
+      ['9'.repeat(401)],
     ];
     for (const [raw, opts] of cases) expect(parseScalar(raw, opts as object), raw).toBeUndefined();
   });
@@ -77,7 +158,8 @@ describe('verifyAnswer', () => {
 
   it('rationals: equal value in any exact notation', () => {
     const a = rationalAnswer(Rational.of(158n, 9n));
-    for (const r of ['\\boxed{158/9}', '\\boxed{\\frac{158}{9}}', '\\boxed{316/18}', '$\\boxed{\\dfrac{158}{9}}$']) expect(ok(a, r), r).toBe(true);
+    for (const r of ['\\boxed{158/9}', '\\boxed{\\frac{158}{9}}', '\\boxed{316/18}', '$\\boxed{\\dfrac{158}{9}}$'])
+      expect(ok(a, r), r).toBe(true);
     for (const r of ['\\boxed{17.56}', '\\boxed{9/158}', '\\boxed{-158/9}']) expect(ok(a, r), r).toBe(false);
   });
 
@@ -85,7 +167,8 @@ describe('verifyAnswer', () => {
     const a = decimalAnswer(Rational.of(1n, 4n), 2);
     expect(a).toMatchObject({ value: '0.25', places: 2, exact: '1/4' });
     for (const r of ['\\boxed{0.25}', '\\boxed{0.250}', '\\boxed{.25}', '\\boxed{1/4}']) expect(ok(a, r), r).toBe(true);
-    for (const r of ['\\boxed{0.26}', '\\boxed{0.24}', '\\boxed{0.3}', '\\boxed{0.2551}', '\\boxed{0.2549}']) expect(ok(a, r), r).toBe(false);
+    for (const r of ['\\boxed{0.26}', '\\boxed{0.24}', '\\boxed{0.3}', '\\boxed{0.2551}', '\\boxed{0.2549}'])
+      expect(ok(a, r), r).toBe(false);
     // An exact tie accepts both roundings.
     const tie = decimalAnswer(Rational.of(1n, 8n), 2);
     expect(tie.value).toBe('0.13');
@@ -102,8 +185,16 @@ describe('verifyAnswer', () => {
     const a = decimalAnswer(Rational.of(109n, 1000n), 2); // exact 0.109, key 0.11
     expect(a.value).toBe('0.11');
     const table: [string, boolean][] = [
-      ['0.11', true], ['0.110', true], ['11/100', true], ['1.1 \\times 10^{-1}', true],
-      ['0.1', false], ['0.109', false], ['0.15', false], ['0.06', false], ['0.12', false], ['0.1\\overline{0}', false],
+      ['0.11', true],
+      ['0.110', true],
+      ['11/100', true],
+      ['1.1 \\times 10^{-1}', true],
+      ['0.1', false],
+      ['0.109', false],
+      ['0.15', false],
+      ['0.06', false],
+      ['0.12', false],
+      ['0.1\\overline{0}', false],
     ];
     for (const [r, want] of table) expect(ok(a, `\\boxed{${r}}`), r).toBe(want);
     expect(verifyAnswer(a, '\\boxed{0.109}')).toMatchObject({ correct: false, formatOk: false });
@@ -153,7 +244,13 @@ describe('verifyAnswer', () => {
 
   it('never throws on hostile input', () => {
     const a = integerAnswer(5n);
-    for (const r of [undefined as unknown as string, null as unknown as string, 'x'.repeat(2_000_000), '\\boxed{'.repeat(50_000), `\\boxed{${'('.repeat(300)}5${')'.repeat(300)}}`]) {
+    for (const r of [
+      undefined as unknown as string,
+      null as unknown as string,
+      'x'.repeat(2_000_000),
+      '\\boxed{'.repeat(50_000),
+      `\\boxed{${'('.repeat(300)}5${')'.repeat(300)}}`,
+    ]) {
       expect(() => verifyAnswer(a, r)).not.toThrow();
       expect(verifyAnswer(a, r).correct).toBe(false);
     }
@@ -161,7 +258,7 @@ describe('verifyAnswer', () => {
 });
 
 describe('units a family asks for', () => {
-  it('geometry accepts the measurement\'s unit word and no other; counting families accept their noun', async () => {
+  it("geometry accepts the measurement's unit word and no other; counting families accept their noun", async () => {
     const { items, inputsOf, answerOf } = await import('./helpers.js');
     const seen = new Set<string>();
     for (const p of items('geometry_triangle', 1, 40, 'units')) {

@@ -23,14 +23,18 @@ export function articleErrors(text: string): string[] {
 
 describe('articles in OMEGA prompts', () => {
   it('the checker itself catches the two reported errors and passes the right forms', () => {
-    expect(articleErrors('Let ABC be a equilateral triangle; the person who drives a Audi')).toEqual(['a equilateral', 'a Audi']);
+    expect(articleErrors('Let ABC be a equilateral triangle; the person who drives a Audi')).toEqual([
+      'a equilateral',
+      'a Audi',
+    ]);
     expect(articleErrors('an equilateral triangle, an Audi, a BMW, a unique car, point A in circle')).toEqual([]);
   });
 
   it('no family at any level writes "a" before a vowel or "an" before a consonant', () => {
     for (const g of omegaGenerators) {
       for (let level = 1; level <= g.omega.maxLevel; level++) {
-        for (const p of items(g, level, 6, 'articles')) expect(articleErrors(promptOf(p)), `${g.name} level ${level}`).toEqual([]);
+        for (const p of items(g, level, 6, 'articles'))
+          expect(articleErrors(promptOf(p)), `${g.name} level ${level}`).toEqual([]);
       }
     }
   });

@@ -37,7 +37,10 @@ export function setOf(bf: BruteForce, indices: Iterable<number>): ClauseSet {
 }
 
 export function allClauses(bf: BruteForce): ClauseSet {
-  return setOf(bf, Array.from({ length: bf.m }, (_, i) => i));
+  return setOf(
+    bf,
+    Array.from({ length: bf.m }, (_, i) => i),
+  );
 }
 
 export function indicesOf(set: ClauseSet): number[] {
@@ -51,7 +54,7 @@ export function subsetSat(bf: BruteForce, set: ClauseSet): boolean {
   const W = bf.words;
   const rows = bf.satisfied.length / W;
   outer: for (let a = 0; a < rows; a++) {
-    for (let w = 0; w < W; w++) if (((bf.satisfied[a * W + w]! & set[w]!) >>> 0) !== set[w]) continue outer; // >>> 0: & is signed
+    for (let w = 0; w < W; w++) if ((bf.satisfied[a * W + w]! & set[w]!) >>> 0 !== set[w]) continue outer; // >>> 0: & is signed
     return true;
   }
   return false;
@@ -128,9 +131,12 @@ export function allMcses(bf: BruteForce): ClauseSet[] {
   for (let a = 0; a < 1 << bf.n; a++) {
     const row = bf.satisfied.slice(a * W, (a + 1) * W);
     const key = row.join(',');
-    if (!seen.has(key)) { seen.add(key); rows.push(row); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      rows.push(row);
+    }
   }
-  const contains = (big: ClauseSet, small: ClauseSet) => small.every((w, i) => ((big[i]! & w) >>> 0) === w);
+  const contains = (big: ClauseSet, small: ClauseSet) => small.every((w, i) => (big[i]! & w) >>> 0 === w);
   const maximal = rows.filter((r) => !rows.some((t) => t !== r && contains(t, r) && !contains(r, t)));
   const all = allClauses(bf);
   return maximal.map((r) => all.map((w, i) => w & ~r[i]!) as ClauseSet);

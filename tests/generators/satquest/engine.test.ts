@@ -6,22 +6,46 @@ import { Rng } from '../../../src/core/rng.js';
 import { CdclSolver } from '../../../generators/satquest/engine/cdcl.js';
 import { atMostK, maxSat } from '../../../generators/satquest/engine/maxsat.js';
 import { solveFormula } from '../../../generators/satquest/engine/sat.js';
-import { checkMcs, checkMus, deletionMus, falsifiedCount, growMcs } from '../../../generators/satquest/engine/subsets.js';
 import {
-  allClauses, assignmentIndex, bruteForce, falsifiedBy, formulaSat, indicesOf, isMcsBrute, isMusBrute, maxSatCost, setOf, subsetSat,
+  checkMcs,
+  checkMus,
+  deletionMus,
+  falsifiedCount,
+  growMcs,
+} from '../../../generators/satquest/engine/subsets.js';
+import {
+  allClauses,
+  assignmentIndex,
+  bruteForce,
+  falsifiedBy,
+  formulaSat,
+  indicesOf,
+  isMcsBrute,
+  isMusBrute,
+  maxSatCost,
+  setOf,
+  subsetSat,
 } from './brute-force.js';
 
 /** A random formula with no structure in common with the generator's sampler. */
 function randomFormula(rng: Rng, n: number, m: number, maxWidth = 4): number[][] {
   return Array.from({ length: m }, () => {
     const k = rng.int(1, Math.min(maxWidth, n));
-    const vars = rng.sample(Array.from({ length: n }, (_, i) => i + 1), k);
+    const vars = rng.sample(
+      Array.from({ length: n }, (_, i) => i + 1),
+      k,
+    );
     return vars.map((v) => (rng.bool() ? v : -v));
   });
 }
 
 /** Formulas around the satisfiability threshold so both answers are common. */
-function* formulas(seed: number, count: number, nMin: number, nMax: number): Generator<{ clauses: number[][]; n: number }> {
+function* formulas(
+  seed: number,
+  count: number,
+  nMin: number,
+  nMax: number,
+): Generator<{ clauses: number[][]; n: number }> {
   for (let i = 0; i < count; i++) {
     const rng = Rng.forItem(seed, i);
     const n = rng.int(nMin, nMax);
@@ -61,7 +85,16 @@ describe('CDCL decision and models', () => {
     const s = new CdclSolver();
     expect(s.addClause([])).toBe(false);
     expect(s.solve()).toBe(false);
-    expect(solveFormula([[1, -1], [2, 2, 2], [-2, 3]], 3)).toMatchObject({ sat: true });
+    expect(
+      solveFormula(
+        [
+          [1, -1],
+          [2, 2, 2],
+          [-2, 3],
+        ],
+        3,
+      ),
+    ).toMatchObject({ sat: true });
     expect(solveFormula([[1], [-1]], 1).sat).toBe(false);
     const t = new CdclSolver();
     expect(() => t.addClause([0])).toThrow(RangeError);
@@ -73,7 +106,8 @@ describe('CDCL decision and models', () => {
     const x = (p: number, h: number) => p * H + h + 1;
     const clauses: number[][] = [];
     for (let p = 0; p < P; p++) clauses.push(Array.from({ length: H }, (_, h) => x(p, h)));
-    for (let h = 0; h < H; h++) for (let p = 0; p < P; p++) for (let q = p + 1; q < P; q++) clauses.push([-x(p, h), -x(q, h)]);
+    for (let h = 0; h < H; h++)
+      for (let p = 0; p < P; p++) for (let q = p + 1; q < P; q++) clauses.push([-x(p, h), -x(q, h)]);
     const r = solveFormula(clauses, P * H);
     expect(r.sat).toBe(false);
     expect(r.stats.conflicts).toBeGreaterThan(0);
@@ -85,7 +119,8 @@ describe('CDCL decision and models', () => {
     const x = (p: number, h: number) => p * H + h + 1;
     const php: number[][] = [];
     for (let p = 0; p < P; p++) php.push(Array.from({ length: H }, (_, h) => x(p, h)));
-    for (let h = 0; h < H; h++) for (let p = 0; p < P; p++) for (let q = p + 1; q < P; q++) php.push([-x(p, h), -x(q, h)]);
+    for (let h = 0; h < H; h++)
+      for (let p = 0; p < P; p++) for (let q = p + 1; q < P; q++) php.push([-x(p, h), -x(q, h)]);
     const r = solveFormula(php, P * H);
     expect(r.sat).toBe(false);
     expect(r.stats.conflicts).toBeGreaterThan(2500); // past the first clause-database reduction
@@ -93,9 +128,19 @@ describe('CDCL decision and models', () => {
     let sat = 0;
     for (let i = 0; i < 6; i++) {
       const n = 120;
-      const clauses = Array.from({ length: Math.round(4.2 * n) }, () => rng.sample(Array.from({ length: n }, (_, j) => j + 1), 3).map((v) => (rng.bool() ? v : -v)));
+      const clauses = Array.from({ length: Math.round(4.2 * n) }, () =>
+        rng
+          .sample(
+            Array.from({ length: n }, (_, j) => j + 1),
+            3,
+          )
+          .map((v) => (rng.bool() ? v : -v)),
+      );
       const res = solveFormula(clauses, n);
-      if (res.sat) { sat++; expect(falsifiedCount(clauses, res.assignment!)).toBe(0); }
+      if (res.sat) {
+        sat++;
+        expect(falsifiedCount(clauses, res.assignment!)).toBe(0);
+      }
     }
     expect(sat).toBeGreaterThan(0);
   });
@@ -115,9 +160,15 @@ describe('CDCL assumptions, cores and incremental use', () => {
       for (let v = 1; v <= n; v++) solver.newVar();
       for (const c of clauses) solver.addClause(c);
       const rng = Rng.forItem(5, n * 1000 + clauses.length);
-      for (let q = 0; q < 10; q++) { // one solver, many queries: learnt clauses must stay sound
+      for (let q = 0; q < 10; q++) {
+        // one solver, many queries: learnt clauses must stay sound
         const k = rng.int(0, n);
-        const assumptions = rng.sample(Array.from({ length: n }, (_, i) => i + 1), k).map((v) => (rng.bool() ? v : -v));
+        const assumptions = rng
+          .sample(
+            Array.from({ length: n }, (_, i) => i + 1),
+            k,
+          )
+          .map((v) => (rng.bool() ? v : -v));
         const withUnits = [...clauses, ...assumptions.map((a) => [a])];
         const expected = formulaSat(bruteForce(withUnits, n));
         expect(solver.solve(assumptions)).toBe(expected);
@@ -193,7 +244,10 @@ describe('MaxSAT, MUS and MCS against brute force', () => {
   it('deletion MUS and grown MCS are minimal by definition, on every unsatisfiable formula of 1,000 (n 2..16)', () => {
     let checked = 0;
     for (const { clauses, n } of formulas(9, 1000, 2, 16)) {
-      if (n > 12 && checked % 4 !== 0) { checked++; continue; } // keep the large end cheap
+      if (n > 12 && checked % 4 !== 0) {
+        checked++;
+        continue;
+      } // keep the large end cheap
       const bf = bruteForce(clauses, n);
       if (formulaSat(bf)) continue;
       checked++;
@@ -216,10 +270,15 @@ describe('MaxSAT, MUS and MCS against brute force', () => {
       const mcs = growMcs(clauses, n).mcs;
       const candidates: number[][] = [mus, mcs];
       for (const base of [mus, mcs]) {
-        for (let j = 0; j < m; j++) candidates.push(base.includes(j) ? base.filter((x) => x !== j) : [...base, j].sort((a, b) => a - b));
+        for (let j = 0; j < m; j++)
+          candidates.push(base.includes(j) ? base.filter((x) => x !== j) : [...base, j].sort((a, b) => a - b));
       }
-      for (let r = 0; r < 10; r++) candidates.push(Array.from({ length: m }, (_, i) => i).filter(() => rng.bool(rng.pick([0.2, 0.5, 0.8]))));
-      candidates.push([], Array.from({ length: m }, (_, i) => i));
+      for (let r = 0; r < 10; r++)
+        candidates.push(Array.from({ length: m }, (_, i) => i).filter(() => rng.bool(rng.pick([0.2, 0.5, 0.8]))));
+      candidates.push(
+        [],
+        Array.from({ length: m }, (_, i) => i),
+      );
       for (const c of candidates) {
         const set = setOf(bf, c);
         expect(checkMus(clauses, n, c).ok, `MUS ${c}`).toBe(isMusBrute(bf, set));

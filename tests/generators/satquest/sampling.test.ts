@@ -5,23 +5,40 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng.js';
 import { clauseCount, hundredths } from '../../../generators/satquest/params.js';
 import {
-  canonicalFormula, distinctClauseCount, drawClause, drawDistinctClauses, drawPair, drawWidth, shuffleFormula,
+  canonicalFormula,
+  distinctClauseCount,
+  drawClause,
+  drawDistinctClauses,
+  drawPair,
+  drawWidth,
+  shuffleFormula,
 } from '../../../generators/satquest/sampling.js';
 import { bruteForce, formulaSat } from './brute-force.js';
 
 /** Variables of each clause as a sorted key, for comparing formulas up to order and signs. */
-const shape = (clauses: number[][]) => clauses.map((c) => c.map(Math.abs).sort((a, b) => a - b).join(',')).sort();
+const shape = (clauses: number[][]) =>
+  clauses
+    .map((c) =>
+      c
+        .map(Math.abs)
+        .sort((a, b) => a - b)
+        .join(','),
+    )
+    .sort();
 
 describe('clause sampling', () => {
   it('draws widths with SATQuest’s distribution: P(2)=0.21, P(3)=0.553, P(4)=0.166, P(5)=0.050', () => {
     const rng = Rng.forItem('widths', 0);
     const N = 40_000;
     const counts = new Map<number, number>();
-    for (let i = 0; i < N; i++) { const k = drawWidth(64, rng); counts.set(k, (counts.get(k) ?? 0) + 1); }
+    for (let i = 0; i < N; i++) {
+      const k = drawWidth(64, rng);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
     // k = base + G: P(2) = 0.3·0.7, P(3) = 0.3·0.21 + 0.7·0.7, P(4) = 0.3·0.063 + 0.7·0.21, …
     const p = (k: number) => 0.3 * 0.7 * 0.3 ** (k - 2) + (k >= 3 ? 0.7 * 0.7 * 0.3 ** (k - 3) : 0);
     for (const k of [2, 3, 4, 5]) {
-      const sd = Math.sqrt(p(k) * (1 - p(k)) / N);
+      const sd = Math.sqrt((p(k) * (1 - p(k))) / N);
       expect(Math.abs(counts.get(k)! / N - p(k)), `width ${k}`).toBeLessThan(5 * sd);
     }
     expect(Math.min(...counts.keys())).toBe(2);
@@ -97,6 +114,16 @@ describe('the UNSAT-first pairing', () => {
   });
 
   it('canonicalFormula sorts literals by variable and clauses lexicographically (SATQuest’s dedup form)', () => {
-    expect(canonicalFormula([[3, -1], [2, 1], [-2, -1, 3]])).toEqual([[-1, -2, 3], [-1, 3], [1, 2]]);
+    expect(
+      canonicalFormula([
+        [3, -1],
+        [2, 1],
+        [-2, -1, 3],
+      ]),
+    ).toEqual([
+      [-1, -2, 3],
+      [-1, 3],
+      [1, 2],
+    ]);
   });
 });

@@ -16,7 +16,16 @@ import { satquest, type SatQuestTruth } from '../../../generators/satquest/satqu
 // The suite's tasks are its family's 'all' set (suites/*.yaml include it).
 import { family } from '../../../generators/satquest/index.js';
 import {
-  allClauses, assignmentIndex, bruteForce, falsifiedBy, formulaSat, isMcsBrute, isMusBrute, maxSatCost, setOf, subsetSat,
+  allClauses,
+  assignmentIndex,
+  bruteForce,
+  falsifiedBy,
+  formulaSat,
+  isMcsBrute,
+  isMusBrute,
+  maxSatCost,
+  setOf,
+  subsetSat,
 } from './brute-force.js';
 
 const gen = satquest;
@@ -32,12 +41,18 @@ const chosen = (bits: string) => [...bits].flatMap((b, i) => (b === '1' ? [i] : 
 function referenceValid(t: SatQuestTruth): boolean {
   const bf = bruteForce(t.clauses, t.n);
   switch (t.label) {
-    case 'SATDP_SAT': return t.reference === '1' && formulaSat(bf);
-    case 'SATDP_UNSAT': return t.reference === '0' && !formulaSat(bf);
-    case 'SATSP': return falsifiedBy(bf, assignmentIndex(t.reference)) === 0;
-    case 'MaxSAT': return t.optimum === maxSatCost(bf) && falsifiedBy(bf, assignmentIndex(t.reference)) === t.optimum;
-    case 'MCS': return isMcsBrute(bf, setOf(bf, chosen(t.reference)));
-    case 'MUS': return isMusBrute(bf, setOf(bf, chosen(t.reference)));
+    case 'SATDP_SAT':
+      return t.reference === '1' && formulaSat(bf);
+    case 'SATDP_UNSAT':
+      return t.reference === '0' && !formulaSat(bf);
+    case 'SATSP':
+      return falsifiedBy(bf, assignmentIndex(t.reference)) === 0;
+    case 'MaxSAT':
+      return t.optimum === maxSatCost(bf) && falsifiedBy(bf, assignmentIndex(t.reference)) === t.optimum;
+    case 'MCS':
+      return isMcsBrute(bf, setOf(bf, chosen(t.reference)));
+    case 'MUS':
+      return isMusBrute(bf, setOf(bf, chosen(t.reference)));
   }
 }
 
@@ -51,21 +66,29 @@ function parseClauses(text: string, format: string): number[][] {
   }
   if (format === 'math') {
     const line = text.split('\n').find((l) => l.startsWith('('))!;
-    return line.split(' \\land ').map((c) => c.slice(1, -1).split(' \\lor ').map((lit) => {
-      const v = Number(/x_\{?(\d+)\}?/.exec(lit)![1]);
-      return lit.startsWith('\\neg ') ? -v : v;
-    }));
+    return line.split(' \\land ').map((c) =>
+      c
+        .slice(1, -1)
+        .split(' \\lor ')
+        .map((lit) => {
+          const v = Number(/x_\{?(\d+)\}?/.exec(lit)![1]);
+          return lit.startsWith('\\neg ') ? -v : v;
+        }),
+    );
   }
   const dual = format === 'dualstory';
-  return text.split('\n').filter((l) => /^\d+\. \w+ (wants|dislikes): /.test(l)).map((l) => {
-    const items = l.replace(/^\d+\. \w+ (wants|dislikes): /, '').split(dual ? ' + ' : ', ');
-    return items.map((item) => {
-      const [texture, ...rest] = item.split(' ');
-      const v = COOKIES.indexOf(rest.join(' ')) + 1;
-      expect(v).toBeGreaterThan(0);
-      return (texture === 'crunchy') !== dual ? v : -v;
+  return text
+    .split('\n')
+    .filter((l) => /^\d+\. \w+ (wants|dislikes): /.test(l))
+    .map((l) => {
+      const items = l.replace(/^\d+\. \w+ (wants|dislikes): /, '').split(dual ? ' + ' : ', ');
+      return items.map((item) => {
+        const [texture, ...rest] = item.split(' ');
+        const v = COOKIES.indexOf(rest.join(' ')) + 1;
+        expect(v).toBeGreaterThan(0);
+        return (texture === 'crunchy') !== dual ? v : -v;
+      });
     });
-  });
 }
 
 describe('oracle: every reference verifies, and brute force agrees with it', () => {
@@ -114,7 +137,14 @@ describe('truth and difficulty', () => {
       expect(t.answerLength).toBe(t.n);
       expect(t.satisfiable).toBe(false);
       expect(p.reference).toBe(`Answer: ${t.reference}`);
-      expect(p.difficulty).toMatchObject({ n: t.n, m: t.m, ratio: t.ratio, label: 'MaxSAT', format: 'story', prompt: 'eval' });
+      expect(p.difficulty).toMatchObject({
+        n: t.n,
+        m: t.m,
+        ratio: t.ratio,
+        label: 'MaxSAT',
+        format: 'story',
+        prompt: 'eval',
+      });
       expect(p.difficulty.literals).toBe(t.clauses.flat().length);
       expect(Number(p.difficulty.solverCalls)).toBeGreaterThan(0);
       expect(t.n >= 3 && t.n <= 8).toBe(true);
@@ -140,14 +170,26 @@ describe('determinism and pairing', () => {
         expect(x.dedupKey).toBe(a.dedupKey);
       }
     }
-    expect(userText(gen.generate(params, Rng.forItem(42, 0)))).not.toBe(userText(gen.generate(params, Rng.forItem(42, 1))));
-    expect(userText(gen.generate(params, Rng.forItem(42, 0)))).not.toBe(userText(gen.generate(params, Rng.forItem(43, 0))));
+    expect(userText(gen.generate(params, Rng.forItem(42, 0)))).not.toBe(
+      userText(gen.generate(params, Rng.forItem(42, 1))),
+    );
+    expect(userText(gen.generate(params, Rng.forItem(42, 0)))).not.toBe(
+      userText(gen.generate(params, Rng.forItem(43, 0))),
+    );
   });
 
   it('SATDP_SAT and SATDP_UNSAT items with the same seed are one satisfiable and one unsatisfiable formula of the same shape', () => {
     const sat = items({ label: 'SATDP_SAT' }, 60, 'pair');
     const unsat = items({ label: 'SATDP_UNSAT' }, 60, 'pair');
-    const shape = (cs: number[][]) => cs.map((c) => c.map(Math.abs).sort((a, b) => a - b).join(',')).sort();
+    const shape = (cs: number[][]) =>
+      cs
+        .map((c) =>
+          c
+            .map(Math.abs)
+            .sort((a, b) => a - b)
+            .join(','),
+        )
+        .sort();
     for (let i = 0; i < 60; i++) {
       const s = truthOf(sat[i]!);
       const u = truthOf(unsat[i]!);
@@ -178,7 +220,13 @@ describe('determinism and pairing', () => {
 describe('params', () => {
   it('fills defaults (the RFT region) and canonicalises', () => {
     expect(gen.parseParams({})).toEqual({ label: 'SATSP', format: 'math', prompt: 'eval', n: [3, 8], ratio: [2.1, 4] });
-    expect(gen.parseParams({ label: 'maxsat', format: 'DIMACS', n: 12, ratio: 4.26 })).toEqual({ label: 'MaxSAT', format: 'dimacs', prompt: 'eval', n: [12, 12], ratio: [4.26, 4.26] });
+    expect(gen.parseParams({ label: 'maxsat', format: 'DIMACS', n: 12, ratio: 4.26 })).toEqual({
+      label: 'MaxSAT',
+      format: 'dimacs',
+      prompt: 'eval',
+      n: [12, 12],
+      ratio: [4.26, 4.26],
+    });
     expect(gen.parseParams({ ratio: [4.0, 4.0] })).toEqual(gen.parseParams({ ratio: 4 }));
   });
 
@@ -202,7 +250,11 @@ describe('params', () => {
     ];
     for (const [raw, field, message] of bad) {
       let err: unknown;
-      try { gen.parseParams(raw); } catch (e) { err = e; }
+      try {
+        gen.parseParams(raw);
+      } catch (e) {
+        err = e;
+      }
       expect(err, JSON.stringify(raw)).toBeInstanceOf(ParamError);
       expect((err as ParamError).field, JSON.stringify(raw)).toBe(field);
       expect((err as Error).message, JSON.stringify(raw)).toMatch(message);
@@ -216,7 +268,10 @@ describe('params', () => {
 });
 
 describe('the shipped suite: ID and OOD regions differ in the knob they claim', () => {
-  const suite = { ...parseYaml(readFileSync(new URL('../../../suites/satquest.yaml', import.meta.url), 'utf8')), tasks: family.taskSets.all } as unknown as {
+  const suite = {
+    ...parseYaml(readFileSync(new URL('../../../suites/satquest.yaml', import.meta.url), 'utf8')),
+    tasks: family.taskSets.all,
+  } as unknown as {
     tasks: { id: string; split: string; axis: string; n: number; seed: number; params: Record<string, unknown> }[];
   };
   const parsed = suite.tasks.map((t) => ({ ...t, p: gen.parseParams(t.params) }));
@@ -244,8 +299,12 @@ describe('the shipped suite: ID and OOD regions differ in the knob they claim', 
     }
     const ladder = ood.filter((t) => t.axis === 'scale').map((t) => t.p.n);
     expect(Math.max(...ladder.map((r) => r[1]))).toBeGreaterThanOrEqual(40);
-    expect(new Set(ood.filter((t) => t.axis === 'type').map((t) => t.p.label))).toEqual(new Set(['MaxSAT', 'MCS', 'MUS']));
-    expect(new Set(ood.filter((t) => t.axis === 'format').map((t) => t.p.format))).toEqual(new Set(['dimacs', 'story', 'dualstory']));
+    expect(new Set(ood.filter((t) => t.axis === 'type').map((t) => t.p.label))).toEqual(
+      new Set(['MaxSAT', 'MCS', 'MUS']),
+    );
+    expect(new Set(ood.filter((t) => t.axis === 'format').map((t) => t.p.format))).toEqual(
+      new Set(['dimacs', 'story', 'dualstory']),
+    );
   });
 
   it('the generated items show it: scale items have n > 8, ID items n ≤ 8', () => {
@@ -254,7 +313,8 @@ describe('the shipped suite: ID and OOD regions differ in the knob they claim', 
       for (const p of sample) {
         const n = Number(p.difficulty.n);
         expect(n >= t.p.n[0] && n <= t.p.n[1]).toBe(true);
-        if (t.axis === 'scale') expect(n).toBeGreaterThan(idN); else expect(n).toBeLessThanOrEqual(idN);
+        if (t.axis === 'scale') expect(n).toBeGreaterThan(idN);
+        else expect(n).toBeLessThanOrEqual(idN);
         expect(p.difficulty.format).toBe(t.p.format);
         expect(p.difficulty.label).toBe(t.p.label);
       }
@@ -284,17 +344,20 @@ describe('baselines and de-duplication', () => {
         if (p.verify(answer).correct) hits++;
       }
       const mean = expected / N;
-      const sd = Math.sqrt(mean * (1 - mean) / N);
+      const sd = Math.sqrt((mean * (1 - mean)) / N);
       expect(Math.abs(hits / N - mean), `${label}: ${hits / N} vs ${mean}`).toBeLessThan(4 * sd + 0.01);
     }
   });
 
   it('dedupKey names the CNF pair (not label or format), and training items never repeat an eval pair', () => {
-    const text = `name: t\nversion: 1\ntasks:\n`
-      + `  - { id: a, generator: satquest, split: id, n: 40, seed: 1, params: { label: SATSP, n: 3, ratio: [3.0, 4.0] } }\n`
-      + `  - { id: b, generator: satquest, split: ood, axis: format, n: 40, seed: 1, params: { label: MUS, format: story, n: 3, ratio: [3.0, 4.0] } }\n`;
+    const text =
+      `name: t\nversion: 1\ntasks:\n` +
+      `  - { id: a, generator: satquest, split: id, n: 40, seed: 1, params: { label: SATSP, n: 3, ratio: [3.0, 4.0] } }\n` +
+      `  - { id: b, generator: satquest, split: ood, axis: format, n: 40, seed: 1, params: { label: MUS, format: story, n: 3, ratio: [3.0, 4.0] } }\n`;
     const s = parseSuite(text, 'x.yaml');
-    const evalKeys = new Set([...taskItems(s.tasks[0]!), ...taskItems(s.tasks[1]!)].map((it) => dedupKeyOf(it.problem)));
+    const evalKeys = new Set(
+      [...taskItems(s.tasks[0]!), ...taskItems(s.tasks[1]!)].map((it) => dedupKeyOf(it.problem)),
+    );
     expect(evalKeys.size).toBeGreaterThan(20); // n = 3 repeats some pairs, but not most
     expect(evalKeys.size).toBeLessThanOrEqual(40); // both tasks share their pairs
     const train = [...trainItems(s, 40)];
@@ -307,6 +370,8 @@ describe('baselines and de-duplication', () => {
     // The key is the canonical UNSAT formula: it ignores clause and literal order.
     const p = items({ label: 'SATDP_UNSAT' }, 1, 'k')[0]!;
     expect(p.dedupKey).toMatch(/^satquest\|n=\d+\|m=\d+\|[0-9a-f]{32}$/);
-    expect(subsetSat(bruteForce(truthOf(p).clauses, truthOf(p).n), allClauses(bruteForce(truthOf(p).clauses, truthOf(p).n)))).toBe(false);
+    expect(
+      subsetSat(bruteForce(truthOf(p).clauses, truthOf(p).n), allClauses(bruteForce(truthOf(p).clauses, truthOf(p).n))),
+    ).toBe(false);
   });
 });

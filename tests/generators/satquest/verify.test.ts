@@ -7,7 +7,18 @@ import type { Problem } from '../../../src/core/types.js';
 import { answerSpan, extractBits, lastBitWindow } from '../../../generators/satquest/answer.js';
 import { satquest, type SatQuestTruth } from '../../../generators/satquest/satquest.js';
 import {
-  allClauses, allMcses, allMuses, assignmentBits, bruteForce, falsifiedBy, indicesOf, isMcsBrute, isMusBrute, maxSatCost, setOf, subsetSat,
+  allClauses,
+  allMcses,
+  allMuses,
+  assignmentBits,
+  bruteForce,
+  falsifiedBy,
+  indicesOf,
+  isMcsBrute,
+  isMusBrute,
+  maxSatCost,
+  setOf,
+  subsetSat,
   type BruteForce,
 } from './brute-force.js';
 
@@ -15,25 +26,40 @@ function problem(params: Record<string, unknown>, index: number, seed = 17): Pro
   return satquest.generate(satquest.parseParams(params), Rng.forItem(seed, index));
 }
 const truthOf = (p: Problem) => p.truth as SatQuestTruth;
-const bitsOf = (indices: number[], m: number) => Array.from({ length: m }, (_, i) => (indices.includes(i) ? '1' : '0')).join('');
+const bitsOf = (indices: number[], m: number) =>
+  Array.from({ length: m }, (_, i) => (indices.includes(i) ? '1' : '0')).join('');
 
 /** The ground truth decided by brute force alone, from the truth's clauses. */
 function validByBruteForce(t: SatQuestTruth, bf: BruteForce, bits: string): boolean {
   const a = () => [...bits].reduce((s, b, i) => s | (b === '1' ? 1 << i : 0), 0);
-  const chosen = () => indicesOf(setOf(bf, [...bits].flatMap((b, i) => (b === '1' ? [i] : []))));
+  const chosen = () =>
+    indicesOf(
+      setOf(
+        bf,
+        [...bits].flatMap((b, i) => (b === '1' ? [i] : [])),
+      ),
+    );
   switch (t.label) {
     case 'SATDP_SAT':
-    case 'SATDP_UNSAT': return bits === (subsetSat(bf, allClauses(bf)) ? '1' : '0');
-    case 'SATSP': return falsifiedBy(bf, a()) === 0;
-    case 'MaxSAT': return falsifiedBy(bf, a()) === maxSatCost(bf);
-    case 'MCS': return isMcsBrute(bf, setOf(bf, chosen()));
-    case 'MUS': return isMusBrute(bf, setOf(bf, chosen()));
+    case 'SATDP_UNSAT':
+      return bits === (subsetSat(bf, allClauses(bf)) ? '1' : '0');
+    case 'SATSP':
+      return falsifiedBy(bf, a()) === 0;
+    case 'MaxSAT':
+      return falsifiedBy(bf, a()) === maxSatCost(bf);
+    case 'MCS':
+      return isMcsBrute(bf, setOf(bf, chosen()));
+    case 'MUS':
+      return isMusBrute(bf, setOf(bf, chosen()));
   }
 }
 
 // Expected values below were checked against Python's re with upstream's patterns.
 describe('extraction (eval_model.py)', () => {
-  const bits = (s: string, L: number) => { const e = extractBits(s, 'eval', L); return e.ok ? e.bits : undefined; };
+  const bits = (s: string, L: number) => {
+    const e = extractBits(s, 'eval', L);
+    return e.ok ? e.bits : undefined;
+  };
 
   it('takes the last "answer:" match, case-insensitive, anywhere in a line', () => {
     expect(bits('Answer: 010\nthinking…\nAnswer: 110', 3)).toBe('110');
@@ -73,7 +99,10 @@ describe('extraction (eval_model.py)', () => {
 });
 
 describe('extraction (rft.py)', () => {
-  const bits = (s: string, L: number) => { const e = extractBits(s, 'rft', L); return e.ok ? e.bits : undefined; };
+  const bits = (s: string, L: number) => {
+    const e = extractBits(s, 'rft', L);
+    return e.ok ? e.bits : undefined;
+  };
 
   it('takes the last <answer>…</answer> span, then the last window', () => {
     expect(bits('<think>Answer: 000</think><answer> 101 </answer>', 3)).toBe('101');
@@ -98,13 +127,16 @@ describe('checks are exact: verdict = brute-force validity', () => {
         const bf = bruteForce(t.clauses, t.n);
         const rng = Rng.forItem('strings', i);
         const candidates = [t.reference];
-        for (let j = 0; j < t.answerLength; j++) candidates.push(t.reference.slice(0, j) + (t.reference[j] === '1' ? '0' : '1') + t.reference.slice(j + 1));
-        for (let r = 0; r < 20; r++) candidates.push(Array.from({ length: t.answerLength }, () => (rng.bool() ? '1' : '0')).join(''));
+        for (let j = 0; j < t.answerLength; j++)
+          candidates.push(t.reference.slice(0, j) + (t.reference[j] === '1' ? '0' : '1') + t.reference.slice(j + 1));
+        for (let r = 0; r < 20; r++)
+          candidates.push(Array.from({ length: t.answerLength }, () => (rng.bool() ? '1' : '0')).join(''));
         for (const bits of candidates) {
           const v = p.verify(`Answer: ${bits}`);
           expect(v.correct, `${label} ${bits}`).toBe(validByBruteForce(t, bf, bits));
           expect(v.formatOk).toBe(true);
-          if (v.correct) accepted++; else rejected++;
+          if (v.correct) accepted++;
+          else rejected++;
         }
       }
       expect(accepted).toBeGreaterThanOrEqual(30);
@@ -169,7 +201,11 @@ describe('any valid answer is accepted', () => {
       for (const s of mcses) expect(mcsProblem.verify(`Answer: ${bitsOf(indicesOf(s), t.m)}`).correct).toBe(true);
       const muses = allMuses(bf);
       for (const s of muses) expect(musProblem.verify(`Answer: ${bitsOf(indicesOf(s), t.m)}`).correct).toBe(true);
-      if (new Set(mcses.map((s) => indicesOf(s).length)).size > 1 || new Set(muses.map((s) => indicesOf(s).length)).size > 1) sizesDiffer++;
+      if (
+        new Set(mcses.map((s) => indicesOf(s).length)).size > 1 ||
+        new Set(muses.map((s) => indicesOf(s).length)).size > 1
+      )
+        sizesDiffer++;
     }
     expect(sizesDiffer).toBeGreaterThan(5); // the check really accepts non-minimum subsets
   });
@@ -177,10 +213,27 @@ describe('any valid answer is accepted', () => {
 
 describe('garbage never throws', () => {
   const junk: string[] = [
-    '', ' ', '\n\n', 'Answer:', 'Answer: ', 'answer:\n', '<answer></answer>', '<answer>', '</answer><answer>',
-    'Answer: ' + '1'.repeat(1_000_000), 'x'.repeat(1_000_000), 'Answer:\n'.repeat(100_000), '<answer>'.repeat(120_000),
-    'Answer: 0'.repeat(50_000), '\u0000\u0001\uffff\ud800', 'Answer: ١٠١', 'Answer: ０１', 'Ａｎｓｗｅｒ: 1',
-    'Answer: ' + '01'.repeat(10) + '\r\n', JSON.stringify({ answer: '0101' }), '$\\boxed{101}$',
+    '',
+    ' ',
+    '\n\n',
+    'Answer:',
+    'Answer: ',
+    'answer:\n',
+    '<answer></answer>',
+    '<answer>',
+    '</answer><answer>',
+    'Answer: ' + '1'.repeat(1_000_000),
+    'x'.repeat(1_000_000),
+    'Answer:\n'.repeat(100_000),
+    '<answer>'.repeat(120_000),
+    'Answer: 0'.repeat(50_000),
+    '\u0000\u0001\uffff\ud800',
+    'Answer: ١٠١',
+    'Answer: ０１',
+    'Ａｎｓｗｅｒ: 1',
+    'Answer: ' + '01'.repeat(10) + '\r\n',
+    JSON.stringify({ answer: '0101' }),
+    '$\\boxed{101}$',
   ];
   const rng = Rng.forItem('bytes', 0);
   junk.push(Array.from({ length: 1 << 20 }, () => String.fromCharCode(rng.int(0, 0xffff))).join(''));

@@ -7,7 +7,10 @@ import { scopeOf } from '../../../generators/travel/export/travelplanner.js';
 import type { TravelDetails } from '../../../generators/travel/evaluate/evaluate.js';
 
 /** The ID pools of suites/travel.yaml: the held-out values are left out. */
-export const ID_POOLS = { cuisines: ['American', 'Chinese', 'Italian', 'Mexican'], houseRules: ['smoking', 'parties', 'pets'] };
+export const ID_POOLS = {
+  cuisines: ['American', 'Chinese', 'Italian', 'Mexican'],
+  houseRules: ['smoking', 'parties', 'pets'],
+};
 
 export const REGIONS: Record<string, Record<string, unknown>> = {
   id3easy: { days: 3, level: 'easy', ...ID_POOLS },
@@ -18,7 +21,13 @@ export const REGIONS: Record<string, Record<string, unknown>> = {
   ood3hard: { days: 3, level: 'hard', ...ID_POOLS },
   ood5hard: { days: 5, level: 'hard' },
   ood7hard: { days: 7, level: 'hard' },
-  heldOut: { days: 3, level: 'medium', constraintTypes: ['cuisine', 'house rule'], cuisines: ['Mediterranean', 'Indian', 'French'], houseRules: ['children under 10', 'visitors'] },
+  heldOut: {
+    days: 3,
+    level: 'medium',
+    constraintTypes: ['cuisine', 'house rule'],
+    cuisines: ['Mediterranean', 'Indian', 'French'],
+    houseRules: ['children under 10', 'visitors'],
+  },
   decoys: { days: 3, level: 'medium', decoys: 5, ...ID_POOLS },
   world2: { days: 3, level: 'medium', worldSeed: 2, ...ID_POOLS },
 };

@@ -45,10 +45,19 @@ describe('travel/sole-planning: varied values (issue 17)', () => {
   });
 
   it('hardCuisines is validated', () => {
-    const err = (raw: Record<string, unknown>) => { try { solePlanning.parseParams(raw); return ''; } catch (e) { return (e as Error).message; } };
+    const err = (raw: Record<string, unknown>) => {
+      try {
+        solePlanning.parseParams(raw);
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
     expect(err({ level: 'hard', hardCuisines: [3, 2] })).toMatch(/hardCuisines: min 3 is above max 2/);
     expect(err({ level: 'hard', hardCuisines: 4 })).toMatch(/hardCuisines: expected \[min, max\]/);
-    expect(err({ level: 'hard', hardCuisines: [2, 5], cuisines: ['American', 'Chinese', 'Italian', 'Mexican'] })).toMatch(/cuisines: a hard query asks for 5 cuisines/);
+    expect(
+      err({ level: 'hard', hardCuisines: [2, 5], cuisines: ['American', 'Chinese', 'Italian', 'Mexican'] }),
+    ).toMatch(/cuisines: a hard query asks for 5 cuisines/);
     expect(solePlanning.parseParams({ level: 'hard' }).hardCuisines).toEqual([4, 4]);
   });
 });

@@ -35,14 +35,19 @@ function smallWorld(seed: string): World {
 
 function bruteForce3Day(w: World, r: TripRequest, scope: TripScope): number | undefined {
   const city = w.city(r.dest)!;
-  const legs = [[r.org, city.name, 0], [city.name, r.org, 2]] as const;
+  const legs = [
+    [r.org, city.name, 0],
+    [city.name, r.org, 2],
+  ] as const;
   const options = legs.map(([from, to, day]) => {
-    const out = scope.flights.some((f) => f.from === from && f.to === to && f.day === day) ? w.flights(from, to, r.date[day]).map(flightText) : [];
+    const out = scope.flights.some((f) => f.from === from && f.to === to && f.day === day)
+      ? w.flights(from, to, r.date[day]).map(flightText)
+      : [];
     const d = w.drive(from, to)!;
     if (d.valid) out.push(driveText('self-driving', d), driveText('taxi', d));
     return out;
   });
-  const sets: typeof city.restaurants[] = [];
+  const sets: (typeof city.restaurants)[] = [];
   for (let mask = 0; mask < 1 << city.restaurants.length; mask++) {
     const set = city.restaurants.filter((_, i) => mask & (1 << i));
     if (set.length >= 3) sets.push(set);
@@ -50,16 +55,44 @@ function bruteForce3Day(w: World, r: TripRequest, scope: TripScope): number | un
   const sights = city.attractions.slice(0, 3).map((a) => attractionsText([a]));
   const q = asQuery(r);
   let best: number | undefined;
-  for (const out of options[0]!) for (const back of options[1]!) for (const h1 of city.accommodations) for (const h2 of city.accommodations) for (const set of sets) {
-    const m = set.map((x) => entityText(x.name, city.name));
-    const days: PlanDay[] = [
-      { current_city: `from ${r.org} to ${city.name}`, transportation: out, breakfast: '-', attraction: sights[0]!, lunch: '-', dinner: m[3] ?? '-', accommodation: entityText(h1.name, city.name) },
-      { current_city: city.name, transportation: '-', breakfast: m[0]!, attraction: sights[1]!, lunch: m[1]!, dinner: m[2]!, accommodation: entityText(h2.name, city.name) },
-      { current_city: `from ${city.name} to ${r.org}`, transportation: back, breakfast: m[4] ?? '-', attraction: sights[2]!, lunch: '-', dinner: '-', accommodation: '-' },
-    ];
-    const d = evaluatePlan(w, q, { format: 'text', days });
-    if (finalPass(d) && (best === undefined || d.cost!.total < best)) best = d.cost!.total;
-  }
+  for (const out of options[0]!)
+    for (const back of options[1]!)
+      for (const h1 of city.accommodations)
+        for (const h2 of city.accommodations)
+          for (const set of sets) {
+            const m = set.map((x) => entityText(x.name, city.name));
+            const days: PlanDay[] = [
+              {
+                current_city: `from ${r.org} to ${city.name}`,
+                transportation: out,
+                breakfast: '-',
+                attraction: sights[0]!,
+                lunch: '-',
+                dinner: m[3] ?? '-',
+                accommodation: entityText(h1.name, city.name),
+              },
+              {
+                current_city: city.name,
+                transportation: '-',
+                breakfast: m[0]!,
+                attraction: sights[1]!,
+                lunch: m[1]!,
+                dinner: m[2]!,
+                accommodation: entityText(h2.name, city.name),
+              },
+              {
+                current_city: `from ${city.name} to ${r.org}`,
+                transportation: back,
+                breakfast: m[4] ?? '-',
+                attraction: sights[2]!,
+                lunch: '-',
+                dinner: '-',
+                accommodation: '-',
+              },
+            ];
+            const d = evaluatePlan(w, q, { format: 'text', days });
+            if (finalPass(d) && (best === undefined || d.cost!.total < best)) best = d.cost!.total;
+          }
   return best;
 }
 
@@ -69,7 +102,8 @@ describe('travel planner: brute force on small worlds', () => {
       const params = parseTravelParams({ days: 3, level, decoys: 0 });
       // Hard queries on five restaurants and four listings a city are often infeasible: both sides must agree on that too.
       const want = level === 'hard' ? 2 : 3;
-      let compared = 0, infeasible = 0;
+      let compared = 0,
+        infeasible = 0;
       for (let i = 0; compared < want && i < 200; i++) {
         const w = smallWorld(`bf-${level}-${i % 3}`);
         const trip = sampleTrip(w, params, Rng.forItem('bf', i));
@@ -112,11 +146,16 @@ describe('travel planner: no single substitution makes a feasible plan cheaper',
           for (const slot of ['breakfast', 'lunch', 'dinner'] as const) {
             const current = d[slot]!;
             const city = current === '-' ? undefined : current.split(', ').at(-1)!;
-            const cities = city ? [city] : (d.current_city!.startsWith('from') ? d.current_city!.slice(5).split(' to ') : []).filter((c) => c !== t.query.org);
-            for (const c of cities) for (const r of w.city(c)!.restaurants) {
-              const text = entityText(r.name, c);
-              if (!used.has(text)) variants.push(base.map((x, j) => (j === i ? { ...x, [slot]: text } : x)));
-            }
+            const cities = city
+              ? [city]
+              : (d.current_city!.startsWith('from') ? d.current_city!.slice(5).split(' to ') : []).filter(
+                  (c) => c !== t.query.org,
+                );
+            for (const c of cities)
+              for (const r of w.city(c)!.restaurants) {
+                const text = entityText(r.name, c);
+                if (!used.has(text)) variants.push(base.map((x, j) => (j === i ? { ...x, [slot]: text } : x)));
+              }
           }
           if (d.accommodation !== '-' && (i === 0 || base[i - 1]!.accommodation !== d.accommodation)) {
             const city = d.accommodation!.split(', ').at(-1)!;
@@ -127,7 +166,9 @@ describe('travel planner: no single substitution makes a feasible plan cheaper',
           }
           if (d.transportation !== '-') {
             const [from, to] = d.current_city!.slice(5).split(' to ') as [string, string];
-            const options = scope.flights.some((f) => f.from === from && f.to === to && f.day === i) ? w.flights(from, to, t.query.date[i]!).map(flightText) : [];
+            const options = scope.flights.some((f) => f.from === from && f.to === to && f.day === i)
+              ? w.flights(from, to, t.query.date[i]!).map(flightText)
+              : [];
             const dr = w.drive(from, to)!;
             if (dr.valid) options.push(driveText('self-driving', dr), driveText('taxi', dr));
             for (const o of options) variants.push(base.map((x, j) => (j === i ? { ...x, transportation: o } : x)));
@@ -155,8 +196,19 @@ describe('travel planner: no single substitution makes a feasible plan cheaper',
 
 describe('travel planner: enumeration helpers', () => {
   it('compositions and permutations', () => {
-    expect(compositions(2, 2)).toEqual([[0, 2], [1, 1], [2, 0]]);
+    expect(compositions(2, 2)).toEqual([
+      [0, 2],
+      [1, 1],
+      [2, 0],
+    ]);
     expect(compositions(3, 3)).toHaveLength(10);
-    expect(permutations(['a', 'b', 'c'], 2)).toEqual([['a', 'b'], ['a', 'c'], ['b', 'a'], ['b', 'c'], ['c', 'a'], ['c', 'b']]);
+    expect(permutations(['a', 'b', 'c'], 2)).toEqual([
+      ['a', 'b'],
+      ['a', 'c'],
+      ['b', 'a'],
+      ['b', 'c'],
+      ['c', 'a'],
+      ['c', 'b'],
+    ]);
   });
 });

@@ -15,11 +15,26 @@ import { family } from '../../../generators/travel/index.js';
 const gen = solePlanning;
 const prompt = (p: Problem) => messageText(p.messages[0]!);
 /** Items per region: generation is milliseconds, but every region is also verified here. */
-const N: Record<string, number> = { id3easy: 40, id3medium: 40, ood5easy: 15, ood5medium: 15, ood7medium: 10, ood3hard: 20, ood5hard: 10, ood7hard: 8, heldOut: 20, decoys: 15, world2: 20 };
+const N: Record<string, number> = {
+  id3easy: 40,
+  id3medium: 40,
+  ood5easy: 15,
+  ood5medium: 15,
+  ood7medium: 10,
+  ood3hard: 20,
+  ood5hard: 10,
+  ood7hard: 8,
+  heldOut: 20,
+  decoys: 15,
+  world2: 20,
+};
 const cache = new Map<string, Problem[]>();
 const regionItems = (name: string) => {
   let got = cache.get(name);
-  if (!got) { got = items(REGIONS[name]!, N[name]!); cache.set(name, got); }
+  if (!got) {
+    got = items(REGIONS[name]!, N[name]!);
+    cache.set(name, got);
+  }
   return got;
 };
 
@@ -78,7 +93,8 @@ describe('travel/sole-planning: wrong answers', () => {
     const details: unknown[] = [];
     for (const name of ['id3easy', 'id3medium', 'ood5medium', 'ood3hard']) {
       for (const [i, p] of regionItems(name).entries()) {
-        for (let s = 0; s < 3; s++) details.push(p.verify(p.randomAnswer!(Rng.forItem('random', i, `${name}/${s}`))).details);
+        for (let s = 0; s < 3; s++)
+          details.push(p.verify(p.randomAnswer!(Rng.forItem('random', i, `${name}/${s}`))).details);
       }
     }
     const rates = travelRates(details);
@@ -96,7 +112,10 @@ describe('travel/sole-planning: wrong answers', () => {
     for (const p of regionItems('ood5easy').slice(0, 5)) {
       const blocks = p.reference!.split('\n\n');
       expect(p.verify(blocks.slice(0, -1).join('\n\n')).correct).toBe(false);
-      expect(p.verify([...blocks.slice(0, 2), blocks[1]!.replace('Day 2:', 'Day 3:'), ...blocks.slice(3)].join('\n\n')).correct).toBe(false);
+      expect(
+        p.verify([...blocks.slice(0, 2), blocks[1]!.replace('Day 2:', 'Day 3:'), ...blocks.slice(3)].join('\n\n'))
+          .correct,
+      ).toBe(false);
     }
   });
 });
@@ -106,9 +125,21 @@ describe('travel/sole-planning: garbage never throws', () => {
     const p = regionItems('id3medium')[0]!;
     const rng = Rng.fromKey('travel-verify-garbage');
     const bytes = Array.from({ length: 200_000 }, () => String.fromCharCode(rng.int(0, 0xffff))).join('');
-    const inputs: unknown[] = [undefined, null, 0, '', ' ', '\u0000', bytes, p.reference!.repeat(40), `${'Day 1:\nCurrent City: from A to B\n'.repeat(30_000)}`,
+    const inputs: unknown[] = [
+      undefined,
+      null,
+      0,
+      '',
+      ' ',
+      '\u0000',
+      bytes,
+      p.reference!.repeat(40),
+      `${'Day 1:\nCurrent City: from A to B\n'.repeat(30_000)}`,
       '[' + '{"current_city": "from a to b", "transportation": "Flight Number: F1"},'.repeat(20_000) + '{}]',
-      p.reference!.replace(/, /g, ',,,'), p.reference!.replace(/Day (\d):/g, ''), '```json\n[{"days": 1, "current_city": null}]\n```'];
+      p.reference!.replace(/, /g, ',,,'),
+      p.reference!.replace(/Day (\d):/g, ''),
+      '```json\n[{"days": 1, "current_city": null}]\n```',
+    ];
     for (const input of inputs) {
       const v = p.verify(input as string);
       expect(v.correct).toBe(false);
@@ -116,7 +147,10 @@ describe('travel/sole-planning: garbage never throws', () => {
       expect(v.score).toBeGreaterThanOrEqual(0);
       expect(v.score).toBeLessThanOrEqual(1);
     }
-    const megabyte = Array.from({ length: 1 << 20 }, () => 'Day 1:Current City: from to;,[]{}"F0123456\n'[rng.int(0, 40)]).join('');
+    const megabyte = Array.from(
+      { length: 1 << 20 },
+      () => 'Day 1:Current City: from to;,[]{}"F0123456\n'[rng.int(0, 40)],
+    ).join('');
     const t0 = performance.now();
     expect(p.verify(megabyte).correct).toBe(false);
     expect(performance.now() - t0).toBeLessThan(2_000);
@@ -134,10 +168,12 @@ describe('travel/sole-planning: garbage never throws', () => {
 
 describe('travel/sole-planning: ID and OOD regions differ in the knob they claim', () => {
   it('days: 3 in ID, 5 and 7 out of it, with 1, 2 and 3 cities visited', () => {
-    for (const p of [...regionItems('id3easy'), ...regionItems('id3medium')]) expect(p.difficulty).toMatchObject({ days: 3, visits: 1 });
+    for (const p of [...regionItems('id3easy'), ...regionItems('id3medium')])
+      expect(p.difficulty).toMatchObject({ days: 3, visits: 1 });
     for (const p of regionItems('ood5medium')) expect(p.difficulty).toMatchObject({ days: 5, visits: 2 });
     for (const p of regionItems('ood7medium')) expect(p.difficulty).toMatchObject({ days: 7, visits: 3 });
-    for (const p of regionItems('ood7medium')) expect(truthOf(p).query.dest).toBe(worldFor(truthOf(p).world).state(truthOf(p).query.dest)!.name);
+    for (const p of regionItems('ood7medium'))
+      expect(truthOf(p).query.dest).toBe(worldFor(truthOf(p).world).state(truthOf(p).query.dest)!.name);
   });
 
   it('constraints: none for easy, one for medium (2–8 people), three for hard', () => {
@@ -147,7 +183,8 @@ describe('travel/sole-planning: ID and OOD regions differ in the knob they claim
       expect(p.difficulty.people).toBeGreaterThanOrEqual(2);
       expect(p.difficulty.transportation).toBe('-');
     }
-    for (const p of [...regionItems('ood3hard'), ...regionItems('ood5hard'), ...regionItems('ood7hard')]) expect(p.difficulty.constraints).toBe(3);
+    for (const p of [...regionItems('ood3hard'), ...regionItems('ood5hard'), ...regionItems('ood7hard')])
+      expect(p.difficulty.constraints).toBe(3);
     const kinds = new Set(regionItems('ood3hard').map((p) => p.difficulty.transportation));
     expect(kinds.size).toBeGreaterThan(1);
   });
@@ -155,10 +192,12 @@ describe('travel/sole-planning: ID and OOD regions differ in the knob they claim
   it('held-out values: the ID region never asks for them, the held-out region always does', () => {
     const heldCuisines = ['Mediterranean', 'Indian', 'French'];
     const heldRules = ['children under 10', 'visitors'];
-    const idAsked = [...regionItems('id3medium'), ...regionItems('ood5medium'), ...regionItems('ood3hard')].flatMap((p) => {
-      const lc = truthOf(p).query.local_constraint;
-      return [...(lc.cuisine ?? []), lc['house rule'] ?? ''];
-    });
+    const idAsked = [...regionItems('id3medium'), ...regionItems('ood5medium'), ...regionItems('ood3hard')].flatMap(
+      (p) => {
+        const lc = truthOf(p).query.local_constraint;
+        return [...(lc.cuisine ?? []), lc['house rule'] ?? ''];
+      },
+    );
     for (const v of [...heldCuisines, ...heldRules]) expect(idAsked).not.toContain(v);
     for (const p of regionItems('heldOut')) {
       const lc = truthOf(p).query.local_constraint;
@@ -173,7 +212,9 @@ describe('travel/sole-planning: ID and OOD regions differ in the knob they claim
     const mean = (ps: Problem[], k: string) => ps.reduce((s, p) => s + Number(p.difficulty[k]), 0) / ps.length;
     expect(Math.min(...regionItems('decoys').map((p) => Number(p.difficulty.candidates)))).toBe(6);
     expect(Math.max(...regionItems('id3medium').map((p) => Number(p.difficulty.candidates)))).toBe(2);
-    expect(mean(regionItems('decoys'), 'referenceChars')).toBeGreaterThan(2 * mean(regionItems('id3medium'), 'referenceChars'));
+    expect(mean(regionItems('decoys'), 'referenceChars')).toBeGreaterThan(
+      2 * mean(regionItems('id3medium'), 'referenceChars'),
+    );
   });
 
   it('unseen world: another seed, other cities', () => {
@@ -188,15 +229,28 @@ describe('travel/sole-planning: ID and OOD regions differ in the knob they claim
 describe('travel/sole-planning: params and registration', () => {
   it('rejects bad params naming the field', () => {
     const bad: [unknown, string][] = [
-      [{ days: 4 }, 'days'], [{ level: 'extreme' }, 'level'], [{ decoys: 9 }, 'decoys'], [{ states: 2 }, 'states'],
-      [{ slackPercent: [30, 10] }, 'slackPercent'], [{ cuisines: ['Thai'] }, 'cuisines'], [{ houseRules: [] }, 'houseRules'],
-      [{ level: 'hard', cuisines: ['Indian', 'French'] }, 'cuisines'], [{ level: 'hard', constraintTypes: ['cuisine', 'room type'] }, 'constraintTypes'],
-      [{ level: 'medium', constraintTypes: ['transportation'] }, 'constraintTypes'], [{ level: 'medium', roomTypes: ['shared room'] }, 'roomTypes'],
-      [{ dayz: 3 }, 'dayz'], ['3 days', 'params'], [{ worldSeed: 1.5 }, 'worldSeed'],
+      [{ days: 4 }, 'days'],
+      [{ level: 'extreme' }, 'level'],
+      [{ decoys: 9 }, 'decoys'],
+      [{ states: 2 }, 'states'],
+      [{ slackPercent: [30, 10] }, 'slackPercent'],
+      [{ cuisines: ['Thai'] }, 'cuisines'],
+      [{ houseRules: [] }, 'houseRules'],
+      [{ level: 'hard', cuisines: ['Indian', 'French'] }, 'cuisines'],
+      [{ level: 'hard', constraintTypes: ['cuisine', 'room type'] }, 'constraintTypes'],
+      [{ level: 'medium', constraintTypes: ['transportation'] }, 'constraintTypes'],
+      [{ level: 'medium', roomTypes: ['shared room'] }, 'roomTypes'],
+      [{ dayz: 3 }, 'dayz'],
+      ['3 days', 'params'],
+      [{ worldSeed: 1.5 }, 'worldSeed'],
     ];
     for (const [raw, field] of bad) {
       let err: unknown;
-      try { gen.parseParams(raw); } catch (e) { err = e; }
+      try {
+        gen.parseParams(raw);
+      } catch (e) {
+        err = e;
+      }
       expect(err, JSON.stringify(raw)).toBeInstanceOf(ParamError);
       expect((err as ParamError).field).toBe(field);
     }
@@ -205,7 +259,10 @@ describe('travel/sole-planning: params and registration', () => {
 
   it('is registered, and the shipped suite names only valid params with ID and OOD side by side', () => {
     expect(getGenerator('travel/sole-planning')).toBe(gen);
-    const suite = { ...parseYaml(readFileSync(new URL('../../../suites/travel.yaml', import.meta.url), 'utf8')), tasks: family.taskSets.all } as unknown as { tasks: { id: string; split: string; params: unknown; generator: string; n: number }[] };
+    const suite = {
+      ...parseYaml(readFileSync(new URL('../../../suites/travel.yaml', import.meta.url), 'utf8')),
+      tasks: family.taskSets.all,
+    } as unknown as { tasks: { id: string; split: string; params: unknown; generator: string; n: number }[] };
     const splits = new Set(suite.tasks.map((t) => t.split));
     expect(splits).toEqual(new Set(['id', 'ood']));
     for (const t of suite.tasks) {

@@ -1,7 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { Rng } from '../../../src/core/rng.js';
 import { World, worldFor } from '../../../generators/travel/world/world.js';
-import { decodeFlightNumber, encodeFlightNumber, slotCapacity } from '../../../generators/travel/world/flight-numbers.js';
+import {
+  decodeFlightNumber,
+  encodeFlightNumber,
+  slotCapacity,
+} from '../../../generators/travel/world/flight-numbers.js';
 import { formatDriveDuration, formatKm, selfDrivingCost, taxiCost } from '../../../generators/travel/world/geometry.js';
 import { isSafeName } from '../../../generators/travel/world/names.js';
 import { HOUSE_RULES, QUERYABLE_CUISINES } from '../../../generators/travel/world/types.js';
@@ -73,7 +77,9 @@ describe('travel world: records follow the calibrated distributions', () => {
     const clashes: string[] = [];
     const noneContains = (names: string[]) => {
       const lower = names.map((n) => n.toLowerCase());
-      for (let i = 0; i < lower.length; i++) for (let j = 0; j < lower.length; j++) if (i !== j && lower[j]!.includes(lower[i]!)) clashes.push(`${names[i]} in ${names[j]}`);
+      for (let i = 0; i < lower.length; i++)
+        for (let j = 0; j < lower.length; j++)
+          if (i !== j && lower[j]!.includes(lower[i]!)) clashes.push(`${names[i]} in ${names[j]}`);
     };
     noneContains(cities.map((c) => c.name));
     for (const c of cities) {
@@ -91,32 +97,41 @@ describe('travel world: distance matrix and flights', () => {
   it('drive costs equal upstream float arithmetic on the printed distance: int(km * 0.05) and int(km)', () => {
     let checked = 0;
     const mismatches: string[] = [];
-    for (let i = 0; i < world.cities.length; i++) for (let j = 0; j < world.cities.length; j++) {
-      const d = world.driveBetween(i, j);
-      if (d.kmTenths === null) continue;
-      const km = Number(formatKm(d.kmTenths).replace(' km', '').replace(/,/g, '')); // as eval() reads it upstream
-      if (selfDrivingCost(d.kmTenths) !== Math.trunc(km * 0.05) || taxiCost(d.kmTenths) !== Math.trunc(km)) mismatches.push(formatKm(d.kmTenths));
-      if (d.valid !== !formatDriveDuration(d.minutes!).includes('day')) mismatches.push(`validity of ${d.origin}-${d.dest}`);
-      checked++;
-    }
+    for (let i = 0; i < world.cities.length; i++)
+      for (let j = 0; j < world.cities.length; j++) {
+        const d = world.driveBetween(i, j);
+        if (d.kmTenths === null) continue;
+        const km = Number(formatKm(d.kmTenths).replace(' km', '').replace(/,/g, '')); // as eval() reads it upstream
+        if (selfDrivingCost(d.kmTenths) !== Math.trunc(km * 0.05) || taxiCost(d.kmTenths) !== Math.trunc(km))
+          mismatches.push(formatKm(d.kmTenths));
+        if (d.valid !== !formatDriveDuration(d.minutes!).includes('day'))
+          mismatches.push(`validity of ${d.origin}-${d.dest}`);
+        checked++;
+      }
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(1000);
   });
 
   it('drive distances are nearly symmetric and at least the straight line', () => {
-    for (let i = 0; i < 20; i++) for (let j = i + 1; j < 20; j++) {
-      const ab = world.driveBetween(i, j);
-      const ba = world.driveBetween(j, i);
-      if (ab.kmTenths === null) { expect(ba.kmTenths).toBeNull(); continue; }
-      expect(Math.abs(ab.kmTenths - ba.kmTenths!) / ab.kmTenths).toBeLessThan(0.03);
-      const a = world.cities[i]!, b = world.cities[j]!;
-      expect(ab.kmTenths / 10).toBeGreaterThanOrEqual(Math.sqrt((a.x - b.x) ** 2 + (a.y - b.y) ** 2));
-    }
+    for (let i = 0; i < 20; i++)
+      for (let j = i + 1; j < 20; j++) {
+        const ab = world.driveBetween(i, j);
+        const ba = world.driveBetween(j, i);
+        if (ab.kmTenths === null) {
+          expect(ba.kmTenths).toBeNull();
+          continue;
+        }
+        expect(Math.abs(ab.kmTenths - ba.kmTenths!) / ab.kmTenths).toBeLessThan(0.03);
+        const a = world.cities[i]!,
+          b = world.cities[j]!;
+        expect(ab.kmTenths / 10).toBeGreaterThanOrEqual(Math.sqrt((a.x - b.x) ** 2 + (a.y - b.y) ** 2));
+      }
   });
 
   it('some pairs have no valid drive (no road data, or over a day), as upstream', () => {
     let invalid = 0;
-    for (let i = 0; i < world.cities.length; i++) for (let j = 0; j < world.cities.length; j++) if (i !== j && !world.driveBetween(i, j).valid) invalid++;
+    for (let i = 0; i < world.cities.length; i++)
+      for (let j = 0; j < world.cities.length; j++) if (i !== j && !world.driveBetween(i, j).valid) invalid++;
     expect(invalid).toBeGreaterThan(0);
   });
 
@@ -149,12 +164,14 @@ describe('travel world: distance matrix and flights', () => {
       expect(decodeFlightNumber(num, n, 12345)).toEqual(slot);
       seen.add(`${JSON.stringify(slot)}`);
     }
-    for (let i = 0; i < 10; i++) for (const f of world.flightsBetween(i, i + 1, 3)) expect(world.flightByNumber(f.number)).toEqual(f);
+    for (let i = 0; i < 10; i++)
+      for (const f of world.flightsBetween(i, i + 1, 3)) expect(world.flightByNumber(f.number)).toEqual(f);
     expect(world.flightByNumber('F12')).toBeUndefined();
     expect(world.flightByNumber('nonsense')).toBeUndefined();
     expect(slotCapacity(n)).toBeLessThan(10_000_000);
     let misses = 0;
-    for (let t = 0; t < 200; t++) if (!world.flightByNumber(`F${String(rng.int(0, 9_999_999)).padStart(7, '0')}`)) misses++;
+    for (let t = 0; t < 200; t++)
+      if (!world.flightByNumber(`F${String(rng.int(0, 9_999_999)).padStart(7, '0')}`)) misses++;
     expect(misses).toBeGreaterThan(150);
   });
 });

@@ -19,7 +19,9 @@ async function configError(spec: string): Promise<string> {
 
 describe('onnx checkpoints: what is missing or malformed is named in one line', () => {
   it('a folder that does not exist, or a file instead of a folder', async () => {
-    expect(await configError('onnx:/nonexistent/step-1000')).toMatch(/^onnx checkpoint folder '\/nonexistent\/step-1000' does not exist \(expected a Hugging Face ONNX export/);
+    expect(await configError('onnx:/nonexistent/step-1000')).toMatch(
+      /^onnx checkpoint folder '\/nonexistent\/step-1000' does not exist \(expected a Hugging Face ONNX export/,
+    );
     const dir = checkpointDir(tinyCheckpointFiles());
     expect(await configError(`onnx:${dir}/config.json`)).toMatch(/is a file, not a folder/);
   });
@@ -28,7 +30,9 @@ describe('onnx checkpoints: what is missing or malformed is named in one line', 
     it(`a folder without ${file}`, async () => {
       const dir = checkpointDir(tinyCheckpointFiles());
       rmSync(join(dir, ...file.split('/')));
-      expect(await configError(`onnx:${dir}`)).toMatch(new RegExp(`^onnx checkpoint '.*': missing ${file.replace('.', '\\.')} \\(expected`));
+      expect(await configError(`onnx:${dir}`)).toMatch(
+        new RegExp(`^onnx checkpoint '.*': missing ${file.replace('.', '\\.')} \\(expected`),
+      );
     });
   }
 
@@ -38,11 +42,21 @@ describe('onnx checkpoints: what is missing or malformed is named in one line', 
       writeFileSync(join(dir, ...file.split('/')), content);
       return `onnx:${dir}`;
     };
-    expect(await configError(broken('config.json', '{"model_type": "llama",'))).toMatch(/config\.json is not valid JSON/);
-    expect(await configError(broken('generation_config.json', '[1, 2]'))).toMatch(/generation_config\.json must hold a JSON object/);
-    expect(await configError(broken('tokenizer.json', '{"model": {"type": "Nonsense"}}'))).toMatch(/tokenizer\.json could not be loaded/);
-    expect(await configError(broken('chat_template.jinja', '{% for m in messages %}'))).toMatch(/the chat template does not parse/);
-    expect(await configError(broken('onnx/model.onnx', 'this is not a protobuf'))).toMatch(/onnx\/model\.onnx could not be loaded by ONNX Runtime/);
+    expect(await configError(broken('config.json', '{"model_type": "llama",'))).toMatch(
+      /config\.json is not valid JSON/,
+    );
+    expect(await configError(broken('generation_config.json', '[1, 2]'))).toMatch(
+      /generation_config\.json must hold a JSON object/,
+    );
+    expect(await configError(broken('tokenizer.json', '{"model": {"type": "Nonsense"}}'))).toMatch(
+      /tokenizer\.json could not be loaded/,
+    );
+    expect(await configError(broken('chat_template.jinja', '{% for m in messages %}'))).toMatch(
+      /the chat template does not parse/,
+    );
+    expect(await configError(broken('onnx/model.onnx', 'this is not a protobuf'))).toMatch(
+      /onnx\/model\.onnx could not be loaded by ONNX Runtime/,
+    );
   });
 
   it('an ONNX graph that is not a decoder, or takes inputs the loop cannot feed', async () => {
@@ -82,8 +96,12 @@ describe('onnx checkpoints: layouts, variants and options', () => {
       expect(m.identity).toContain(file);
       await m.close!();
     }
-    expect(await configError(`onnx:${dir}?dtype=q4`)).toMatch(/missing onnx\/model_q4\.onnx for dtype=q4 \(variants present: fp32, fp16, q8\)/);
-    expect(await configError(`onnx:${dir}?file=../elsewhere.onnx`)).toMatch(/must be a path inside the checkpoint folder/);
+    expect(await configError(`onnx:${dir}?dtype=q4`)).toMatch(
+      /missing onnx\/model_q4\.onnx for dtype=q4 \(variants present: fp32, fp16, q8\)/,
+    );
+    expect(await configError(`onnx:${dir}?file=../elsewhere.onnx`)).toMatch(
+      /must be a path inside the checkpoint folder/,
+    );
     expect(await configError(`onnx:${dir}?file=onnx/nope.onnx`)).toMatch(/missing onnx\/nope\.onnx \(named by file=\)/);
   });
 
@@ -93,7 +111,9 @@ describe('onnx checkpoints: layouts, variants and options', () => {
     expect(m.info.modelFile).toBe('onnx/model_fp16.onnx');
     await m.close!();
     const { 'onnx/model_fp16.onnx': graph, ...rest } = files;
-    expect(await configError(`onnx:${checkpointDir({ ...rest, 'decoder_with_past_model.onnx': graph! })}`)).toMatch(/decoder_with_past_model\.onnx alone is not supported/);
+    expect(await configError(`onnx:${checkpointDir({ ...rest, 'decoder_with_past_model.onnx': graph! })}`)).toMatch(
+      /decoder_with_past_model\.onnx alone is not supported/,
+    );
   });
 
   it('has an identity that names the weights and changes when they change, and caps the batch by the flag', async () => {
@@ -111,7 +131,9 @@ describe('onnx checkpoints: layouts, variants and options', () => {
   });
 
   it('rejects bad options with the accepted values', async () => {
-    expect(await configError(`onnx:${dir}?devise=cuda`)).toMatch(/unknown option 'devise'\. Did you mean 'device'\? Known: device, batch, dtype, file, threads, window/);
+    expect(await configError(`onnx:${dir}?devise=cuda`)).toMatch(
+      /unknown option 'devise'\. Did you mean 'device'\? Known: device, batch, dtype, file, threads, window/,
+    );
     expect(await configError(`onnx:${dir}?batch=0`)).toMatch(/batch=0: expected a positive integer/);
     expect(await configError(`onnx:${dir}?device=gpu`)).toMatch(/device=gpu: expected cpu, cuda, cuda:<index> or auto/);
     expect(await configError(`onnx:${dir}?dtype=fp8`)).toMatch(/dtype=fp8: expected auto or one of fp32, fp16, q8/);
@@ -125,7 +147,12 @@ describe('onnx checkpoints: layouts, variants and options', () => {
     await m.close!();
     const demo = await loadModel('onnx:demo');
     expect(demo.identity).toMatch(/^onnx:demo\/onnx\/model\.onnx#/);
-    const r = await demo.generate({ messages: [{ role: 'user', content: 'Hello' }], sampling: {}, sampleIndex: 0, rng: Rng.fromKey('x') });
+    const r = await demo.generate({
+      messages: [{ role: 'user', content: 'Hello' }],
+      sampling: {},
+      sampleIndex: 0,
+      rng: Rng.fromKey('x'),
+    });
     expect(r.text).toMatch(/^[a-{]*$/);
     expect(r.usage!.outputTokens).toBeGreaterThan(0);
     await demo.close!();

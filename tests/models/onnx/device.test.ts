@@ -4,7 +4,15 @@
 // that hold on a GPU machine too.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CUDA_INSTALL_COMMAND, cudaProviderLibrary, cudaStartError, defaultProbe, isCudaProviderError, planDevice, type DeviceProbe } from '../../../src/models/onnx/device.js';
+import {
+  CUDA_INSTALL_COMMAND,
+  cudaProviderLibrary,
+  cudaStartError,
+  defaultProbe,
+  isCudaProviderError,
+  planDevice,
+  type DeviceProbe,
+} from '../../../src/models/onnx/device.js';
 import { tinyCheckpointFiles } from '../../../src/models/onnx/testing/checkpoint-files.js';
 import { checkpointDir, load, modelError, request, tempDir } from './helpers.js';
 
@@ -16,16 +24,22 @@ describe('onnx devices', () => {
     const e = await modelError(load(`onnx:${dir}?device=cuda`, {}, { probe: noCuda, log: () => {} }));
     expect(e.kind).toBe('config');
     expect(e.message).not.toContain('\n');
-    expect(e.message).toBe(`onnx: device=cuda: the CUDA execution provider is not installed (${cudaProviderLibrary(noCuda.binDir)} is missing); install it with: ${CUDA_INSTALL_COMMAND}`);
+    expect(e.message).toBe(
+      `onnx: device=cuda: the CUDA execution provider is not installed (${cudaProviderLibrary(noCuda.binDir)} is missing); install it with: ${CUDA_INSTALL_COMMAND}`,
+    );
     // Even a missing folder is reported as the device problem first: it is checked before any file.
-    expect((await modelError(load('onnx:/nonexistent?device=cuda', {}, { probe: noCuda }))).message).toMatch(/install it with/);
+    expect((await modelError(load('onnx:/nonexistent?device=cuda', {}, { probe: noCuda }))).message).toMatch(
+      /install it with/,
+    );
   });
 
   it('device=cuda on a platform onnxruntime-node has no CUDA build for', () => {
-    expect(() => planDevice('cuda', { binDir: noCuda.binDir, platform: 'darwin/arm64' })).toThrow(/no CUDA execution provider for darwin\/arm64/);
+    expect(() => planDevice('cuda', { binDir: noCuda.binDir, platform: 'darwin/arm64' })).toThrow(
+      /no CUDA execution provider for darwin\/arm64/,
+    );
   });
 
-  it('recognises ONNX Runtime 1.30\'s own CUDA failures (library present, driver or CUDA libraries missing)', () => {
+  it("recognises ONNX Runtime 1.30's own CUDA failures (library present, driver or CUDA libraries missing)", () => {
     for (const ortMessage of [
       'OrtSessionOptionsAppendExecutionProvider_Cuda: Failed to load shared library',
       'Failed to load library libonnxruntime_providers_cuda.so with error: libcublasLt.so.12: cannot open shared object file',
@@ -44,12 +58,16 @@ describe('onnx devices', () => {
     const lines: string[] = [];
     const m = await load(`onnx:${dir}?device=auto`, {}, { probe: noCuda, log: (l) => lines.push(l) });
     expect(m.info.device).toBe('cpu');
-    expect(lines).toEqual([`onnx: device=auto: running on the CPU because the CUDA execution provider is not installed (${cudaProviderLibrary(noCuda.binDir)} is missing); install it with: ${CUDA_INSTALL_COMMAND}`]);
+    expect(lines).toEqual([
+      `onnx: device=auto: running on the CPU because the CUDA execution provider is not installed (${cudaProviderLibrary(noCuda.binDir)} is missing); install it with: ${CUDA_INSTALL_COMMAND}`,
+    ]);
     expect(m.info.notes).toEqual(lines);
     expect((await m.generate(request('Hi', { maxTokens: 5 }))).resolvedModel).toMatch(/\(cpu\)$/);
     await m.close!();
     const cpu: string[] = [];
-    await (await load(`onnx:${dir}?device=cpu`, {}, { probe: noCuda, log: (l) => cpu.push(l) })).close!();
+    await (
+      await load(`onnx:${dir}?device=cpu`, {}, { probe: noCuda, log: (l) => cpu.push(l) })
+    ).close!();
     expect(cpu).toEqual([]);
   });
 

@@ -3,7 +3,13 @@
 // provider — from the chat template's token ids (chatPromptIds) and the rule.
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng.js';
-import { CHARS, EOS_ID, END_ID, SPECIAL_TOKENS, chatPromptIds } from '../../../src/models/onnx/testing/char-tokenizer.js';
+import {
+  CHARS,
+  EOS_ID,
+  END_ID,
+  SPECIAL_TOKENS,
+  chatPromptIds,
+} from '../../../src/models/onnx/testing/char-tokenizer.js';
 import { tinyCheckpointFiles, type TinyCheckpointOptions } from '../../../src/models/onnx/testing/checkpoint-files.js';
 import { tinySumGreedy, tinySumNext, tinySumSpec } from '../../../src/models/onnx/testing/tiny-sum-decoder.js';
 import type { OnnxModel } from '../../../src/models/onnx/index.js';
@@ -11,11 +17,18 @@ import { PROMPTS, checkpointDir, load, modelError, request, userMessages } from 
 
 /** The text of generated ids: every answer token of the tiny models is one character. */
 function textOf(ids: readonly number[]): string {
-  return ids.filter((t) => t >= SPECIAL_TOKENS.length).map((t) => CHARS[t - SPECIAL_TOKENS.length]).join('');
+  return ids
+    .filter((t) => t >= SPECIAL_TOKENS.length)
+    .map((t) => CHARS[t - SPECIAL_TOKENS.length])
+    .join('');
 }
 
 function expected(prompt: string, maxNew: number, opts: TinyCheckpointOptions = {}) {
-  const tokens = tinySumGreedy(tinySumSpec(opts), chatPromptIds(userMessages(prompt) as { role: string; content: string }[]), maxNew);
+  const tokens = tinySumGreedy(
+    tinySumSpec(opts),
+    chatPromptIds(userMessages(prompt) as { role: string; content: string }[]),
+    maxNew,
+  );
   const ended = tokens.length > 0 && [EOS_ID, END_ID].includes(tokens[tokens.length - 1]!);
   return { text: textOf(tokens), outputTokens: tokens.length, finishReason: ended ? 'stop' : 'length' };
 }
@@ -84,7 +97,8 @@ describe('onnx provider: greedy decoding matches the rule token for token', () =
     expect(r.usage).toEqual({ inputTokens: prompt.length, outputTokens: tokens.length });
     expect(r.text).toBe(textOf(tokens));
     expect(r.resolvedModel).toMatch(/\(cpu\)$/);
-    for (const k of ['queueMs', 'timeToFirstTokenMs', 'msPerToken', 'tokensPerSecond', 'batchSize']) expect(r.metrics![k]).toBeGreaterThanOrEqual(0);
+    for (const k of ['queueMs', 'timeToFirstTokenMs', 'msPerToken', 'tokensPerSecond', 'batchSize'])
+      expect(r.metrics![k]).toBeGreaterThanOrEqual(0);
   });
 
   it('reads chat_template.jinja, and builds a plain prompt for a checkpoint without a template', async () => {
@@ -115,13 +129,20 @@ describe('onnx provider: greedy decoding matches the rule token for token', () =
   });
 
   it('falls back to generation_config.json for the token budget and stops at any of its EOS ids', async () => {
-    const dir = checkpointDir(tinyCheckpointFiles({ generationConfig: { eos_token_id: [EOS_ID], pad_token_id: 0, max_new_tokens: 12 } }));
+    const dir = checkpointDir(
+      tinyCheckpointFiles({ generationConfig: { eos_token_id: [EOS_ID], pad_token_id: 0, max_new_tokens: 12 } }),
+    );
     const model = await load(`onnx:${dir}`);
     const res = await Promise.all(PROMPTS.map((p) => model.generate(request(p))));
     await model.close!();
     for (const [i, r] of res.entries()) {
       // config.json still names </s>; <|end|> is only an EOS in the default generation_config.
-      const tokens = tinySumGreedy(tinySumSpec(), chatPromptIds(userMessages(PROMPTS[i]!) as { role: string; content: string }[]), 12, [EOS_ID]);
+      const tokens = tinySumGreedy(
+        tinySumSpec(),
+        chatPromptIds(userMessages(PROMPTS[i]!) as { role: string; content: string }[]),
+        12,
+        [EOS_ID],
+      );
       expect(r.usage!.outputTokens).toBe(tokens.length);
       expect(r.text).toBe(textOf(tokens));
     }
@@ -135,8 +156,14 @@ describe('onnx provider: sampling', () => {
     const spec = tinySumSpec();
     const alone = await load(`onnx:${dir}?batch=1`);
     const together = await load(`onnx:${dir}?batch=8`);
-    const reqs = PROMPTS.map((p, i) => request(p, { temperature: 1.5, maxTokens: 30 }, { rng: Rng.fromKey(`sample-${i}`) }));
-    const a = await Promise.all(reqs.map((r) => alone.generate({ ...r, rng: Rng.fromKey(`sample-${PROMPTS.indexOf(r.messages[0]!.content as string)}`) })));
+    const reqs = PROMPTS.map((p, i) =>
+      request(p, { temperature: 1.5, maxTokens: 30 }, { rng: Rng.fromKey(`sample-${i}`) }),
+    );
+    const a = await Promise.all(
+      reqs.map((r) =>
+        alone.generate({ ...r, rng: Rng.fromKey(`sample-${PROMPTS.indexOf(r.messages[0]!.content as string)}`) }),
+      ),
+    );
     const b = await Promise.all(reqs.map((r) => together.generate(r)));
     expect(b.map((r) => r.text)).toEqual(a.map((r) => r.text));
     let offGreedy = 0;
@@ -159,7 +186,9 @@ describe('onnx provider: sampling', () => {
   it('gives other draws for another seed, and greedy answers with a tiny top_p', async () => {
     const model = await load(`onnx:${dir}`);
     const ask = (seed: number | undefined, sampling = {}) =>
-      model.generate(request(PROMPTS[2]!, { temperature: 2, maxTokens: 30, ...(seed === undefined ? {} : { seed }), ...sampling }));
+      model.generate(
+        request(PROMPTS[2]!, { temperature: 2, maxTokens: 30, ...(seed === undefined ? {} : { seed }), ...sampling }),
+      );
     const texts = await Promise.all([1, 2, 3, 4, 5, 6].map((s) => ask(s).then((r) => r.text)));
     expect(new Set(texts).size).toBeGreaterThan(1);
     expect((await ask(3)).text).toBe(texts[2]);
@@ -173,7 +202,9 @@ describe('onnx provider: requests that cannot run', () => {
 
   it('refuses image prompts and prompts longer than the context as content errors', async () => {
     const model = await load(`onnx:${checkpointDir(tinyCheckpointFiles({ maxPositions: 4096 }))}`);
-    const img = await modelError(model.generate(request([{ role: 'user', content: [{ type: 'image', mediaType: 'image/png', data: 'AAAA' }] }])));
+    const img = await modelError(
+      model.generate(request([{ role: 'user', content: [{ type: 'image', mediaType: 'image/png', data: 'AAAA' }] }])),
+    );
     expect(img.kind).toBe('content');
     expect(img.message).toMatch(/text-only/);
     const long = await modelError(model.generate(request('a'.repeat(5000))));

@@ -32,7 +32,11 @@ export function checkpointDir(files: CheckpointFileMap): string {
 
 export const quiet: OnnxInternals = { log: () => {} };
 
-export async function load(spec: string, opts: ModelOptions = {}, internals: OnnxInternals = quiet): Promise<OnnxModel> {
+export async function load(
+  spec: string,
+  opts: ModelOptions = {},
+  internals: OnnxInternals = quiet,
+): Promise<OnnxModel> {
   return createOnnxModel(parseModelSpec(spec), opts, internals);
 }
 
@@ -40,7 +44,11 @@ export function userMessages(text: string): Message[] {
   return [{ role: 'user', content: text }];
 }
 
-export function request(messages: Message[] | string, sampling: Sampling = {}, extra: Partial<ModelRequest> = {}): ModelRequest {
+export function request(
+  messages: Message[] | string,
+  sampling: Sampling = {},
+  extra: Partial<ModelRequest> = {},
+): ModelRequest {
   const msgs = typeof messages === 'string' ? userMessages(messages) : messages;
   return { messages: msgs, sampling, sampleIndex: 0, rng: Rng.fromKey(`onnx-test:${JSON.stringify(msgs)}`), ...extra };
 }

@@ -17,7 +17,8 @@ const CHATML = `{%- set ns = namespace(system=false) -%}
 {%- endfor -%}
 {%- if add_generation_prompt -%}{{ '\\n<|im_start|>assistant\\n' }}{%- endif -%}`;
 
-const STRICT = "{% if messages[0]['role'] == 'system' %}{{ raise_exception('System role not supported') }}{% endif %}{% for m in messages %}{{ m['content'] }}{% endfor %}";
+const STRICT =
+  "{% if messages[0]['role'] == 'system' %}{{ raise_exception('System role not supported') }}{% endif %}{% for m in messages %}{{ m['content'] }}{% endfor %}";
 
 describe('onnx chat templates', () => {
   it('renders a ChatML-style template exactly as written out by hand', async () => {
@@ -25,11 +26,21 @@ describe('onnx chat templates', () => {
     const model = await load(`onnx:${checkpointDir(files)}`);
     // Every character of this vocabulary is one token, and '<|im_start|>' is not a special token
     // here, so the prompt's token count is the rendered string's length.
-    const noSystem = '<|im_start|>system\nYou are helpful.<|im_end|>\n<|im_start|>user\nWhat is 6 x 7?<|im_end|>\n<|im_start|>assistant\n';
+    const noSystem =
+      '<|im_start|>system\nYou are helpful.<|im_end|>\n<|im_start|>user\nWhat is 6 x 7?<|im_end|>\n<|im_start|>assistant\n';
     const r1 = await model.generate(request('  What is 6 x 7?  ', { maxTokens: 1 }));
     expect(r1.usage!.inputTokens).toBe(noSystem.length);
-    const withSystem = '<|im_start|>system\nBe terse.<|im_end|>\n<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n';
-    const r2 = await model.generate(request([{ role: 'system', content: 'Be terse.' }, { role: 'user', content: 'Hi' }], { maxTokens: 1 }));
+    const withSystem =
+      '<|im_start|>system\nBe terse.<|im_end|>\n<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n';
+    const r2 = await model.generate(
+      request(
+        [
+          { role: 'system', content: 'Be terse.' },
+          { role: 'user', content: 'Hi' },
+        ],
+        { maxTokens: 1 },
+      ),
+    );
     expect(r2.usage!.inputTokens).toBe(withSystem.length);
     await model.close!();
   });
@@ -37,7 +48,14 @@ describe('onnx chat templates', () => {
   it('a template that rejects the conversation fails that request as a content error, not the run', async () => {
     const files = { ...tinyCheckpointFiles({ chatTemplate: 'none' }), 'chat_template.jinja': STRICT };
     const model = await load(`onnx:${checkpointDir(files)}`);
-    const e = await modelError(model.generate(request([{ role: 'system', content: 'x' }, { role: 'user', content: 'y' }])));
+    const e = await modelError(
+      model.generate(
+        request([
+          { role: 'system', content: 'x' },
+          { role: 'user', content: 'y' },
+        ]),
+      ),
+    );
     expect(e.kind).toBe('content');
     expect(e.message).toMatch(/the chat template rejected the messages \(.*System role not supported/);
     expect((await model.generate(request('fine', { maxTokens: 2 }))).usage!.inputTokens).toBe(4);

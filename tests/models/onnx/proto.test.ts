@@ -20,7 +20,10 @@ describe('onnx protobuf writer', () => {
     g.op('Transpose', [g.const('int8', [2, 2], [-1, 2, -3, 4])], { perm: ints([1, 0]) }, 't8');
     g.output('t8', 'int8', [2, 2]);
     const s = await ort.InferenceSession.create(g.encode());
-    const out = await s.run({ x: new ort.Tensor('float32', Float32Array.from([2, 1, 4, -2, 0, 0]), [2, 3]), i: new ort.Tensor('int64', BigInt64Array.of(3n, 0n), [2]) });
+    const out = await s.run({
+      x: new ort.Tensor('float32', Float32Array.from([2, 1, 4, -2, 0, 0]), [2, 3]),
+      i: new ort.Tensor('int64', BigInt64Array.of(3n, 0n), [2]),
+    });
     expect(Array.from(out.y!.data as BigInt64Array)).toEqual([-2n, 2n]);
     expect(Array.from(out.oh!.data as Uint16Array, halfToFloat)).toEqual([0, 0, 0, 1.5, 1.5, 0, 0, 0]);
     expect(Array.from(out.t8!.data as Int8Array)).toEqual([-1, -3, 2, 4]);
@@ -36,7 +39,12 @@ describe('onnx protobuf writer', () => {
       if (!Number.isNaN(f) && floatToHalf(f) !== h) wrong.push(h);
     }
     expect(wrong).toEqual([]);
-    expect([halfToFloat(0x3c00), halfToFloat(0xc000), halfToFloat(0x0001), halfToFloat(0x7bff)]).toEqual([1, -2, 2 ** -24, 65504]);
+    expect([halfToFloat(0x3c00), halfToFloat(0xc000), halfToFloat(0x0001), halfToFloat(0x7bff)]).toEqual([
+      1,
+      -2,
+      2 ** -24,
+      65504,
+    ]);
     expect(floatToHalf(1 + 2 ** -11)).toBe(floatToHalf(1)); // ties go to even
     expect(floatToHalf(65520)).toBe(0x7c00); // overflow to infinity
   });

@@ -15,10 +15,21 @@ const ROOT = new URL('../../../', import.meta.url).pathname;
 function storedRows(db: string) {
   const conn = new Database(db, { readonly: true });
   try {
-    return conn.prepare(`SELECT r.task, r.status, r.error_kind AS errorKind, r.error_message AS errorMessage, r.input_tokens AS inputTokens,
+    return conn
+      .prepare(
+        `SELECT r.task, r.status, r.error_kind AS errorKind, r.error_message AS errorMessage, r.input_tokens AS inputTokens,
       r.output_tokens AS outputTokens, r.output, i.prompt_hash AS promptHash, b.content AS prompt
-      FROM results r JOIN items i ON i.id = r.item_id JOIN blobs b ON b.hash = i.prompt_hash`).all() as {
-      task: string; status: string; errorKind: string | null; errorMessage: string | null; inputTokens: number | null; outputTokens: number | null; output: string; prompt: string;
+      FROM results r JOIN items i ON i.id = r.item_id JOIN blobs b ON b.hash = i.prompt_hash`,
+      )
+      .all() as {
+      task: string;
+      status: string;
+      errorKind: string | null;
+      errorMessage: string | null;
+      inputTokens: number | null;
+      outputTokens: number | null;
+      output: string;
+      prompt: string;
     }[];
   } finally {
     conn.close();
@@ -40,16 +51,25 @@ function checkRows(rows: ReturnType<typeof storedRows>, db: string): void {
   const conn = new Database(db, { readonly: true });
   try {
     const unsupported = conn.prepare('SELECT task, unsupported FROM run_tasks WHERE unsupported IS NOT NULL').all();
-    expect(unsupported).toEqual(imageTasks().filter((t) => sampleTasks().includes(t)).map((task) => ({ task, unsupported: 'needs image input' })));
+    expect(unsupported).toEqual(
+      imageTasks()
+        .filter((t) => sampleTasks().includes(t))
+        .map((task) => ({ task, unsupported: 'needs image input' })),
+    );
   } finally {
     conn.close();
   }
 }
 
-const imageTasks = () => loadSuite('quick').tasks.filter((t) => t.generator.name.includes('image')).map((t) => t.id);
+const imageTasks = () =>
+  loadSuite('quick')
+    .tasks.filter((t) => t.generator.name.includes('image'))
+    .map((t) => t.id);
 /** Expected rows: n items of each sampled task, image tasks excepted. */
-const expectedRows = (tasks: string[], n: number) => loadSuite('quick').tasks
-  .filter((t) => tasks.includes(t.id) && !imageTasks().includes(t.id)).reduce((s, t) => s + Math.min(t.n, n), 0);
+const expectedRows = (tasks: string[], n: number) =>
+  loadSuite('quick')
+    .tasks.filter((t) => tasks.includes(t.id) && !imageTasks().includes(t.id))
+    .reduce((s, t) => s + Math.min(t.n, n), 0);
 
 /**
  * A few quick-suite tasks: one per family (the suite grows as families land, and the whole of it
@@ -84,9 +104,31 @@ describe('onnx models in a suite run', () => {
     const dir = checkpointDir(tinyCheckpointFiles({ ...DEMO_OPTIONS, layout: 'optimum' }));
     const db = join(tempDir(), 'cli.sqlite');
     const tasks = sampleTasks();
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', '--suite', 'quick', '--model', `onnx:${dir}`, '--db', db, '-n', '2', ...tasks.flatMap((t) => ['--task', t]), '--json', '-q'], {
-      cwd: ROOT, encoding: 'utf8', timeout: 60_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'run',
+        '--suite',
+        'quick',
+        '--model',
+        `onnx:${dir}`,
+        '--db',
+        db,
+        '-n',
+        '2',
+        ...tasks.flatMap((t) => ['--task', t]),
+        '--json',
+        '-q',
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     const summary = JSON.parse(run.stdout) as { runs: { modelSpec: string; status: string; requests: number }[] };
     expect(summary.runs).toMatchObject([{ modelSpec: `onnx:${dir}`, status: 'done' }]);
     const rows = storedRows(db);

@@ -24,7 +24,9 @@ describe('onnx token sampler', () => {
     expect(argmax(Float32Array.from([1, 5, 5, 2]))).toBe(1);
     expect(new TokenSampler(GREEDY).pick(Float32Array.from(LOGITS))).toBe(3);
     // top_k = 1 is greedy even at a high temperature.
-    expect(new TokenSampler({ ...GREEDY, temperature: 5, topK: 1 }, Rng.fromKey('k')).pick(Float32Array.from(LOGITS))).toBe(3);
+    expect(
+      new TokenSampler({ ...GREEDY, temperature: 5, topK: 1 }, Rng.fromKey('k')).pick(Float32Array.from(LOGITS)),
+    ).toBe(3);
   });
 
   it('samples in proportion to softmax(logits / temperature)', () => {
@@ -49,7 +51,13 @@ describe('onnx token sampler', () => {
   });
 
   it('is reproducible from its stream, and needs one to sample', () => {
-    const draw = (key: string) => Array.from({ length: 50 }, (_, i) => i).map(((s) => () => s.pick(Float32Array.from(LOGITS)))(new TokenSampler({ ...GREEDY, temperature: 1 }, Rng.fromKey(key))));
+    const draw = (key: string) =>
+      Array.from({ length: 50 }, (_, i) => i).map(
+        (
+          (s) => () =>
+            s.pick(Float32Array.from(LOGITS))
+        )(new TokenSampler({ ...GREEDY, temperature: 1 }, Rng.fromKey(key))),
+      );
     expect(draw('a')).toEqual(draw('a'));
     expect(draw('a')).not.toEqual(draw('b'));
     expect(() => new TokenSampler({ ...GREEDY, temperature: 1 })).toThrow(/random stream/);

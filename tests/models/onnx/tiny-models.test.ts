@@ -5,8 +5,21 @@ import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng.js';
 import { halfToFloat } from '../../../src/models/onnx/fp16.js';
-import { BASE_VOCAB_SIZE, CHARS, EOS_ID, END_ID, SPECIAL_TOKENS, chatPromptIds } from '../../../src/models/onnx/testing/char-tokenizer.js';
-import { buildTinySumDecoder, tinySumGreedy, tinySumNext, tinySumSpec, type TinySumOptions } from '../../../src/models/onnx/testing/tiny-sum-decoder.js';
+import {
+  BASE_VOCAB_SIZE,
+  CHARS,
+  EOS_ID,
+  END_ID,
+  SPECIAL_TOKENS,
+  chatPromptIds,
+} from '../../../src/models/onnx/testing/char-tokenizer.js';
+import {
+  buildTinySumDecoder,
+  tinySumGreedy,
+  tinySumNext,
+  tinySumSpec,
+  type TinySumOptions,
+} from '../../../src/models/onnx/testing/tiny-sum-decoder.js';
 
 async function forward(opts: TinySumOptions, context: number[]): Promise<Float32Array> {
   const s = await ort.InferenceSession.create(buildTinySumDecoder(opts));
@@ -17,9 +30,10 @@ async function forward(opts: TinySumOptions, context: number[]): Promise<Float32
   if (opts.kvCache !== false) {
     for (let l = 0; l < spec.layers; l++) {
       for (const k of ['key', 'value']) {
-        feeds[`past_key_values.${l}.${k}`] = opts.dtype === 'fp16'
-          ? new ort.Tensor('float16', new Uint16Array(0), [1, spec.kvHeads, 0, spec.headDim])
-          : new ort.Tensor('float32', new Float32Array(0), [1, spec.kvHeads, 0, spec.headDim]);
+        feeds[`past_key_values.${l}.${k}`] =
+          opts.dtype === 'fp16'
+            ? new ort.Tensor('float16', new Uint16Array(0), [1, spec.kvHeads, 0, spec.headDim])
+            : new ort.Tensor('float32', new Float32Array(0), [1, spec.kvHeads, 0, spec.headDim]);
       }
     }
   }
@@ -31,7 +45,14 @@ async function forward(opts: TinySumOptions, context: number[]): Promise<Float32
 }
 
 describe('tiny sum-rule decoder', () => {
-  for (const opts of [{}, { kvCache: false }, { dtype: 'fp16' }, { dtype: 'q8' }, { positionIds: false }, { layers: 3, kvHeads: 1 }] as TinySumOptions[]) {
+  for (const opts of [
+    {},
+    { kvCache: false },
+    { dtype: 'fp16' },
+    { dtype: 'q8' },
+    { positionIds: false },
+    { layers: 3, kvHeads: 1 },
+  ] as TinySumOptions[]) {
     it(`computes the rule in ONNX: ${JSON.stringify(opts)}`, async () => {
       const rng = Rng.fromKey(`tiny:${JSON.stringify(opts)}`);
       const spec = tinySumSpec(opts);

@@ -5,27 +5,52 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { Tokenizer } from '@huggingface/tokenizers';
-import { EOS_ID, END_ID, chatPromptIds, tokenizerConfigJson, tokenizerJson } from '../../../src/models/onnx/testing/char-tokenizer.js';
+import {
+  EOS_ID,
+  END_ID,
+  chatPromptIds,
+  tokenizerConfigJson,
+  tokenizerJson,
+} from '../../../src/models/onnx/testing/char-tokenizer.js';
 import { transformerCheckpointFiles } from '../../../src/models/onnx/testing/checkpoint-files.js';
-import { buildTinyTransformer, type TinyTransformerOptions } from '../../../src/models/onnx/testing/tiny-transformer.js';
+import {
+  buildTinyTransformer,
+  type TinyTransformerOptions,
+} from '../../../src/models/onnx/testing/tiny-transformer.js';
 import { PROMPTS, checkpointDir, load, request, userMessages } from './helpers.js';
 
-const SMALL: TinyTransformerOptions = { vocabSize: 512, hidden: 64, heads: 4, layers: 2, ffn: 128, maxPositions: 512, seed: 3 };
+const SMALL: TinyTransformerOptions = {
+  vocabSize: 512,
+  hidden: 64,
+  heads: 4,
+  layers: 2,
+  ffn: 128,
+  maxPositions: 512,
+  seed: 3,
+};
 const MAX_NEW = 24;
 
 async function bareGreedy(session: ort.InferenceSession, prompt: number[]): Promise<number[]> {
   const i64 = (a: number[], dims: number[]) => new ort.Tensor('int64', BigInt64Array.from(a, BigInt), dims);
   const hd = SMALL.hidden / SMALL.heads;
   const past: Record<string, ort.Tensor> = {};
-  for (let l = 0; l < SMALL.layers; l++) for (const k of ['key', 'value']) past[`past_key_values.${l}.${k}`] = new ort.Tensor('float32', new Float32Array(0), [1, SMALL.heads, 0, hd]);
+  for (let l = 0; l < SMALL.layers; l++)
+    for (const k of ['key', 'value'])
+      past[`past_key_values.${l}.${k}`] = new ort.Tensor('float32', new Float32Array(0), [1, SMALL.heads, 0, hd]);
   const seq = [...prompt];
   let fresh = [...prompt];
   const out: number[] = [];
   while (out.length < MAX_NEW) {
     const res = await session.run({
       input_ids: i64(fresh, [1, fresh.length]),
-      attention_mask: i64(seq.map(() => 1), [1, seq.length]),
-      position_ids: i64(fresh.map((_, i) => seq.length - fresh.length + i), [1, fresh.length]),
+      attention_mask: i64(
+        seq.map(() => 1),
+        [1, seq.length],
+      ),
+      position_ids: i64(
+        fresh.map((_, i) => seq.length - fresh.length + i),
+        [1, fresh.length],
+      ),
       ...past,
     });
     const logits = res.logits!.data as Float32Array;
@@ -36,20 +61,24 @@ async function bareGreedy(session: ort.InferenceSession, prompt: number[]): Prom
     if (best === EOS_ID || best === END_ID) break;
     seq.push(best);
     fresh = [best];
-    for (let l = 0; l < SMALL.layers; l++) for (const k of ['key', 'value']) past[`past_key_values.${l}.${k}`] = res[`present.${l}.${k}`]!;
+    for (let l = 0; l < SMALL.layers; l++)
+      for (const k of ['key', 'value']) past[`past_key_values.${l}.${k}`] = res[`present.${l}.${k}`]!;
   }
   return out;
 }
 
 describe('onnx provider on a real attention model', () => {
-  it('gives the bare loop\'s tokens in mixed-length batches, with and without the KV cache', async () => {
+  it("gives the bare loop's tokens in mixed-length batches, with and without the KV cache", async () => {
     const session = await ort.InferenceSession.create(buildTinyTransformer(SMALL));
     const tokenizer = new Tokenizer(tokenizerJson(SMALL.vocabSize), tokenizerConfigJson());
     const want: { text: string; outputTokens: number }[] = [];
     for (const p of PROMPTS) {
       const ids = await bareGreedy(session, chatPromptIds(userMessages(p) as { role: string; content: string }[]));
       const ended = [EOS_ID, END_ID].includes(ids[ids.length - 1]!);
-      want.push({ text: tokenizer.decode(ended ? ids.slice(0, -1) : ids, { skip_special_tokens: true }), outputTokens: ids.length });
+      want.push({
+        text: tokenizer.decode(ended ? ids.slice(0, -1) : ids, { skip_special_tokens: true }),
+        outputTokens: ids.length,
+      });
     }
     await session.release();
     // The random model must produce varied, non-trivial answers for this to test anything.

@@ -9,7 +9,9 @@ import { bench } from '../../helpers/cli.js';
 import { FAKE_VLLM, alive, cleanup, makeCheckpoint, readEvents } from '../../helpers/fake-vllm.js';
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'genbench-series-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'genbench-series-'));
+});
 afterAll(() => {
   for (const f of readdirSync(dir)) if (f.endsWith('.jsonl')) cleanup(join(dir, f));
   rmSync(dir, { recursive: true, force: true });
@@ -23,7 +25,22 @@ describe('a checkpoint series', { timeout: 300_000 }, () => {
     const record = join(dir, 'series.jsonl');
     const env = { GENBENCH_VLLM: FAKE_VLLM, FAKE_VLLM_RECORD: record };
     const db = join(dir, 'db.sqlite');
-    const args = ['run', '--suite', 'quick', '-t', 'gp-id', '-t', 'gp-regular', '-n', '4', '--db', db, '-m', `vllm:${ckpts}/checkpoint-*?max-model-len=2048`, '-q'];
+    const args = [
+      'run',
+      '--suite',
+      'quick',
+      '-t',
+      'gp-id',
+      '-t',
+      'gp-regular',
+      '-n',
+      '4',
+      '--db',
+      db,
+      '-m',
+      `vllm:${ckpts}/checkpoint-*?max-model-len=2048`,
+      '-q',
+    ];
 
     const first = await bench(args, env);
     expect(first.stderr).not.toMatch(/error/);
@@ -35,7 +52,9 @@ describe('a checkpoint series', { timeout: 300_000 }, () => {
     expect(first.stdout).toContain("series 'rl-run': bench report --series rl-run");
 
     const d = new Database(db, { readonly: true });
-    const rows = d.prepare('SELECT step, series FROM run_checkpoints c JOIN runs u ON u.id = c.run_id ORDER BY u.started_at').all();
+    const rows = d
+      .prepare('SELECT step, series FROM run_checkpoints c JOIN runs u ON u.id = c.run_id ORDER BY u.started_at')
+      .all();
     d.close();
     expect(rows).toEqual([50, 100, 200].map((step) => ({ step, series: 'rl-run' })));
 
@@ -43,7 +62,9 @@ describe('a checkpoint series', { timeout: 300_000 }, () => {
     const again = await bench(args, env);
     expect(again.code).toBe(0);
     expect(readEvents(record).length).toBe(before); // no server started, nothing asked
-    expect(again.stdout.split('\n').filter((l) => /done before \(run [0-9a-f]+\), nothing asked$/.test(l))).toHaveLength(3);
+    expect(
+      again.stdout.split('\n').filter((l) => /done before \(run [0-9a-f]+\), nothing asked$/.test(l)),
+    ).toHaveLength(3);
 
     makeCheckpoint(join(ckpts, 'checkpoint-300'), '300');
     const third = await bench(args, env);
@@ -72,20 +93,52 @@ describe('a checkpoint series', { timeout: 300_000 }, () => {
     for (const step of [1, 2, 3]) makeCheckpoint(join(ckpts, `step-${step}`), String(step));
     writeFileSync(join(ckpts, 'step-2', 'fake-fail'), '');
     const partial = makeCheckpoint(join(ckpts, 'step-4'));
-    writeFileSync(join(partial, 'model.safetensors.index.json'), JSON.stringify({ weight_map: { a: 'model-00001-of-00002.safetensors', b: 'model-00002-of-00002.safetensors' } }));
+    writeFileSync(
+      join(partial, 'model.safetensors.index.json'),
+      JSON.stringify({ weight_map: { a: 'model-00001-of-00002.safetensors', b: 'model-00002-of-00002.safetensors' } }),
+    );
     writeFileSync(join(partial, 'model-00001-of-00002.safetensors'), 'x');
     const record = join(dir, 'live.jsonl');
-    const r = await bench(['run', '--suite', 'quick', '-t', 'gp-id', '-n', '2', '--db', join(dir, 'live.sqlite'), '-m', `vllm:${ckpts}/step-*`, '-q'],
-      { GENBENCH_VLLM: FAKE_VLLM, FAKE_VLLM_RECORD: record });
+    const r = await bench(
+      [
+        'run',
+        '--suite',
+        'quick',
+        '-t',
+        'gp-id',
+        '-n',
+        '2',
+        '--db',
+        join(dir, 'live.sqlite'),
+        '-m',
+        `vllm:${ckpts}/step-*`,
+        '-q',
+      ],
+      { GENBENCH_VLLM: FAKE_VLLM, FAKE_VLLM_RECORD: record },
+    );
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/step-4: skipped \(not complete yet: model\.safetensors\.index\.json names 1 missing file \(model-00002-of-00002\.safetensors\)\)/);
+    expect(r.stderr).toMatch(
+      /step-4: skipped \(not complete yet: model\.safetensors\.index\.json names 1 missing file \(model-00002-of-00002\.safetensors\)\)/,
+    );
     expect(r.stderr).toMatch(/step-2.*exited before it was ready/);
     expect(r.stderr).toMatch(/1 of 3 checkpoints failed/);
-    expect(readEvents(record).filter((e) => e.event === 'start').map((e) => e.argv![1])).toEqual([1, 2, 3].map((s) => join(ckpts, `step-${s}`)));
+    expect(
+      readEvents(record)
+        .filter((e) => e.event === 'start')
+        .map((e) => e.argv![1]),
+    ).toEqual([1, 2, 3].map((s) => join(ckpts, `step-${s}`)));
     const d = new Database(join(dir, 'live.sqlite'), { readonly: true });
-    const rows = d.prepare('SELECT c.step AS step, u.status AS status FROM run_checkpoints c JOIN runs u ON u.id = c.run_id ORDER BY c.step').all();
+    const rows = d
+      .prepare(
+        'SELECT c.step AS step, u.status AS status FROM run_checkpoints c JOIN runs u ON u.id = c.run_id ORDER BY c.step',
+      )
+      .all();
     d.close();
-    expect(rows).toEqual([{ step: 1, status: 'done' }, { step: 2, status: 'failed' }, { step: 3, status: 'done' }]);
+    expect(rows).toEqual([
+      { step: 1, status: 'done' },
+      { step: 2, status: 'failed' },
+      { step: 3, status: 'done' },
+    ]);
   });
 
   it('a pattern that matches nothing, or a folder without a step, is a clear error', async () => {
@@ -102,7 +155,9 @@ describe('a checkpoint series', { timeout: 300_000 }, () => {
     makeCheckpoint(join(empty, 'step-5'));
     const x = await expandSeries(`vllm:${empty}/*`);
     expect(x.members.map((m) => m.step)).toEqual([5]);
-    expect(x.skipped).toEqual([{ spec: `vllm:${empty}/final`, reason: 'no training step in its name or trainer_state.json' }]);
+    expect(x.skipped).toEqual([
+      { spec: `vllm:${empty}/final`, reason: 'no training step in its name or trainer_state.json' },
+    ]);
     writeFileSync(join(empty, 'final', 'trainer_state.json'), JSON.stringify({ global_step: 1234 }));
     const { checkpointInfo } = await import('../../../src/models/checkpoint.js');
     expect(checkpointInfo(join(empty, 'final')).step).toBe(1234);

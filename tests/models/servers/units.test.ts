@@ -37,12 +37,24 @@ function configError(spec: string): string {
 
 describe('managed server specs', { timeout: 60_000 }, () => {
   it('parse the checkpoint and the options in the query string', () => {
-    expect(parseModelSpec('vllm:./ckpts/step-1000?tp=2&max-model-len=8192&dtype=bfloat16&args=--enforce-eager --seed 1')).toEqual({
-      spec: 'vllm:./ckpts/step-1000?tp=2&max-model-len=8192&dtype=bfloat16&args=--enforce-eager --seed 1', provider: 'vllm', model: './ckpts/step-1000',
+    expect(
+      parseModelSpec('vllm:./ckpts/step-1000?tp=2&max-model-len=8192&dtype=bfloat16&args=--enforce-eager --seed 1'),
+    ).toEqual({
+      spec: 'vllm:./ckpts/step-1000?tp=2&max-model-len=8192&dtype=bfloat16&args=--enforce-eager --seed 1',
+      provider: 'vllm',
+      model: './ckpts/step-1000',
       options: { tp: '2', 'max-model-len': '8192', dtype: 'bfloat16', args: '--enforce-eager --seed 1' },
     });
-    expect(parseModelSpec('sglang:Qwen/Qwen2.5-7B-Instruct')).toEqual({ spec: 'sglang:Qwen/Qwen2.5-7B-Instruct', provider: 'sglang', model: 'Qwen/Qwen2.5-7B-Instruct' });
-    expect(parseModelSpec('llamacpp:./m.gguf?max-model-len=4096&args=-ngl 99')).toMatchObject({ provider: 'llamacpp', model: './m.gguf', options: { 'max-model-len': '4096', args: '-ngl 99' } });
+    expect(parseModelSpec('sglang:Qwen/Qwen2.5-7B-Instruct')).toEqual({
+      spec: 'sglang:Qwen/Qwen2.5-7B-Instruct',
+      provider: 'sglang',
+      model: 'Qwen/Qwen2.5-7B-Instruct',
+    });
+    expect(parseModelSpec('llamacpp:./m.gguf?max-model-len=4096&args=-ngl 99')).toMatchObject({
+      provider: 'llamacpp',
+      model: './m.gguf',
+      options: { 'max-model-len': '4096', args: '-ngl 99' },
+    });
   });
 
   it('reject bad options with one line that says what would be accepted', () => {
@@ -53,14 +65,63 @@ describe('managed server specs', { timeout: 60_000 }, () => {
     expect(configError('vllm:?tp=2')).toMatch(/checkpoint path is empty/);
   });
 
-  it('build each server\'s own command line', () => {
-    const s = { tp: 2, dp: 4, maxModelLen: 8192, gpuMemoryUtilization: 0.8, dtype: 'bfloat16', args: ['--enforce-eager'] };
-    expect(PROGRAMS.vllm.argv('/c', '127.0.0.1', 9000, 'c', s)).toEqual(['serve', '/c', '--host', '127.0.0.1', '--port', '9000', '--served-model-name', 'c',
-      '--tensor-parallel-size', '2', '--data-parallel-size', '4', '--max-model-len', '8192', '--gpu-memory-utilization', '0.8', '--dtype', 'bfloat16', '--enforce-eager']);
-    expect(PROGRAMS.sglang.argv('/c', '127.0.0.1', 9000, 'c', s)).toEqual(['--model-path', '/c', '--host', '127.0.0.1', '--port', '9000', '--served-model-name', 'c',
-      '--tp-size', '2', '--dp-size', '4', '--context-length', '8192', '--mem-fraction-static', '0.8', '--dtype', 'bfloat16', '--enforce-eager']);
-    expect(PROGRAMS.llamacpp.argv('/m.gguf', '127.0.0.1', 9000, 'm', { maxModelLen: 4096, args: ['-ngl', '99'] })).toEqual(['-m', '/m.gguf', '--host', '127.0.0.1', '--port', '9000', '--alias', 'm', '-c', '4096', '-ngl', '99']);
-    expect(PROGRAMS.sglang.find({ PATH: '/nonexistent', GENBENCH_SGLANG: `${FAKE_VLLM} -m sglang.launch_server` })).toEqual({ command: [FAKE_VLLM, '-m', 'sglang.launch_server'] });
+  it("build each server's own command line", () => {
+    const s = {
+      tp: 2,
+      dp: 4,
+      maxModelLen: 8192,
+      gpuMemoryUtilization: 0.8,
+      dtype: 'bfloat16',
+      args: ['--enforce-eager'],
+    };
+    expect(PROGRAMS.vllm.argv('/c', '127.0.0.1', 9000, 'c', s)).toEqual([
+      'serve',
+      '/c',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '9000',
+      '--served-model-name',
+      'c',
+      '--tensor-parallel-size',
+      '2',
+      '--data-parallel-size',
+      '4',
+      '--max-model-len',
+      '8192',
+      '--gpu-memory-utilization',
+      '0.8',
+      '--dtype',
+      'bfloat16',
+      '--enforce-eager',
+    ]);
+    expect(PROGRAMS.sglang.argv('/c', '127.0.0.1', 9000, 'c', s)).toEqual([
+      '--model-path',
+      '/c',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '9000',
+      '--served-model-name',
+      'c',
+      '--tp-size',
+      '2',
+      '--dp-size',
+      '4',
+      '--context-length',
+      '8192',
+      '--mem-fraction-static',
+      '0.8',
+      '--dtype',
+      'bfloat16',
+      '--enforce-eager',
+    ]);
+    expect(
+      PROGRAMS.llamacpp.argv('/m.gguf', '127.0.0.1', 9000, 'm', { maxModelLen: 4096, args: ['-ngl', '99'] }),
+    ).toEqual(['-m', '/m.gguf', '--host', '127.0.0.1', '--port', '9000', '--alias', 'm', '-c', '4096', '-ngl', '99']);
+    expect(
+      PROGRAMS.sglang.find({ PATH: '/nonexistent', GENBENCH_SGLANG: `${FAKE_VLLM} -m sglang.launch_server` }),
+    ).toEqual({ command: [FAKE_VLLM, '-m', 'sglang.launch_server'] });
     expect(PROGRAMS.vllm.find({ PATH: '/nonexistent' })).toEqual({ missing: 'vllm not found on PATH' });
   });
 });
@@ -106,9 +167,11 @@ describe('series expansion', { timeout: 60_000 }, () => {
     expect(named.members.map((m) => m.spec)).toEqual([4, 30, 200].map((s) => `vllm:${dir}/export/step-${s}?tp=2`));
   });
 
-  it('openai-compatible:<model-{step}>@URL lists the server\'s models', async () => {
+  it("openai-compatible:<model-{step}>@URL lists the server's models", async () => {
     const x = await expandSeries(`openai-compatible:rl-step{step}@${mock.url}/v1`);
-    expect(x.members).toEqual([100, 200, 300].map((step) => ({ spec: `openai-compatible:rl-step${step}@${mock.url}/v1`, step })));
+    expect(x.members).toEqual(
+      [100, 200, 300].map((step) => ({ spec: `openai-compatible:rl-step${step}@${mock.url}/v1`, step })),
+    );
     expect(x.series).toBe('rl-step');
   });
 });
@@ -122,7 +185,16 @@ describe('server processes', { timeout: 60_000 }, () => {
 
   it('reuse=1 keeps a server running and the next start reuses it', async () => {
     const ckpt = makeCheckpoint(join(dir, 'reuse', 'step-5'));
-    const req = { kind: 'vllm' as const, checkpoint: ckpt, servedName: 'step-5', settings: { args: [] }, logDir: join(dir, 'servers'), readyTimeoutMs: 60_000, reuse: true, env: { GENBENCH_VLLM: FAKE_VLLM } };
+    const req = {
+      kind: 'vllm' as const,
+      checkpoint: ckpt,
+      servedName: 'step-5',
+      settings: { args: [] },
+      logDir: join(dir, 'servers'),
+      readyTimeoutMs: 60_000,
+      reuse: true,
+      env: { GENBENCH_VLLM: FAKE_VLLM },
+    };
     const first = await startServer(req);
     try {
       expect(first.reused).toBe(false);

@@ -8,8 +8,16 @@ import { Raster, disc, mix, ring, segment, type Color } from '../raster.js';
 
 function randomColor(rng: Rng): Color {
   const palettes: Color[] = [
-    [230, 80, 70], [250, 180, 60], [70, 160, 200], [90, 190, 120], [150, 90, 200],
-    [240, 230, 210], [40, 60, 110], [220, 120, 160], [30, 130, 130], [250, 240, 120],
+    [230, 80, 70],
+    [250, 180, 60],
+    [70, 160, 200],
+    [90, 190, 120],
+    [150, 90, 200],
+    [240, 230, 210],
+    [40, 60, 110],
+    [220, 120, 160],
+    [30, 130, 130],
+    [250, 240, 120],
   ];
   return rng.pick(palettes);
 }
@@ -62,16 +70,33 @@ export function drawAbstract(width: number, height: number, rng: Rng): Raster {
     }
   }
 
-  for (let i = rng.int(1, 3); i > 0; i--) disc(r, rng.float(0, width), rng.float(0, height), size * rng.float(0.08, 0.2), randomColor(rng), 0.75);
+  for (let i = rng.int(1, 3); i > 0; i--)
+    disc(r, rng.float(0, width), rng.float(0, height), size * rng.float(0.08, 0.2), randomColor(rng), 0.75);
   for (let i = rng.int(2, 4); i > 0; i--) {
-    ring(r, rng.float(0, width), rng.float(0, height), size * rng.float(0.15, 0.6), size * rng.float(0.015, 0.035), randomColor(rng), 0.9);
+    ring(
+      r,
+      rng.float(0, width),
+      rng.float(0, height),
+      size * rng.float(0.15, 0.6),
+      size * rng.float(0.015, 0.035),
+      randomColor(rng),
+      0.9,
+    );
   }
   // Long strokes from one side of the picture to another.
   for (let i = rng.int(2, 4); i > 0; i--) {
     const a = rng.float(0, PI);
     const cx = rng.float(0.2, 0.8) * width;
     const cy = rng.float(0.2, 0.8) * height;
-    segment(r, cx - cos(a) * size * 1.5, cy - sin(a) * size * 1.5, cx + cos(a) * size * 1.5, cy + sin(a) * size * 1.5, size * rng.float(0.008, 0.025), randomColor(rng));
+    segment(
+      r,
+      cx - cos(a) * size * 1.5,
+      cy - sin(a) * size * 1.5,
+      cx + cos(a) * size * 1.5,
+      cy + sin(a) * size * 1.5,
+      size * rng.float(0.008, 0.025),
+      randomColor(rng),
+    );
   }
   return r;
 }

@@ -6,7 +6,11 @@ import type { Rng } from '../../../../src/core/rng.js';
 import { smoothstep } from '../mathx.js';
 import { Raster, disc, fillRows, glow, mix, rect, scale, segment, type Color } from '../raster.js';
 
-interface Sky { top: Color; horizon: Color; night: boolean }
+interface Sky {
+  top: Color;
+  horizon: Color;
+  night: boolean;
+}
 const SKIES: Sky[] = [
   { top: [10, 14, 40], horizon: [58, 52, 100], night: true },
   { top: [16, 22, 60], horizon: [96, 74, 120], night: true },
@@ -14,7 +18,11 @@ const SKIES: Sky[] = [
   { top: [60, 80, 150], horizon: [250, 190, 130], night: false },
 ];
 
-const WINDOW_LIGHTS: Color[] = [[255, 214, 120], [250, 236, 170], [180, 220, 255]];
+const WINDOW_LIGHTS: Color[] = [
+  [255, 214, 120],
+  [250, 236, 170],
+  [180, 220, 255],
+];
 
 export function drawCity(width: number, height: number, rng: Rng): Raster {
   const r = new Raster(width, height);
@@ -38,14 +46,29 @@ export function drawCity(width: number, height: number, rng: Rng): Raster {
   if (sky.night) {
     glow(r, mx, my, mr * 4, [200, 210, 255], 0.25);
     disc(r, mx, my, mr, [244, 242, 224]);
-    if (rng.bool(0.6)) disc(r, mx + mr * 0.45, my - mr * 0.2, mr * 0.85, mix(sky.top, sky.horizon, smoothstep(0, 1.1, my / street)));
+    if (rng.bool(0.6))
+      disc(r, mx + mr * 0.45, my - mr * 0.2, mr * 0.85, mix(sky.top, sky.horizon, smoothstep(0, 1.1, my / street)));
   } else {
     glow(r, mx, street * 0.9, width * 0.35, [255, 190, 120], 0.5);
   }
 
   // Far row: tall, hazy, few lights. Near row: darker, more lights, roof details.
-  drawRow(r, rng, street, { minH: 0.2, maxH: 0.55, color: mix(sky.horizon, [30, 30, 50], 0.45), lit: 0.15, dim: 0.5, details: false });
-  drawRow(r, rng, street, { minH: 0.12, maxH: 0.42, color: [24, 24, 36], lit: rng.float(0.25, 0.55), dim: 1, details: true });
+  drawRow(r, rng, street, {
+    minH: 0.2,
+    maxH: 0.55,
+    color: mix(sky.horizon, [30, 30, 50], 0.45),
+    lit: 0.15,
+    dim: 0.5,
+    details: false,
+  });
+  drawRow(r, rng, street, {
+    minH: 0.12,
+    maxH: 0.42,
+    color: [24, 24, 36],
+    lit: rng.float(0.25, 0.55),
+    dim: 1,
+    details: true,
+  });
 
   // The street: pavement, road, lane marks growing toward the viewer, lamps with pools of light.
   rect(r, 0, street, width, street + Math.max(2, (height - street) * 0.18), [70, 70, 78]);
@@ -56,9 +79,10 @@ export function drawCity(width: number, height: number, rng: Rng): Raster {
   }
   const laneY = roadTop + (height - roadTop) * 0.5;
   const dash = width * rng.float(0.05, 0.09);
-  for (let x = -rng.float(0, dash * 2); x < width; x += dash * 2) rect(r, x, laneY - 1, x + dash, laneY + 1, [220, 210, 150]);
+  for (let x = -rng.float(0, dash * 2); x < width; x += dash * 2)
+    rect(r, x, laneY - 1, x + dash, laneY + 1, [220, 210, 150]);
   const lamps = rng.int(2, 5);
-  const lampH = (street - roadTop + height * 0.22);
+  const lampH = street - roadTop + height * 0.22;
   for (let i = 0; i < lamps; i++) {
     const x = ((i + rng.float(0.2, 0.8)) / lamps) * width;
     segment(r, x, street + 2, x, street + 2 - lampH, Math.max(1.5, width * 0.006), [60, 60, 66]);
@@ -69,7 +93,14 @@ export function drawCity(width: number, height: number, rng: Rng): Raster {
   return r;
 }
 
-interface RowStyle { minH: number; maxH: number; color: Color; lit: number; dim: number; details: boolean }
+interface RowStyle {
+  minH: number;
+  maxH: number;
+  color: Color;
+  lit: number;
+  dim: number;
+  details: boolean;
+}
 
 function drawRow(r: Raster, rng: Rng, street: number, s: RowStyle): void {
   const { width, height } = r;
@@ -93,7 +124,15 @@ function drawRow(r: Raster, rng: Rng, street: number, s: RowStyle): void {
     for (let wy = top + pitchY * 0.6; wy + pitchY * 0.5 < street; wy += pitchY) {
       for (let wx = x + pitchX * 0.5; wx + pitchX * 0.5 < x + w; wx += pitchX) {
         const on = rng.bool(s.lit);
-        rect(r, Math.round(wx), Math.round(wy), Math.round(wx + pitchX * 0.5), Math.round(wy + pitchY * 0.5), on ? light : scale(body, 1.35), on ? s.dim : 0.6);
+        rect(
+          r,
+          Math.round(wx),
+          Math.round(wy),
+          Math.round(wx + pitchX * 0.5),
+          Math.round(wy + pitchY * 0.5),
+          on ? light : scale(body, 1.35),
+          on ? s.dim : 0.6,
+        );
       }
     }
     x += w + width * rng.float(0, 0.02);

@@ -16,13 +16,44 @@ interface Palette {
 }
 
 const PALETTES: Palette[] = [
-  { skyTop: [52, 102, 196], skyHorizon: [172, 208, 238], sun: [255, 252, 226], sunGlow: [255, 246, 206], cloud: [250, 250, 252], mountain: [92, 112, 140] },
-  { skyTop: [38, 40, 104], skyHorizon: [246, 150, 84], sun: [255, 226, 160], sunGlow: [255, 186, 110], cloud: [236, 170, 160], mountain: [84, 70, 98] },
-  { skyTop: [112, 164, 222], skyHorizon: [246, 224, 186], sun: [255, 250, 214], sunGlow: [255, 236, 180], cloud: [255, 246, 236], mountain: [110, 122, 150] },
-  { skyTop: [74, 128, 176], skyHorizon: [206, 220, 222], sun: [250, 250, 240], sunGlow: [236, 240, 236], cloud: [232, 236, 240], mountain: [104, 116, 126] },
+  {
+    skyTop: [52, 102, 196],
+    skyHorizon: [172, 208, 238],
+    sun: [255, 252, 226],
+    sunGlow: [255, 246, 206],
+    cloud: [250, 250, 252],
+    mountain: [92, 112, 140],
+  },
+  {
+    skyTop: [38, 40, 104],
+    skyHorizon: [246, 150, 84],
+    sun: [255, 226, 160],
+    sunGlow: [255, 186, 110],
+    cloud: [236, 170, 160],
+    mountain: [84, 70, 98],
+  },
+  {
+    skyTop: [112, 164, 222],
+    skyHorizon: [246, 224, 186],
+    sun: [255, 250, 214],
+    sunGlow: [255, 236, 180],
+    cloud: [255, 246, 236],
+    mountain: [110, 122, 150],
+  },
+  {
+    skyTop: [74, 128, 176],
+    skyHorizon: [206, 220, 222],
+    sun: [250, 250, 240],
+    sunGlow: [236, 240, 236],
+    cloud: [232, 236, 240],
+    mountain: [104, 116, 126],
+  },
 ];
 
-interface Ground { far: Color; near: Color }
+interface Ground {
+  far: Color;
+  near: Color;
+}
 const GROUNDS: Ground[] = [
   { far: [108, 150, 76], near: [52, 104, 34] }, // meadow
   { far: [202, 178, 98], near: [150, 118, 44] }, // wheat field
@@ -139,10 +170,14 @@ export function drawLandscape(width: number, height: number, rng: Rng): Raster {
         // Water mirrors the sky, with a glitter column under the sun.
         const ripple = Math.floor(40 / (y - hz + 2) + x / 9) % 3 === 0 ? 1.06 : 1;
         c = scale(mix(pal.skyHorizon, [40, 90, 150], 0.45 + 0.3 * t), ripple);
-        if (Math.abs(x - sunX) < sunR * (1 + 2 * t) && hash3(Math.floor(x / 4), y, noiseSeed) < 0.2) c = mix(c, pal.sun, 0.6);
+        if (Math.abs(x - sunX) < sunR * (1 + 2 * t) && hash3(Math.floor(x / 4), y, noiseSeed) < 0.2)
+          c = mix(c, pal.sun, 0.6);
       } else {
         const dash = Math.floor(90 / (y - hz + 3)) % 2 === 0;
-        c = Math.abs(x + 0.5 - cx) < Math.max(0.5, hw * 0.06) && dash ? [236, 232, 210] : mix([150, 146, 140], [92, 90, 88], t);
+        c =
+          Math.abs(x + 0.5 - cx) < Math.max(0.5, hw * 0.06) && dash
+            ? [236, 232, 210]
+            : mix([150, 146, 140], [92, 90, 88], t);
       }
       r.blend(x, y, c, cover);
     }
@@ -174,11 +209,32 @@ export function drawLandscape(width: number, height: number, rng: Rng): Raster {
 function drawTree(r: Raster, x: number, y: number, size: number, toSun: number, rng: Rng): void {
   const trunkW = Math.max(1, size * 0.1);
   rect(r, x - trunkW / 2, y - size * 0.5, x + trunkW / 2, y, [92, 64, 40]);
-  const green: Color = rng.pick([[46, 104, 42], [62, 120, 48], [36, 88, 56], [86, 128, 46]] as Color[]);
+  const green: Color = rng.pick([
+    [46, 104, 42],
+    [62, 120, 48],
+    [36, 88, 56],
+    [86, 128, 46],
+  ] as Color[]);
   if (rng.bool(0.35)) {
     // A conifer: a dark and a lit triangle.
-    convex(r, [[x, y - size * 1.15], [x - size * 0.32, y - size * 0.28], [x + size * 0.32, y - size * 0.28]], scale(green, 0.75));
-    convex(r, [[x, y - size * 1.15], [x + toSun * size * 0.32, y - size * 0.28], [x, y - size * 0.28]], scale(green, 1.15));
+    convex(
+      r,
+      [
+        [x, y - size * 1.15],
+        [x - size * 0.32, y - size * 0.28],
+        [x + size * 0.32, y - size * 0.28],
+      ],
+      scale(green, 0.75),
+    );
+    convex(
+      r,
+      [
+        [x, y - size * 1.15],
+        [x + toSun * size * 0.32, y - size * 0.28],
+        [x, y - size * 0.28],
+      ],
+      scale(green, 1.15),
+    );
     return;
   }
   const cy = y - size * 0.72;
@@ -192,11 +248,27 @@ function drawTree(r: Raster, x: number, y: number, size: number, toSun: number, 
 function drawHouse(r: Raster, x: number, y: number, size: number, toSun: number, rng: Rng): void {
   const w = size * 0.9;
   const h = size * 0.55;
-  const wall: Color = rng.pick([[222, 206, 176], [206, 186, 160], [236, 230, 218]] as Color[]);
+  const wall: Color = rng.pick([
+    [222, 206, 176],
+    [206, 186, 160],
+    [236, 230, 218],
+  ] as Color[]);
   rect(r, x - w / 2, y - h, x + w / 2, y, scale(wall, 0.8));
   rect(r, toSun > 0 ? x : x - w / 2, y - h, toSun > 0 ? x + w / 2 : x, y, wall);
-  const roof: Color = rng.pick([[150, 62, 46], [96, 70, 60], [120, 50, 40]] as Color[]);
-  convex(r, [[x - w * 0.6, y - h], [x + w * 0.6, y - h], [x, y - h - size * 0.42]], roof);
+  const roof: Color = rng.pick([
+    [150, 62, 46],
+    [96, 70, 60],
+    [120, 50, 40],
+  ] as Color[]);
+  convex(
+    r,
+    [
+      [x - w * 0.6, y - h],
+      [x + w * 0.6, y - h],
+      [x, y - h - size * 0.42],
+    ],
+    roof,
+  );
   rect(r, x - w * 0.1, y - h * 0.5, x + w * 0.1, y, [90, 60, 40]);
   rect(r, x + toSun * w * 0.22 - w * 0.08, y - h * 0.75, x + toSun * w * 0.22 + w * 0.08, y - h * 0.5, [120, 170, 200]);
   segment(r, x - w * 0.6, y - h, x + w * 0.6, y - h, Math.max(1, size * 0.03), scale(roof, 0.7));

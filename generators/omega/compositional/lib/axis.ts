@@ -24,7 +24,10 @@ export interface SettingSpec {
   testParts: readonly string[];
 }
 
-export interface SettingParams { part: string; inner: OmegaParams }
+export interface SettingParams {
+  part: string;
+  inner: OmegaParams;
+}
 
 export interface SettingTruth extends OmegaTruth {
   axis: Axis;
@@ -45,11 +48,16 @@ export function defineSetting(spec: SettingSpec): SettingGenerator {
 
   const maxLevels = [...new Set(partNames.map((p) => spec.parts[p]!.omega.maxLevel))];
   const schema = defineParams({
-    part: oneOf(partNames, { default: partNames[0]!, doc: `The pool items come from; test: ${spec.testParts.join(', ')}.` }),
+    part: oneOf(partNames, {
+      default: partNames[0]!,
+      doc: `The pool items come from; test: ${spec.testParts.join(', ')}.`,
+    }),
     // The part's own schema checks the level, so the error names the range of that part.
     level: custom({
-      type: `an integer from 1 to ${maxLevels.join(' or ')} (by part), or a non-empty list of them`, defaultText: '1',
-      parse: (raw) => raw, doc: "The part's level, or a list of levels drawn uniformly.",
+      type: `an integer from 1 to ${maxLevels.join(' or ')} (by part), or a non-empty list of them`,
+      defaultText: '1',
+      parse: (raw) => raw,
+      doc: "The part's level, or a list of levels drawn uniformly.",
     }),
   });
   const parseParams = (raw: unknown): SettingParams => {
@@ -62,7 +70,13 @@ export function defineSetting(spec: SettingSpec): SettingGenerator {
     if (!g) throw new ParamError('part', `unknown part ${params.part}`);
     const inner = g.generate(params.inner, rng);
     const t = inner.truth as OmegaTruth;
-    const truth: SettingTruth = { ...t, axis: spec.axis, setting: spec.setting, part: params.part, source: g.omega.family };
+    const truth: SettingTruth = {
+      ...t,
+      axis: spec.axis,
+      setting: spec.setting,
+      part: params.part,
+      source: g.omega.family,
+    };
     return {
       ...inner,
       truth,

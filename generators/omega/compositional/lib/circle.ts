@@ -7,13 +7,21 @@ import type { Rng } from '../../../../src/core/rng.js';
 
 export type Pt = readonly [number, number];
 
-export interface Circle { h: Rational; k: Rational; r2: Rational }
+export interface Circle {
+  h: Rational;
+  k: Rational;
+  r2: Rational;
+}
 
 /** Undefined for collinear points. */
 export function circleThrough(a: Pt, b: Pt, c: Pt): Circle | undefined {
   // 2(xb−xa)h + 2(yb−ya)k = |b|² − |a|², same for c; Cramer's rule.
-  const a1 = 2 * (b[0] - a[0]), b1 = 2 * (b[1] - a[1]), c1 = b[0] ** 2 + b[1] ** 2 - a[0] ** 2 - a[1] ** 2;
-  const a2 = 2 * (c[0] - a[0]), b2 = 2 * (c[1] - a[1]), c2 = c[0] ** 2 + c[1] ** 2 - a[0] ** 2 - a[1] ** 2;
+  const a1 = 2 * (b[0] - a[0]),
+    b1 = 2 * (b[1] - a[1]),
+    c1 = b[0] ** 2 + b[1] ** 2 - a[0] ** 2 - a[1] ** 2;
+  const a2 = 2 * (c[0] - a[0]),
+    b2 = 2 * (c[1] - a[1]),
+    c2 = c[0] ** 2 + c[1] ** 2 - a[0] ** 2 - a[1] ** 2;
   const det = a1 * b2 - a2 * b1;
   if (det === 0) return undefined;
   const h = Rational.of(c1 * b2 - c2 * b1, det);

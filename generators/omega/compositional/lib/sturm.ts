@@ -82,7 +82,9 @@ export function countRealRoots(p: Poly, lo?: Rational, hi?: Rational): number {
   if (q.length === 1) return 0;
   const chain = sturmChain(q);
   const at = (x: Rational | undefined, inf: 1 | -1) =>
-    signChanges(chain.map((c) => (x === undefined ? (inf > 0 ? signAtPlusInf(c) : signAtMinusInf(c)) : sgn(polyEval(c, x)))));
+    signChanges(
+      chain.map((c) => (x === undefined ? (inf > 0 ? signAtPlusInf(c) : signAtMinusInf(c)) : sgn(polyEval(c, x)))),
+    );
   return at(lo, -1) - at(hi, 1);
 }
 

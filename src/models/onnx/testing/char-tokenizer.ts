@@ -3,7 +3,16 @@
 // character is its own token) and a tokenizer_config.json with a chat template. Small enough to
 // reason about by hand, real enough to go through @huggingface/tokenizers and @huggingface/jinja.
 
-export const SPECIAL_TOKENS = ['<pad>', '<s>', '</s>', '<unk>', '<|system|>', '<|user|>', '<|assistant|>', '<|end|>'] as const;
+export const SPECIAL_TOKENS = [
+  '<pad>',
+  '<s>',
+  '</s>',
+  '<unk>',
+  '<|system|>',
+  '<|user|>',
+  '<|assistant|>',
+  '<|end|>',
+] as const;
 export const PAD_ID = 0;
 export const BOS_ID = 1;
 export const EOS_ID = 2;
@@ -37,14 +46,30 @@ export function tokenizerJson(vocabSize = BASE_VOCAB_SIZE): Record<string, unkno
     version: '1.0',
     truncation: null,
     padding: null,
-    added_tokens: SPECIAL_TOKENS.map((content, id) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
+    added_tokens: SPECIAL_TOKENS.map((content, id) => ({
+      id,
+      content,
+      single_word: false,
+      lstrip: false,
+      rstrip: false,
+      normalized: false,
+      special: true,
+    })),
     normalizer: null,
     pre_tokenizer: null,
     post_processor: null,
     decoder: { type: 'Fuse' },
     model: {
-      type: 'BPE', dropout: null, unk_token: '<unk>', continuing_subword_prefix: null, end_of_word_suffix: null,
-      fuse_unk: false, byte_fallback: false, ignore_merges: false, vocab, merges: [],
+      type: 'BPE',
+      dropout: null,
+      unk_token: '<unk>',
+      continuing_subword_prefix: null,
+      end_of_word_suffix: null,
+      fuse_unk: false,
+      byte_fallback: false,
+      ignore_merges: false,
+      vocab,
+      merges: [],
     },
   };
 }

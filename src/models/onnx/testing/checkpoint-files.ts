@@ -3,7 +3,16 @@
 // Optimum one (model.onnx, decoder_model_merged.onnx, decoder_model.onnx at the top).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { BASE_VOCAB_SIZE, BOS_ID, CHAT_TEMPLATE, END_ID, EOS_ID, PAD_ID, tokenizerConfigJson, tokenizerJson } from './char-tokenizer.js';
+import {
+  BASE_VOCAB_SIZE,
+  BOS_ID,
+  CHAT_TEMPLATE,
+  END_ID,
+  EOS_ID,
+  PAD_ID,
+  tokenizerConfigJson,
+  tokenizerJson,
+} from './char-tokenizer.js';
 import { buildTinySumDecoder, tinySumSpec, type TinyDtype, type TinySumOptions } from './tiny-sum-decoder.js';
 import { buildTinyTransformer, type TinyTransformerOptions } from './tiny-transformer.js';
 
@@ -29,12 +38,21 @@ export interface TinyCheckpointOptions extends Omit<TinySumOptions, 'dtype' | 'k
 const SUFFIX: Record<TinyDtype, string> = { fp32: '', fp16: '_fp16', q8: '_quantized' };
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
-function commonFiles(config: Record<string, unknown>, vocabSize: number, chatTemplate: TinyCheckpointOptions['chatTemplate'], generation?: Record<string, unknown>): CheckpointFileMap {
+function commonFiles(
+  config: Record<string, unknown>,
+  vocabSize: number,
+  chatTemplate: TinyCheckpointOptions['chatTemplate'],
+  generation?: Record<string, unknown>,
+): CheckpointFileMap {
   const files: CheckpointFileMap = {
     'config.json': json(config),
-    'generation_config.json': json(generation ?? { bos_token_id: BOS_ID, eos_token_id: [EOS_ID, END_ID], pad_token_id: PAD_ID, do_sample: false }),
+    'generation_config.json': json(
+      generation ?? { bos_token_id: BOS_ID, eos_token_id: [EOS_ID, END_ID], pad_token_id: PAD_ID, do_sample: false },
+    ),
     'tokenizer.json': json(tokenizerJson(vocabSize)),
-    'tokenizer_config.json': json(tokenizerConfigJson(chatTemplate === undefined || chatTemplate === 'tokenizer_config')),
+    'tokenizer_config.json': json(
+      tokenizerConfigJson(chatTemplate === undefined || chatTemplate === 'tokenizer_config'),
+    ),
   };
   if (chatTemplate === 'jinja') files['chat_template.jinja'] = CHAT_TEMPLATE;
   return files;
@@ -66,11 +84,13 @@ export function tinyCheckpointFiles(opts: TinyCheckpointOptions = {}): Checkpoin
     eos_token_id: EOS_ID,
     pad_token_id: PAD_ID,
     use_cache: kvCache,
-    genbench_tiny_model: 'sum-rule: next = R[(Σ masked token weights + position) mod 29]; see src/models/onnx/testing/tiny-sum-decoder.ts',
+    genbench_tiny_model:
+      'sum-rule: next = R[(Σ masked token weights + position) mod 29]; see src/models/onnx/testing/tiny-sum-decoder.ts',
   };
   const files = commonFiles(config, spec.vocabSize, opts.chatTemplate, opts.generationConfig);
   const dtypes = opts.dtypes ?? ['fp32'];
-  const build = (dtype: TinyDtype) => buildTinySumDecoder({ ...opts, dtype, kvCache, mergedBranch: layout === 'optimum-merged' });
+  const build = (dtype: TinyDtype) =>
+    buildTinySumDecoder({ ...opts, dtype, kvCache, mergedBranch: layout === 'optimum-merged' });
   switch (layout) {
     case 'transformers.js':
       for (const d of dtypes) files[`onnx/model${SUFFIX[d]}.onnx`] = build(d);
@@ -90,7 +110,8 @@ export function tinyCheckpointFiles(opts: TinyCheckpointOptions = {}): Checkpoin
 
 /** A checkpoint of the random-weight transformer (benchmarks): real attention cost, noise for text. */
 export function transformerCheckpointFiles(o: TinyTransformerOptions): CheckpointFileMap {
-  if (o.vocabSize < BASE_VOCAB_SIZE) throw new Error(`vocabSize must be at least ${BASE_VOCAB_SIZE}, the tokenizer's vocabulary`);
+  if (o.vocabSize < BASE_VOCAB_SIZE)
+    throw new Error(`vocabSize must be at least ${BASE_VOCAB_SIZE}, the tokenizer's vocabulary`);
   const config = {
     architectures: ['LlamaForCausalLM'],
     model_type: 'llama',

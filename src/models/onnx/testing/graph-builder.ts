@@ -1,17 +1,32 @@
 // A small imperative helper over onnx-proto: add nodes and constants, get their output names back,
 // so model builders read like the computation they describe.
-import { encodeModel, type AttrValue, type Dim, type ElemType, type NodeDef, type TensorInit, type ValueInfo } from './onnx-proto.js';
+import {
+  encodeModel,
+  type AttrValue,
+  type Dim,
+  type ElemType,
+  type NodeDef,
+  type TensorInit,
+  type ValueInfo,
+} from './onnx-proto.js';
 import { floatToHalf } from '../fp16.js';
 
 export function rawOf(type: ElemType, values: ArrayLike<number>): Uint8Array {
   switch (type) {
-    case 'float': return bytes(Float32Array.from(values));
-    case 'float16': return bytes(Uint16Array.from(Array.from(values, floatToHalf)));
-    case 'int64': return bytes(BigInt64Array.from(Array.from(values, (v) => BigInt(v))));
-    case 'int32': return bytes(Int32Array.from(values));
-    case 'int8': return bytes(Int8Array.from(values));
-    case 'uint8': return bytes(Uint8Array.from(values));
-    case 'bool': return Uint8Array.from(values, (v) => (v ? 1 : 0));
+    case 'float':
+      return bytes(Float32Array.from(values));
+    case 'float16':
+      return bytes(Uint16Array.from(Array.from(values, floatToHalf)));
+    case 'int64':
+      return bytes(BigInt64Array.from(Array.from(values, (v) => BigInt(v))));
+    case 'int32':
+      return bytes(Int32Array.from(values));
+    case 'int8':
+      return bytes(Int8Array.from(values));
+    case 'uint8':
+      return bytes(Uint8Array.from(values));
+    case 'bool':
+      return Uint8Array.from(values, (v) => (v ? 1 : 0));
   }
 }
 
@@ -57,7 +72,13 @@ export class GraphBuilder {
   }
 
   encode(): Uint8Array {
-    return encodeModel({ name: this.name, nodes: this.nodes, initializers: this.inits, inputs: this.ins, outputs: this.outs });
+    return encodeModel({
+      name: this.name,
+      nodes: this.nodes,
+      initializers: this.inits,
+      inputs: this.ins,
+      outputs: this.outs,
+    });
   }
 }
 

@@ -16,7 +16,11 @@ export interface TensorInit {
 }
 
 export type Dim = number | string;
-export interface ValueInfo { name: string; type: ElemType; dims: readonly Dim[] }
+export interface ValueInfo {
+  name: string;
+  type: ElemType;
+  dims: readonly Dim[];
+}
 
 export type AttrValue =
   | { kind: 'int'; value: number }
@@ -125,10 +129,18 @@ const ATTR_TYPE = { float: 1, int: 2, tensor: 4, ints: 7 } as const;
 function attribute(name: string, a: AttrValue): Writer {
   const w = new Writer().string(1, name);
   switch (a.kind) {
-    case 'float': w.float(2, a.value); break;
-    case 'int': w.int(3, a.value); break;
-    case 'tensor': w.message(5, tensorProto(a.value)); break;
-    case 'ints': for (const v of a.value) w.int(8, v); break;
+    case 'float':
+      w.float(2, a.value);
+      break;
+    case 'int':
+      w.int(3, a.value);
+      break;
+    case 'tensor':
+      w.message(5, tensorProto(a.value));
+      break;
+    case 'ints':
+      for (const v of a.value) w.int(8, v);
+      break;
   }
   return w.int(20, ATTR_TYPE[a.kind]);
 }

@@ -55,37 +55,57 @@ export interface TinySumSpec {
 const MODULUS = 29;
 
 /** The fixed rule behind every tiny model with these structural options. */
-export function tinySumSpec(opts: Pick<TinySumOptions, 'layers' | 'kvHeads' | 'headDim' | 'positionIds'> = {}): TinySumSpec {
+export function tinySumSpec(
+  opts: Pick<TinySumOptions, 'layers' | 'kvHeads' | 'headDim' | 'positionIds'> = {},
+): TinySumSpec {
   const layers = opts.layers ?? 2;
   const positionIds = opts.positionIds ?? true;
   const tables = Array.from({ length: layers }, (_, l) =>
     [0, 1].map((k) => Array.from({ length: BASE_VOCAB_SIZE }, (_, t) => (t * (3 + 2 * (2 * l + k)) + l + k) % 7)),
   );
   // Residue 0 ends the answer with </s>, residue 1 with the chat end token; the rest are letters.
-  const residues = Array.from({ length: MODULUS }, (_, r) => (r === 0 ? EOS_ID : r === 1 ? END_ID : charId(String.fromCharCode(97 + r - 2))));
+  const residues = Array.from({ length: MODULUS }, (_, r) =>
+    r === 0 ? EOS_ID : r === 1 ? END_ID : charId(String.fromCharCode(97 + r - 2)),
+  );
   // Every answer token moves s by -1 (mod M), counting the position step: the model counts down the
   // alphabet from a letter fixed by the prompt and then ends, so every answer terminates. Only the
   // layer-0 key entry is solved for; the other entries keep their varied values.
   const step = positionIds ? MODULUS - 2 : MODULUS - 1;
   for (const t of residues) {
     let rest = 0;
-    for (let l = 0; l < layers; l++) for (let k = 0; k < 2; k++) if (l || k) rest += (2 * l + k + 1) * tables[l]![k]![t]!;
+    for (let l = 0; l < layers; l++)
+      for (let k = 0; k < 2; k++) if (l || k) rest += (2 * l + k + 1) * tables[l]![k]![t]!;
     tables[0]![0]![t] = (((step - rest) % MODULUS) + MODULUS) % MODULUS;
   }
-  return { layers, kvHeads: opts.kvHeads ?? 2, headDim: opts.headDim ?? 4, vocabSize: BASE_VOCAB_SIZE, modulus: MODULUS, positionIds, tables, residues };
+  return {
+    layers,
+    kvHeads: opts.kvHeads ?? 2,
+    headDim: opts.headDim ?? 4,
+    vocabSize: BASE_VOCAB_SIZE,
+    modulus: MODULUS,
+    positionIds,
+    tables,
+    residues,
+  };
 }
 
 /** The rule in plain TypeScript: the greedy next token after `context` (unpadded ids), and the runner-up. */
 export function tinySumNext(spec: TinySumSpec, context: readonly number[]): { next: number; second: number } {
   let s = 0;
-  for (const t of context) for (let l = 0; l < spec.layers; l++) for (let k = 0; k < 2; k++) s += (2 * l + k + 1) * spec.tables[l]![k]![t]!;
+  for (const t of context)
+    for (let l = 0; l < spec.layers; l++) for (let k = 0; k < 2; k++) s += (2 * l + k + 1) * spec.tables[l]![k]![t]!;
   if (spec.positionIds) s += context.length - 1;
   const r = s % spec.modulus;
   return { next: spec.residues[r]!, second: spec.residues[(r + 1) % spec.modulus]! };
 }
 
 /** Greedy continuation by the rule: stops after an EOS id (included) or `maxNew` tokens. */
-export function tinySumGreedy(spec: TinySumSpec, prompt: readonly number[], maxNew: number, eos: readonly number[] = [EOS_ID, END_ID]): number[] {
+export function tinySumGreedy(
+  spec: TinySumSpec,
+  prompt: readonly number[],
+  maxNew: number,
+  eos: readonly number[] = [EOS_ID, END_ID],
+): number[] {
   const ctx = [...prompt];
   const out: number[] = [];
   while (out.length < maxNew) {
@@ -136,7 +156,10 @@ export function buildTinySumDecoder(opts: TinySumOptions = {}): Uint8Array {
         all = g.op('Concat', [past, fresh], { axis: int(2) }, `present.${l}.${kind}`);
         g.output(all, kvType, ['batch_size', heads, 'past_sequence_length + 1', size]);
       }
-      const perToken = g.op('ReduceMax', [g.op('Cast', [all], { to: int(1) })], { axes: ints([1, 3]), keepdims: int(0) }); // [B, T]
+      const perToken = g.op('ReduceMax', [g.op('Cast', [all], { to: int(1) })], {
+        axes: ints([1, 3]),
+        keepdims: int(0),
+      }); // [B, T]
       const weighted = g.op('Mul', [perToken, g.const('float', [], [2 * l + k + 1])]);
       total = total ? g.op('Add', [total, weighted]) : weighted;
     }
@@ -146,7 +169,8 @@ export function buildTinySumDecoder(opts: TinySumOptions = {}): Uint8Array {
   // Keep the last S positions: the ones this call was given tokens for.
   const seqLen = g.op('Gather', [g.op('Shape', [inputIds]), g.const('int64', [], [1])]);
   const start = g.op('Unsqueeze', [g.op('Neg', [seqLen]), g.const('int64', [1], [0])]);
-  const tail = (t: string, from: string) => g.op('Slice', [t, from, g.const('int64', [1], [2 ** 62]), g.const('int64', [1], [1])]);
+  const tail = (t: string, from: string) =>
+    g.op('Slice', [t, from, g.const('int64', [1], [2 ** 62]), g.const('int64', [1], [1])]);
   let s = tail(prefix, start);
   if (positions) s = g.op('Add', [s, g.op('Cast', [positions], { to: int(1) })]);
   if (opts.logitsToKeep) {
@@ -158,14 +182,21 @@ export function buildTinySumDecoder(opts: TinySumOptions = {}): Uint8Array {
   const r = g.op('Mod', [g.op('Cast', [s], { to: int(7) }), modulus]);
   const residues = g.const('int64', [M], spec.residues);
   const first = g.op('Gather', [residues, r], { axis: int(0) });
-  const second = g.op('Gather', [residues, g.op('Mod', [g.op('Add', [r, g.const('int64', [], [1])]), modulus])], { axis: int(0) });
+  const second = g.op('Gather', [residues, g.op('Mod', [g.op('Add', [r, g.const('int64', [], [1])]), modulus])], {
+    axis: int(0),
+  });
   const depth = g.const('int64', [], [V]);
   const logits = g.op('Add', [
     g.op('OneHot', [first, depth, g.const('float', [2], [-100, 4])], { axis: int(-1) }),
     g.op('OneHot', [second, depth, g.const('float', [2], [-100, 2])], { axis: int(-1) }),
   ]);
   const logitsType: ElemType = dtype === 'fp16' ? 'float16' : 'float';
-  g.op(logitsType === 'float16' ? 'Cast' : 'Identity', [logits], logitsType === 'float16' ? { to: int(10) } : undefined, 'logits');
+  g.op(
+    logitsType === 'float16' ? 'Cast' : 'Identity',
+    [logits],
+    logitsType === 'float16' ? { to: int(10) } : undefined,
+    'logits',
+  );
   g.output('logits', logitsType, ['batch_size', 'sequence_length', V]);
   return g.encode();
 }

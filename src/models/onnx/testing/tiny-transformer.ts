@@ -16,7 +16,14 @@ export interface TinyTransformerOptions {
   seed?: number;
 }
 
-export const BENCH_TRANSFORMER: TinyTransformerOptions = { vocabSize: 8192, hidden: 256, heads: 4, layers: 4, ffn: 1024, maxPositions: 2048 };
+export const BENCH_TRANSFORMER: TinyTransformerOptions = {
+  vocabSize: 8192,
+  hidden: 256,
+  heads: 4,
+  layers: 4,
+  ffn: 1024,
+  maxPositions: 2048,
+};
 
 function gaussian(rng: Rng, n: number, std: number): Float32Array {
   const out = new Float32Array(n);
@@ -37,7 +44,17 @@ export function buildTinyTransformer(o: TinyTransformerOptions): Uint8Array {
   const kv = o.kvCache ?? true;
   const rng = Rng.fromKey(`tiny-transformer:${o.seed ?? 0}`);
   const g = new GraphBuilder(`tiny-transformer-${kv ? 'kv' : 'nokv'}`);
-  const w = (name: string, dims: number[], std: number) => g.init(name, 'float', dims, gaussian(rng, dims.reduce((a, b) => a * b, 1), std));
+  const w = (name: string, dims: number[], std: number) =>
+    g.init(
+      name,
+      'float',
+      dims,
+      gaussian(
+        rng,
+        dims.reduce((a, b) => a * b, 1),
+        std,
+      ),
+    );
   const ones = (name: string, n: number) => g.init(name, 'float', [n], new Float32Array(n).fill(1));
   const zeros = (name: string, n: number) => g.init(name, 'float', [n], new Float32Array(n));
 
@@ -67,8 +84,13 @@ export function buildTinyTransformer(o: TinyTransformerOptions): Uint8Array {
   const headsShape = g.const('int64', [4], [0, 0, H, hd]);
   const mergedShape = g.const('int64', [3], [0, 0, E]);
   const scale = g.const('float', [], [1 / Math.sqrt(hd)]);
-  const norm = (t: string, name: string) => g.op('LayerNormalization', [t, ones(`${name}.g`, E), zeros(`${name}.b`, E)], { axis: int(-1), epsilon: float(1e-5) });
-  const split = (t: string) => g.op('Transpose', [g.op('Reshape', [t, headsShape])], { perm: { kind: 'ints', value: [0, 2, 1, 3] } }); // [B, H, S, hd]
+  const norm = (t: string, name: string) =>
+    g.op('LayerNormalization', [t, ones(`${name}.g`, E), zeros(`${name}.b`, E)], {
+      axis: int(-1),
+      epsilon: float(1e-5),
+    });
+  const split = (t: string) =>
+    g.op('Transpose', [g.op('Reshape', [t, headsShape])], { perm: { kind: 'ints', value: [0, 2, 1, 3] } }); // [B, H, S, hd]
 
   for (let l = 0; l < L; l++) {
     const h = norm(x, `ln1.${l}`);
@@ -84,9 +106,18 @@ export function buildTinyTransformer(o: TinyTransformerOptions): Uint8Array {
       g.output(k, 'float', ['batch_size', H, 'total_sequence_length', hd]);
       g.output(v, 'float', ['batch_size', H, 'total_sequence_length', hd]);
     }
-    const scores = g.op('Add', [g.op('Mul', [g.op('MatMul', [q, g.op('Transpose', [k], { perm: { kind: 'ints', value: [0, 1, 3, 2] } })]), scale]), bias]);
+    const scores = g.op('Add', [
+      g.op('Mul', [
+        g.op('MatMul', [q, g.op('Transpose', [k], { perm: { kind: 'ints', value: [0, 1, 3, 2] } })]),
+        scale,
+      ]),
+      bias,
+    ]);
     const att = g.op('MatMul', [g.op('Softmax', [scores], { axis: int(-1) }), v]); // [B, H, S, hd]
-    const merged = g.op('Reshape', [g.op('Transpose', [att], { perm: { kind: 'ints', value: [0, 2, 1, 3] } }), mergedShape]);
+    const merged = g.op('Reshape', [
+      g.op('Transpose', [att], { perm: { kind: 'ints', value: [0, 2, 1, 3] } }),
+      mergedShape,
+    ]);
     x = g.op('Add', [x, g.op('MatMul', [merged, w(`wo.${l}`, [E, E], 1 / Math.sqrt(E))])]);
     const m = g.op('Relu', [g.op('MatMul', [norm(x, `ln2.${l}`), w(`w1.${l}`, [E, F], 1 / Math.sqrt(E))])]);
     x = g.op('Add', [x, g.op('MatMul', [m, w(`w2.${l}`, [F, E], 1 / Math.sqrt(F))])]);

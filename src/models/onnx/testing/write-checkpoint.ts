@@ -6,7 +6,13 @@
 //   node --import tsx src/models/onnx/testing/write-checkpoint.ts /tmp/bench --transformer
 import { existsSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEMO_OPTIONS, tinyCheckpointFiles, transformerCheckpointFiles, writeCheckpoint, type TinyLayout } from './checkpoint-files.js';
+import {
+  DEMO_OPTIONS,
+  tinyCheckpointFiles,
+  transformerCheckpointFiles,
+  writeCheckpoint,
+  type TinyLayout,
+} from './checkpoint-files.js';
 import { BENCH_TRANSFORMER } from './tiny-transformer.js';
 import type { TinyDtype } from './tiny-sum-decoder.js';
 
@@ -16,12 +22,19 @@ const DTYPES: TinyDtype[] = ['fp32', 'fp16', 'q8'];
 function main(): number {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { layout: { type: 'string' }, dtypes: { type: 'string' }, transformer: { type: 'boolean' }, 'no-cache': { type: 'boolean' } },
+    options: {
+      layout: { type: 'string' },
+      dtypes: { type: 'string' },
+      transformer: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
+    },
   });
   const dir = positionals[0];
-  const usage = 'usage: write-checkpoint.ts <dir> [--layout transformers.js|optimum|optimum-merged|optimum-no-cache] [--dtypes fp32,fp16,q8] [--transformer [--no-cache]]';
+  const usage =
+    'usage: write-checkpoint.ts <dir> [--layout transformers.js|optimum|optimum-merged|optimum-no-cache] [--dtypes fp32,fp16,q8] [--transformer [--no-cache]]';
   if (!dir || positionals.length > 1) return fail(usage);
-  if (existsSync(dir) && readdirSync(dir).length > 0) return fail(`${dir} exists and is not empty; give a new or empty folder`);
+  if (existsSync(dir) && readdirSync(dir).length > 0)
+    return fail(`${dir} exists and is not empty; give a new or empty folder`);
   const layout = (values.layout ?? 'transformers.js') as TinyLayout;
   if (!LAYOUTS.includes(layout)) return fail(`--layout ${layout}: expected one of ${LAYOUTS.join(', ')}`);
   const dtypes = (values.dtypes ?? 'fp32').split(',').map((d) => d.trim()) as TinyDtype[];
