@@ -46,8 +46,26 @@ export { Store } from './store/store.js';
 export { run, RunAbortedError, type RunOptions, type ModelRunResult, type Progress } from './runner/run.js';
 export { summarize, type RunSummary } from './runner/summary.js';
 export { wilson, proportionDifference } from './stats/proportion.js';
-export { registry, getGenerator, generatorNames, registerGenerator, PluginError } from '../generators/index.js';
-export { checkGenerator, generatorShapeProblems, GARBAGE_RESPONSES, type ContractOptions } from './core/contract.js';
+export {
+  registry,
+  getGenerator,
+  generatorNames,
+  registerGenerator,
+  getFamily,
+  familyNames,
+  registerFamily,
+  PluginError,
+} from '../generators/index.js';
+export { pick, derive, type FamilyDescriptor, type FamilyView, type TaskSpec } from './core/family.js';
+export type { TaskRole } from './core/role.js';
+export {
+  checkGenerator,
+  checkFamily,
+  generatorShapeProblems,
+  familyShapeProblems,
+  GARBAGE_RESPONSES,
+  type ContractOptions,
+} from './core/contract.js';
 export { gate, GATE_EXIT, type GateOptions, type GateResult, type GateOutcome } from './gate/index.js';
 export { buildSite, type BuildOptions } from './leaderboard/build.js';
 export {

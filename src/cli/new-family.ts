@@ -113,8 +113,8 @@ export function parseParams(raw) {
     [`${name}.test.js`]: `// The generator contract (the same check genbench runs over every built-in) plus this family's
 // own promises. Run with \`npm test\` in this folder (genbench and vitest installed).
 import { describe, expect, it } from 'vitest';
-import { checkGenerator, Rng } from 'genbench';
-import { generators, ${gen}, verifySum } from './index.js';
+import { checkFamily, checkGenerator, Rng } from 'genbench';
+import { family, generators, ${gen}, verifySum } from './index.js';
 import { parseParams } from './params.js';
 
 describe('${name}', () => {
@@ -123,6 +123,10 @@ describe('${name}', () => {
       for (const raw of [{}, { count: 8 }, { max: 999 }]) expect(checkGenerator(g, { params: g.parseParams(raw), items: 5 })).toEqual([]);
     });
   }
+
+  it('its descriptor keeps the family contract (plotted knobs in difficulty, declared metrics)', () => {
+    expect(checkFamily(family)).toEqual([]);
+  });
 
   it('typical wrong answers are wrong, and say why', () => {
     const p = ${gen}.generate(parseParams({}), Rng.forItem(1, 0));

@@ -189,6 +189,7 @@ describe('a family and a provider from outside the repo', () => {
     const r = await exec([join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=verbose'], fam);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/demo\/sum keeps the generator contract/);
-    expect(r.stdout).toMatch(/Tests\s+4 passed/);
+    expect(r.stdout).toMatch(/its descriptor keeps the family contract/);
+    expect(r.stdout).toMatch(/Tests\s+5 passed/);
   });
 });
