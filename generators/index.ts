@@ -3,7 +3,7 @@
 // file beyond the one import line. Plug-ins (families outside the repo) join at run time through
 // registerGenerator and registerFamily, loaded by src/suite/plugins.ts.
 import type { Generator } from '../src/core/types.js';
-import type { FamilyDescriptor, FamilyView } from '../src/core/family.js';
+import { familyOf, type FamilyDescriptor, type FamilyView } from '../src/core/family.js';
 import { didYouMean } from '../src/core/suggest.js';
 import { family as instruct } from './instruct/index.js';
 import { family as omega } from './omega/index.js';
@@ -47,16 +47,30 @@ export function isPlugin(name: string): boolean {
  * again is a no-op; a name a built-in or another module already uses is refused.
  */
 export function registerGenerator(generator: Generator<any>, source: string): void {
-  const existing = known.get(generator.name);
-  if (existing === generator) return;
+  const rename = ` (e.g. 'my-family/${generator.name.split('/').pop()}')`;
+  addPlugin(known, pluginSources, generator.name, generator, source, 'generator', rename);
+}
+
+/** Adds `value` under `name` unless the same object is there already; any other holder is a clash. */
+function addPlugin<T>(
+  map: Map<string, T>,
+  sources: Map<string, string>,
+  name: string,
+  value: T,
+  source: string,
+  what: string,
+  hint = '',
+): void {
+  const existing = map.get(name);
+  if (existing === value) return;
   if (existing) {
-    const owner = pluginSources.get(generator.name);
+    const owner = sources.get(name);
     throw new PluginError(
-      `${source}: generator '${generator.name}' is already ${owner ? `defined by ${owner}` : 'a built-in generator'}; give yours another name (e.g. 'my-family/${generator.name.split('/').pop()}')`,
+      `${source}: ${what} '${name}' is already ${owner ? `defined by ${owner}` : `a built-in ${what}`}; give yours another name${hint}`,
     );
   }
-  known.set(generator.name, generator);
-  pluginSources.set(generator.name, source);
+  map.set(name, value);
+  sources.set(name, source);
 }
 
 /** A plug-in module that cannot be loaded or does not keep the contract. */
@@ -82,10 +96,7 @@ export function getGenerator(name: string): Generator<any> {
   return g;
 }
 
-/** The family a generator reports its ID − OOD gap under. */
-export function familyOf(generator: Generator<any>): string {
-  return generator.family ?? generator.name.split('/')[0]!;
-}
+export { familyOf };
 
 /** Built-in families plus the plug-in families registered so far. */
 const families = new Map<string, FamilyDescriptor>(builtInFamilies.map((f) => [f.name, f]));
@@ -101,16 +112,7 @@ export function allFamilies(): FamilyDescriptor[] {
 
 /** Adds a plug-in family's descriptor; a name a built-in or another module already uses is refused. */
 export function registerFamily(family: FamilyDescriptor, source: string): void {
-  const existing = families.get(family.name);
-  if (existing === family) return;
-  if (existing) {
-    const owner = familySources.get(family.name);
-    throw new PluginError(
-      `${source}: family '${family.name}' is already ${owner ? `defined by ${owner}` : 'a built-in family'}; give yours another name`,
-    );
-  }
-  families.set(family.name, family);
-  familySources.set(family.name, source);
+  addPlugin(families, familySources, family.name, family, source, 'family');
 }
 
 export function getFamily(name: string): FamilyDescriptor {

@@ -24,6 +24,19 @@ export function driveInfo(mode: 'self-driving' | 'taxi', d: Drive | undefined, f
   return `${mode}, from ${from} to ${to}, duration: ${formatDriveDuration(d.minutes)}, distance: ${formatKm(d.kmTenths)}, cost: ${cost}`;
 }
 
+/** TravelPlanner's flight table columns (its reference information and its flights CSV). */
+export const FLIGHT_COLUMNS = [
+  'Flight Number',
+  'Price',
+  'DepTime',
+  'ArrTime',
+  'ActualElapsedTime',
+  'FlightDate',
+  'OriginCityName',
+  'DestCityName',
+  'Distance',
+];
+
 export function referenceEntries(world: World, query: Pick<TravelQuery, 'date'>, scope: TripScope): ReferenceEntry[] {
   const out: ReferenceEntry[] = [];
   if (scope.stateCities)
@@ -36,17 +49,7 @@ export function referenceEntries(world: World, query: Pick<TravelQuery, 'date'>,
       Description: `Flight from ${f.from} to ${f.to} on ${date}`,
       Content: flights.length
         ? table(
-            [
-              'Flight Number',
-              'Price',
-              'DepTime',
-              'ArrTime',
-              'ActualElapsedTime',
-              'FlightDate',
-              'OriginCityName',
-              'DestCityName',
-              'Distance',
-            ],
+            FLIGHT_COLUMNS,
             flights.map((x) => [
               x.number,
               x.price,

@@ -7,11 +7,22 @@ import { terminalSafe } from '../core/escape.js';
 import { fitLines, outputWidth, textTable } from '../report/terminal.js';
 import { isModuleRef, loadGeneratorRef } from '../suite/plugins.js';
 
-export interface GeneratorInfo {
+/** A generator's row in `bench list generators`. */
+export interface GeneratorSummary {
   name: string;
   version: string;
   family: string;
   description: string;
+}
+
+export const generatorSummary = (g: Generator<unknown>): GeneratorSummary => ({
+  name: g.name,
+  version: g.version,
+  family: familyOf(g),
+  description: g.description,
+});
+
+export interface GeneratorInfo extends GeneratorSummary {
   /** Absent when the generator declares none (a plug-in that only has parseParams). */
   params?: ParamRow[];
 }
@@ -19,7 +30,7 @@ export interface GeneratorInfo {
 /** A registered name, or a plug-in module ('./my-family/index.js#myGenerator', from the working folder). */
 export function generatorInfo(ref: string): GeneratorInfo {
   const g: Generator<unknown> = isModuleRef(ref) ? loadGeneratorRef(ref, resolve('(bench list)')) : getGenerator(ref);
-  const info: GeneratorInfo = { name: g.name, version: g.version, family: familyOf(g), description: g.description };
+  const info: GeneratorInfo = generatorSummary(g);
   if (typeof g.params?.table === 'function') info.params = g.params.table();
   return info;
 }

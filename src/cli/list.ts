@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { registry } from '../../generators/index.js';
-import { familyOf } from '../../generators/index.js';
 import { loadSuite, shippedSuiteNames } from '../suite/load.js';
 import { Store } from '../store/store.js';
-import { textTable } from '../report/terminal.js';
-import { fitLines } from '../report/terminal.js';
+import { fitLines, textTable } from '../report/terminal.js';
 import { DEFAULT_DB } from './options.js';
 import { UsageError } from './errors.js';
-import { generatorInfo, generatorText } from './list-generator.js';
+import { generatorInfo, generatorSummary, generatorText, type GeneratorSummary } from './list-generator.js';
 import { closestNames, didYouMean } from '../core/suggest.js';
 import { isModuleRef } from '../suite/plugins.js';
 
@@ -46,13 +44,7 @@ Examples:
       if (what && !LISTS.includes(what)) return listOne(what, flags);
       const show = (w: string) => !what || what === w;
       const out: Record<string, unknown> = {};
-      if (show('generators'))
-        out.generators = [...registry.values()].map((g) => ({
-          name: g.name,
-          version: g.version,
-          family: familyOf(g),
-          description: g.description,
-        }));
+      if (show('generators')) out.generators = [...registry.values()].map(generatorSummary);
       if (show('suites'))
         out.suites = shippedSuiteNames().map((name) => {
           const s = loadSuite(name);
@@ -76,8 +68,7 @@ Examples:
       }
       if (flags.json) return void process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       const sections: string[] = [];
-      const gens = out.generators as
-        { name: string; version: string; family: string; description: string }[] | undefined;
+      const gens = out.generators as GeneratorSummary[] | undefined;
       if (gens)
         sections.push(
           `Generators\n${textTable(

@@ -4,7 +4,7 @@
 import { Rng } from './rng.js';
 import { canonicalJson } from './hash.js';
 import type { Generator, Problem, Verdict } from './types.js';
-import type { FamilyDescriptor } from './family.js';
+import { familyOf, isPerCheckMetric, type FamilyDescriptor } from './family.js';
 
 const NAME = /^[a-z0-9][\w.-]*(\/[\w.-]+)*$/i;
 
@@ -177,8 +177,6 @@ export function familyShapeProblems(value: unknown): string[] {
 export function checkFamily(family: FamilyDescriptor, opts: { items?: number } = {}): string[] {
   const fail: string[] = [];
   const byName = new Map(family.generators.map((g) => [g.name, g]));
-  // The gap family a generator reports under (as familyOf in generators/index.ts).
-  const gapOf = (g: Generator<any>) => g.family ?? g.name.split('/')[0]!;
   const difficulties = new Map<string, { at: string; keys: Set<string> }[]>();
   const details = new Map<Generator<any>, unknown[]>();
   const seen = new Set<string>();
@@ -197,9 +195,9 @@ export function checkFamily(family: FamilyDescriptor, opts: { items?: number } =
         const params = g.parseParams(t.params ?? {});
         for (let i = 0; i < (opts.items ?? 1); i++) {
           const p = g.generate(params, Rng.forItem(t.seed, i));
-          const list = difficulties.get(gapOf(g)) ?? [];
+          const list = difficulties.get(familyOf(g)) ?? [];
           list.push({ at: `${at} item ${i}`, keys: new Set(Object.keys(p.difficulty ?? {})) });
-          difficulties.set(gapOf(g), list);
+          difficulties.set(familyOf(g), list);
           if (p.reference !== undefined) details.set(g, [...(details.get(g) ?? []), p.verify(p.reference).details]);
         }
       } catch (err) {
@@ -227,7 +225,7 @@ export function checkFamily(family: FamilyDescriptor, opts: { items?: number } =
   }
   const returned = new Set<string>();
   for (const [g, ds] of details) {
-    for (const k of Object.keys(g.summarizeDetails?.(ds) ?? {})) if (!k.includes('.')) returned.add(k);
+    for (const k of Object.keys(g.summarizeDetails?.(ds) ?? {})) if (!isPerCheckMetric(k)) returned.add(k);
   }
   const declared = Object.keys(family.metrics);
   for (const k of declared)

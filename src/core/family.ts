@@ -57,3 +57,15 @@ function taskById(tasks: readonly TaskSpec[], id: string): TaskSpec {
   if (!t) throw new Error(`no task '${id}' in this family's tasks`);
   return t;
 }
+
+/** The family a generator reports its ID − OOD gap under (its `family`, else its name before '/'). */
+export function familyOf(generator: Generator<any>): string {
+  return generator.family ?? generator.name.split('/')[0]!;
+}
+
+/**
+ * Keys of a family's metrics with a dot are its per-check drill-down ('<group>.<check>': pass rate
+ * over the answers the check applies to; '<group>.<check>.applicable': how many those were); the
+ * others are the family's headline numbers (the ones a descriptor's `metrics` declares).
+ */
+export const isPerCheckMetric = (key: string): boolean => key.includes('.');

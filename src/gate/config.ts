@@ -2,7 +2,7 @@
 // Every YAML mistake is reported as file:line: field: what is accepted, like suite errors,
 // because these files are edited by hand next to the suite.
 import { existsSync, readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import { didYouMean } from '../core/suggest.js';
 import {
   boolean,
@@ -18,6 +18,7 @@ import {
 import { ParamError, type Split } from '../core/types.js';
 import type { Suite } from '../suite/load.js';
 import { GateConfigError } from './errors.js';
+import { deepestLine } from '../suite/yaml-lines.js';
 
 export type GatedSplit = Exclude<Split, 'train'>;
 export const GATED_SPLITS: readonly GatedSplit[] = ['id', 'ood'];
@@ -85,14 +86,8 @@ function locator(
   base: (string | number)[],
 ): Locate {
   return (path) => {
-    if (!doc || !lines) return file;
-    const full = [...base, ...path];
-    // The deepest node that exists: a missing key is reported at its parent.
-    for (let i = full.length; i >= 0; i--) {
-      const node = (i === 0 ? doc.contents : doc.getIn(full.slice(0, i), true)) as Node | null | undefined;
-      if (node?.range) return `${file}:${lines.linePos(node.range[0]).line}`;
-    }
-    return file;
+    const line = doc && lines ? deepestLine(doc, lines, [...base, ...path]) : undefined;
+    return line === undefined ? file : `${file}:${line}`;
   };
 }
 

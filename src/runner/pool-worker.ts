@@ -10,12 +10,12 @@ import {
   type FromWorker,
   type LiveEpisode,
   type StepResult,
-  type TaskSpec,
+  type WorkerTask,
   type ToWorker,
 } from './pool.js';
 
 const port = parentPort!;
-const tasks: SuiteTask[] = (workerData as { tasks: TaskSpec[] }).tasks.map((t, i) => ({
+const tasks: SuiteTask[] = (workerData as { tasks: WorkerTask[] }).tasks.map((t, i) => ({
   id: t.id,
   generator: getGenerator(t.generator),
   family: t.family,

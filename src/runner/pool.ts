@@ -55,13 +55,12 @@ export interface PoolWork {
 /** Threads for generation and verification: the CPUs left after the main thread (at least one). */
 export const defaultPoolSize = (): number => Math.max(1, availableParallelism() - 1);
 
-/** Only built-in generators can be rebuilt in a worker (it looks them up by name). */
-// Workers rebuild tasks from the built-in registry; plug-in generators (loaded by a suite) stay in this thread.
+/** Only built-in generators can be rebuilt in a worker (it looks them up by name); plug-ins stay in this thread. */
 export const canPool = (tasks: readonly SuiteTask[]): boolean =>
   tasks.every((t) => registry.get(t.generator.name) === t.generator && !isPlugin(t.generator.name));
 
-// Messages between the pool and its workers.
-export interface TaskSpec {
+// Messages between the pool and its workers. A task travels as plain data, its generator by name.
+export interface WorkerTask {
   generator: string;
   params: unknown;
   seed: number | string;
@@ -108,7 +107,7 @@ class PoolWorker {
   private failure: Error | undefined;
   load = 0;
 
-  constructor(tasks: TaskSpec[]) {
+  constructor(tasks: WorkerTask[]) {
     this.worker = startWorker({ tasks });
     this.worker.unref(); // never keeps the process alive; close() ends it
     this.worker.on('message', (m: FromWorker) => {
@@ -156,7 +155,7 @@ export class EpisodePool {
     private readonly work: Iterator<PoolWork>,
     private readonly opts: { size: number; lookahead: number; onItem: (record: ItemRecord) => void },
   ) {
-    const specs: TaskSpec[] = tasks.map((t) => ({
+    const specs: WorkerTask[] = tasks.map((t) => ({
       generator: t.generator.name,
       params: t.params,
       seed: t.seed,

@@ -3,6 +3,7 @@
 // Weighting is always explicit (macro over tasks by default, or micro over items), the gap is
 // always ID − OOD from stats/macro's gapEstimates, and family metrics come only from the family's
 // own Generator.summarizeDetails.
+import { isPerCheckMetric } from '../core/family.js';
 import { registry } from '../../generators/index.js';
 import { buildBoard, type Board, type BoardOptions, type SuiteBoard } from '../report/board.js';
 import { loadDataset, type Dataset, type SelectOptions, type SuiteData } from '../report/data.js';
@@ -31,12 +32,7 @@ export function runBoard(store: Store, runId: string, options: BoardOptions = {}
   return scoreboard(store, { runs: [runId] }, options).board.suites[0];
 }
 
-/**
- * Keys of a family's metrics with a dot are its per-check drill-down ('<group>.<check>': pass rate
- * over the answers the check applies to; '<group>.<check>.applicable': how many those were); the
- * others are the family's headline numbers.
- */
-export const isPerCheckMetric = (key: string): boolean => key.includes('.');
+export { isPerCheckMetric };
 
 function headline(metrics: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(metrics).filter(([k]) => !isPerCheckMetric(k)));

@@ -43,18 +43,23 @@ export interface PairedAccuracy {
   errors: { baseline: number; candidate: number };
 }
 
+/** Errored answers of each side. */
+function errorCounts(items: readonly PairedItem[]): { baseline: number; candidate: number } {
+  let baseline = 0,
+    candidate = 0;
+  for (const it of items) {
+    baseline += it.b.filter((b) => b === null).length;
+    candidate += it.c.filter((c) => c === null).length;
+  }
+  return { baseline, candidate };
+}
+
 export function pairedAccuracy(items: readonly PairedItem[]): PairedAccuracy {
   let used = 0,
     pairs = 0,
-    dropped = 0,
     bSum = 0,
-    cSum = 0,
-    bErr = 0,
-    cErr = 0;
+    cSum = 0;
   for (const it of items) {
-    bErr += it.b.filter((b) => b === null).length;
-    cErr += it.c.filter((c) => c === null).length;
-    dropped += it.b.filter((b) => b === null).length;
     const p = usablePairs(it);
     if (p.length) used++;
     pairs += p.length;
@@ -63,14 +68,9 @@ export function pairedAccuracy(items: readonly PairedItem[]): PairedAccuracy {
       cSum += +c;
     }
   }
-  return {
-    items: used,
-    pairs,
-    dropped,
-    baseline: bSum / pairs,
-    candidate: cSum / pairs,
-    errors: { baseline: bErr, candidate: cErr },
-  };
+  const errors = errorCounts(items);
+  // The baseline's errors are exactly the answers no pair can use.
+  return { items: used, pairs, dropped: errors.baseline, baseline: bSum / pairs, candidate: cSum / pairs, errors };
 }
 
 export interface CandidateAccuracy {
@@ -87,12 +87,8 @@ export interface CandidateAccuracy {
 export function candidateAccuracy(items: readonly PairedItem[]): CandidateAccuracy {
   let used = 0,
     answers = 0,
-    correct = 0,
-    bErr = 0,
-    cErr = 0;
+    correct = 0;
   for (const it of items) {
-    bErr += it.b.filter((b) => b === null).length;
-    cErr += it.c.filter((c) => c === null).length;
     if (it.c.length) used++;
     answers += it.c.length;
     correct += it.c.filter((c) => c === true).length;
@@ -102,6 +98,6 @@ export function candidateAccuracy(items: readonly PairedItem[]): CandidateAccura
     answers,
     correct,
     accuracy: answers ? correct / answers : NaN,
-    errors: { baseline: bErr, candidate: cErr },
+    errors: errorCounts(items),
   };
 }

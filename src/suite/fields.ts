@@ -1,29 +1,22 @@
 // The fields of a suite task and of a suite's `defaults:`, declared once (src/core/params.ts):
 // parsing, error text ("must be … (got …)", "required: …") and the field table come from here.
-import { CONFIG_WORDS, custom, defineParams, integer, oneOf, paramFail } from '../core/params.js';
+import { CONFIG_WORDS, custom, defineParams, integer, oneOf, paramFail, type ParamContext } from '../core/params.js';
 import { TASK_ROLES } from '../core/role.js';
 import { SPLITS, type Split } from '../core/types.js';
 
 /** The most items one task may ask for. */
 export const MAX_TASK_ITEMS = 10_000_000;
 
-/** A value `ok` accepts, as written (a type the constructors in src/core/params.ts do not name). */
-function accepted<T>(type: string, doc: string, ok: (v: unknown) => v is T) {
-  return custom({
-    type,
-    doc,
-    parse: (raw, _field, ctx): T => (ok(raw) ? raw : paramFail(ctx, ctx.words.mismatch(type, raw))),
-  });
-}
+/** Parses a value `ok` accepts, as written (a type the constructors in src/core/params.ts do not name). */
+const matching =
+  <T>(type: string, ok: (v: unknown) => v is T) =>
+  (raw: unknown, _field: string, ctx: ParamContext): T =>
+    ok(raw) ? raw : paramFail(ctx, ctx.words.mismatch(type, raw));
 
-function required<T>(type: string, doc: string, ok: (v: unknown) => v is T) {
-  return custom({
-    type,
-    doc,
-    required: true,
-    parse: (raw, _field, ctx): T => (ok(raw) ? raw : paramFail(ctx, ctx.words.mismatch(type, raw))),
-  });
-}
+const accepted = <T>(type: string, doc: string, ok: (v: unknown) => v is T) =>
+  custom({ type, doc, parse: matching(type, ok) });
+const required = <T>(type: string, doc: string, ok: (v: unknown) => v is T) =>
+  custom({ type, doc, required: true, parse: matching(type, ok) });
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isMapping = (v: unknown): v is Record<string, unknown> =>
@@ -42,6 +35,10 @@ const seed = accepted(
 );
 
 /** A task entry. Defaults that depend on the suite or other fields (axis, role, n, seed) are filled by the loader. */
+/** What a `tasks:` entry must be. */
+export const TASK_TYPE =
+  "a mapping with id, generator, split, n (or an include entry such as 'include: instruct#core')";
+
 export const TASK_FIELDS = defineParams(
   {
     id: required(
@@ -81,7 +78,7 @@ export const TASK_FIELDS = defineParams(
   },
   {
     words: CONFIG_WORDS,
-    type: "a mapping with id, generator, split, n (or an include entry such as 'include: instruct#core')",
+    type: TASK_TYPE,
   },
 );
 

@@ -2,19 +2,20 @@
 // says what would be accepted, because a suite is usually edited by hand.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
 import type { Generator, Split } from '../core/types.js';
 import { ParamError } from '../core/types.js';
 import { undeclaredRole, type TaskRole } from '../core/role.js';
 import { stableHash } from '../core/hash.js';
 import { didYouMean } from '../core/suggest.js';
-import { parsePath } from '../core/params.js';
+import { CONFIG_WORDS, parsePath } from '../core/params.js';
 import { familyOf, getGenerator } from '../../generators/index.js';
 import { packageRoot } from '../core/paths.js';
 import { capToDistinct } from './distinct.js';
 import { isModuleRef, loadGeneratorModule, loadGeneratorRef } from './plugins.js';
 import { IncludeError, includedTasks, isInclude } from './include.js';
-import { DEFAULT_FIELDS, TASK_FIELDS } from './fields.js';
+import { DEFAULT_FIELDS, TASK_FIELDS, TASK_TYPE } from './fields.js';
+import { deepestLine } from './yaml-lines.js';
 
 export interface SuiteTask {
   /** Unique within the suite. */
@@ -99,7 +100,6 @@ export function loadSuite(nameOrPath: string): Suite {
 export function parseSuite(text: string, path: string, opts: { distinct?: boolean } = {}): Suite {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const where = (node: Node | null | undefined): number => (node?.range ? lines.linePos(node.range[0]).line : 1);
   const fail = (line: number, field: string, msg: string): never => {
     throw new SuiteError(`${path}:${line}: ${field}: ${msg}`);
   };
@@ -116,7 +116,8 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
   } catch (err) {
     throw new SuiteError(`${path}:1: invalid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
-  const lineOf = (...path: (string | number)[]) => where(doc.getIn(path, true) as Node | undefined);
+  // A missing key is reported at its parent's line.
+  const lineOf = (...path: (string | number)[]) => deepestLine(doc, lines, path) ?? 1;
 
   for (const key of Object.keys(top)) {
     if (!TOP_KEYS.includes(key))
@@ -174,15 +175,15 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
     }
   });
   const tasks: SuiteTask[] = entries.map(({ raw, i, from }) => {
-    // A field's own line; the task's when the field is missing or comes from an include.
-    const at = (field?: string) =>
-      field && !from && doc.hasIn(['tasks', i, field]) ? lineOf('tasks', i, field) : lineOf('tasks', i);
+    // A field's own line; the entry's for an included task (its fields are not in this file).
+    const at = (field?: string) => (field && !from ? lineOf('tasks', i, field) : lineOf('tasks', i));
     const f = (field: string) =>
       from ? `tasks[${i}] (${from} task '${String(raw.id)}').${field}` : `tasks[${i}].${field}`;
+    // An empty entry ('- ') is not a task with every field missing (parse reads null as all defaults).
+    if (raw === null || raw === undefined) fail(at(), `tasks[${i}]`, CONFIG_WORDS.mismatch(TASK_TYPE, null));
     let fields: ReturnType<typeof TASK_FIELDS.parse>;
     try {
-      // An empty entry ('- ') is not a task with every field missing.
-      fields = TASK_FIELDS.parse(raw ?? 'nothing');
+      fields = TASK_FIELDS.parse(raw);
     } catch (err) {
       if (!(err instanceof ParamError)) throw err;
       const key = err.path?.[0];
@@ -205,7 +206,11 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
     const role = fields.role ?? undeclaredRole(axis);
     const n = fields.n ?? defaults.n;
     if (n === undefined)
-      fail(at(), f('n'), `required: ${TASK_FIELDS.fields.n!.type} (or a 'defaults: { n: … }' for the suite)`);
+      fail(
+        at(),
+        f('n'),
+        `${CONFIG_WORDS.missing(TASK_FIELDS.fields.n!.type)} (or a 'defaults: { n: … }' for the suite)`,
+      );
     const seed = fields.seed ?? defaults.seed ?? 0;
     const rawParams = fields.params ?? {};
     let params: unknown;
@@ -214,11 +219,7 @@ export function parseSuite(text: string, path: string, opts: { distinct?: boolea
     } catch (err) {
       const field = (err as { field?: string }).field;
       const line = field && !from ? lineOf('tasks', i, 'params', ...parsePath(field)) : at('params');
-      fail(
-        line || at('params'),
-        f('params'),
-        `${(err as Error).message.replace(/^[^:]*:\s*/, field ? `${field}: ` : '')}`,
-      );
+      fail(line, f('params'), `${(err as Error).message.replace(/^[^:]*:\s*/, field ? `${field}: ` : '')}`);
     }
     return {
       id,

@@ -15,7 +15,7 @@ import { worldFor } from '../world/world.js';
 import { formatDriveDuration, formatKm } from '../world/geometry.js';
 import { DAYS_IN_MONTH } from '../world/flight-numbers.js';
 import { buildScope, type TripScope } from '../query/scope.js';
-import { referenceEntries } from '../reference-info.js';
+import { FLIGHT_COLUMNS, referenceEntries } from '../reference-info.js';
 import type { TravelTruth } from '../sole-planning.js';
 
 export function csvField(v: string | number): string {
@@ -49,17 +49,7 @@ export async function writeWorldDatabase(world: World, dir: string): Promise<{ f
   let flights = 0;
   const n = world.cities.length;
   function* flightRows(): Generator<string> {
-    yield csvLine([
-      'Flight Number',
-      'Price',
-      'DepTime',
-      'ArrTime',
-      'ActualElapsedTime',
-      'FlightDate',
-      'OriginCityName',
-      'DestCityName',
-      'Distance',
-    ]);
+    yield csvLine(FLIGHT_COLUMNS);
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++)
         for (let day = 1; day <= DAYS_IN_MONTH; day++) {
